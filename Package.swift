@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: dossier (CLI) → DossierTerminal → DossierApp → DossierModel.
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "DossierModel", targets: ["DossierModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Plain values, JSON decoding with source positions, validation and indexes. No terminal code.
+        .target(name: "DossierModel"),
+        // The controller and views (pure and deterministic) and text layout helpers.
+        .target(name: "DossierApp", dependencies: ["DossierModel"]),
+        // ncursesw, wide-character API. The define that enables it lives in the module's own header,
+        // because SwiftPM drops pkg-config's -D flags; leaving pkgConfig off avoids its warning.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // The only place that calls ncurses.
+        .target(name: "DossierTerminal", dependencies: ["DossierApp", "CNcursesw"]),
+        // Turns data/*.json into Swift source so the binary carries the bundled corpus wherever it is copied.
+        .executableTarget(name: "EmbedCorpusTool", path: "Sources/EmbedCorpusTool"),
+        .plugin(name: "EmbedCorpus", capability: .buildTool(), dependencies: ["EmbedCorpusTool"]),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierModel", "DossierApp", "DossierTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            plugins: ["EmbedCorpus"]
+        ),
+        .testTarget(name: "DossierModelTests", dependencies: ["DossierModel"]),
+        .testTarget(name: "DossierAppTests", dependencies: ["DossierApp"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,34 @@
+#ifndef DOSSIER_CNCURSESW_SHIM_H
+#define DOSSIER_CNCURSESW_SHIM_H
+
+/* The wide-character API is only declared with this define, and SwiftPM drops pkg-config's -D flags,
+   so it has to be here, before <curses.h>. */
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <wchar.h>
+
+/* Swift cannot import C macros that expand to expressions, nor use these globals under Swift 6's
+   concurrency checking; small functions stand in for them. */
+static inline WINDOW *dossier_stdscr(void) { return stdscr; }
+static inline int dossier_lines(void) { return LINES; }
+static inline int dossier_cols(void) { return COLS; }
+static inline attr_t dossier_a_normal(void) { return A_NORMAL; }
+static inline attr_t dossier_a_bold(void) { return A_BOLD; }
+static inline attr_t dossier_a_reverse(void) { return A_REVERSE; }
+static inline attr_t dossier_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t dossier_a_dim(void) { return A_DIM; }
+static inline int dossier_color_pair(int pair) { return (int)COLOR_PAIR(pair); }
+
+/* Frees the terminfo entry loaded by setupterm. */
+static inline void dossier_free_terminfo(void) { del_curterm(cur_term); }
+
+/* Looks up a terminfo string capability for the terminal set up by setupterm; NULL when absent. */
+static inline const char *dossier_tigetstr(const char *name) {
+    char *value = tigetstr((char *)name);
+    if (value == NULL || value == (char *)-1) return NULL;
+    return value;
+}
+
+#endif

@@ -1,0 +1,163 @@
+import DossierModel
+
+/// Plain-text renderings of records for the command line (`dossier list`, `dossier show`). Every string
+/// from data passes through SafeText, so printing the result on a terminal sends no control sequence.
+public enum RecordText {
+    /// "7/22": signatories named by the sources, over each source's declared count; several declared
+    /// figures mean the sources disagree ("7/22|25"). ">20" marks a source's "more than 20".
+    public static func tally(_ statement: Statement) -> String {
+        let named = Set(statement.signatories.map(\.actor)).count
+        guard !statement.counts.isEmpty else { return "\(named)/?" }
+        var declared: [String] = []
+        for count in statement.counts {
+            let figure = qualified(count)
+            if !declared.contains(figure) { declared.append(figure) }
+        }
+        return "\(named)/" + declared.joined(separator: "|")
+    }
+
+    public static func qualified(_ count: SignatoryCount) -> String {
+        switch count.qualifier {
+        case .exact: return "\(count.value)"
+        case .moreThan: return ">\(count.value)"
+        case .atLeast: return ">=\(count.value)"
+        case .about, .nearly: return "~\(count.value)"
+        }
+    }
+
+    public static func qualifierWords(_ count: SignatoryCount) -> String {
+        switch count.qualifier {
+        case .exact: return "\(count.value)"
+        case .moreThan: return "more than \(count.value)"
+        case .atLeast: return "at least \(count.value)"
+        case .about: return "about \(count.value)"
+        case .nearly: return "nearly \(count.value)"
+        }
+    }
+
+    // MARK: Tables
+
+    public static func table(of kind: RecordKind, in corpus: Corpus) -> String {
+        switch kind {
+        case .article:
+            return table(header: ["ID", "PUBLISHED", "PUBLISHER", "TITLE"], rows: corpus.articles.map {
+                [$0.id, $0.published.description, $0.publisher, $0.title]
+            })
+        case .actor:
+            return table(header: ["ID", "KIND", "COUNTRY", "NAME"], rows: corpus.actors.map {
+                [$0.id, $0.kind.rawValue, $0.country ?? "-", $0.name]
+            })
+        case .statement:
+            return table(header: ["ID", "DATE", "STANCE", "SIGNED", "TITLE"], rows: corpus.statements.map {
+                [$0.id, $0.date.description, $0.stance.rawValue, tally($0), $0.title]
+            })
+        case .event:
+            return table(header: ["ID", "DATE", "TITLE"], rows: corpus.events.map {
+                [$0.id, $0.date.description, $0.title]
+            })
+        case .excerpt:
+            return table(header: ["ID", "ARTICLE", "QUOTE"], rows: corpus.excerpts.map {
+                [$0.id, $0.article, $0.quote]
+            })
+        }
+    }
+
+    /// Columns padded by display width, so CJK and accented text line up; the last column is not cut.
+    public static func table(header: [String], rows: [[String]], maximumColumnWidth: Int = 40) -> String {
+        let cleanRows = ([header] + rows).map { $0.map(SafeText.line) }
+        var widths = Array(repeating: 0, count: header.count)
+        for row in cleanRows {
+            for (column, cell) in row.enumerated() where column < header.count - 1 {
+                widths[column] = min(maximumColumnWidth, max(widths[column], DisplayWidth.of(cell)))
+            }
+        }
+        var output = ""
+        for row in cleanRows {
+            var line = ""
+            for (column, cell) in row.enumerated() {
+                line += column < row.count - 1 ? DisplayWidth.pad(cell, to: widths[column]) + "  " : cell
+            }
+            output += line + "\n"
+        }
+        return output
+    }
+
+    // MARK: Records
+
+    /// A record with its references resolved to names and each supporting excerpt quoted with its source.
+    public static func describe(_ id: String, in corpus: Corpus) -> String? {
+        var lines: [(String, String)] = []
+        var sections: [(String, [String])] = []
+        switch corpus.kind(of: id) {
+        case .article:
+            guard let article = corpus.article(id) else { return nil }
+            lines = [("article", article.id), ("title", article.title), ("publisher", article.publisher),
+                     ("published", article.published.description)]
+            if let url = article.url { lines.append(("url", url)) }
+            if !article.authors.isEmpty { lines.append(("authors", article.authors.joined(separator: "; "))) }
+            lines.append(("excerpts", "\(corpus.excerptsInArticle[id, default: []].count) marked spans"))
+            sections.append(("body", article.paragraphs.map { String($0) }))
+        case .actor:
+            guard let actor = corpus.actor(id) else { return nil }
+            lines = [("actor", actor.id), ("name", actor.name), ("kind", actor.kind.rawValue)]
+            if !actor.aliases.isEmpty { lines.append(("aliases", actor.aliases.joined(separator: "; "))) }
+            if let country = actor.country { lines.append(("country", country)) }
+            if let role = actor.role { lines.append(("role", role)) }
+            if !actor.affiliations.isEmpty { lines.append(("affiliations", names(actor.affiliations, corpus))) }
+            let roles = corpus.statementRoles[id, default: []]
+            if !roles.isEmpty {
+                sections.append(("statements", roles.compactMap { role in
+                    corpus.statement(role.statement).map { "\(role.role.rawValue): \($0.date)  \($0.stance.rawValue)  \($0.title) [\($0.id)]" }
+                }))
+            }
+            sections.append(("excerpts", corpus.excerptsAbout[id, default: []].map { cite($0, corpus) }))
+        case .statement:
+            guard let statement = corpus.statement(id) else { return nil }
+            lines = [("statement", statement.id), ("title", statement.title), ("kind", statement.kind.rawValue),
+                     ("date", statement.date.description), ("stance", statement.stance.rawValue)]
+            if let forum = statement.forum { lines.append(("forum", names([forum], corpus))) }
+            if !statement.leads.isEmpty { lines.append(("leads", names(statement.leads, corpus))) }
+            if !statement.addressees.isEmpty { lines.append(("addressees", names(statement.addressees, corpus))) }
+            lines.append(("signed", tally(statement) + (statement.sourcesDisagreeOnCount ? "  (sources disagree)" : "")))
+            sections.append(("counts", statement.counts.map { "\(qualifierWords($0)): \(cite($0.excerpt, corpus))" }))
+            sections.append(("signatories", statement.signatories.map { signatory in
+                "\(names([signatory.actor], corpus)): " + signatory.excerpts.map { cite($0, corpus) }.joined(separator: "; ")
+            }))
+            sections.append(("excerpts", statement.excerpts.map { cite($0, corpus) }))
+        case .event:
+            guard let event = corpus.event(id) else { return nil }
+            lines = [("event", event.id), ("date", event.date.description), ("title", event.title)]
+            if !event.actors.isEmpty { lines.append(("actors", names(event.actors, corpus))) }
+            if !event.statements.isEmpty { lines.append(("statements", names(event.statements, corpus))) }
+            sections.append(("excerpts", event.excerpts.map { cite($0, corpus) }))
+        case .excerpt:
+            guard let excerpt = corpus.excerpt(id), let article = corpus.article(excerpt.article) else { return nil }
+            lines = [("excerpt", excerpt.id), ("article", "\(article.title) [\(article.id)]"),
+                     ("source", "\(article.publisher), \(article.published)"),
+                     ("span", "characters \(excerpt.span.start)–\(excerpt.span.end)"), ("quote", "“\(excerpt.quote)”")]
+            if !excerpt.about.isEmpty { lines.append(("about", names(excerpt.about, corpus))) }
+        case nil:
+            return nil
+        }
+        let labelWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
+        var output = ""
+        for (label, value) in lines {
+            output += DisplayWidth.pad(label, to: labelWidth) + "  " + SafeText.line(value) + "\n"
+        }
+        for (title, entries) in sections where !entries.isEmpty {
+            output += "\n\(title):\n"
+            for entry in entries { output += "  " + SafeText.line(entry) + "\n" }
+        }
+        return output
+    }
+
+    static func names(_ ids: [String], _ corpus: Corpus) -> String {
+        ids.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" }.joined(separator: "; ")
+    }
+
+    /// “quote” — Publisher, date [excerpt-id]
+    static func cite(_ excerptID: String, _ corpus: Corpus) -> String {
+        guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { return excerptID }
+        return "“\(excerpt.quote)” — \(article.publisher), \(article.published) [\(excerpt.id)]"
+    }
+}

@@ -1,0 +1,68 @@
+/// How many terminal columns text takes. Measured per grapheme cluster (what the user sees as one
+/// character), never by `String.count` or bytes: CJK and emoji take two columns, combining marks none.
+/// Our own table rather than libc `wcwidth`, so that layout does not depend on the process locale and
+/// every frame can be tested without a terminal.
+public enum DisplayWidth {
+    public static func of(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for character in text { total += of(character) }
+        return total
+    }
+
+    public static func of(_ character: Character) -> Int {
+        var width = 0
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0xFE0F { return 2 }  // emoji presentation selector
+            width = max(width, of(scalar))
+        }
+        return width
+    }
+
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x300 { return value < 0x20 || (value >= 0x7F && value < 0xA0) ? 0 : 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if value == 0x200B || (0x1160...0x11FF).contains(value) { return 0 }  // zero width space, Hangul medial jamo
+        if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
+        return 1
+    }
+
+    /// East Asian Wide and Fullwidth blocks.
+    static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+             0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The longest prefix that fits in `columns`, never splitting a character; with an ellipsis when
+    /// something was cut and there is room for it.
+    public static func truncate(_ text: String, to columns: Int, ellipsis: Bool = true) -> String {
+        guard columns > 0 else { return "" }
+        if of(text) <= columns { return text }
+        let budget = ellipsis ? columns - 1 : columns
+        var result = ""
+        var used = 0
+        for character in text {
+            let width = of(character)
+            if used + width > budget { break }
+            result.append(character)
+            used += width
+        }
+        return ellipsis ? result + "…" : result
+    }
+
+    /// Pads with spaces to exactly `columns` (after truncating if needed).
+    public static func pad(_ text: String, to columns: Int) -> String {
+        let fitted = truncate(text, to: columns)
+        return fitted + String(repeating: " ", count: max(0, columns - of(fitted)))
+    }
+}

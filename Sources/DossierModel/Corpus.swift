@@ -1,0 +1,122 @@
+/// A loaded, validated corpus: every reference resolves and every excerpt has its span. Records keep
+/// their file order; lookups by id and back-links are built once at load.
+public struct Corpus: Sendable {
+    public let articles: [Article]
+    public let actors: [Actor]
+    public let statements: [Statement]
+    public let events: [Event]
+    public let excerpts: [Excerpt]
+
+    /// Each id's kind and position in its array.
+    private let positions: [String: (kind: RecordKind, index: Int)]
+    /// Excerpts supporting a record: the excerpt's own `about` list plus every excerpt a record cites
+    /// (a statement's excerpts, counts and signatories; an event's excerpts). Each list in corpus order.
+    public let excerptsAbout: [String: [String]]
+    /// Excerpts quoting each article, in the order they appear in its body.
+    public let excerptsInArticle: [String: [String]]
+    /// Statements in which each actor takes part, with how.
+    public let statementRoles: [String: [StatementRole]]
+    /// Events naming each actor or statement.
+    public let eventsMentioning: [String: [String]]
+
+    public struct StatementRole: Sendable, Hashable {
+        public enum Role: String, Sendable, Hashable, CaseIterable {
+            case lead, signatory, addressee, forum
+        }
+        public var statement: String
+        public var role: Role
+    }
+
+    public init(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt]) {
+        self.articles = articles
+        self.actors = actors
+        self.statements = statements
+        self.events = events
+        self.excerpts = excerpts
+
+        var positions: [String: (RecordKind, Int)] = [:]
+        for (index, record) in articles.enumerated() { positions[record.id] = (.article, index) }
+        for (index, record) in actors.enumerated() { positions[record.id] = (.actor, index) }
+        for (index, record) in statements.enumerated() { positions[record.id] = (.statement, index) }
+        for (index, record) in events.enumerated() { positions[record.id] = (.event, index) }
+        for (index, record) in excerpts.enumerated() { positions[record.id] = (.excerpt, index) }
+        self.positions = positions
+
+        var about: [String: [String]] = [:]
+        func link(_ excerpt: String, to record: String) {
+            if about[record]?.contains(excerpt) != true { about[record, default: []].append(excerpt) }
+        }
+        for excerpt in excerpts {
+            for record in excerpt.about { link(excerpt.id, to: record) }
+        }
+        var roles: [String: [StatementRole]] = [:]
+        func role(_ actor: String, _ statement: String, _ role: StatementRole.Role) {
+            let entry = StatementRole(statement: statement, role: role)
+            if roles[actor]?.contains(entry) != true { roles[actor, default: []].append(entry) }
+        }
+        for statement in statements {
+            for excerpt in statement.excerpts { link(excerpt, to: statement.id) }
+            for count in statement.counts { link(count.excerpt, to: statement.id) }
+            for signatory in statement.signatories {
+                for excerpt in signatory.excerpts {
+                    link(excerpt, to: statement.id)
+                    link(excerpt, to: signatory.actor)
+                }
+                role(signatory.actor, statement.id, .signatory)
+            }
+            for lead in statement.leads { role(lead, statement.id, .lead) }
+            for addressee in statement.addressees { role(addressee, statement.id, .addressee) }
+            if let forum = statement.forum { role(forum, statement.id, .forum) }
+        }
+        var mentions: [String: [String]] = [:]
+        for event in events {
+            for excerpt in event.excerpts { link(excerpt, to: event.id) }
+            for record in event.actors + event.statements where mentions[record]?.contains(event.id) != true {
+                mentions[record, default: []].append(event.id)
+            }
+        }
+        var inArticle: [String: [Excerpt]] = [:]
+        for excerpt in excerpts { inArticle[excerpt.article, default: []].append(excerpt) }
+        self.excerptsInArticle = inArticle.mapValues { list in
+            list.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }.map(\.id)
+        }
+        self.excerptsAbout = about
+        self.statementRoles = roles
+        self.eventsMentioning = mentions
+    }
+
+    public func kind(of id: String) -> RecordKind? { positions[id]?.kind }
+
+    public func article(_ id: String) -> Article? { record(id, .article, articles) }
+    public func actor(_ id: String) -> Actor? { record(id, .actor, actors) }
+    public func statement(_ id: String) -> Statement? { record(id, .statement, statements) }
+    public func event(_ id: String) -> Event? { record(id, .event, events) }
+    public func excerpt(_ id: String) -> Excerpt? { record(id, .excerpt, excerpts) }
+
+    private func record<T>(_ id: String, _ kind: RecordKind, _ array: [T]) -> T? {
+        guard let position = positions[id], position.kind == kind else { return nil }
+        return array[position.index]
+    }
+
+    /// The display name of any record: an actor's name, an article's or statement's title...
+    public func name(of id: String) -> String? {
+        switch kind(of: id) {
+        case .article: return article(id)?.title
+        case .actor: return actor(id)?.name
+        case .statement: return statement(id)?.title
+        case .event: return event(id)?.title
+        case .excerpt: return excerpt(id)?.quote
+        case nil: return nil
+        }
+    }
+
+    /// Every id in the corpus, for suggestions when one is mistyped.
+    public var allIDs: [String] { Array(positions.keys) }
+
+    /// "5 articles, 1 actor, ..." for one-line summaries.
+    public var summary: String {
+        [(articles.count, "article"), (actors.count, "actor"), (statements.count, "statement"), (events.count, "event"), (excerpts.count, "excerpt")]
+            .map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+            .joined(separator: ", ")
+    }
+}

@@ -1,0 +1,297 @@
+/// A strict RFC 8259 parser over UTF-8 bytes.
+///
+/// Why our own: Foundation's decoders report type errors by coding path only, and the corpus format
+/// promises `file:line:column` for every syntax and type error. Keeping each value's byte offset also
+/// lets semantic checks (dangling ids, unfound quotes) point at the exact value at fault.
+/// Hostile input is expected: nesting depth is bounded, invalid UTF-8 and lone surrogates are errors.
+public struct JSONParser {
+    public struct SyntaxError: Error, Sendable, Equatable {
+        public var offset: Int
+        public var message: String
+    }
+
+    /// Deeper nesting than this is refused rather than risking the stack.
+    public static let maximumDepth = 256
+
+    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> JSONNode in
+            var parser = Cursor(bytes: buffer)
+            return try parser.parseDocument()
+        }
+    }
+}
+
+private struct Cursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    var depth = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    func fail(_ message: String, at offset: Int? = nil) -> JSONParser.SyntaxError {
+        JSONParser.SyntaxError(offset: offset ?? position, message: message)
+    }
+
+    mutating func parseDocument() throws(JSONParser.SyntaxError) -> JSONNode {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            position = 3  // A UTF-8 byte order mark is tolerated, as most editors may write one.
+        }
+        skipWhitespace()
+        if position == bytes.count {
+            throw fail(bytes.isEmpty ? "the file is empty; expected a JSON value" : "expected a JSON value, found only white space")
+        }
+        let node = try parseValue()
+        skipWhitespace()
+        if position != bytes.count {
+            throw fail("unexpected \(describeByte(at: position)) after the end of the JSON value")
+        }
+        return node
+    }
+
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    func describeByte(at offset: Int) -> String {
+        guard offset < bytes.count else { return "end of file" }
+        let byte = bytes[offset]
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        if byte >= 0x80 { return "a non-ASCII character" }
+        return "control character 0x" + String(byte, radix: 16, uppercase: true)
+    }
+
+    mutating func parseValue() throws(JSONParser.SyntaxError) -> JSONNode {
+        guard position < bytes.count else { throw fail("unexpected end of file; expected a value") }
+        let start = position
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return JSONNode(try parseObject(), offset: start)
+        case UInt8(ascii: "["): return JSONNode(try parseArray(), offset: start)
+        case UInt8(ascii: "\""): return JSONNode(.string(try parseString()), offset: start)
+        case UInt8(ascii: "t"): try expectLiteral("true"); return JSONNode(.bool(true), offset: start)
+        case UInt8(ascii: "f"): try expectLiteral("false"); return JSONNode(.bool(false), offset: start)
+        case UInt8(ascii: "n"): try expectLiteral("null"); return JSONNode(.null, offset: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(.number(try parseNumber()), offset: start)
+        default:
+            throw fail("unexpected \(describeByte(at: position)); expected a value")
+        }
+    }
+
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONParser.SyntaxError) {
+        let start = position
+        let utf8 = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        for expected in utf8 {
+            guard position < bytes.count, bytes[position] == expected else {
+                throw fail("invalid literal; expected '\(literal)'", at: start)
+            }
+            position += 1
+        }
+    }
+
+    mutating func enter() throws(JSONParser.SyntaxError) {
+        depth += 1
+        if depth > JSONParser.maximumDepth {
+            throw fail("nesting is deeper than \(JSONParser.maximumDepth) levels")
+        }
+    }
+
+    mutating func parseObject() throws(JSONParser.SyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        let open = position
+        position += 1
+        var members: [JSONMember] = []
+        var seenKeys = Set<String>()
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else { throw fail("unexpected end of file inside the object opened at byte \(open)") }
+            guard bytes[position] == UInt8(ascii: "\"") else {
+                throw fail("unexpected \(describeByte(at: position)); expected a quoted key")
+            }
+            let keyOffset = position
+            let key = try parseString()
+            if !seenKeys.insert(key).inserted {
+                throw fail("duplicate key \"\(key)\" in object", at: keyOffset)
+            }
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw fail("unexpected \(describeByte(at: position)); expected ':' after the key")
+            }
+            position += 1
+            skipWhitespace()
+            let node = try parseValue()
+            members.append(JSONMember(key: key, keyOffset: keyOffset, node: node))
+            skipWhitespace()
+            guard position < bytes.count else { throw fail("unexpected end of file; expected ',' or '}'") }
+            switch bytes[position] {
+            case UInt8(ascii: ","):
+                position += 1
+            case UInt8(ascii: "}"):
+                position += 1
+                return .object(members)
+            default:
+                throw fail("unexpected \(describeByte(at: position)); expected ',' or '}'")
+            }
+        }
+    }
+
+    mutating func parseArray() throws(JSONParser.SyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        position += 1
+        var elements: [JSONNode] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard position < bytes.count else { throw fail("unexpected end of file; expected ',' or ']'") }
+            switch bytes[position] {
+            case UInt8(ascii: ","):
+                position += 1
+            case UInt8(ascii: "]"):
+                position += 1
+                return .array(elements)
+            default:
+                throw fail("unexpected \(describeByte(at: position)); expected ',' or ']'")
+            }
+        }
+    }
+
+    mutating func parseNumber() throws(JSONParser.SyntaxError) -> String {
+        let start = position
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count, isDigit(bytes[position]) else { throw fail("invalid number: expected a digit") }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+            if position < bytes.count, isDigit(bytes[position]) { throw fail("invalid number: leading zeros are not allowed", at: start) }
+        } else {
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard position < bytes.count, isDigit(bytes[position]) else { throw fail("invalid number: expected a digit after '.'") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw fail("invalid number: expected a digit in the exponent") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    /// Parses a string starting at the opening quote. The common case, a run with no escapes, is
+    /// validated and copied in one step.
+    mutating func parseString() throws(JSONParser.SyntaxError) -> String {
+        let open = position
+        position += 1
+        var runStart = position
+        var pieces: [UInt8] = []
+        var hasEscapes = false
+        while true {
+            guard position < bytes.count else { throw fail("unterminated string", at: open) }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<position])
+                position += 1
+                if !hasEscapes { return try makeString(run, startingAt: runStart) }
+                pieces.append(contentsOf: run)
+                return try makeString(pieces, startingAt: open + 1)
+            } else if byte == UInt8(ascii: "\\") {
+                hasEscapes = true
+                pieces.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                try parseEscape(into: &pieces)
+                runStart = position
+            } else if byte < 0x20 {
+                throw fail("control character 0x\(String(byte, radix: 16, uppercase: true)) must be escaped inside a string")
+            } else {
+                position += 1
+            }
+        }
+    }
+
+    func makeString<C: Collection>(_ utf8: C, startingAt offset: Int) throws(JSONParser.SyntaxError) -> String where C.Element == UInt8 {
+        if let string = String(validating: utf8, as: UTF8.self) { return string }
+        // Find the first bad sequence so the error points at it.
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = utf8.makeIterator()
+        var good = 0
+        while case .valid(let encoded) = parser.parseScalar(from: &iterator) { good += encoded.count }
+        throw fail("invalid UTF-8 in string", at: offset + good)
+    }
+
+    mutating func parseEscape(into pieces: inout [UInt8]) throws(JSONParser.SyntaxError) {
+        let escapeStart = position
+        position += 1
+        guard position < bytes.count else { throw fail("unterminated escape sequence", at: escapeStart) }
+        let code = bytes[position]
+        position += 1
+        switch code {
+        case UInt8(ascii: "\""): pieces.append(0x22)
+        case UInt8(ascii: "\\"): pieces.append(0x5C)
+        case UInt8(ascii: "/"): pieces.append(0x2F)
+        case UInt8(ascii: "b"): pieces.append(0x08)
+        case UInt8(ascii: "f"): pieces.append(0x0C)
+        case UInt8(ascii: "n"): pieces.append(0x0A)
+        case UInt8(ascii: "r"): pieces.append(0x0D)
+        case UInt8(ascii: "t"): pieces.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalarValue = try parseHex4(escapeStart: escapeStart)
+            if (0xD800...0xDBFF).contains(scalarValue) {
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                    throw fail("lone high surrogate \\u\(String(scalarValue, radix: 16, uppercase: true)) has no low surrogate after it", at: escapeStart)
+                }
+                position += 2
+                let low = try parseHex4(escapeStart: escapeStart)
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw fail("high surrogate is followed by \\u\(String(low, radix: 16, uppercase: true)), not a low surrogate", at: escapeStart)
+                }
+                scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalarValue) {
+                throw fail("lone low surrogate \\u\(String(scalarValue, radix: 16, uppercase: true))", at: escapeStart)
+            }
+            // The checks above leave only valid scalar values.
+            let scalar = Unicode.Scalar(scalarValue)!
+            pieces.append(contentsOf: UTF8.encode(scalar)!)
+        default:
+            throw fail("invalid escape sequence '\\\(Character(Unicode.Scalar(code)))'", at: escapeStart)
+        }
+    }
+
+    mutating func parseHex4(escapeStart: Int) throws(JSONParser.SyntaxError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw fail("incomplete \\u escape", at: escapeStart) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 0x30)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 0x61 + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 0x41 + 10)
+            default: throw fail("invalid \\u escape: expected four hexadecimal digits", at: escapeStart)
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+}

@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a caller gets back: the corpus and any warnings (problems that do not make it unusable).
+public struct LoadedCorpus: Sendable {
+    public var corpus: Corpus
+    public var warnings: [Diagnostic]
+}
+
+public enum CorpusError: Error, Sendable {
+    /// The path does not exist or cannot be read (exit 66).
+    case unreadable(path: String, reason: String)
+    /// The corpus was read but is not valid; every problem found, errors and warnings, in order (exit 65).
+    case invalid([Diagnostic])
+}
+
+/// Reads a corpus from a directory of five JSON files or from one JSON file with five keys, decodes it
+/// and checks it. It never writes anything.
+public enum CorpusLoader {
+    public static func load(path: String) throws(CorpusError) -> LoadedCorpus {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            var files: [String: SourceFile] = [:]
+            var missing: [String] = []
+            for kind in RecordKind.allCases {
+                let name = kind.collectionName + ".json"
+                let filePath = path.hasSuffix("/") ? path + name : path + "/" + name
+                if access(filePath, F_OK) != 0 {
+                    missing.append(filePath)
+                    continue
+                }
+                files[kind.collectionName] = SourceFile(name: filePath, bytes: try readFile(filePath))
+            }
+            if !missing.isEmpty {
+                throw .invalid(missing.map {
+                    Diagnostic(.error, file: $0, message: "missing: a corpus directory holds articles.json, actors.json, statements.json, events.json and excerpts.json")
+                })
+            }
+            return try load(directoryFiles: files)
+        }
+        return try load(singleFile: SourceFile(name: path, bytes: try readFile(path)))
+    }
+
+    /// A directory corpus given as its five files, keyed by collection name ("articles"...). The bundled
+    /// corpus is loaded this way from the bytes embedded in the binary.
+    public static func load(directoryFiles files: [String: SourceFile]) throws(CorpusError) -> LoadedCorpus {
+        let collector = DiagnosticCollector()
+        var decoded = DecodedCorpus()
+        for kind in RecordKind.allCases {
+            guard let file = files[kind.collectionName] else {
+                collector.error(file: kind.collectionName + ".json", "missing from the corpus")
+                continue
+            }
+            guard let root = parse(file, collector: collector) else {
+                decoded.unparsedKinds.insert(kind)
+                continue
+            }
+            guard case .array(let records) = root.value else {
+                collector.error(in: file, at: root.offset, "expected an array of \(kind.collectionName), found \(root.value.typeName)")
+                decoded.unparsedKinds.insert(kind)
+                continue
+            }
+            decode(records, as: kind, from: file, into: &decoded, collector: collector)
+        }
+        return try finish(decoded, collector: collector)
+    }
+
+    /// A single-file corpus: one JSON object with the keys articles, actors, statements, events, excerpts.
+    public static func load(singleFile file: SourceFile) throws(CorpusError) -> LoadedCorpus {
+        let collector = DiagnosticCollector()
+        var decoded = DecodedCorpus()
+        guard let root = parse(file, collector: collector) else { throw .invalid(collector.diagnostics) }
+        guard case .object(let members) = root.value else {
+            collector.error(in: file, at: root.offset, "expected an object with the keys articles, actors, statements, events and excerpts, found \(root.value.typeName)")
+            throw .invalid(collector.diagnostics)
+        }
+        let names = RecordKind.allCases.map(\.collectionName)
+        for member in members where !names.contains(member.key) {
+            collector.error(in: file, at: member.keyOffset, "unknown key \(brief(member.key)); a corpus file holds: " + names.joined(separator: ", "))
+        }
+        for kind in RecordKind.allCases {
+            guard let member = members.first(where: { $0.key == kind.collectionName }) else {
+                collector.error(in: file, at: root.offset, "missing key \"\(kind.collectionName)\"")
+                decoded.unparsedKinds.insert(kind)
+                continue
+            }
+            guard case .array(let records) = member.node.value else {
+                collector.error(in: file, at: member.node.offset, "\"\(kind.collectionName)\" must be an array, found \(member.node.value.typeName)")
+                decoded.unparsedKinds.insert(kind)
+                continue
+            }
+            decode(records, as: kind, from: file, into: &decoded, collector: collector)
+        }
+        return try finish(decoded, collector: collector)
+    }
+
+    private static func parse(_ file: SourceFile, collector: DiagnosticCollector) -> JSONNode? {
+        do {
+            return try JSONParser.parse(file.bytes)
+        } catch {
+            collector.error(in: file, at: error.offset, error.message)
+            return nil
+        }
+    }
+
+    private static func decode(_ records: [JSONNode], as kind: RecordKind, from file: SourceFile, into decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
+        for node in records {
+            switch kind {
+            case .article: decoded.decodeArticle(node, file: file, collector: collector)
+            case .actor: decoded.decodeActor(node, file: file, collector: collector)
+            case .statement: decoded.decodeStatement(node, file: file, collector: collector)
+            case .event: decoded.decodeEvent(node, file: file, collector: collector)
+            case .excerpt: decoded.decodeExcerpt(node, file: file, collector: collector)
+            }
+        }
+    }
+
+    private static func finish(_ decoded: DecodedCorpus, collector: DiagnosticCollector) throws(CorpusError) -> LoadedCorpus {
+        var decoded = decoded
+        CorpusValidator.check(&decoded, collector: collector)
+        if collector.hasErrors { throw .invalid(collector.diagnostics) }
+        let corpus = Corpus(articles: decoded.articles, actors: decoded.actors, statements: decoded.statements,
+                            events: decoded.events, excerpts: decoded.excerpts)
+        var warnings = collector.diagnostics
+        warnings.append(contentsOf: CorpusValidator.coverageWarnings(corpus, decoded: decoded, collector: collector))
+        return LoadedCorpus(corpus: corpus, warnings: warnings)
+    }
+
+    /// Reads a whole file, with the system's reason when it cannot.
+    static func readFile(_ path: String) throws(CorpusError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "is a directory") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,128 @@
+/// Checks that need the whole corpus: references resolve to the right kind, quotes are found in their
+/// articles, country codes are known, counts agree with named signatories. (Ids, dates and enum values
+/// are checked while decoding.)
+enum CorpusValidator {
+    static func check(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
+        checkReferences(decoded, collector: collector)
+        resolveQuotes(&decoded, collector: collector)
+        checkActors(decoded, collector: collector)
+        checkStatements(decoded, collector: collector)
+    }
+
+    static func checkReferences(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
+        for reference in decoded.references {
+            let expected = reference.expected.count == RecordKind.allCases.count
+                ? "a record"
+                : RecordKind.allCases.filter(reference.expected.contains).map(\.article).joined(separator: " or ")
+            guard let site = decoded.recordSites[reference.id] else {
+                // The record may be in a file that did not parse; that file's error was reported.
+                if !reference.expected.isDisjoint(with: decoded.unparsedKinds) { continue }
+                var message = "\(reference.field): \(brief(reference.id)) is not the id of any record; expected \(expected)"
+                let candidates = decoded.recordSites.filter { reference.expected.contains($0.value.kind) }.map(\.key)
+                if let suggestion = closestMatch(to: reference.id, in: candidates) { message += " (did you mean \"\(suggestion)\"?)" }
+                collector.error(in: reference.file, at: reference.offset, id: reference.ownerID, message)
+                continue
+            }
+            if !reference.expected.contains(site.kind) {
+                collector.error(in: reference.file, at: reference.offset, id: reference.ownerID,
+                                "\(reference.field): \"\(reference.id)\" is \(site.kind.article), but \(expected) is expected here")
+            }
+            if reference.id == reference.ownerID && reference.field == "affiliations" {
+                collector.error(in: reference.file, at: reference.offset, id: reference.ownerID, "an actor cannot be affiliated with itself")
+            }
+        }
+    }
+
+    static func resolveQuotes(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
+        var bodies: [String: String] = [:]
+        for article in decoded.articles { bodies[article.id] = article.body }
+        for index in decoded.excerpts.indices {
+            let excerpt = decoded.excerpts[index]
+            // A dangling article was reported with the references.
+            guard let body = bodies[excerpt.article], let site = decoded.recordSites[excerpt.id] else { continue }
+            let offset = decoded.quoteOffsets[excerpt.id] ?? site.offset
+            switch QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix, in: body) {
+            case .success(let span):
+                decoded.excerpts[index].span = span
+            case .failure(.notFound):
+                collector.error(in: site.file, at: offset, id: excerpt.id, "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, body))
+            case .failure(.contextNotFound(let occurrences)):
+                collector.error(in: site.file, at: offset, id: excerpt.id, "quote is found \(times(occurrences)) in article \"\(excerpt.article)\", but never with the given prefix and suffix around it")
+            case .failure(.ambiguous(let occurrences)):
+                collector.error(in: site.file, at: offset, id: excerpt.id, "quote occurs \(times(occurrences)) in article \"\(excerpt.article)\"; add a \"prefix\" or \"suffix\" that tells them apart")
+            }
+        }
+    }
+
+    static func times(_ count: Int) -> String { count == 1 ? "once" : "\(count) times" }
+
+    /// When an exact match fails, a match that ignores quotation-mark style, case and runs of white space
+    /// tells the author what to fix.
+    static func nearMissHint(_ quote: String, _ body: String) -> String {
+        func loosen(_ text: String) -> String {
+            var result = ""
+            var lastWasSpace = false
+            for character in text.lowercased() {
+                if character.isWhitespace {
+                    if !lastWasSpace { result.append(" ") }
+                    lastWasSpace = true
+                    continue
+                }
+                lastWasSpace = false
+                switch character {
+                case "\u{2018}", "\u{2019}", "\u{02BC}": result.append("'")
+                case "\u{201C}", "\u{201D}": result.append("\"")
+                case "\u{2013}", "\u{2014}": result.append("-")
+                default: result.append(character)
+                }
+            }
+            return result
+        }
+        guard quote.utf8.count <= 10_000 else { return "" }
+        return loosen(body).contains(loosen(quote))
+            ? " (the body has it with different case, white space, quotation marks or dashes)"
+            : ""
+    }
+
+    static func checkActors(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
+        for actor in decoded.actors {
+            guard let site = decoded.recordSites[actor.id] else { continue }
+            if let country = actor.country, !CountryCodes.alpha3.contains(country) {
+                collector.error(in: site.file, at: decoded.countryOffsets[actor.id] ?? site.offset, id: actor.id,
+                                "country \(brief(country)) is not an ISO 3166-1 alpha-3 code (such as CHN, GBR, USA)")
+            }
+            if actor.kind == .state && actor.country == nil {
+                collector.error(in: site.file, at: site.offset, id: actor.id, "a state needs its ISO 3166-1 alpha-3 \"country\" code")
+            }
+        }
+    }
+
+    static func checkStatements(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
+        for statement in decoded.statements {
+            guard let site = decoded.recordSites[statement.id] else { continue }
+            var seen: Set<String> = []
+            let offsets = decoded.signatoryOffsets[statement.id] ?? []
+            for (index, signatory) in statement.signatories.enumerated() where !seen.insert(signatory.actor).inserted {
+                collector.error(in: site.file, at: index < offsets.count ? offsets[index] : site.offset, id: statement.id,
+                                "signatory \"\(signatory.actor)\" is listed twice; give one entry with all its excerpts")
+            }
+            let named = seen.count
+            let countOffsets = decoded.countOffsets[statement.id] ?? []
+            for (index, count) in statement.counts.enumerated() where count.value < named && count.qualifier != .moreThan && count.qualifier != .atLeast {
+                collector.warning(in: site.file, at: index < countOffsets.count ? countOffsets[index] : site.offset, id: statement.id,
+                                  "count \(count.value) (excerpt \"\(count.excerpt)\") is smaller than the \(named) signatories named")
+            }
+        }
+    }
+
+    /// Warnings that need the indexed corpus: an actor that no excerpt supports is a fact without source.
+    static func coverageWarnings(_ corpus: Corpus, decoded: DecodedCorpus, collector: DiagnosticCollector) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for actor in corpus.actors where corpus.excerptsAbout[actor.id, default: []].isEmpty {
+            guard let site = decoded.recordSites[actor.id] else { continue }
+            warnings.append(Diagnostic(.warning, file: site.file.name, location: collector.location(in: site.file, ofByte: site.idOffset),
+                                       recordID: actor.id, message: "no excerpt is about this actor"))
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,202 @@
+/// Reads the fields of one JSON object into typed values, reporting each missing field, wrong type,
+/// unknown key or bad value at its own line:column and carrying on, so one run lists every problem.
+struct RecordReader {
+    /// How the object is named in messages: "an article", "counts[2]".
+    let noun: String
+    let file: SourceFile
+    let objectOffset: Int
+    let collector: DiagnosticCollector
+    private let members: [String: JSONMember]
+    private var memberOrder: [JSONMember]
+    /// The record's id once read, used to name the record in every later message.
+    private(set) var id: String?
+
+    /// Returns nil (after reporting) when the node is not an object.
+    init?(noun: String, node: JSONNode, file: SourceFile, collector: DiagnosticCollector, id: String? = nil) {
+        guard case .object(let members) = node.value else {
+            collector.error(in: file, at: node.offset, id: id, "expected \(noun) to be an object, found \(node.value.typeName)")
+            return nil
+        }
+        self.noun = noun
+        self.id = id
+        self.file = file
+        self.objectOffset = node.offset
+        self.collector = collector
+        self.memberOrder = members
+        var byKey: [String: JSONMember] = [:]
+        for member in members { byKey[member.key] = member }
+        self.members = byKey
+    }
+
+    func error(at offset: Int?, _ message: String) {
+        collector.error(in: file, at: offset ?? objectOffset, id: id, message)
+    }
+
+    func warning(at offset: Int?, _ message: String) {
+        collector.warning(in: file, at: offset ?? objectOffset, id: id, message)
+    }
+
+    func node(_ key: String) -> JSONNode? { members[key]?.node }
+
+    /// Reports every key that the format does not define, most often a typo ("signatorys").
+    func rejectUnknownKeys(allowed: [String]) {
+        for member in memberOrder where !allowed.contains(member.key) {
+            var message = "unknown field \"\(member.key.prefix(80))\" in \(noun)"
+            if let suggestion = closestMatch(to: member.key, in: allowed) {
+                message += "; did you mean \"\(suggestion)\"?"
+            } else {
+                message += "; known fields: " + allowed.joined(separator: ", ")
+            }
+            collector.error(in: file, at: member.keyOffset, id: id, message)
+        }
+    }
+
+    mutating func readID() -> String? {
+        guard let text = string("id", required: true) else { return nil }
+        let offset = node("id")?.offset
+        if let problem = IdentifierRules.problem(with: text) {
+            error(at: offset, "id \"\(text)\" \(problem)")
+            return nil
+        }
+        id = text
+        return text
+    }
+
+    func string(_ key: String, required: Bool, allowEmpty: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { error(at: nil, "missing required field \"\(key)\" in \(noun)") }
+            return nil
+        }
+        if !required, case .null = node.value { return nil }
+        guard case .string(let text) = node.value else {
+            error(at: node.offset, "field \"\(key)\" must be a string, found \(node.value.typeName)")
+            return nil
+        }
+        if !allowEmpty && text.allSatisfy(\.isWhitespace) {
+            error(at: node.offset, "field \"\(key)\" must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    /// An array of strings; a missing optional array reads as empty.
+    func strings(_ key: String, required: Bool) -> [String] {
+        stringsWithOffsets(key, required: required).map(\.text)
+    }
+
+    func stringsWithOffsets(_ key: String, required: Bool) -> [(text: String, offset: Int)] {
+        guard let node = node(key) else {
+            if required { error(at: nil, "missing required field \"\(key)\" in \(noun)") }
+            return []
+        }
+        return stringElements(of: node, named: key)
+    }
+
+    func stringElements(of node: JSONNode, named name: String) -> [(text: String, offset: Int)] {
+        guard case .array(let elements) = node.value else {
+            error(at: node.offset, "field \"\(name)\" must be an array of strings, found \(node.value.typeName)")
+            return []
+        }
+        var result: [(String, Int)] = []
+        for (index, element) in elements.enumerated() {
+            guard case .string(let text) = element.value else {
+                error(at: element.offset, "\(name)[\(index)] must be a string, found \(element.value.typeName)")
+                continue
+            }
+            if text.allSatisfy(\.isWhitespace) {
+                error(at: element.offset, "\(name)[\(index)] must not be empty")
+                continue
+            }
+            result.append((text, element.offset))
+        }
+        return result
+    }
+
+    func date(_ key: String) -> PartialDate? {
+        guard let text = string(key, required: true) else { return nil }
+        switch PartialDate.parse(text) {
+        case .success(let date): return date
+        case .failure(let problem):
+            error(at: node(key)?.offset, "field \"\(key)\": \(problem)")
+            return nil
+        }
+    }
+
+    func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, as type: E.Type, required: Bool = true) -> E? where E.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        if let value = E(rawValue: text) { return value }
+        let known = E.allCases.map(\.rawValue)
+        var message = "field \"\(key)\" has unknown value \"\(text)\"; expected one of: " + known.joined(separator: ", ")
+        if let suggestion = closestMatch(to: text, in: known) { message += " (did you mean \"\(suggestion)\"?)" }
+        error(at: node(key)?.offset, message)
+        return nil
+    }
+
+    /// The elements of an array of objects, each read by `body` with a reader of its own that names the
+    /// element ("counts[2]") and this record's id; a missing optional array reads as empty.
+    func objects<T>(_ key: String, required: Bool, _ body: (inout RecordReader) -> T?) -> [T] {
+        guard let node = node(key) else {
+            if required { error(at: nil, "missing required field \"\(key)\" in \(noun)") }
+            return []
+        }
+        guard case .array(let elements) = node.value else {
+            error(at: node.offset, "field \"\(key)\" must be an array, found \(node.value.typeName)")
+            return []
+        }
+        var result: [T] = []
+        for (index, element) in elements.enumerated() {
+            guard var reader = RecordReader(noun: "\(key)[\(index)]", node: element, file: file, collector: collector, id: id) else { continue }
+            if let value = body(&reader) { result.append(value) }
+        }
+        return result
+    }
+}
+
+/// What an id may look like. Ids end up in messages, command lines and file names, so they are kept to
+/// a safe, printable alphabet.
+public enum IdentifierRules {
+    public static let maximumLength = 200
+
+    /// Nil when the id is acceptable, otherwise the reason it is not.
+    public static func problem(with id: String) -> String? {
+        if id.isEmpty { return "is empty" }
+        if id.utf8.count > maximumLength { return "is longer than \(maximumLength) bytes" }
+        for (index, byte) in id.utf8.enumerated() {
+            let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            if index == 0 && !isAlphanumeric { return "must start with a letter or digit" }
+            if !isAlphanumeric && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") && byte != UInt8(ascii: ".") && byte != UInt8(ascii: ":") {
+                return "may hold only ASCII letters, digits and - _ . :"
+            }
+        }
+        return nil
+    }
+}
+
+/// The known word nearest to a misspelt one, if it is near enough to be a likely typo.
+func closestMatch(to word: String, in candidates: [String]) -> String? {
+    guard word.utf8.count <= 64 else { return nil }  // a huge hostile key is no typo worth the time
+    let lowered = word.lowercased()
+    var best: (String, Int)?
+    for candidate in candidates {
+        let distance = editDistance(Array(lowered.unicodeScalars), Array(candidate.lowercased().unicodeScalars))
+        if distance <= max(1, candidate.count / 3), distance < (best?.1 ?? Int.max) {
+            best = (candidate, distance)
+        }
+    }
+    return best?.0
+}
+
+func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

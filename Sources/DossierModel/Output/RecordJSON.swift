@@ -1,0 +1,98 @@
+/// The records as objects of the data format (docs/data-format.md), for `--format json`. Keys come in the
+/// format's order; optional fields that are absent are left out; excerpts gain their resolved
+/// `start` and `end` (Unicode scalar offsets into the article body, end exclusive).
+public enum RecordJSON {
+    public static func value(of article: Article) -> JSONValue {
+        .object([
+            ("id", .string(article.id)),
+            ("title", .string(article.title)),
+            ("publisher", .string(article.publisher)),
+            ("published", .string(article.published.description)),
+            ("url", article.url.map(JSONValue.string)),
+            ("authors", .strings(article.authors)),
+            ("body", .string(article.body)),
+        ])
+    }
+
+    public static func value(of actor: Actor) -> JSONValue {
+        .object([
+            ("id", .string(actor.id)),
+            ("name", .string(actor.name)),
+            ("kind", .string(actor.kind.rawValue)),
+            ("aliases", .strings(actor.aliases)),
+            ("country", actor.country.map(JSONValue.string)),
+            ("affiliations", .strings(actor.affiliations)),
+            ("role", actor.role.map(JSONValue.string)),
+        ])
+    }
+
+    public static func value(of statement: Statement) -> JSONValue {
+        .object([
+            ("id", .string(statement.id)),
+            ("title", .string(statement.title)),
+            ("kind", .string(statement.kind.rawValue)),
+            ("date", .string(statement.date.description)),
+            ("forum", statement.forum.map(JSONValue.string)),
+            ("stance", .string(statement.stance.rawValue)),
+            ("leads", .strings(statement.leads)),
+            ("addressees", .strings(statement.addressees)),
+            ("counts", .list(statement.counts.map { count in
+                .object([
+                    ("value", .int(count.value)),
+                    ("qualifier", .string(count.qualifier.rawValue)),
+                    ("excerpt", .string(count.excerpt)),
+                ])
+            })),
+            ("signatories", .list(statement.signatories.map { signatory in
+                .object([("actor", .string(signatory.actor)), ("excerpts", .strings(signatory.excerpts))])
+            })),
+            ("excerpts", .strings(statement.excerpts)),
+        ])
+    }
+
+    public static func value(of event: Event) -> JSONValue {
+        .object([
+            ("id", .string(event.id)),
+            ("date", .string(event.date.description)),
+            ("title", .string(event.title)),
+            ("actors", .strings(event.actors)),
+            ("statements", .strings(event.statements)),
+            ("excerpts", .strings(event.excerpts)),
+        ])
+    }
+
+    public static func value(of excerpt: Excerpt) -> JSONValue {
+        .object([
+            ("id", .string(excerpt.id)),
+            ("article", .string(excerpt.article)),
+            ("quote", .string(excerpt.quote)),
+            ("prefix", excerpt.prefix.map(JSONValue.string)),
+            ("suffix", excerpt.suffix.map(JSONValue.string)),
+            ("about", .strings(excerpt.about)),
+            ("start", .int(excerpt.span.start)),
+            ("end", .int(excerpt.span.end)),
+        ])
+    }
+
+    /// Any record by id, or nil when the corpus has no such id.
+    public static func value(ofRecord id: String, in corpus: Corpus) -> JSONValue? {
+        switch corpus.kind(of: id) {
+        case .article: return corpus.article(id).map(value(of:))
+        case .actor: return corpus.actor(id).map(value(of:))
+        case .statement: return corpus.statement(id).map(value(of:))
+        case .event: return corpus.event(id).map(value(of:))
+        case .excerpt: return corpus.excerpt(id).map(value(of:))
+        case nil: return nil
+        }
+    }
+
+    public static func values(of kind: RecordKind, in corpus: Corpus) -> [JSONValue] {
+        switch kind {
+        case .article: return corpus.articles.map(value(of:))
+        case .actor: return corpus.actors.map(value(of:))
+        case .statement: return corpus.statements.map(value(of:))
+        case .event: return corpus.events.map(value(of:))
+        case .excerpt: return corpus.excerpts.map(value(of:))
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import DossierModel
+
+/// The corpus in data/, compiled into the binary by the EmbedCorpus plugin, so a copied binary needs
+/// no files beside it. Messages about it name the files as they are in the repository.
+enum BundledCorpus {
+    static func load() throws(CorpusError) -> LoadedCorpus {
+        var files: [String: SourceFile] = [:]
+        for (collection, text) in EmbeddedCorpus.files {
+            files[collection] = SourceFile(name: "bundled:data/\(collection).json", bytes: Array(text.utf8))
+        }
+        return try CorpusLoader.load(directoryFiles: files)
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import DossierApp
+import DossierModel
+import DossierTerminal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Explore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the explorer (the default command).")
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        let loaded = try corpus.load()
+        if let problem = TerminalCheck.problem(environment: ProcessEnvironment.current) {
+            printError("dossier: \(problem)")
+            throw ExitCode(2)
+        }
+        // The panes arrive with the explorer issue; until then say so plainly rather than pretend.
+        print("dossier: the corpus loaded (\(loaded.summary)), but the full-screen explorer is not built yet.")
+        print("Use `dossier list articles|actors|statements|events|excerpts` and `dossier show ID`.")
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a corpus and print every problem found, located by file:line:column and id.",
+        discussion: "Exit 0 with a one-line summary for a valid corpus (warnings go to standard error), 65 for an invalid one, 66 for a path that does not exist or cannot be read.")
+
+    @Argument(help: ArgumentHelp("A corpus directory or single JSON file (default: the bundled corpus).", valueName: "PATH"))
+    var path: String?
+
+    func run() throws {
+        let loaded = try CorpusOptions.load(path: path, showWarnings: true)
+        let warnings = loaded.warnings.isEmpty ? "" : " (\(plural(loaded.warnings.count, "warning")))"
+        print("valid: \(loaded.corpus.summary)\(warnings)")
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, text
+}
+
+extension RecordKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let kind = RecordKind.allCases.first(where: { $0.collectionName == argument || $0.rawValue == argument }) else { return nil }
+        self = kind
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.collectionName) }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the articles, actors, statements, events or excerpts of a corpus.")
+
+    @Argument(help: "What to list: articles, actors, statements, events or excerpts.")
+    var kind: RecordKind
+
+    @Option(help: "table (aligned columns) or json (the records as in the data format, excerpts with start/end).")
+    var format: OutputFormat = .table
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func validate() throws {
+        guard format != .text else { throw ValidationError("list prints --format table or json") }
+    }
+
+    func run() throws {
+        let loaded = try corpus.load()
+        switch format {
+        case .json: print(JSONWriter.write(.list(RecordJSON.values(of: kind, in: loaded))))
+        default: print(RecordText.table(of: kind, in: loaded), terminator: "")
+        }
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one record by id, with the excerpts behind its facts.")
+
+    @Argument(help: "The id of an article, actor, statement, event or excerpt.")
+    var id: String
+
+    @Option(help: "text (readable, references resolved) or json (the record as in the data format).")
+    var format: OutputFormat = .text
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func validate() throws {
+        guard format != .table else { throw ValidationError("show prints --format text or json") }
+    }
+
+    func run() throws {
+        let loaded = try corpus.load()
+        guard loaded.kind(of: id) != nil else {
+            var message = "dossier: no record has id \(SafeText.line(String(id.prefix(80))).debugDescription)"
+            let near = loaded.allIDs.filter { $0.hasPrefix(id) || $0.contains(id) }.sorted().prefix(5)
+            if !near.isEmpty { message += "; similar ids: " + near.joined(separator: ", ") }
+            printError(message)
+            throw ExitCode(1)
+        }
+        switch format {
+        case .json: print(JSONWriter.write(RecordJSON.value(ofRecord: id, in: loaded)!))
+        default: print(RecordText.describe(id, in: loaded)!, terminator: "")
+        }
+    }
+}
+
+enum ProcessEnvironment {
+    static var current: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import DossierApp
+import DossierModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `--data PATH`, shared by every command that reads a corpus.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A corpus directory or single JSON file (default: the bundled corpus).", valueName: "PATH"))
+    var data: String?
+
+    /// Loads the chosen corpus, or prints every problem and exits 65 (invalid) or 66 (unreadable).
+    func load(showWarnings: Bool = false) throws -> Corpus {
+        try CorpusOptions.load(path: data, showWarnings: showWarnings).corpus
+    }
+
+    static func load(path: String?, showWarnings: Bool) throws -> LoadedCorpus {
+        let result: Result<LoadedCorpus, CorpusError>
+        if let path {
+            result = Result { () throws(CorpusError) in try CorpusLoader.load(path: path) }
+        } else {
+            result = Result { () throws(CorpusError) in try BundledCorpus.load() }
+        }
+        switch result {
+        case .success(let loaded):
+            if showWarnings { loaded.warnings.forEach { printError($0.description) } }
+            return loaded
+        case .failure(.unreadable(let path, let reason)):
+            printError("dossier: cannot read \(path): \(reason)")
+            throw ExitCode(66)
+        case .failure(.invalid(let diagnostics)):
+            diagnostics.forEach { printError($0.description) }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.count - errors
+            printError("dossier: \(path ?? "the bundled corpus") is not a valid corpus: \(plural(errors, "error")), \(plural(warnings, "warning"))")
+            throw ExitCode(65)
+        }
+    }
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+/// Writes one line to standard error; text that came from data is made safe for the terminal first.
+func printError(_ line: String) {
+    var text = SafeText.line(line) + "\n"
+    text.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            if written <= 0 { if errno == EINTR { continue }; return }
+            offset += written
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+
+/// Runs the real `dossier` binary built beside this test bundle.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLI {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = repository.appendingPathComponent("Tests/Fixtures").path
+
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["DOSSIER_BINARY"] { return URL(fileURLWithPath: path) }
+        // SwiftPM puts the test bundle and the products in one folder.
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier")
+    }
+
+    static func run(_ arguments: [String], binary: URL = CLI.binary, in directory: String? = nil, environment: [String: String]? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let environment { process.environment = environment }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite struct CLITests {
+    let good = CLI.fixtures + "/good/small.json"
+
+    @Test func validateAcceptsTheBundledCorpus() throws {
+        let result = try CLI.run(["validate"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("valid: "))
+        #expect(result.stdout.split(separator: "\n").count == 1)
+        #expect(result.stderr == "")
+    }
+
+    @Test func validateSummarisesAGoodCorpusOnOneLine() throws {
+        let result = try CLI.run(["validate", good])
+        #expect(result.status == 0)
+        #expect(result.stdout == "valid: 1 article, 6 actors, 1 statement, 1 event, 6 excerpts\n")
+    }
+
+    @Test func validateReportsEveryProblemAndExits65() throws {
+        let path = CLI.fixtures + "/bad/bad-id.json"
+        let result = try CLI.run(["validate", path])
+        #expect(result.status == 65)
+        #expect(result.stdout == "")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0] == path + ":26:13: error: id \"fr ance\" may hold only ASCII letters, digits and - _ . :")
+        #expect(lines[3] == "dossier: \(path) is not a valid corpus: 3 errors, 0 warnings")
+    }
+
+    @Test func warningsGoToStandardErrorAndStillExit0() throws {
+        let result = try CLI.run(["validate", CLI.fixtures + "/warn/count-below-named.json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("(1 warning)\n"))
+        #expect(result.stderr.contains(":78:20: warning: s-letter: count 1"))
+    }
+
+    @Test(arguments: [["validate", "/nonexistent"], ["list", "actors", "--data", "/nonexistent"], ["show", "x", "--data", "/nonexistent"]])
+    func aMissingPathExits66(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 66)
+        #expect(result.stderr == "dossier: cannot read /nonexistent: No such file or directory\n")
+    }
+
+    @Test func aBadCorpusMakesListAndShowExit65() throws {
+        for arguments in [["list", "articles"], ["show", "a-letter"]] {
+            let result = try CLI.run(arguments + ["--data", CLI.fixtures + "/bad/quote-not-found.json"])
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("quote-not-found.json:134:16: error: x-22: quote"))
+        }
+    }
+
+    @Test func listPrintsAlignedTables() throws {
+        let result = try CLI.run(["list", "statements", "--data", good])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            ID        DATE        STANCE    SIGNED   TITLE
+            s-letter  2019-07-08  critical  2/22|25  Joint letter on Xinjiang
+
+            """)
+    }
+
+    @Test func listJSONGivesTheFormatsObjectsWithResolvedSpans() throws {
+        let result = try CLI.run(["list", "excerpts", "--format", "json", "--data", good])
+        #expect(result.status == 0)
+        let excerpts = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(excerpts.count == 6)
+        let articles = try JSONSerialization.jsonObject(with: Data(try CLI.run(["list", "articles", "--format", "json", "--data", good]).stdout.utf8)) as? [[String: Any]]
+        let body = try #require(articles?.first?["body"] as? String)
+        let scalars = Array(body.unicodeScalars)
+        for excerpt in excerpts {
+            let start = try #require(excerpt["start"] as? Int)
+            let end = try #require(excerpt["end"] as? Int)
+            let quote = try #require(excerpt["quote"] as? String)
+            // start/end are code point offsets into the body.
+            #expect(Array(scalars[start..<end]) == Array(quote.unicodeScalars))
+        }
+        #expect(Set(excerpts[0].keys) == ["id", "article", "quote", "about", "start", "end"])
+    }
+
+    @Test func showJSONRoundTripsTheStatement() throws {
+        let result = try CLI.run(["show", "s-letter", "--format", "json", "--data", good])
+        #expect(result.status == 0)
+        let statement = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(statement["id"] as? String == "s-letter")
+        #expect(statement["date"] as? String == "2019-07-08")
+        let counts = try #require(statement["counts"] as? [[String: Any]])
+        #expect(counts.map { $0["value"] as? Int } == [22, 25])
+        let signatories = try #require(statement["signatories"] as? [[String: Any]])
+        #expect(signatories.map { $0["actor"] as? String } == ["gbr", "fra"])
+    }
+
+    @Test func showTextResolvesNamesAndQuotesTheSource() throws {
+        let result = try CLI.run(["show", "gbr", "--data", good])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("name     United Kingdom\n"))
+        #expect(result.stdout.contains("signatory: 2019-07-08  critical  Joint letter on Xinjiang [s-letter]"))
+        #expect(result.stdout.contains("“Britain, France and Germany were among 18 European countries to co-sign the letter.” — Example Times, 2019-07 [x-britain]"))
+    }
+
+    @Test func showAnUnknownIDExits1WithSuggestions() throws {
+        let result = try CLI.run(["show", "letter", "--data", good])
+        #expect(result.status == 1)
+        #expect(result.stderr == "dossier: no record has id \"letter\"; similar ids: a-letter, e-letter, s-letter\n")
+    }
+
+    @Test func textFromDataNeverReachesTheTerminalRaw() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var text = try String(contentsOfFile: good, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"China rebuked over Xinjiang\"", with: "\"China\\u001b]0;owned\\u0007 \\u001b[2J rebuked\"")
+        let path = directory.appendingPathComponent("hostile.json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        for arguments in [["list", "articles"], ["show", "a-letter"], ["show", "a-letter", "--format", "json"]] {
+            let result = try CLI.run(arguments + ["--data", path])
+            #expect(result.status == 0)
+            #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}"))
+            #expect(result.stdout.contains("␛]0;owned␇") || result.stdout.contains("\\u001B]0;owned\\u0007"))
+        }
+    }
+
+    @Test func aCopiedBinaryStillFindsTheBundledCorpus() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("dossier")
+        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        let result = try CLI.run(["validate"], binary: copy, in: "/")
+        #expect(result.status == 0)
+        #expect(result.stdout == (try CLI.run(["validate"])).stdout)
+    }
+
+    @Test func withoutATerminalTheExplorerSaysWhatToUseAndExits2() throws {
+        let result = try CLI.run([], environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "dossier: standard output is not a terminal; use `dossier list` or `dossier show ID` for plain output\n")
+    }
+
+    @Test(arguments: [["--help"], ["validate", "--help"], ["list", "--help"], ["show", "--help"], ["explore", "--help"], ["--version"]])
+    func helpAndVersionExit0(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0)
+        #expect(!result.stdout.isEmpty)
+    }
+
+    @Test(arguments: [["list"], ["list", "people"], ["show"], ["list", "actors", "--format", "text"], ["frobnicate", "x"]])
+    func usageErrorsExit64(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Error:") || result.stderr.contains("Usage:") || result.stderr.contains("error"))
+    }
+}

@@ -1,0 +1,82 @@
+import Testing
+@testable import DossierModel
+
+@Suite struct JSONParserTests {
+    @Test func parsesEveryValueKindAndKeepsOffsets() throws {
+        let node = try parse(#"{"a": [1, -2.5e3, true, false, null], "b": "x"}"#)
+        guard case .object(let members) = node.value else { Issue.record("not an object"); return }
+        #expect(members.map(\.key) == ["a", "b"])
+        #expect(members[0].keyOffset == 1)
+        #expect(members[1].node.offset == 43)
+        guard case .array(let elements) = members[0].node.value else { Issue.record("not an array"); return }
+        #expect(elements.count == 5)
+        guard case .number(let text) = elements[1].value else { Issue.record("not a number"); return }
+        #expect(text == "-2.5e3")
+        #expect(elements[1].offset == 10)
+    }
+
+    @Test func decodesEscapesAndSurrogatePairs() throws {
+        let node = try parse(#""a\"b\\c\/d\n\t\u00e9\ud83d\ude00""#)
+        guard case .string(let text) = node.value else { Issue.record("not a string"); return }
+        #expect(text == "a\"b\\c/d\n\té😀")
+    }
+
+    @Test func keepsNonASCIITextExact() throws {
+        let node = try parse("\"Türk 新疆 Raphae\u{308}l “quoted”\"")
+        guard case .string(let text) = node.value else { Issue.record("not a string"); return }
+        #expect(Array(text.unicodeScalars) == Array("Türk 新疆 Raphae\u{308}l “quoted”".unicodeScalars))
+    }
+
+    @Test func toleratesAByteOrderMark() throws {
+        let node = try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[]".utf8))
+        guard case .array(let elements) = node.value else { Issue.record("not an array"); return }
+        #expect(elements.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("", 0, "the file is empty; expected a JSON value"),
+        ("  ", 2, "expected a JSON value, found only white space"),
+        ("[1,]", 3, "unexpected ']'; expected a value"),
+        ("[1 2]", 3, "unexpected '2'; expected ',' or ']'"),
+        ("{\"a\" 1}", 5, "unexpected '1'; expected ':' after the key"),
+        ("{\"a\":1,\"a\":2}", 7, "duplicate key \"a\" in object"),
+        ("{a:1}", 1, "unexpected 'a'; expected a quoted key"),
+        ("\"abc", 0, "unterminated string"),
+        ("\"a\u{1}b\"", 2, "control character 0x1 must be escaped inside a string"),
+        ("\"\\x\"", 1, "invalid escape sequence '\\x'"),
+        ("\"\\u12\"", 1, "incomplete \\u escape"),
+        ("\"\\u12g4\"", 1, "invalid \\u escape: expected four hexadecimal digits"),
+        ("\"\\ud800\"", 1, "lone high surrogate \\uD800 has no low surrogate after it"),
+        ("\"\\udc00\"", 1, "lone low surrogate \\uDC00"),
+        ("01", 0, "invalid number: leading zeros are not allowed"),
+        ("1.", 2, "invalid number: expected a digit after '.'"),
+        ("-", 1, "invalid number: expected a digit"),
+        ("tru", 0, "invalid literal; expected 'true'"),
+        ("[] []", 3, "unexpected '[' after the end of the JSON value"),
+        ("[", 1, "unexpected end of file; expected a value"),
+    ])
+    func reportsSyntaxErrorsAtTheirByte(input: String, offset: Int, message: String) {
+        #expect(throws: JSONParser.SyntaxError(offset: offset, message: message)) { try parse(input) }
+    }
+
+    @Test func pointsAtTheFirstInvalidUTF8Byte() {
+        let bytes: [UInt8] = Array("[\"ok\", \"caf".utf8) + [0xE9] + Array("\"]".utf8)
+        #expect(throws: JSONParser.SyntaxError(offset: 11, message: "invalid UTF-8 in string")) { try JSONParser.parse(bytes) }
+    }
+
+    @Test func refusesNestingDeeperThanTheLimit() {
+        let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        #expect(throws: JSONParser.SyntaxError(offset: JSONParser.maximumDepth, message: "nesting is deeper than 256 levels")) { try parse(deep) }
+        let fine = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
+        #expect(throws: Never.self) { try parse(fine) }
+    }
+
+    @Test func lineAndColumnCountScalarsNotBytes() {
+        let file = SourceFile(name: "f.json", bytes: Array("{\n  \"新疆\": x".utf8))
+        // "x" is byte 14; on line 2 it follows two spaces, a quote, two CJK characters, a quote, colon, space.
+        #expect(file.lineAndColumn(ofByte: 14) == (2, 9))
+        let collector = DiagnosticCollector()
+        #expect(collector.location(in: file, ofByte: 14) == SourceLocation(file: "f.json", line: 2, column: 9))
+        #expect(collector.location(in: file, ofByte: 0) == SourceLocation(file: "f.json", line: 1, column: 1))
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import DossierModel
+
+@Suite struct LoaderTests {
+    /// Each bad fixture breaks one rule (see Tests/Fixtures/make_fixtures.py) and must be reported with
+    /// exactly this message, at this line:column, and nothing else.
+    static let badCorpora: [(String, [String])] = [
+        ("syntax-trailing-comma.json", ["syntax-trailing-comma.json:11:7: error: unexpected ']'; expected a value"]),
+        ("syntax-unterminated-string.json", ["syntax-unterminated-string.json:8:14: error: unterminated string"]),
+        ("syntax-duplicate-key.json", ["syntax-duplicate-key.json:6:7: error: duplicate key \"title\" in object"]),
+        ("syntax-lone-surrogate.json", ["syntax-lone-surrogate.json:10:13: error: lone high surrogate \\uD800 has no low surrogate after it"]),
+        ("syntax-deep-nesting.json", ["syntax-deep-nesting.json:1:269: error: nesting is deeper than 256 levels"]),
+        ("empty-file.json", ["empty-file.json:1:1: error: the file is empty; expected a JSON value"]),
+        ("invalid-utf8.json", ["invalid-utf8.json:6:27: error: invalid UTF-8 in string"]),
+        ("type-title-number.json", ["type-title-number.json:5:16: error: a-letter: field \"title\" must be a string, found a number"]),
+        ("type-not-an-object.json", ["type-not-an-object.json:1:1: error: expected an object with the keys articles, actors, statements, events and excerpts, found an array"]),
+        ("missing-key.json", ["missing-key.json:1:1: error: missing key \"events\""]),
+        ("missing-field.json", ["missing-field.json:3:5: error: a-letter: missing required field \"publisher\" in an article"]),
+        ("unknown-field.json", ["unknown-field.json:103:7: error: s-letter: unknown field \"signatorys\" in a statement; did you mean \"signatories\"?"]),
+        ("count-not-whole.json", ["count-not-whole.json:78:20: error: s-letter: counts[0].value must be a whole number of zero or more, found a number"]),
+        ("bad-id.json", [
+            "bad-id.json:26:13: error: id \"fr ance\" may hold only ASCII letters, digits and - _ . :",
+            "bad-id.json:94:20: error: s-letter: signatories.actor: \"fra\" is not the id of any record; expected an actor",
+            "bad-id.json:128:9: error: x-britain: about: \"fra\" is not the id of any record; expected a record",
+        ]),
+        ("duplicate-id.json", ["duplicate-id.json:107:13: error: gbr: duplicate id: an actor at FIXTURES/bad/duplicate-id.json:17:13 already has id \"gbr\""]),
+        ("dangling-reference.json", ["dangling-reference.json:94:20: error: s-letter: signatories.actor: \"deu\" is not the id of any record; expected an actor"]),
+        ("wrong-kind-reference.json", ["wrong-kind-reference.json:73:9: error: s-letter: leads: \"x-22\" is an excerpt, but an actor is expected here"]),
+        ("self-affiliation.json", ["self-affiliation.json:60:9: error: turk: an actor cannot be affiliated with itself"]),
+        ("quote-not-found.json", ["quote-not-found.json:134:16: error: x-22: quote \"The group of 23 nations urged China\" is not found in the body of article \"a-letter\""]),
+        ("quote-straight-quotes.json", ["quote-straight-quotes.json:134:16: error: x-22: quote \"urged China to end its \"mass arbitrary detentions.\"\" is not found in the body of article \"a-letter\" (the body has it with different case, white space, quotation marks or dashes)"]),
+        ("quote-ambiguous.json", ["quote-ambiguous.json:166:16: error: x-turk-2: quote occurs 2 times in article \"a-letter\"; add a \"prefix\" or \"suffix\" that tells them apart"]),
+        ("quote-context-not-found.json", ["quote-context-not-found.json:166:16: error: x-turk-2: quote is found 2 times in article \"a-letter\", but never with the given prefix and suffix around it"]),
+        ("quote-inside-combined-character.json", ["quote-inside-combined-character.json:158:16: error: x-raphael: quote \"Raphae\" is not found in the body of article \"a-letter\""]),
+        ("date-impossible.json", ["date-impossible.json:69:15: error: s-letter: field \"date\": \"2019-02-29\" is not a real date: day must be 01 to 28 in that month"]),
+        ("date-malformed.json", ["date-malformed.json:108:15: error: e-letter: field \"date\": \"July 2019\" is not an ISO 8601 date; write YYYY-MM-DD, YYYY-MM or YYYY"]),
+        ("enum-stance.json", ["enum-stance.json:71:17: error: s-letter: field \"stance\" has unknown value \"hostile\"; expected one of: critical, supportive, mixed, neutral"]),
+        ("enum-actor-kind.json", ["enum-actor-kind.json:44:15: error: un-hrc: field \"kind\" has unknown value \"un body\"; expected one of: state, un-body, intergovernmental, government-body, party, ngo, media, academic, court, person, group, other (did you mean \"un-body\"?)"]),
+        ("country-unknown.json", ["country-unknown.json:30:18: error: fra: country \"FRX\" is not an ISO 3166-1 alpha-3 code (such as CHN, GBR, USA)"]),
+        ("state-without-country.json", ["state-without-country.json:25:5: error: fra: a state needs its ISO 3166-1 alpha-3 \"country\" code"]),
+        ("signatory-twice.json", ["signatory-twice.json:100:20: error: s-letter: signatory \"gbr\" is listed twice; give one entry with all its excerpts"]),
+        ("signatory-without-excerpt.json", ["signatory-without-excerpt.json:89:23: error: s-letter: signatories[0] names no excerpt; every signatory needs the excerpt that names it"]),
+        ("dir-missing-events", ["dir-missing-events/events.json: error: missing: a corpus directory holds articles.json, actors.json, statements.json, events.json and excerpts.json"]),
+        ("dir-syntax-in-actors", ["dir-syntax-in-actors/actors.json:6:5: error: unexpected '\"'; expected ',' or '}'"]),
+    ]
+
+    @Test(arguments: badCorpora)
+    func eachBadCorpusIsReportedAtTheFault(fixture: String, expected: [String]) {
+        let prefix = Paths.fixture("bad") + "/"
+        let found = diagnostics(of: prefix + fixture).map { $0.description }
+        #expect(found == expected.map { prefix + $0.replacingOccurrences(of: "FIXTURES/", with: Paths.fixtures.path + "/") })
+    }
+
+    @Test func everyBadFixtureIsCovered() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Paths.fixture("bad")).sorted()
+        #expect(names == Self.badCorpora.map(\.0).sorted())
+    }
+
+    @Test func aCountBelowTheNamedSignatoriesIsOnlyAWarning() throws {
+        let loaded = try CorpusLoader.load(path: Paths.fixture("warn/count-below-named.json"))
+        #expect(loaded.warnings.map(\.description) == [
+            Paths.fixture("warn/count-below-named.json") + ":78:20: warning: s-letter: count 1 (excerpt \"x-22\") is smaller than the 2 signatories named",
+        ])
+        #expect(loaded.corpus.statements.count == 1)
+    }
+
+    @Test func directoryAndSingleFileFormsLoadTheSameCorpus() throws {
+        let single = try load(Paths.fixture("good/small.json"))
+        let directory = try load(Paths.fixture("good/small-dir"))
+        #expect(single.articles == directory.articles)
+        #expect(single.actors == directory.actors)
+        #expect(single.statements == directory.statements)
+        #expect(single.events == directory.events)
+        #expect(single.excerpts == directory.excerpts)
+        #expect(diagnostics(of: Paths.fixture("good/small.json")).isEmpty)
+    }
+
+    @Test func missingAndUnreadablePathsAreNotCorpusErrors() {
+        #expect {
+            try CorpusLoader.load(path: "/nonexistent/corpus")
+        } throws: { error in
+            guard case CorpusError.unreadable(let path, let reason) = error else { return false }
+            return path == "/nonexistent/corpus" && reason == "No such file or directory"
+        }
+    }
+
+    @Test func theBundledCorpusIsValidWithoutWarnings() {
+        #expect(diagnostics(of: Paths.data.path).map(\.description) == [])
+    }
+
+    @Test func resolvesReferencesAndBackLinks() throws {
+        let corpus = try load(Paths.fixture("good/small.json"))
+        #expect(corpus.kind(of: "gbr") == .actor)
+        #expect(corpus.kind(of: "s-letter") == .statement)
+        #expect(corpus.actor("s-letter") == nil)
+        #expect(corpus.statementRoles["gbr"] == [Corpus.StatementRole(statement: "s-letter", role: .signatory)])
+        #expect(corpus.statementRoles["chn"] == [Corpus.StatementRole(statement: "s-letter", role: .addressee)])
+        #expect(corpus.statementRoles["un-hrc"] == [Corpus.StatementRole(statement: "s-letter", role: .forum)])
+        // Explicit `about` plus the excerpts a statement cites.
+        #expect(corpus.excerptsAbout["s-letter"] == ["x-britain", "x-22", "x-25"])
+        #expect(corpus.excerptsAbout["gbr"] == ["x-britain"])
+        #expect(corpus.eventsMentioning["s-letter"] == ["e-letter"])
+        #expect(corpus.excerptsInArticle["a-letter"] == ["x-britain", "x-22", "x-25", "x-cjk", "x-raphael", "x-turk-2"])
+        #expect(corpus.statement("s-letter")?.sourcesDisagreeOnCount == true)
+        let turk = try #require(corpus.excerpt("x-turk-2"))
+        let body = try #require(corpus.article("a-letter")).body
+        let scalars = Array(body.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[turk.span.start..<turk.span.end])) == "Volker Türk spoke")
+        #expect(turk.span.start > body.unicodeScalars.count - 30)  // the second occurrence, chosen by prefix and suffix
+    }
+
+    @Test func loadingNeverChangesTheInput() throws {
+        let path = Paths.fixture("good/small.json")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        _ = try load(path)
+        _ = diagnostics(of: Paths.fixture("bad/quote-not-found.json"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == attributes[.modificationDate] as? Date)
+    }
+
+    @Test func loadsAnEnormousFieldAndHostileText() throws {
+        // A multi-megabyte body holding escape sequences, bidi overrides and a quote at its very end.
+        let filler = String(repeating: "Xinjiang 新疆 \u{1B}]52;c;AAAA\u{07} \u{202E}reversed\u{202C} ", count: 200_000)
+        let quote = "the last sentence."
+        let corpus: [String: Any] = [
+            "articles": [["id": "big", "title": "Big", "publisher": "P", "published": "2020", "body": filler + quote]],
+            "actors": [] as [Any], "statements": [] as [Any], "events": [] as [Any],
+            "excerpts": [["id": "x", "article": "big", "quote": quote]],
+        ]
+        let data = try JSONSerialization.data(withJSONObject: corpus)
+        #expect(data.count > 8_000_000)
+        let loaded = try CorpusLoader.load(singleFile: SourceFile(name: "big.json", bytes: Array(data)))
+        let excerpt = try #require(loaded.corpus.excerpt("x"))
+        #expect(excerpt.span.end == (filler + quote).unicodeScalars.count)
+        #expect(loaded.corpus.article("big")?.body.hasPrefix("Xinjiang 新疆 \u{1B}]52") == true)
+    }
+
+    @Test func unknownKeysAtTheTopOfASingleFileAreReported() {
+        let file = SourceFile(name: "c.json", bytes: Array(#"{"articles": [], "actors": [], "statements": [], "events": [], "excerpts": [], "notes": 1}"#.utf8))
+        #expect {
+            try CorpusLoader.load(singleFile: file)
+        } throws: { error in
+            guard case CorpusError.invalid(let found) = error else { return false }
+            return found.map(\.description) == ["c.json:1:80: error: unknown key \"notes\"; a corpus file holds: articles, actors, statements, events, excerpts"]
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import DossierModel
+
+@Suite struct QuoteResolverTests {
+    func span(_ quote: String, prefix: String? = nil, suffix: String? = nil, in body: String) -> Result<TextSpan, QuoteResolver.Failure> {
+        QuoteResolver.resolve(quote: quote, prefix: prefix, suffix: suffix, in: body)
+    }
+
+    @Test func offsetsCountCodePointsAcrossWideCharacters() throws {
+        let body = "新疆维吾尔 said: the camps"
+        let found = try span("the camps", in: body).get()
+        #expect(found.start == 12)
+        #expect(found.end == 21)
+        // CJK characters are three bytes each in UTF-8.
+        #expect(found.utf8Start == 5 * 3 + 7)
+        let scalars = Array(body.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[found.start..<found.end])) == "the camps")
+    }
+
+    @Test func findsQuotesMadeOfWideCharacters() throws {
+        let found = try span("维吾尔", in: "新疆维吾尔自治区").get()
+        #expect((found.start, found.end, found.utf8Start, found.utf8End) == (2, 5, 6, 15))
+    }
+
+    @Test func combiningMarksCountAsTheirOwnCodePoints() throws {
+        let body = "Raphae\u{308}l Viana David welcomed it."
+        let found = try span("Viana David", in: body).get()
+        #expect(found.start == 9)  // R a p h a e ◌̈ l space
+        #expect(try span("Raphae\u{308}l", in: body).get().end == 8)
+    }
+
+    @Test func neverMatchesInsideACharacter() {
+        // "Raphae" ends between the e and its combining diaeresis: not a match.
+        #expect(span("Raphae", in: "Raphae\u{308}l") == .failure(.notFound))
+        // The precomposed form is a different sequence of code points: exact matching does not join them.
+        #expect(span("Raphäel", in: "Raphae\u{308}l") == .failure(.notFound))
+    }
+
+    @Test func prefixAndSuffixChooseAmongRepeats() throws {
+        let body = "Türk spoke. Türk spoke again. Türk spoke."
+        #expect(span("Türk spoke", in: body) == .failure(.ambiguous(occurrences: 3)))
+        #expect(try span("Türk spoke", suffix: " again", in: body).get().start == 12)
+        #expect(try span("Türk spoke", prefix: "again. ", in: body).get().start == 30)
+        #expect(span("Türk spoke", prefix: "said ", in: body) == .failure(.contextNotFound(occurrences: 3)))
+        #expect(span("Türk spoke", prefix: ". ", in: body) == .failure(.ambiguous(occurrences: 2)))
+    }
+
+    @Test func quoteAtTheVeryStartAndEnd() throws {
+        #expect(try span("abc", prefix: "", in: "abc").get() == TextSpan(start: 0, end: 3, utf8Start: 0, utf8End: 3))
+        #expect(span("abcd", in: "abc") == .failure(.notFound))
+        #expect(span("", in: "abc") == .failure(.notFound))
+    }
+}
