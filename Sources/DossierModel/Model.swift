@@ -150,9 +150,22 @@ public struct Statement: Sendable, Hashable, Identifiable {
         self.excerpts = excerpts
     }
 
-    /// True when the sources give different figures for how many signed.
+    /// True when the sources' figures for how many signed cannot all be right: 22 and 25 disagree;
+    /// 22 and "more than 20" do not. "About" and "nearly" figures are too loose to contradict anything.
     public var sourcesDisagreeOnCount: Bool {
-        Set(counts.map(\.value)).count > 1
+        var lowest = Int.min
+        var highest = Int.max
+        for count in counts {
+            switch count.qualifier {
+            case .exact:
+                lowest = max(lowest, count.value)
+                highest = min(highest, count.value)
+            case .moreThan: lowest = max(lowest, count.value + 1)
+            case .atLeast: lowest = max(lowest, count.value)
+            case .about, .nearly: continue
+            }
+        }
+        return lowest > highest
     }
 }
 

@@ -51,3 +51,20 @@ import Testing
         #expect(span("", in: "abc") == .failure(.notFound))
     }
 }
+
+@Suite struct CountAgreementTests {
+    func statement(_ counts: [(Int, CountQualifier)]) -> Statement {
+        Statement(id: "s", title: "t", kind: .letter, date: PartialDate(year: 2019), stance: .critical,
+                  counts: counts.map { SignatoryCount(value: $0.0, qualifier: $0.1, excerpt: "x") })
+    }
+
+    @Test func onlyIncompatibleFiguresDisagree() {
+        #expect(statement([(22, .exact), (25, .exact)]).sourcesDisagreeOnCount)
+        #expect(!statement([(22, .exact), (20, .moreThan), (22, .exact)]).sourcesDisagreeOnCount)
+        #expect(statement([(22, .exact), (22, .moreThan)]).sourcesDisagreeOnCount)
+        #expect(!statement([(63, .moreThan), (60, .moreThan)]).sourcesDisagreeOnCount)
+        #expect(!statement([(22, .exact), (30, .about)]).sourcesDisagreeOnCount)
+        #expect(!statement([(22, .atLeast), (22, .exact)]).sourcesDisagreeOnCount)
+        #expect(!statement([]).sourcesDisagreeOnCount)
+    }
+}
