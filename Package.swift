@@ -34,7 +34,7 @@ let package = Package(
             plugins: ["EmbedCorpus"]
         ),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel"]),
-        .testTarget(name: "DossierAppTests", dependencies: ["DossierApp"]),
+        .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -39,6 +39,15 @@ struct Validate: ParsableCommand {
     }
 }
 
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the explorer's key bindings as Markdown (docs/keys.md is this output).")
+
+    func run() {
+        print(Keymap.markdown(), terminator: "")
+    }
+}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, text
 }

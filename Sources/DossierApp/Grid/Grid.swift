@@ -1,0 +1,135 @@
+/// What a cell means, not how it looks: the terminal maps each role to colours and attributes, and to
+/// attributes alone on a monochrome terminal, so nothing is carried by colour only.
+public enum Role: Int, CaseIterable, Sendable {
+    case normal
+    case dim
+    case heading
+    case label
+    case tabActive
+    case tabInactive
+    case statusBar
+    case selection
+    /// The selected row of a pane that does not have the focus.
+    case selectionInactive
+    case border
+    case borderFocused
+    /// An excerpt span in the reader, and the selected one.
+    case mark
+    case markSelected
+    case critical
+    case supportive
+    case mixed
+    case neutral
+    case warning
+    case filter
+}
+
+/// One terminal cell. A double-width character sits in its first cell; the cell after it is a
+/// continuation that the terminal skips.
+public struct Cell: Equatable, Sendable {
+    public var character: Character
+    public var role: Role
+    public var isContinuation: Bool
+
+    public static let blank = Cell(character: " ", role: .normal, isContinuation: false)
+}
+
+/// An in-memory screen (the ratatui Buffer idea): views draw into it, tests read it as plain text, and
+/// the terminal copies it to the screen.
+public struct Grid: Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * width + x]
+    }
+
+    /// Writes text at (x, y), clipped to `limit` columns (and the grid's edge), never splitting a wide
+    /// character. The text is sanitised here, where it enters the grid, so nothing from data can reach
+    /// the terminal as a control sequence. Returns the number of columns written.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, limit: Int? = nil, role: Role = .normal) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let end = min(width, x + (limit ?? width))
+        var column = x
+        for character in SafeText.line(String(text)) {
+            let columns = DisplayWidth.of(character)
+            if columns == 0 {
+                // A lone combining mark or format character: join it to the previous cell if there is one.
+                if column > x, column - 1 >= 0 { attach(character, x: column - 1, y: y) }
+                continue
+            }
+            if column + columns > end { break }
+            if column >= 0 {
+                cells[y * width + column] = Cell(character: character, role: role, isContinuation: false)
+                if columns == 2 { cells[y * width + column + 1] = Cell(character: " ", role: role, isContinuation: true) }
+            }
+            column += columns
+        }
+        return column - x
+    }
+
+    private mutating func attach(_ mark: Character, x: Int, y: Int) {
+        var target = x
+        while target > 0 && cells[y * width + target].isContinuation { target -= 1 }
+        var scalars = String(cells[y * width + target].character).unicodeScalars
+        scalars.append(contentsOf: String(mark).unicodeScalars)
+        if let combined = String(scalars).first { cells[y * width + target].character = combined }
+    }
+
+    /// Paints a rectangle's roles (for selection bars) without changing characters.
+    public mutating func paint(x: Int, y: Int, width w: Int, role: Role) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, x + w) { cells[y * width + column].role = role }
+    }
+
+    public mutating func fill(_ rect: Rect, with character: Character = " ", role: Role = .normal) {
+        for row in rect.y..<(rect.y + rect.height) where row >= 0 && row < height {
+            for column in rect.x..<(rect.x + rect.width) where column >= 0 && column < width {
+                cells[row * width + column] = Cell(character: character, role: role, isContinuation: false)
+            }
+        }
+    }
+
+    /// The screen as plain text, one line a row, trailing spaces removed: what snapshot tests compare.
+    public var plainText: String {
+        var lines: [String] = []
+        for row in 0..<height {
+            var line = ""
+            for column in 0..<width where !self[column, row].isContinuation {
+                line.append(self[column, row].character)
+            }
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The roles of a row as one letter a cell, for tests that check what is highlighted.
+    public func roles(ofRow row: Int) -> [Role] {
+        (0..<width).map { self[$0, row].role }
+    }
+}
+
+public struct Rect: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    public var isEmpty: Bool { width <= 0 || height <= 0 }
+}

@@ -1,0 +1,269 @@
+import DossierModel
+
+/// The controller: one pure function from a state and a key to the next state (the Elm shape).
+public enum Explorer {
+    public static func update(_ state: State, _ key: Key) -> State {
+        var state = state
+        if case .resize(let width, let height) = key {
+            state.width = max(0, width)
+            state.height = max(0, height)
+            return normalized(state)
+        }
+        if key == .control("c") {
+            state.quitRequested = true
+            return state
+        }
+        if state.showHelp {
+            switch Keymap.action(for: key, in: [.helpOverlay]) {
+            case .moveDown: state.helpTop = min(state.helpTop + 1, max(0, Keymap.helpLines().count - 1))
+            case .moveUp: state.helpTop = max(0, state.helpTop - 1)
+            case .closeHelp: state.showHelp = false
+            default: break
+            }
+            return state
+        }
+        if state.editingFilter {
+            if let action = Keymap.action(for: key, in: [.filtering]) {
+                state = perform(action, on: state)
+            } else if case .character(let character) = key {
+                state.position.list.filter.append(character)
+            }
+            return normalized(state)
+        }
+        var contexts: [KeyContext] = [.everywhere, .moving, .panes, .following]
+        if state.view == .articles { contexts.append(.reader) }
+        if state.view == .actors { contexts.append(.actors) }
+        guard let action = Keymap.action(for: key, in: contexts) else { return state }
+        return normalized(perform(action, on: state))
+    }
+
+    static func perform(_ action: Action, on state: State) -> State {
+        var state = state
+        let layout = Layout.compute(width: state.width, height: state.height, focus: state.position.focus)
+        let page = max(1, (layout.content(of: state.position.focus)?.height ?? state.height) / 2)
+        switch action {
+        case .moveDown: state = move(state, by: 1)
+        case .moveUp: state = move(state, by: -1)
+        case .halfPageDown: state = move(state, by: page)
+        case .halfPageUp: state = move(state, by: -page)
+        case .top: state = move(state, by: Int.min / 2)
+        case .bottom: state = move(state, by: Int.max / 2)
+        case .focusNext: state.position.focus = PaneID(rawValue: (state.position.focus.rawValue + 1) % PaneID.allCases.count)!
+        case .focusPrevious: state.position.focus = PaneID(rawValue: (state.position.focus.rawValue + PaneID.allCases.count - 1) % PaneID.allCases.count)!
+        case .showArticles: state.view = .articles
+        case .showActors: state.view = .actors
+        case .showStatements: state.view = .statements
+        case .follow: state = follow(state)
+        case .back:
+            if let previous = state.history.popLast() { state.restore(previous) }
+        case .nextSpan: state = moveSpan(state, by: 1)
+        case .previousSpan: state = moveSpan(state, by: -1)
+        case .sortActors: state.actorSort = state.actorSort == .name ? .kind : .name
+        case .startFilter:
+            state.editingFilter = true
+            state.position.focus = .list
+        case .clear:
+            state.editingFilter = false
+            state.position.list.filter = ""
+        case .help:
+            state.showHelp = true
+            state.helpTop = 0
+        case .quit: state.quitRequested = true
+        case .acceptFilter: state.editingFilter = false
+        case .deleteFilterCharacter:
+            if !state.position.list.filter.isEmpty { state.position.list.filter.removeLast() }
+        case .closeHelp: state.showHelp = false
+        }
+        return state
+    }
+
+    // MARK: Moving
+
+    static func move(_ state: State, by delta: Int) -> State {
+        var state = state
+        // While a filter is typed, the arrows move in the list whatever pane had the focus.
+        let pane = state.editingFilter ? .list : state.position.focus
+        switch (pane, state.view) {
+        case (.list, _):
+            let ids = state.listIDs()
+            guard !ids.isEmpty else { return state }
+            let row = clamp(state.selectedRow(in: ids) &+ delta, 0, ids.count - 1)
+            if ids[row] != state.position.list.selectedID || state.position.list.selectedID == nil {
+                state.position.list.selectedID = ids[row]
+                state.position.detail = PanePosition()
+                state.position.source = PanePosition()
+            }
+        case (.detail, .articles):
+            state.position.detail.top = max(0, state.position.detail.top &+ delta)
+        case (.detail, _):
+            state.position.detail.selected = max(0, state.position.detail.selected &+ delta)
+            state.position.source = PanePosition()
+        case (.source, .articles):
+            state.position.source.selected = max(0, state.position.source.selected &+ delta)
+        case (.source, _):
+            state.position.source.top = max(0, state.position.source.top &+ delta)
+        }
+        return state
+    }
+
+    static func moveSpan(_ state: State, by delta: Int) -> State {
+        var state = state
+        guard let id = state.selectedID(in: .articles) else { return state }
+        let count = state.corpus.excerptsInArticle[id, default: []].count
+        guard count > 0 else { return state }
+        state.position.detail.selected = clamp(state.position.detail.selected + delta, 0, count - 1)
+        state.position.source = PanePosition()
+        if let reader = reader(of: state) {
+            let line = reader.content.line(ofSpan: state.position.detail.selected)
+            let height = reader.height
+            if line < state.position.detail.top || line >= state.position.detail.top + height {
+                state.position.detail.top = max(0, line - 2)
+            }
+        }
+        return state
+    }
+
+    // MARK: Following
+
+    static func follow(_ state: State) -> State {
+        var state = state
+        switch state.position.focus {
+        case .list:
+            state.position.focus = .detail
+            return state
+        case .detail:
+            if state.view == .articles {
+                state.position.focus = .source
+                return state
+            }
+            let lines = PaneContent.detail(state, view: state.view)
+            guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected), let link = lines[line].link else { return state }
+            return jump(state, to: link)
+        case .source:
+            let layout = Layout.compute(width: state.width, height: state.height, focus: state.position.focus)
+            let width = layout.content(of: .source)?.width ?? state.width
+            if state.view == .articles {
+                let lines = PaneContent.source(state, view: .articles, width: width)
+                guard let line = PaneContent.selectedLine(lines, selection: state.position.source.selected), let link = lines[line].link else { return state }
+                return jump(state, to: link)
+            }
+            // The source pane quotes excerpts: Enter opens the first one in its article.
+            let lines = PaneContent.detail(state, view: state.view)
+            guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected), let excerpt = lines[line].excerpts.first else { return state }
+            return jump(state, to: .excerpt(excerpt))
+        }
+    }
+
+    /// Goes to a record, remembering where we were so Backspace returns exactly there.
+    public static func jump(_ state: State, to link: Link) -> State {
+        var state = state
+        state.history.append(state.snapshot)
+        if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
+        switch link {
+        case .actor(let id):
+            select(id, in: .actors, state: &state)
+            state.positions[.actors]?.focus = .detail
+        case .statement(let id):
+            select(id, in: .statements, state: &state)
+            state.positions[.statements]?.focus = .detail
+        case .excerpt(let id):
+            guard let excerpt = state.corpus.excerpt(id) else { return state }
+            select(excerpt.article, in: .articles, state: &state)
+            let spans = state.corpus.excerptsInArticle[excerpt.article, default: []]
+            state.positions[.articles]?.detail.selected = spans.firstIndex(of: id) ?? 0
+            state.positions[.articles]?.focus = .detail
+            state.view = .articles
+            if let reader = reader(of: state) {
+                state.positions[.articles]?.detail.top = max(0, reader.content.line(ofSpan: spans.firstIndex(of: id) ?? 0) - 2)
+            }
+        }
+        return state
+    }
+
+    static func select(_ id: String, in view: ViewID, state: inout State) {
+        state.view = view
+        var position = state.positions[view] ?? ViewPosition()
+        if !state.index.ids(of: view, sortedBy: state.actorSort, filter: position.list.filter).contains(id) {
+            position.list.filter = ""  // the target is filtered out: show it rather than nothing
+        }
+        position.list.selectedID = id
+        position.detail = PanePosition()
+        position.source = PanePosition()
+        state.positions[view] = position
+    }
+
+    // MARK: Keeping positions valid
+
+    /// The reader's content and visible height for the current state, if an article is selected.
+    static func reader(of state: State) -> (content: ReaderContent, height: Int)? {
+        let layout = Layout.compute(width: state.width, height: state.height, focus: state.positions[.articles]?.focus ?? .list)
+        let rect = layout.content(of: .detail) ?? Rect(x: 0, y: 1, width: state.width, height: max(1, state.height - 3))
+        guard let content = PaneContent.reader(state, width: rect.width) else { return nil }
+        return (content, max(1, rect.height))
+    }
+
+    /// Clamps every position of the current view and scrolls each pane so its selection is visible.
+    public static func normalized(_ state: State) -> State {
+        var state = state
+        let layout = Layout.compute(width: state.width, height: state.height, focus: state.position.focus)
+        let fallbackHeight = max(1, state.height - 3)
+        func height(_ pane: PaneID) -> Int { max(1, layout.content(of: pane)?.height ?? fallbackHeight) }
+        func width(_ pane: PaneID) -> Int { max(1, layout.content(of: pane)?.width ?? state.width) }
+
+        // List: keep a valid selection, in view.
+        let ids = state.listIDs()
+        if ids.isEmpty {
+            state.position.list.top = 0
+        } else {
+            if let selected = state.position.list.selectedID, !ids.contains(selected) {
+                state.position.list.selectedID = ids[0]
+                state.position.detail = PanePosition()
+                state.position.source = PanePosition()
+            } else if state.position.list.selectedID == nil {
+                state.position.list.selectedID = ids[0]
+            }
+            state.position.list.top = visibleTop(row: state.selectedRow(in: ids), top: state.position.list.top, height: height(.list), count: ids.count)
+        }
+
+        if state.view == .articles {
+            if let reader = reader(of: state) {
+                let spanCount = reader.content.spans.count
+                state.position.detail.selected = clamp(state.position.detail.selected, 0, max(0, spanCount - 1))
+                state.position.detail.top = clamp(state.position.detail.top, 0, max(0, reader.content.lineCount - reader.height))
+            }
+            let facts = PaneContent.source(state, view: .articles, width: width(.source))
+            let rows = PaneContent.selectable(facts)
+            state.position.source.selected = clamp(state.position.source.selected, 0, max(0, rows.count - 1))
+            if let line = PaneContent.selectedLine(facts, selection: state.position.source.selected) {
+                state.position.source.top = visibleTop(row: line, top: state.position.source.top, height: height(.source), count: facts.count)
+            } else {
+                state.position.source.top = 0
+            }
+        } else {
+            let detail = PaneContent.detail(state, view: state.view)
+            let rows = PaneContent.selectable(detail)
+            state.position.detail.selected = clamp(state.position.detail.selected, 0, max(0, rows.count - 1))
+            if let line = PaneContent.selectedLine(detail, selection: state.position.detail.selected) {
+                // Show the section heading above the first rows too.
+                state.position.detail.top = visibleTop(row: line, top: state.position.detail.top, height: height(.detail), count: detail.count)
+                if line < height(.detail) { state.position.detail.top = min(state.position.detail.top, 0) }
+            } else {
+                state.position.detail.top = 0
+            }
+            let source = PaneContent.source(state, view: state.view, width: width(.source))
+            state.position.source.top = clamp(state.position.source.top, 0, max(0, source.count - height(.source)))
+        }
+        return state
+    }
+
+    static func visibleTop(row: Int, top: Int, height: Int, count: Int) -> Int {
+        var top = top
+        if row < top { top = row }
+        if row >= top + height { top = row - height + 1 }
+        return clamp(top, 0, max(0, count - height))
+    }
+
+    static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int {
+        min(max(value, low), max(low, high))
+    }
+}

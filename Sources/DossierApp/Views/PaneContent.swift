@@ -1,0 +1,305 @@
+import DossierModel
+
+/// Where Enter on a row leads.
+public enum Link: Hashable, Sendable {
+    case actor(String)
+    case statement(String)
+    /// An excerpt: its article, scrolled to the span.
+    case excerpt(String)
+}
+
+public struct Segment: Equatable, Sendable {
+    public var text: String
+    public var role: Role
+
+    public init(_ text: String, _ role: Role = .normal) {
+        self.text = text
+        self.role = role
+    }
+}
+
+/// One row of a detail, facts or source pane.
+public struct PaneLine: Sendable {
+    public var segments: [Segment]
+    /// Selectable rows have a link.
+    public var link: Link?
+    /// The excerpts shown in the source pane while this row is selected.
+    public var excerpts: [String]
+
+    public init(_ segments: [Segment], link: Link? = nil, excerpts: [String] = []) {
+        self.segments = segments
+        self.link = link
+        self.excerpts = excerpts
+    }
+
+    public static func text(_ text: String, _ role: Role = .normal) -> PaneLine { PaneLine([Segment(text, role)]) }
+    public static let blank = PaneLine([])
+}
+
+public enum StanceStyle {
+    /// Stance as a symbol and a word, so it reads without colour.
+    public static func label(_ stance: Stance) -> String {
+        switch stance {
+        case .critical: return "▼ critical"
+        case .supportive: return "▲ supportive"
+        case .mixed: return "◆ mixed"
+        case .neutral: return "○ neutral"
+        }
+    }
+
+    public static func symbol(_ stance: Stance) -> String {
+        String(label(stance).prefix(1))
+    }
+
+    public static func role(_ stance: Stance) -> Role {
+        switch stance {
+        case .critical: return .critical
+        case .supportive: return .supportive
+        case .mixed: return .mixed
+        case .neutral: return .neutral
+        }
+    }
+}
+
+/// Builds the rows of the detail and source panes. `update` uses the same rows to bound selections
+/// and follow links, so what is drawn and what Enter does cannot drift apart.
+public enum PaneContent {
+    // MARK: Detail pane (actors, statements)
+
+    public static func detail(_ state: State, view: ViewID) -> [PaneLine] {
+        guard let id = state.selectedID(in: view) else { return [] }
+        let corpus = state.corpus
+        switch view {
+        case .articles:
+            return []
+        case .actors:
+            guard let actor = corpus.actor(id) else { return [] }
+            var lines: [PaneLine] = [.text(actor.name, .heading)]
+            var facts = actor.kind.rawValue
+            if let country = actor.country { facts += " · " + country }
+            lines.append(.text(facts, .label))
+            if let role = actor.role { lines.append(.text(role)) }
+            if !actor.aliases.isEmpty { lines.append(PaneLine([Segment("also: ", .label), Segment(actor.aliases.joined(separator: ", "))])) }
+            if !actor.affiliations.isEmpty {
+                lines.append(.blank)
+                lines.append(.text("Affiliations", .heading))
+                for affiliation in actor.affiliations {
+                    lines.append(PaneLine([Segment("  "), Segment(corpus.name(of: affiliation) ?? affiliation)], link: .actor(affiliation),
+                                          excerpts: corpus.excerptsAbout[affiliation, default: []].filter { corpus.excerpt($0)?.about.contains(id) == true }))
+                }
+            }
+            let roles = corpus.statementRoles[id, default: []]
+            if !roles.isEmpty {
+                lines.append(.blank)
+                lines.append(.text("Statements", .heading))
+                let sorted = roles.compactMap { role in corpus.statement(role.statement).map { (role, $0) } }
+                    .sorted { ($0.1.date, $0.1.id) < ($1.1.date, $1.1.id) }
+                for (role, statement) in sorted {
+                    lines.append(PaneLine([Segment("  \(roleWord(role.role)) ", .label), Segment(statement.date.description + " "),
+                                           Segment(StanceStyle.label(statement.stance) + " ", StanceStyle.role(statement.stance)), Segment(statement.title)],
+                                          link: .statement(statement.id), excerpts: excerpts(for: role.role, actor: id, in: statement, corpus: corpus)))
+                }
+            }
+            let about = corpus.excerptsAbout[id, default: []]
+            if !about.isEmpty {
+                lines.append(.blank)
+                lines.append(.text("Excerpts (\(about.count))", .heading))
+                for excerptID in about {
+                    guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
+                    lines.append(PaneLine([Segment("  " + article.publisher + ", " + article.published.description + ": ", .label),
+                                           Segment("“" + excerpt.quote + "”")], link: .excerpt(excerptID), excerpts: [excerptID]))
+                }
+            }
+            return lines
+        case .statements:
+            guard let statement = corpus.statement(id) else { return [] }
+            var lines: [PaneLine] = [.text(statement.title, .heading)]
+            lines.append(PaneLine([Segment(statement.kind.rawValue + " · " + statement.date.description + " · ", .label),
+                                   Segment(StanceStyle.label(statement.stance), StanceStyle.role(statement.stance))]))
+            let named = Set(statement.signatories.map(\.actor)).count
+            var tally = "\(named) named"
+            if let first = statement.counts.first { tally += " of " + RecordText.qualifierWords(first) }
+            if statement.sourcesDisagreeOnCount { tally += "  \(state.glyphs.disagree) sources disagree" }
+            lines.append(PaneLine([Segment("signed: ", .label), Segment(tally, statement.sourcesDisagreeOnCount ? .warning : .normal)]))
+            if let forum = statement.forum {
+                lines.append(PaneLine([Segment("forum: ", .label), Segment(corpus.name(of: forum) ?? forum)], link: .actor(forum),
+                                      excerpts: statement.excerpts))
+            }
+            for (label, ids) in [("lead", statement.leads), ("addressee", statement.addressees)] {
+                for actor in ids {
+                    let mentioning = statement.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
+                    lines.append(PaneLine([Segment(label + ": ", .label), Segment(corpus.name(of: actor) ?? actor)], link: .actor(actor),
+                                          excerpts: mentioning.isEmpty ? statement.excerpts : mentioning))
+                }
+            }
+            if !statement.counts.isEmpty {
+                lines.append(.blank)
+                lines.append(.text("Counts by source", .heading))
+                for count in statement.counts {
+                    let source = corpus.excerpt(count.excerpt).flatMap { corpus.article($0.article) }
+                    lines.append(PaneLine([Segment("  " + DisplayWidth.pad(RecordText.qualifierWords(count), to: 13)),
+                                           Segment(source.map { "\($0.publisher), \($0.published)" } ?? count.excerpt, .label)],
+                                          link: .excerpt(count.excerpt), excerpts: [count.excerpt]))
+                }
+            }
+            lines.append(.blank)
+            lines.append(.text("Signatories named (\(named))", .heading))
+            if statement.signatories.isEmpty { lines.append(.text("  none named by the sources", .dim)) }
+            for signatory in statement.signatories {
+                let actor = corpus.actor(signatory.actor)
+                var segments = [Segment("  " + (actor?.name ?? signatory.actor))]
+                if let country = actor?.country, actor?.kind == .state { segments.append(Segment(" " + country, .dim)) }
+                lines.append(PaneLine(segments, link: .actor(signatory.actor), excerpts: signatory.excerpts))
+            }
+            if !statement.excerpts.isEmpty {
+                lines.append(.blank)
+                lines.append(.text("About the statement (\(statement.excerpts.count))", .heading))
+                for excerptID in statement.excerpts {
+                    guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
+                    lines.append(PaneLine([Segment("  " + article.publisher + ": ", .label), Segment("“" + excerpt.quote + "”")],
+                                          link: .excerpt(excerptID), excerpts: [excerptID]))
+                }
+            }
+            return lines
+        }
+    }
+
+    static func roleWord(_ role: Corpus.StatementRole.Role) -> String {
+        switch role {
+        case .lead: return "led      "
+        case .signatory: return "signed   "
+        case .addressee: return "addressed"
+        case .forum: return "forum    "
+        }
+    }
+
+    /// The excerpts behind an actor's part in a statement: the signatory's own excerpts, or the
+    /// statement's excerpts that mention the actor.
+    static func excerpts(for role: Corpus.StatementRole.Role, actor: String, in statement: Statement, corpus: Corpus) -> [String] {
+        if role == .signatory, let signatory = statement.signatories.first(where: { $0.actor == actor }) {
+            return signatory.excerpts
+        }
+        let mentioning = statement.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
+        return mentioning.isEmpty ? statement.excerpts : mentioning
+    }
+
+    /// Indices of the selectable rows.
+    public static func selectable(_ lines: [PaneLine]) -> [Int] {
+        lines.indices.filter { lines[$0].link != nil }
+    }
+
+    /// The selected row's line, clamped to the rows that exist.
+    public static func selectedLine(_ lines: [PaneLine], selection: Int) -> Int? {
+        let rows = selectable(lines)
+        guard !rows.isEmpty else { return nil }
+        return rows[min(max(0, selection), rows.count - 1)]
+    }
+
+    // MARK: Source pane
+
+    /// The source pane: each excerpt behind the selected fact, with its article, publisher and date,
+    /// wrapped to the width. In the Articles view it lists the facts the selected span supports.
+    public static func source(_ state: State, view: ViewID, width: Int) -> [PaneLine] {
+        let corpus = state.corpus
+        if view == .articles { return facts(state, width: width) }
+        let detail = detail(state, view: view)
+        let position = state.positions[view] ?? ViewPosition()
+        guard let line = selectedLine(detail, selection: position.detail.selected) else { return [] }
+        var lines: [PaneLine] = []
+        for excerptID in detail[line].excerpts {
+            guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
+            if !lines.isEmpty { lines.append(.blank) }
+            for text in wrapLines(article.title, width: width) { lines.append(.text(text, .heading)) }
+            lines.append(.text("\(article.publisher) · \(article.published)", .label))
+            for text in wrapLines("“" + excerpt.quote + "”", width: width) { lines.append(.text(text)) }
+        }
+        return lines
+    }
+
+    /// The facts pane of the reader: what the selected span supports, each followable.
+    public static func facts(_ state: State, width: Int) -> [PaneLine] {
+        let corpus = state.corpus
+        guard let articleID = state.selectedID(in: .articles) else { return [] }
+        let spans = corpus.excerptsInArticle[articleID, default: []]
+        guard !spans.isEmpty else { return [.text("No marked spans in this article.", .dim)] }
+        let position = state.positions[.articles] ?? ViewPosition()
+        let excerptID = spans[min(max(0, position.detail.selected), spans.count - 1)]
+        guard let excerpt = corpus.excerpt(excerptID) else { return [] }
+        var lines: [PaneLine] = [.text("Span \(min(position.detail.selected, spans.count - 1) + 1) of \(spans.count) supports:", .heading)]
+        // Its own `about` list first, then records that cite it (in id order, so frames are deterministic).
+        var supported: [String] = []
+        for record in excerpt.about where !supported.contains(record) { supported.append(record) }
+        let citing = corpus.excerptsAbout.filter { $0.value.contains(excerptID) }.map(\.key).sorted()
+        for record in citing where !supported.contains(record) { supported.append(record) }
+        supported = supported.enumerated()
+            .sorted { (kindOrder(corpus.kind(of: $0.element)), $0.offset) < (kindOrder(corpus.kind(of: $1.element)), $1.offset) }
+            .map(\.element)
+        for record in supported {
+            switch corpus.kind(of: record) {
+            case .statement:
+                guard let statement = corpus.statement(record) else { continue }
+                lines.append(PaneLine([Segment("statement ", .label), Segment(statement.date.description + " "), Segment(statement.title)],
+                                      link: .statement(record), excerpts: [excerptID]))
+            case .actor:
+                guard let actor = corpus.actor(record) else { continue }
+                lines.append(PaneLine([Segment("actor     ", .label), Segment(actor.name), Segment(" (" + actor.kind.rawValue + ")", .dim)],
+                                      link: .actor(record), excerpts: [excerptID]))
+            case .event:
+                guard let event = corpus.event(record) else { continue }
+                let statement = event.statements.first
+                lines.append(PaneLine([Segment("event     ", .label), Segment(event.date.description + " "), Segment(event.title)],
+                                      link: statement.map(Link.statement) ?? event.actors.first.map(Link.actor), excerpts: [excerptID]))
+            default:
+                continue
+            }
+        }
+        if supported.isEmpty { lines.append(.text("(no fact cites this span)", .dim)) }
+        lines.append(.blank)
+        for text in wrapLines("“" + excerpt.quote + "”", width: width) { lines.append(.text(text, .dim)) }
+        return lines
+    }
+
+    static func kindOrder(_ kind: RecordKind?) -> Int {
+        switch kind {
+        case .statement: return 0
+        case .event: return 1
+        case .actor: return 2
+        default: return 3
+        }
+    }
+
+    // MARK: Reader
+
+    /// The article reader's lines: a header, then the body wrapped with spans marked.
+    public static func reader(_ state: State, width: Int) -> ReaderContent? {
+        guard let id = state.selectedID(in: .articles), let article = state.corpus.article(id) else { return nil }
+        return ReaderContent(article: article, spans: state.corpus.excerptsInArticle[id, default: []].compactMap { state.corpus.excerpt($0) },
+                             width: width)
+    }
+}
+
+/// An article laid out for the reader: header lines, then wrapped body lines.
+public struct ReaderContent: Sendable {
+    public let header: [String]
+    public let body: WrappedText
+    public let spans: [Excerpt]
+    public let gutter = 2
+
+    init(article: Article, spans: [Excerpt], width: Int) {
+        let textWidth = max(1, width - gutter)
+        var header = wrapLines(article.title, width: textWidth)
+        header.append("\(article.publisher) · \(article.published) · \(spans.count) marked spans")
+        header.append("")
+        self.header = header
+        self.body = WrappedText(article.body, width: textWidth)
+        self.spans = spans
+    }
+
+    public var lineCount: Int { header.count + body.lines.count }
+
+    /// The reader line on which a span begins.
+    public func line(ofSpan index: Int) -> Int {
+        guard spans.indices.contains(index) else { return 0 }
+        return header.count + body.line(containingUTF8: spans[index].span.utf8Start)
+    }
+}

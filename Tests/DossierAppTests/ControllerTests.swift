@@ -1,0 +1,261 @@
+import DossierModel
+import Foundation
+import Testing
+@testable import DossierApp
+
+@Suite struct ControllerTests {
+    let start = Fixture.state()
+
+    func selected(_ state: State) -> String? { state.selectedID() }
+
+    @Test(arguments: ViewID.allCases)
+    func listMovementKeysInEveryView(view: ViewID) {
+        let opened = run([String(view.rawValue + 1)])
+        #expect(opened.view == view)
+        let ids = opened.listIDs()
+        #expect(selected(opened) == ids[0])
+        #expect(selected(run(["j"], from: opened)) == ids[1])
+        #expect(selected(run(["↓", "↓"], from: opened)) == ids[2])
+        #expect(selected(run(["j", "j", "k"], from: opened)) == ids[1])
+        #expect(selected(run(["↓", "↑"], from: opened)) == ids[0])
+        #expect(selected(run(["k"], from: opened)) == ids[0])  // stays at the top
+        #expect(selected(run(["G"], from: opened)) == ids.last)
+        #expect(selected(run(["End", "Home"], from: opened)) == ids[0])
+        #expect(selected(run(["G", "g"], from: opened)) == ids[0])
+        let half = max(1, 21 / 2)  // the list's content height at 80x24 is 21 rows
+        #expect(selected(run(["Ctrl-d"], from: opened)) == ids[min(half, ids.count - 1)])
+        #expect(selected(run(["PgDn"], from: opened)) == ids[min(half, ids.count - 1)])
+        #expect(selected(run(["Ctrl-d", "Ctrl-u"], from: opened)) == ids[0])
+        #expect(selected(run(["G", "PgUp"], from: opened)) == ids[max(0, ids.count - 1 - half)])
+    }
+
+    @Test(arguments: ViewID.allCases)
+    func focusKeysCycleThePanes(view: ViewID) {
+        let opened = run([String(view.rawValue + 1)])
+        #expect(opened.position.focus == .list)
+        #expect(run(["Tab"], from: opened).position.focus == .detail)
+        #expect(run(["l"], from: opened).position.focus == .detail)
+        #expect(run(["→", "→"], from: opened).position.focus == .source)
+        #expect(run(["Tab", "Tab", "Tab"], from: opened).position.focus == .list)
+        #expect(run(["Shift-Tab"], from: opened).position.focus == .source)
+        #expect(run(["h"], from: opened).position.focus == .source)
+        #expect(run(["Tab", "←"], from: opened).position.focus == .list)
+        #expect(run(["Enter"], from: opened).position.focus == .detail)
+    }
+
+    @Test func numberKeysSwitchViewsAndEachViewKeepsItsPlace() {
+        let state = run(["3", "j", "j", "1", "j", "2", "3"])
+        #expect(state.view == .statements)
+        #expect(state.selectedID() == state.listIDs()[2])
+        #expect(state.selectedID(in: .articles) == state.listIDs(for: .articles)[1])
+        #expect(run(["2"]).view == .actors)
+        #expect(run(["2", "1"]).view == .articles)
+    }
+
+    @Test func readerKeysScrollAndStepThroughSpans() {
+        let reader = run(["Tab"])
+        #expect(reader.position.focus == .detail)
+        #expect(run(["j"], from: reader).position.detail.top == 1)
+        #expect(run(["j", "j", "k"], from: reader).position.detail.top == 1)
+        #expect(run(["G"], from: reader).position.detail.top > 10)
+        #expect(run(["G", "g"], from: reader).position.detail.top == 0)
+        let readerHeight = Layout.compute(width: 80, height: 24, focus: .detail).content(of: .detail)!.height
+        #expect(run(["Ctrl-d"], from: reader).position.detail.top == readerHeight / 2)
+        // Spans: ] and n forward, [ and N back; the reader scrolls to keep the span in view.
+        #expect(run(["]"], from: reader).position.detail.selected == 1)
+        #expect(run(["n", "n", "N"], from: reader).position.detail.selected == 1)
+        #expect(run(["]", "["], from: reader).position.detail.selected == 0)
+        let far = run(Array(repeating: "]", count: 20), from: reader)
+        #expect(far.position.detail.selected == 20)
+        #expect(far.position.detail.top > 0)
+        // Span keys do nothing outside the Articles view.
+        #expect(run(["3", "]"]).position.detail.selected == 0)
+    }
+
+    @Test func enterInTheReaderGoesToTheFactsAndFollowsThem() {
+        let facts = run(["Tab", "Enter"])
+        #expect(facts.position.focus == .source)
+        // The first span of the CDT article supports the 2019 letter.
+        let followed = run(["Enter"], from: facts)
+        #expect(followed.view == .statements)
+        #expect(followed.selectedID() == "st-2019-07-joint-letter")
+        let back = run(["Backspace"], from: followed)
+        #expect(back.view == .articles)
+        #expect(back.position == facts.position)
+    }
+
+    @Test func aSignatoryFollowsToItsActorAndBackRestoresEverything() {
+        // Statements, the 2019 letter, its detail, down to the first signatory (the United Kingdom).
+        let atSignatory = run(["3", "j", "Enter"] + Array(repeating: "j", count: 7))
+        let lines = PaneContent.detail(atSignatory, view: .statements)
+        let line = PaneContent.selectedLine(lines, selection: atSignatory.position.detail.selected)!
+        #expect(lines[line].link == .actor("gbr"))
+        #expect(lines[line].excerpts == ["x-cdt-european-signatories"])
+        let actor = run(["Enter"], from: atSignatory)
+        #expect(actor.view == .actors)
+        #expect(actor.selectedID() == "gbr")
+        #expect(actor.history.count == 1)
+        for backKey in ["Backspace", "Ctrl-o"] {
+            let back = run([backKey], from: actor)
+            #expect(back.view == .statements)
+            #expect(back.positions == atSignatory.positions)
+            #expect(back.history.isEmpty)
+        }
+        // Back with nothing to go back to changes nothing.
+        #expect(run(["Backspace"], from: atSignatory).positions == atSignatory.positions)
+    }
+
+    @Test func anExcerptFollowsToItsArticleScrolledToTheSpan() {
+        let count25 = run(["3", "j", "Enter", "j", "j", "j", "j", "j"])
+        let article = run(["Enter"], from: count25)
+        #expect(article.view == .articles)
+        #expect(article.selectedID() == "art-2021-diplomacy-backfiring")
+        let spans = article.corpus.excerptsInArticle["art-2021-diplomacy-backfiring"]!
+        #expect(spans[article.position.detail.selected] == "x-bk-2019-25")
+        #expect(article.position.focus == .detail)
+        // The source pane's Enter opens its excerpt too.
+        let fromSource = run(["Tab", "Enter"], from: count25)
+        #expect(fromSource.view == .articles)
+        #expect(spans[fromSource.position.detail.selected] == "x-bk-2019-25")
+    }
+
+    @Test func followingIntoAFilteredListClearsTheFilterThatHidesTheTarget() {
+        let filtered = run(["2", "/"] + typed("zhang") + ["Enter", "3", "j", "Enter"] + Array(repeating: "j", count: 7) + ["Enter"])
+        #expect(filtered.selectedID() == "gbr")
+        #expect(filtered.position.list.filter == "")
+    }
+
+    @Test func filterIsCaseAndDiacriticInsensitive() {
+        let turk = run(["2", "/"] + typed("turk"))
+        #expect(turk.editingFilter)
+        #expect(turk.listIDs().contains("turk"))
+        #expect(turk.listIDs().contains("tur"))
+        #expect(!turk.listIDs().contains("chn"))
+        #expect(run(["2", "/"] + typed("RAPHAEL")).listIDs() == ["viana-david"])
+        #expect(run(["2", "/"] + typed("beijing")).listIDs() == ["chn"])  // aliases count
+        #expect(run(["2", "/"] + typed("ürümqi")).listIDs().isEmpty)
+    }
+
+    @Test func filterEditingKeys() {
+        let typing = run(["3", "/"] + typed("letter"))
+        #expect(typing.listIDs().count == 3)
+        #expect(run(["Backspace", "Backspace"], from: typing).position.list.filter == "lett")
+        #expect(run(["↓"], from: typing).selectedID() == typing.listIDs()[1])
+        #expect(run(["Ctrl-n", "Ctrl-p"], from: typing).selectedID() == typing.listIDs()[0])
+        // While typing, letters are text, not commands.
+        let withQ = run(["q", "j"], from: typing)
+        #expect(!withQ.quitRequested)
+        #expect(withQ.position.list.filter == "letterqj")
+        let kept = run(["Enter"], from: typing)
+        #expect(!kept.editingFilter)
+        #expect(kept.position.list.filter == "letter")
+        #expect(run(["j"], from: kept).selectedID() == kept.listIDs()[1])
+        let cleared = run(["Esc"], from: typing)
+        #expect(!cleared.editingFilter && cleared.position.list.filter == "")
+        #expect(run(["Esc"], from: kept).position.list.filter == "")
+        #expect(run(["/", "Esc"], from: Fixture.state()).listIDs().count == 5)
+    }
+
+    @Test func theSelectionSurvivesFilteringWhenItStillMatches() {
+        let state = run(["3", "j", "/"] + typed("joint"))
+        #expect(state.selectedID() == "st-2019-07-joint-letter")
+    }
+
+    @Test func sortTogglesActorsByNameAndKind() {
+        let byName = run(["2"])
+        let byKind = run(["s"], from: byName)
+        #expect(byKind.actorSort == .kind)
+        #expect(byKind.corpus.actor(byKind.listIDs()[0])?.kind == .state)
+        #expect(byName.corpus.actor(byName.listIDs()[0])?.name == "Adam Hunerven")
+        #expect(run(["s"], from: byKind).actorSort == .name)
+        #expect(run(["s"]).actorSort == .name)  // s does nothing outside Actors
+    }
+
+    @Test func helpOverlayKeys() {
+        let help = run(["?"])
+        #expect(help.showHelp)
+        #expect(run(["j", "j", "k"], from: help).helpTop == 1)
+        for close in ["Esc", "?", "q"] {
+            let closed = run([close], from: help)
+            #expect(!closed.showHelp && !closed.quitRequested)
+        }
+        // Other keys do nothing while it is open.
+        #expect(run(["3"], from: help).view == .articles)
+    }
+
+    @Test func quitKeys() {
+        #expect(run(["q"]).quitRequested)
+        #expect(run(["Ctrl-c"]).quitRequested)
+        #expect(run(["/", "Ctrl-c"]).quitRequested)
+        #expect(run(["?", "Ctrl-c"]).quitRequested)
+    }
+
+    @Test func detailAndSourcePanesMoveAndScroll() {
+        let detail = run(["3", "j", "Enter"])
+        #expect(run(["j"], from: detail).position.detail.selected == 1)
+        #expect(run(["G"], from: detail).position.detail.selected == PaneContent.selectable(PaneContent.detail(detail, view: .statements)).count - 1)
+        let source = run(["Tab", "j"], from: detail)
+        #expect(source.position.focus == .source)
+        let sourceLines = PaneContent.source(detail, view: .statements, width: 52).count
+        let sourceHeight = Layout.compute(width: 80, height: 24, focus: .source).content(of: .source)!.height
+        #expect(source.position.source.top == min(1, max(0, sourceLines - sourceHeight)))
+        let narrow = run(["3", "j", "Enter", "Tab", "j", "j"], from: Fixture.state(width: 60, height: 12))
+        #expect(narrow.position.source.top == 2)
+    }
+
+    @Test func resizeKeepsTheSelectionVisible() {
+        let bottom = run(["2", "G"])
+        #expect(bottom.position.list.top > 0)
+        let taller = Explorer.update(bottom, .resize(120, 100))
+        #expect(taller.width == 120 && taller.height == 100)
+        #expect(taller.position.list.top == 0)
+        let shorter = Explorer.update(taller, .resize(80, 10))
+        let row = shorter.selectedRow(in: shorter.listIDs())
+        #expect(row >= shorter.position.list.top && row < shorter.position.list.top + 7)
+    }
+
+    @Test func unboundKeysChangeNothing() {
+        let state = run(["3", "j"])
+        for key in [Key.character("x"), .character("Z"), .delete, .control("z")] {
+            let next = Explorer.update(state, key)
+            #expect(next.positions == state.positions && next.view == state.view && !next.quitRequested)
+        }
+    }
+
+    @Test func everyBindingDoesSomething() {
+        // No binding may be dead: from one of several starting points (top, bottom, after a jump, with a
+        // filter, in a scrolled reader), each key must change something.
+        let starts: [[String]] = [[], ["G"], ["j", "Enter", "j", "Enter"], ["/", "a", "Enter"], ["Tab", "]", "]", "j", "j"]]
+        for binding in Keymap.bindings {
+            var changed = false
+            for view in ViewID.allCases {
+                for start in starts {
+                    var state = run([String(view.rawValue + 1)] + start)
+                    if binding.context == .filtering { state = run(["/", "e"], from: state) }
+                    if binding.context == .helpOverlay { state = run(["?", "j"], from: state) }
+                    for key in binding.keys {
+                        let next = Explorer.update(state, key)
+                        if next.positions != state.positions || next.view != state.view || next.showHelp != state.showHelp
+                            || next.editingFilter != state.editingFilter || next.quitRequested || next.actorSort != state.actorSort
+                            || next.helpTop != state.helpTop || next.history.count != state.history.count {
+                            changed = true
+                        }
+                    }
+                }
+            }
+            #expect(changed, "binding for \(binding.action) changes nothing")
+        }
+    }
+
+    @Test func docsKeysMatchesTheKeymap() throws {
+        let file = try String(contentsOf: Fixture.repository.appendingPathComponent("docs/keys.md"), encoding: .utf8)
+        #expect(file == Keymap.markdown(), "docs/keys.md is stale: run `swift run dossier keys > docs/keys.md`")
+    }
+
+    @Test func helpOverlayListsEveryBinding() {
+        let text = Keymap.helpLines().map(\.text).joined(separator: "\n")
+        for binding in Keymap.bindings {
+            #expect(text.contains(Keymap.keyLabels(binding) ) && text.contains(binding.help))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import DossierModel
+import Foundation
+import Testing
+@testable import DossierApp
+
+enum Fixture {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+
+    /// The bundled corpus, loaded once for all tests.
+    static let corpus: Corpus = {
+        do {
+            return try CorpusLoader.load(path: repository.appendingPathComponent("data").path).corpus
+        } catch {
+            fatalError("the bundled corpus does not load: \(error)")
+        }
+    }()
+
+    static func state(width: Int = 80, height: Int = 24) -> State {
+        Explorer.normalized(State(corpus: corpus, width: width, height: height))
+    }
+}
+
+/// Keys written as in docs/keys.md: "j", "Enter", "Tab", "Shift-Tab", "Esc", "Backspace", "Ctrl-o",
+/// "PgDn", "↓"; any other single character is typed as itself.
+func keys(_ names: [String]) -> [Key] {
+    names.map { name in
+        switch name {
+        case "Enter": return .enter
+        case "Tab": return .tab
+        case "Shift-Tab": return .backTab
+        case "Esc": return .escape
+        case "Backspace": return .backspace
+        case "Space": return .character(" ")
+        case "Home": return .home
+        case "End": return .end
+        case "PgDn": return .pageDown
+        case "PgUp": return .pageUp
+        case "↓": return .down
+        case "↑": return .up
+        case "←": return .left
+        case "→": return .right
+        default:
+            if name.hasPrefix("Ctrl-"), let letter = name.last { return .control(letter) }
+            precondition(name.count == 1, "unknown key name \(name)")
+            return .character(name.first!)
+        }
+    }
+}
+
+func run(_ names: [String], from state: State = Fixture.state()) -> State {
+    keys(names).reduce(state, Explorer.update)
+}
+
+/// Typing a word into the filter.
+func typed(_ text: String) -> [String] { text.map { String($0) } }
+
+/// Compares a rendered frame with its committed fixture; UPDATE_SNAPSHOTS=1 rewrites the fixture.
+func assertSnapshot(_ grid: Grid, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let url = Fixture.snapshots.appendingPathComponent(name + ".txt")
+    let actual = grid.plainText
+    if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+        try? FileManager.default.createDirectory(at: Fixture.snapshots, withIntermediateDirectories: true)
+        try? actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        Issue.record("missing snapshot \(name).txt; run UPDATE_SNAPSHOTS=1 swift test and review it", sourceLocation: sourceLocation)
+        return
+    }
+    #expect(actual == expected, "snapshot \(name) differs; run UPDATE_SNAPSHOTS=1 swift test and review the diff", sourceLocation: sourceLocation)
+}
