@@ -20,8 +20,10 @@ let package = Package(
         // ncursesw, wide-character API. The define that enables it lives in the module's own header,
         // because SwiftPM drops pkg-config's -D flags; leaving pkgConfig off avoids its warning.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // Signal handlers that must be async-signal-safe: written in C.
+        .target(name: "CTerminalSupport"),
         // The only place that calls ncurses.
-        .target(name: "DossierTerminal", dependencies: ["DossierApp", "CNcursesw"]),
+        .target(name: "DossierTerminal", dependencies: ["DossierApp", "CNcursesw", "CTerminalSupport"]),
         // Turns data/*.json into Swift source so the binary carries the bundled corpus wherever it is copied.
         .executableTarget(name: "EmbedCorpusTool", path: "Sources/EmbedCorpusTool"),
         .plugin(name: "EmbedCorpus", capability: .buildTool(), dependencies: ["EmbedCorpusTool"]),

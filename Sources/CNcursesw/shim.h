@@ -31,4 +31,19 @@ static inline const char *dossier_tigetstr(const char *name) {
     return value;
 }
 
+/* stdout as a FILE* for newterm, which Swift 6 will not read as a global. */
+static inline FILE *dossier_stdout(void) { return stdout; }
+static inline int dossier_colors(void) { return COLORS; }
+static inline WINDOW *dossier_curscr(void) { return curscr; }
+
+/* Sets the attributes and colour pair for the text written next. */
+static inline int dossier_set_style(attr_t attributes, short pair) {
+    return wattr_set(stdscr, attributes, pair, NULL);
+}
+
+/* Writes n wide characters at row y, column x. */
+static inline int dossier_put_wide(int y, int x, const wchar_t *text, int n) {
+    return mvwaddnwstr(stdscr, y, x, text, n);
+}
+
 #endif

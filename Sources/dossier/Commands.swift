@@ -13,14 +13,22 @@ struct Explore: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
+        // Problems with the corpus are reported before the screen changes.
         let loaded = try corpus.load()
-        if let problem = TerminalCheck.problem(environment: ProcessEnvironment.current) {
+        let environment = ProcessEnvironment.current
+        if let problem = TerminalCheck.problem(environment: environment) {
             printError("dossier: \(problem)")
             throw ExitCode(2)
         }
-        // The panes arrive with the explorer issue; until then say so plainly rather than pretend.
-        print("dossier: the corpus loaded (\(loaded.summary)), but the full-screen explorer is not built yet.")
-        print("Use `dossier list articles|actors|statements|events|excerpts` and `dossier show ID`.")
+        let outcome: ExplorerSession.Outcome
+        do {
+            outcome = try ExplorerSession.run(corpus: loaded, environment: environment)
+        } catch {
+            printError("dossier: \(error)")
+            throw ExitCode(2)
+        }
+        if outcome == .terminalGone { printError("dossier: the terminal went away") }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }
 

@@ -25,7 +25,7 @@ public enum Render {
     }
 
     static func tooSmall(_ state: State, into grid: inout Grid) {
-        let lines = ["Terminal too small", "\(state.width)×\(state.height); need \(Layout.minimumWidth)×\(Layout.minimumHeight)", "q quits"]
+        let lines = ["Too small", "\(state.width)×\(state.height) < \(Layout.minimumWidth)×\(Layout.minimumHeight)", "q quits"]
         let start = max(0, (state.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() where start + offset < state.height {
             let text = DisplayWidth.truncate(line, to: state.width)

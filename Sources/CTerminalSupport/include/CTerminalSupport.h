@@ -1,0 +1,26 @@
+#ifndef DOSSIER_CTERMINALSUPPORT_H
+#define DOSSIER_CTERMINALSUPPORT_H
+
+#include <stddef.h>
+
+/* Signal handling for the explorer, in C because a handler may only touch a volatile sig_atomic_t
+   and call async-signal-safe functions, which Swift cannot promise.
+
+   dossier_install_handlers: remembers the terminal's modes (tcgetattr on tty_fd, before curses
+   changes them) and a reset sequence; SIGINT, SIGTERM, SIGHUP and SIGQUIT then only record which
+   arrived (without SA_RESTART, so a blocked read returns), and the main loop restores the terminal and
+   exits. SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP restore the terminal with tcsetattr and
+   write, then re-raise with the default action. Install before newterm: ncurses leaves signals alone
+   that already have a handler. */
+void dossier_install_handlers(int tty_fd, const char *reset_sequence, size_t reset_length);
+
+/* The first terminating signal received since installation, or 0. */
+int dossier_pending_signal(void);
+
+/* 1 when the terminal on fd has hung up or is gone (poll reports POLLHUP, POLLERR or POLLNVAL). */
+int dossier_terminal_gone(int fd);
+
+/* Restores the default disposition of the terminating signals (after curses has ended). */
+void dossier_reset_handlers(void);
+
+#endif
