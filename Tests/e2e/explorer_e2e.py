@@ -305,24 +305,28 @@ def test_escape_sequences_in_data_are_shown_as_placeholders():
     pane.kill()
 
 
+def bytes_per_key(pane, steps, name):
+    """Sends each (key, text to wait for) and returns how many bytes the program wrote for each."""
+    raw = os.path.join(WORK, name + ".log")
+    tmux("pipe-pane", "-o", "-t", pane.name, "cat >> " + shell_quote(raw))
+    time.sleep(0.3)
+    sizes = []
+    for key, expected in steps:
+        before = os.path.getsize(raw) if os.path.exists(raw) else 0
+        pane.keys(key)
+        pane.wait_for(expected)
+        time.sleep(0.3)  # let the whole frame arrive
+        sizes.append(os.path.getsize(raw) - before)
+    tmux("pipe-pane", "-t", pane.name)
+    return sizes
+
+
 def test_bytes_on_the_wire_for_one_row():
-    raw = os.path.join(WORK, "raw-move.log")
     pane = Pane(dossier(), width=80, height=24)
     pane.wait_for("Articles 1/5")
     pane.keys("2")
     pane.wait_for("Actors 1/70")
-    tmux("pipe-pane", "-o", "-t", pane.name, "cat >> " + shell_quote(raw))
-    time.sleep(0.3)
-    sizes = []
-    expected_row = 2
-    for _ in range(5):
-        before = os.path.getsize(raw) if os.path.exists(raw) else 0
-        pane.keys("j")
-        pane.wait_for("Actors %d/70" % expected_row)
-        expected_row += 1
-        time.sleep(0.3)
-        sizes.append(os.path.getsize(raw) - before)
-    tmux("pipe-pane", "-t", pane.name)
+    sizes = bytes_per_key(pane, [("j", "Actors %d/70" % row) for row in range(2, 7)], "move")
     FIGURES["bytes_per_list_row_move_with_detail_80x24"] = sizes
     # Moving one row in a list also redraws the profile and source panes beside it (the point of
     # the side-by-side layout), so this is more than the selection bar alone; bound it all the same.
@@ -333,40 +337,23 @@ def test_bytes_on_the_wire_for_one_row():
 def test_bytes_on_the_wire_selection_bar_only():
     """Moving the selection one row where nothing else on screen changes (the facts list of the
     reader): what ncurses sends for the selection bar itself."""
-    raw = os.path.join(WORK, "raw-bar.log")
     pane = Pane(dossier(), width=80, height=24)
     pane.wait_for("Articles 1/5")
     pane.keys("Tab", "Enter")  # reader, then its facts list: the 2019 letter and the Uyghurs
-    pane.wait_for("Articles 1/5 · facts")
     pane.wait_for("▸statement 2019-07")
-    tmux("pipe-pane", "-o", "-t", pane.name, "cat >> " + shell_quote(raw))
-    time.sleep(0.3)
-    sizes = []
-    for key, expected in [("j", "▸actor     Uyghurs"), ("k", "▸statement 2019-07"), ("j", "▸actor     Uyghurs")]:
-        before = os.path.getsize(raw) if os.path.exists(raw) else 0
-        pane.keys(key)
-        pane.wait_for(expected)
-        time.sleep(0.3)
-        sizes.append(os.path.getsize(raw) - before)
-    tmux("pipe-pane", "-t", pane.name)
+    sizes = bytes_per_key(pane, [("j", "▸actor     Uyghurs"), ("k", "▸statement 2019-07"), ("j", "▸actor     Uyghurs")], "bar")
     FIGURES["bytes_per_selection_bar_move_80x24"] = sizes
     assert max(sizes) < 200, sizes
     pane.kill()
 
 
 def test_bytes_on_the_wire_reader_scroll():
-    raw = os.path.join(WORK, "raw-scroll.log")
     pane = Pane(dossier(), width=80, height=24)
     pane.wait_for("Articles 1/5")
     pane.keys("Tab")
     pane.wait_for("Articles 1/5 · detail")
-    tmux("pipe-pane", "-o", "-t", pane.name, "cat >> " + shell_quote(raw))
-    time.sleep(0.3)
-    before = os.path.getsize(raw) if os.path.exists(raw) else 0
-    pane.keys("j")  # scroll the reader one line: ncurses can scroll the region instead of redrawing it
-    time.sleep(0.5)
-    FIGURES["bytes_per_reader_line_scroll_80x24"] = os.path.getsize(raw) - before
-    tmux("pipe-pane", "-t", pane.name)
+    # Scrolling the reader one line: ncurses can scroll the region instead of redrawing it.
+    FIGURES["bytes_per_reader_line_scroll_80x24"] = bytes_per_key(pane, [("j", "western region, where")], "scroll")[0]
     pane.kill()
 
 
