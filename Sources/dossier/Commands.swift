@@ -47,6 +47,46 @@ struct Validate: ParsableCommand {
     }
 }
 
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search article bodies, titles, excerpts, names and aliases (ignoring case and accents).",
+        discussion: "The same results as the explorer's search (f), grouped by kind. JSON gives each hit's field and its start/end in code points of that field's text. Exit 1 when nothing matches.")
+
+    @Argument(help: "The text to find.")
+    var query: String
+
+    @Option(help: "table or json.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func validate() throws {
+        guard format != .text else { throw ValidationError("search prints --format table or json") }
+    }
+
+    func run() throws {
+        let loaded = try corpus.load()
+        let hits = SearchIndex(corpus: loaded).search(query)
+        switch format {
+        case .json:
+            print(JSONWriter.write(.list(hits.map { hit in
+                .object([("kind", .string(hit.kind.rawValue)), ("id", .string(hit.id)), ("field", .string(hit.field.rawValue)),
+                         ("start", .int(hit.scalarRange.lowerBound)), ("end", .int(hit.scalarRange.upperBound)),
+                         ("context", .string(hit.context))])
+            })))
+        default:
+            print(RecordText.table(header: ["KIND", "ID", "FIELD", "CONTEXT"], rows: hits.map {
+                [$0.kind.rawValue, $0.id, $0.field.rawValue, $0.context]
+            }), terminator: "")
+        }
+        // Like grep: no match is exit status 1, so scripts can branch on it.
+        if hits.isEmpty {
+            printError("dossier: nothing matches \(SafeText.line(String(query.prefix(80))).debugDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
+
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the explorer's key bindings as Markdown (docs/keys.md is this output).")

@@ -22,6 +22,18 @@ import Testing
         ("filter-typing", ["3", "/"] + typed("lett")),
         ("filter-no-match", ["2", "/"] + typed("zzz")),
         ("help", ["?"]),
+        ("timeline", ["4"]),
+        ("timeline-of-actor", ["2", "/"] + typed("bachelet") + ["Enter", "t"]),
+        ("timeline-event-detail", ["4", "Enter"]),
+        ("matrix", ["5"]),
+        ("matrix-cell", ["5", "j", "l"]),
+        ("matrix-filtered", ["5", "/"] + typed("supportive 2019") + ["Enter"]),
+        ("compare-disagreement", ["3", "j", "d"]),
+        ("compare-next-excerpt", ["3", "j", "d", "Tab", "]"]),
+        ("who-signed", ["3", "j", "m", "j", "m"]),
+        ("who-signed-only-first", ["3", "j", "m", "j", "m", "l"]),
+        ("search-results", ["f"] + typed("bachelet")),
+        ("search-opened-match", ["f"] + typed("bachelet") + ["↓", "Enter", "n"]),
         ("source-opened-in-article", ["3", "j", "Enter"] + Array(repeating: "j", count: 7) + ["Tab", "Enter"]),
     ]
 

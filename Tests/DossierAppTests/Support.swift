@@ -16,8 +16,11 @@ enum Fixture {
         }
     }()
 
+    /// Built once: the search index and list orders are computed per corpus, not per test.
+    static let base = Explorer.normalized(State(corpus: corpus, width: 80, height: 24))
+
     static func state(width: Int = 80, height: Int = 24) -> State {
-        Explorer.normalized(State(corpus: corpus, width: width, height: height))
+        width == 80 && height == 24 ? base : Explorer.update(base, .resize(width, height))
     }
 }
 

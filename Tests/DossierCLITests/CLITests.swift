@@ -175,7 +175,27 @@ enum CLI {
         #expect(result.stderr == "dossier: standard output is not a terminal; use `dossier list` or `dossier show ID` for plain output\n")
     }
 
-    @Test(arguments: [["--help"], ["validate", "--help"], ["list", "--help"], ["show", "--help"], ["explore", "--help"], ["--version"]])
+    @Test func searchPrintsEveryHitForScripts() throws {
+        let table = try CLI.run(["search", "Türk", "--data", good])
+        #expect(table.status == 0)
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("KIND") && lines.count > 3)
+        #expect(lines.contains { $0.hasPrefix("actor ") && $0.contains("turk") && $0.contains("Volker Türk") })
+        let json = try CLI.run(["search", "raphael", "--format", "json", "--data", good])
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.map { $0["kind"] as? String } == ["article", "excerpt", "actor"])
+        // start/end are code points into the field: the decomposed "Raphae\u{308}l" is 8 of them.
+        let actor = try #require(hits.last)
+        #expect(actor["field"] as? String == "name" && actor["start"] as? Int == 0 && actor["end"] as? Int == 8)
+    }
+
+    @Test func searchWithNoMatchExits1() throws {
+        let result = try CLI.run(["search", "zzzz", "--data", good])
+        #expect(result.status == 1)
+        #expect(result.stderr == "dossier: nothing matches \"zzzz\"\n")
+    }
+
+    @Test(arguments: [["--help"], ["validate", "--help"], ["list", "--help"], ["show", "--help"], ["search", "--help"], ["keys", "--help"], ["explore", "--help"], ["--version"]])
     func helpAndVersionExit0(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 0)

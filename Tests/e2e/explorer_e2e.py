@@ -402,6 +402,88 @@ def test_unusable_terminals_get_a_clear_error():
         pane.kill()
 
 
+def test_disagreeing_sources_side_by_side():
+    pane = Pane(dossier(), width=120, height=40)
+    pane.wait_for("Articles 1/5")
+    pane.keys("3", "j")
+    pane.wait_for("Statements 2/20")
+    pane.keys("d")
+    screen = pane.wait_for("Sources disagree on how many signed")
+    assert "1/4 · 22 · China Digital Times" in screen and "3/4 · 25 · Unnamed blog" in screen, screen
+    assert "the group of 22 nations" in screen and "In 2019, 25 countries" in screen, screen
+    pane.keys("Tab", "]")
+    pane.wait_for("4/4 · more than 20")
+    pane.keys("Escape")
+    pane.wait_for("Statements 2/20")
+    pane.kill()
+
+
+def test_who_signed_the_letter_and_not_the_counter_letter():
+    pane = Pane(dossier())
+    pane.wait_for("Articles 1/5")
+    pane.keys("3", "j", "m")
+    pane.wait_for("Marked.")
+    pane.keys("j", "m")
+    screen = pane.wait_for("Only A (7)")
+    assert "Signed both (0)" in screen and "Only B (4)" in screen, screen
+    for name in ["United Kingdom", "France", "Germany", "Australia", "Canada", "Japan", "New Zealand", "Russia", "Syria"]:
+        assert name in screen, (name, screen)
+    pane.keys("l", "j", "Enter")
+    pane.wait_for("Actors")
+    pane.wait_for("France")
+    pane.keys("BSpace")
+    pane.wait_for("Only A (7)")
+    pane.kill()
+
+
+def test_timeline_from_the_2009_unrest_to_the_2024_update():
+    pane = Pane(dossier(), width=100, height=45)
+    pane.wait_for("Articles 1/5")
+    pane.keys("4")
+    screen = pane.wait_for("Timeline 1/32")
+    assert "2009 07-05" in screen and "Ürümqi riots" in screen, screen
+    pane.keys("G")
+    screen = pane.wait_for("Timeline 32/32")
+    assert "OHCHR update to" in screen and "2024" in screen, screen
+    pane.kill()
+
+
+def test_find_every_article_that_mentions_bachelet():
+    pane = Pane(dossier(), width=120, height=40)
+    pane.wait_for("Articles 1/5")
+    pane.keys("f")
+    pane.type("bachelet")
+    screen = pane.wait_for("Articles (13)")
+    for title in ["China Rebuked by 22", "Is China’s Human Ri", "UNPO Signs Joint", "UN report outlines", "China willing to en"]:
+        assert title in screen, (title, screen)
+    # Open the Global News article's first match, then step through its matches in place.
+    for _ in range(6):
+        pane.keys("Down")
+    pane.keys("Enter")
+    # Global News names her six times: the first match, the second, then back round to the last.
+    pane.wait_for("“bachelet” 1/6 n/N")
+    pane.keys("n")
+    pane.wait_for("“bachelet” 2/6 n/N")
+    pane.keys("N", "N")
+    pane.wait_for("“bachelet” 6/6 n/N")
+    pane.keys("BSpace")
+    pane.wait_for("Articles (13)")
+    pane.kill()
+
+
+def test_stance_matrix():
+    pane = Pane(dossier())
+    pane.wait_for("Articles 1/5")
+    pane.keys("5")
+    screen = pane.wait_for("Matrix 14 states × 20 statements")
+    assert "United Kingdom" in screen or "Australia" in screen, screen
+    pane.keys("/")
+    pane.type("supportive")
+    pane.keys("Enter")
+    pane.wait_for("filter: supportive")
+    pane.kill()
+
+
 TESTS = [value for name, value in sorted(globals().items()) if name.startswith("test_")]
 
 

@@ -22,6 +22,9 @@ public enum Role: Int, CaseIterable, Sendable {
     case neutral
     case warning
     case filter
+    /// A search match, and the current one.
+    case match
+    case matchCurrent
 }
 
 /// One terminal cell. A double-width character sits in its first cell; the cell after it is a

@@ -36,14 +36,17 @@ public enum Key: Hashable, Sendable {
 /// Everything a key can ask for.
 public enum Action: String, CaseIterable, Sendable {
     case moveDown, moveUp, top, bottom, halfPageDown, halfPageUp
+    case moveLeft, moveRight, firstColumn, lastColumn
     case focusNext, focusPrevious
-    case showArticles, showActors, showStatements
-    case follow, back
-    case nextSpan, previousSpan
-    case sortActors
+    case showArticles, showActors, showStatements, showTimeline, showMatrix
+    case follow, back, forward
+    case nextSpan, previousSpan, nextMatch, previousMatch
+    case sortActors, actorTimeline
+    case compareSources, compareDisagreement, markStatement
+    case find
     case startFilter, clear
     case help, quit
-    // While typing a filter.
+    // While typing a filter or a search.
     case acceptFilter, deleteFilterCharacter
     // In the help overlay.
     case closeHelp
@@ -55,8 +58,14 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case moving = "Moving"
     case panes = "Panes and views"
     case following = "Following facts to their sources"
+    case workflows = "Analyst workflows"
     case reader = "Article reader"
     case actors = "Actors list"
+    case timeline = "Timeline"
+    case matrix = "Stance matrix"
+    case compare = "Sources side by side"
+    case signatories = "Who signed: two statements compared"
+    case search = "Search everything"
     case filtering = "While typing a filter"
     case helpOverlay = "Help overlay"
 }
@@ -85,15 +94,58 @@ public enum Keymap {
         Binding(keys: [.character("1")], action: .showArticles, context: .panes, help: "Articles view", hint: nil),
         Binding(keys: [.character("2")], action: .showActors, context: .panes, help: "Actors view", hint: nil),
         Binding(keys: [.character("3")], action: .showStatements, context: .panes, help: "Statements view", hint: nil),
+        Binding(keys: [.character("4")], action: .showTimeline, context: .panes, help: "Timeline: events and statements by date", hint: nil),
+        Binding(keys: [.character("5")], action: .showMatrix, context: .panes, help: "Stance matrix: states by statements", hint: nil),
         Binding(keys: [.enter], action: .follow, context: .following,
                 help: "open the selected item: a signatory's actor, a statement, an excerpt's article scrolled to its span", hint: "open"),
         Binding(keys: [.backspace, .control("o")], action: .back, context: .following, help: "back to exactly where you were", hint: "back"),
-        Binding(keys: [.character("]"), .character("n")], action: .nextSpan, context: .reader, help: "next marked excerpt span", hint: nil),
-        Binding(keys: [.character("["), .character("N")], action: .previousSpan, context: .reader, help: "previous marked excerpt span", hint: nil),
+        Binding(keys: [.character("L")], action: .forward, context: .following, help: "forward again after going back", hint: nil),
+        Binding(keys: [.character("f")], action: .find, context: .workflows,
+                help: "search everything: article bodies, excerpts, titles, names and aliases", hint: "find"),
+        Binding(keys: [.character("c")], action: .compareSources, context: .workflows,
+                help: "read the excerpts behind the selected fact side by side (two or more)", hint: "compare"),
+        Binding(keys: [.character("d")], action: .compareDisagreement, context: .workflows,
+                help: "open the sources that disagree on a statement's count side by side", hint: nil),
+        Binding(keys: [.character("m")], action: .markStatement, context: .workflows,
+                help: "mark a statement; m on a second one compares who signed", hint: nil),
+        Binding(keys: [.character("t")], action: .actorTimeline, context: .actors, help: "the timeline narrowed to this actor", hint: "timeline"),
         Binding(keys: [.character("s")], action: .sortActors, context: .actors, help: "sort by name or by kind", hint: "sort"),
+        Binding(keys: [.character("]")], action: .nextSpan, context: .reader, help: "next marked excerpt span", hint: nil),
+        Binding(keys: [.character("[")], action: .previousSpan, context: .reader, help: "previous marked excerpt span", hint: nil),
+        Binding(keys: [.character("n")], action: .nextMatch, context: .reader, help: "next search match (next span when there is no search)", hint: nil),
+        Binding(keys: [.character("N")], action: .previousMatch, context: .reader, help: "previous search match (previous span)", hint: nil),
+        Binding(keys: [.escape], action: .clear, context: .timeline, help: "clear the filter, then the narrowing to one actor", hint: nil),
+        Binding(keys: [.character("h"), .left], action: .moveLeft, context: .matrix, help: "previous statement (column)", hint: nil),
+        Binding(keys: [.character("l"), .right], action: .moveRight, context: .matrix, help: "next statement (column)", hint: nil),
+        Binding(keys: [.character("0")], action: .firstColumn, context: .matrix, help: "first column", hint: nil),
+        Binding(keys: [.character("$")], action: .lastColumn, context: .matrix, help: "last column", hint: nil),
+        Binding(keys: [.enter], action: .follow, context: .matrix, help: "open the excerpt that names the cell in its article", hint: "open"),
+        Binding(keys: [.character("j"), .down], action: .moveDown, context: .compare, help: "scroll this column down", hint: nil),
+        Binding(keys: [.character("k"), .up], action: .moveUp, context: .compare, help: "scroll this column up", hint: nil),
+        Binding(keys: [.control("d"), .pageDown], action: .halfPageDown, context: .compare, help: "half a page down", hint: nil),
+        Binding(keys: [.control("u"), .pageUp], action: .halfPageUp, context: .compare, help: "half a page up", hint: nil),
+        Binding(keys: [.tab, .character("h"), .character("l"), .left, .right], action: .focusNext, context: .compare, help: "switch column", hint: "column"),
+        Binding(keys: [.character("]"), .character("n")], action: .nextSpan, context: .compare, help: "show the next excerpt in this column", hint: "next"),
+        Binding(keys: [.character("["), .character("N")], action: .previousSpan, context: .compare, help: "show the previous excerpt in this column", hint: nil),
+        Binding(keys: [.enter], action: .follow, context: .compare, help: "open this column's article in the reader", hint: "open"),
+        Binding(keys: [.escape], action: .clear, context: .compare, help: "close", hint: "close"),
+        Binding(keys: [.character("j"), .down], action: .moveDown, context: .signatories, help: "next name", hint: nil),
+        Binding(keys: [.character("k"), .up], action: .moveUp, context: .signatories, help: "previous name", hint: nil),
+        Binding(keys: [.tab, .character("l"), .right], action: .focusNext, context: .signatories, help: "next column", hint: nil),
+        Binding(keys: [.backTab, .character("h"), .left], action: .focusPrevious, context: .signatories, help: "previous column", hint: nil),
+        Binding(keys: [.enter], action: .follow, context: .signatories, help: "open the actor", hint: "open"),
+        Binding(keys: [.escape], action: .clear, context: .signatories, help: "close", hint: "close"),
+        Binding(keys: [.down, .control("n")], action: .moveDown, context: .search, help: "next result", hint: nil),
+        Binding(keys: [.up, .control("p")], action: .moveUp, context: .search, help: "previous result", hint: nil),
+        Binding(keys: [.pageDown], action: .halfPageDown, context: .search, help: "half a page down", hint: nil),
+        Binding(keys: [.pageUp], action: .halfPageUp, context: .search, help: "half a page up", hint: nil),
+        Binding(keys: [.enter], action: .follow, context: .search,
+                help: "open the result (an article scrolled to the match; n/N then step through its matches)", hint: "open"),
+        Binding(keys: [.backspace], action: .deleteFilterCharacter, context: .search, help: "delete the last character", hint: nil),
+        Binding(keys: [.escape], action: .clear, context: .search, help: "close the search", hint: "close"),
         Binding(keys: [.character("/")], action: .startFilter, context: .everywhere,
-                help: "filter the list as you type (ignores case and accents: \"turk\" finds Türk)", hint: "filter"),
-        Binding(keys: [.escape], action: .clear, context: .everywhere, help: "clear the filter or close the overlay", hint: nil),
+                help: "filter the list as you type (ignores case and accents: \"turk\" finds Türk; in the matrix: a stance, a year or 2019-2021)", hint: "filter"),
+        Binding(keys: [.escape], action: .clear, context: .everywhere, help: "clear the filter or search highlight, close the overlay", hint: nil),
         Binding(keys: [.character("?")], action: .help, context: .everywhere, help: "this help", hint: "help"),
         Binding(keys: [.character("q"), .control("c")], action: .quit, context: .everywhere, help: "quit", hint: "quit"),
         Binding(keys: [.enter], action: .acceptFilter, context: .filtering, help: "keep the filter and return to the list", hint: nil),
@@ -130,6 +182,7 @@ public enum Keymap {
             if !lines.isEmpty { lines.append(("", false)) }
             lines.append((context.rawValue, true))
             if context == .filtering { lines.append(("  " + DisplayWidth.pad("(letters)", to: keyColumn) + "  type to narrow the list", false)) }
+            if context == .search { lines.append(("  " + DisplayWidth.pad("(letters)", to: keyColumn) + "  type the query; results update as you type", false)) }
             for binding in group {
                 lines.append(("  " + DisplayWidth.pad(keyLabels(binding), to: keyColumn) + "  " + binding.help, false))
             }
@@ -146,6 +199,7 @@ public enum Keymap {
             guard !group.isEmpty else { continue }
             text += "\n## \(context.rawValue)\n\n| keys | action |\n|---|---|\n"
             if context == .filtering { text += "| (letters) | type to narrow the list |\n" }
+            if context == .search { text += "| (letters) | type the query; results update as you type |\n" }
             for binding in group {
                 let keys = binding.keys.map { "`" + ($0.label == "`" ? "\\`" : $0.label.replacingOccurrences(of: "|", with: "\\|")) + "`" }.joined(separator: " ")
                 text += "| \(keys) | \(binding.help) |\n"

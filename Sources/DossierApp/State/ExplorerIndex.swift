@@ -1,33 +1,18 @@
 import DossierModel
 import Foundation
 
-/// Text folded for matching: lower case, accents removed, curly quotes and no-break spaces made plain,
-/// so "turk" finds "Türk" and "raphael" finds "Raphäel" whichever way the accent is encoded.
-public enum Fold {
-    public static func fold(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark: continue
-            default: break
-            }
-            switch scalar.value {
-            case 0x2018, 0x2019, 0x02BC: result.append("'")
-            case 0x201C, 0x201D: result.append("\"")
-            case 0x00A0: result.append(" ")
-            default: result.append(scalar)
-            }
-        }
-        return String(result)
-    }
-}
-
 /// What the lists need, computed once per corpus: display orders and folded text to filter on.
 public struct ExplorerIndex: Sendable {
     let articlesByDate: [String]
     let statementsByDate: [String]
     let actorsByName: [String]
     let actorsByKind: [String]
+    /// Events and statements together, by date (a less precise date first within its period).
+    let timeline: [String]
+    /// The actors each timeline item involves (an event's actors; a statement's parties).
+    let timelineActors: [String: Set<String>]
+    /// States, by name: the matrix rows.
+    let statesByName: [String]
     /// Folded text a filter matches against: titles and publishers, names and aliases.
     let filterText: [String: String]
 
@@ -39,6 +24,16 @@ public struct ExplorerIndex: Sendable {
         let foldedNames = Dictionary(uniqueKeysWithValues: corpus.actors.map { ($0.id, Fold.fold($0.name)) })
         actorsByName = corpus.actors.sorted { (foldedNames[$0.id]!, $0.id) < (foldedNames[$1.id]!, $1.id) }.map(\.id)
         actorsByKind = corpus.actors.sorted { ($0.kind, foldedNames[$0.id]!, $0.id) < ($1.kind, foldedNames[$1.id]!, $1.id) }.map(\.id)
+        statesByName = actorsByName.filter { corpus.actor($0)?.kind == .state }
+        let dated = corpus.statements.enumerated().map { ($0.element.date, 1, $0.offset, $0.element.id) }
+            + corpus.events.enumerated().map { ($0.element.date, 0, $0.offset, $0.element.id) }
+        timeline = dated.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
+        var involved: [String: Set<String>] = [:]
+        for event in corpus.events { involved[event.id] = Set(event.actors) }
+        for (actor, roles) in corpus.statementRoles {
+            for role in roles { involved[role.statement, default: []].insert(actor) }
+        }
+        timelineActors = involved
         var text: [String: String] = [:]
         for article in corpus.articles { text[article.id] = Fold.fold([article.title, article.publisher].joined(separator: " ")) }
         for actor in corpus.actors {
@@ -47,18 +42,64 @@ public struct ExplorerIndex: Sendable {
         for statement in corpus.statements {
             text[statement.id] = Fold.fold([statement.title, statement.kind.rawValue, statement.stance.rawValue].joined(separator: " "))
         }
+        for event in corpus.events { text[event.id] = Fold.fold(event.title) }
         filterText = text
     }
 
-    public func ids(of view: ViewID, sortedBy sort: ActorSort, filter: String) -> [String] {
-        let all: [String]
+    public func ids(of view: ViewID, sortedBy sort: ActorSort, filter: String, timelineActor: String? = nil, corpus: Corpus) -> [String] {
         switch view {
-        case .articles: all = articlesByDate
-        case .statements: all = statementsByDate
-        case .actors: all = sort == .name ? actorsByName : actorsByKind
+        case .articles: return filtered(articlesByDate, filter)
+        case .statements: return filtered(statementsByDate, filter)
+        case .actors: return filtered(sort == .name ? actorsByName : actorsByKind, filter)
+        case .timeline:
+            let items = timelineActor.map { actor in timeline.filter { timelineActors[$0]?.contains(actor) == true } } ?? timeline
+            return filtered(items, filter)
+        case .matrix: return MatrixFilter(filter).columns(statementsByDate, corpus: corpus, text: filterText)
         }
+    }
+
+    func filtered(_ ids: [String], _ filter: String) -> [String] {
         let needle = Fold.fold(filter).trimmingCharacters(in: .whitespaces)
-        guard !needle.isEmpty else { return all }
-        return all.filter { filterText[$0]?.contains(needle) == true }
+        guard !needle.isEmpty else { return ids }
+        return ids.filter { filterText[$0]?.contains(needle) == true }
+    }
+}
+
+/// The matrix filter: words naming a stance keep statements of that stance ("critical supportive"),
+/// a year or range ("2019", "2019-2021", "2019..2021") keeps statements dated in it, and any other
+/// word must occur in the title.
+public struct MatrixFilter: Equatable, Sendable {
+    public var stances: Set<Stance> = []
+    public var years: ClosedRange<Int>?
+    public var words: [String] = []
+
+    public init(_ text: String) {
+        for token in Fold.fold(text).split(separator: " ").map(String.init) {
+            if let stance = Stance(rawValue: token) {
+                stances.insert(stance)
+            } else if let range = MatrixFilter.yearRange(token) {
+                years = range
+            } else {
+                words.append(token)
+            }
+        }
+    }
+
+    static func yearRange(_ token: String) -> ClosedRange<Int>? {
+        let parts = token.replacingOccurrences(of: "..", with: "-").split(separator: "-", omittingEmptySubsequences: false)
+        let numbers = parts.compactMap { part -> Int? in part.count == 4 ? Int(part) : nil }
+        guard numbers.count == parts.count else { return nil }
+        if numbers.count == 1 { return numbers[0]...numbers[0] }
+        if numbers.count == 2 { return min(numbers[0], numbers[1])...max(numbers[0], numbers[1]) }
+        return nil
+    }
+
+    public func columns(_ statements: [String], corpus: Corpus, text: [String: String]) -> [String] {
+        statements.filter { id in
+            guard let statement = corpus.statement(id) else { return false }
+            if !stances.isEmpty && !stances.contains(statement.stance) { return false }
+            if let years, !years.contains(statement.date.year) { return false }
+            return words.allSatisfy { text[id]?.contains($0) == true }
+        }
     }
 }

@@ -1,20 +1,33 @@
 import DossierModel
 
 public enum ViewID: Int, CaseIterable, Sendable {
-    case articles, actors, statements
+    case articles, actors, statements, timeline, matrix
 
     public var title: String {
         switch self {
         case .articles: return "Articles"
         case .actors: return "Actors"
         case .statements: return "Statements"
+        case .timeline: return "Timeline"
+        case .matrix: return "Matrix"
+        }
+    }
+
+    /// For tab lines too narrow for the full titles.
+    public var shortTitle: String {
+        switch self {
+        case .articles: return "Art"
+        case .actors: return "Act"
+        case .statements: return "Stm"
+        case .timeline: return "Time"
+        case .matrix: return "Mtx"
         }
     }
 }
 
-/// The three panes every view has: the list, the detail beside it (the article reader, the actor
-/// profile, the statement detail) and the source pane, where the excerpt behind the selected fact is read
-/// beside it (in the Articles view: the facts the selected span supports).
+/// The three panes of the list views: the list, the detail beside it (the article reader, the actor
+/// profile, the statement or event detail) and the source pane, where the excerpt behind the selected
+/// fact is read beside it (in the Articles view: the facts the selected span supports).
 public enum PaneID: Int, CaseIterable, Sendable {
     case list, detail, source
 }
@@ -43,56 +56,78 @@ public struct ViewPosition: Equatable, Sendable {
     public var focus: PaneID = .list
 }
 
+/// Where the user is: everything that Back and Forward restore, exactly.
+public struct Navigation: Equatable, Sendable {
+    public var view: ViewID = .articles
+    public var positions: [ViewID: ViewPosition] = Dictionary(uniqueKeysWithValues: ViewID.allCases.map { ($0, ViewPosition()) })
+    public var actorSort: ActorSort = .name
+    /// A full-screen comparison or the search, over the current view.
+    public var overlay: Overlay?
+    /// The statement marked with `m`, waiting for a second one to compare signatories with.
+    public var markedStatement: String?
+    /// The actor the timeline is narrowed to.
+    public var timelineActor: String?
+    public var matrix = MatrixPosition()
+    /// A search query whose matches the reader highlights, with the current one (n/N move).
+    public var readerQuery: String?
+    public var readerMatch = 0
+}
+
 /// Everything the explorer shows is derived from this value; `update` makes the next one.
 public struct State: Sendable {
     public let corpus: Corpus
     public let index: ExplorerIndex
+    public let search: SearchIndex
     public var width: Int
     public var height: Int
-    public var view: ViewID = .articles
-    public var positions: [ViewID: ViewPosition] = [:]
-    public var actorSort: ActorSort = .name
+    public var navigation = Navigation()
+    /// Typing goes into the list filter (or the search query while the search is open).
     public var editingFilter = false
     public var showHelp = false
     public var helpTop = 0
-    /// Where Backspace returns to: a snapshot taken before each jump.
-    public var history: [Snapshot] = []
+    /// Where Back returns to (a snapshot taken before each jump) and where Forward goes again.
+    public var history: [Navigation] = []
+    public var forwardHistory: [Navigation] = []
+    /// A one-line notice for the status line, cleared by the next key.
+    public var message: String?
     /// Set by `q`; the terminal loop ends.
     public var quitRequested = false
     /// Line drawing and symbols: Unicode, or ASCII where the terminal's locale cannot show it.
     public var glyphs: Glyphs = .unicode
 
-    public struct Snapshot: Equatable, Sendable {
-        public var view: ViewID
-        public var positions: [ViewID: ViewPosition]
-        public var actorSort: ActorSort
-    }
-
     public init(corpus: Corpus, width: Int, height: Int) {
         self.corpus = corpus
         self.index = ExplorerIndex(corpus: corpus)
+        self.search = SearchIndex(corpus: corpus)
         self.width = width
         self.height = height
-        for view in ViewID.allCases { positions[view] = ViewPosition() }
+    }
+
+    public var view: ViewID {
+        get { navigation.view }
+        set { navigation.view = newValue }
+    }
+
+    public var positions: [ViewID: ViewPosition] {
+        get { navigation.positions }
+        set { navigation.positions = newValue }
+    }
+
+    public var actorSort: ActorSort {
+        get { navigation.actorSort }
+        set { navigation.actorSort = newValue }
     }
 
     public var position: ViewPosition {
-        get { positions[view] ?? ViewPosition() }
-        set { positions[view] = newValue }
+        get { navigation.positions[view] ?? ViewPosition() }
+        set { navigation.positions[view] = newValue }
     }
 
-    var snapshot: Snapshot { Snapshot(view: view, positions: positions, actorSort: actorSort) }
-
-    mutating func restore(_ snapshot: Snapshot) {
-        view = snapshot.view
-        positions = snapshot.positions
-        actorSort = snapshot.actorSort
-    }
-
-    /// The ids in the current view's list, in display order, after the filter.
+    /// The ids in a view's list, in display order, after its filter (and the timeline's actor).
     public func listIDs(for view: ViewID? = nil) -> [String] {
         let view = view ?? self.view
-        return index.ids(of: view, sortedBy: actorSort, filter: positions[view]?.list.filter ?? "")
+        return index.ids(of: view, sortedBy: actorSort, filter: positions[view]?.list.filter ?? "",
+                         timelineActor: navigation.timelineActor, corpus: corpus)
     }
 
     /// The index of the selected record in the list (0 when the selection is not in it).
@@ -121,7 +156,12 @@ public struct Glyphs: Sendable, Equatable {
     public var ellipsis: Character
     /// Marks the selected row, so selection shows without colour or reverse video (and in snapshots).
     public var selectedRow: Character
+    /// Marks a statement marked for comparison, and a year's first row in the timeline.
+    public var marked: Character
+    public var event: Character
 
-    public static let unicode = Glyphs(vertical: "│", horizontal: "─", focusMark: "▶", spanMark: "▎", selectedSpanMark: "▶", disagree: "≠", ellipsis: "…", selectedRow: "▸")
-    public static let ascii = Glyphs(vertical: "|", horizontal: "-", focusMark: ">", spanMark: "|", selectedSpanMark: ">", disagree: "!", ellipsis: "~", selectedRow: ">")
+    public static let unicode = Glyphs(vertical: "│", horizontal: "─", focusMark: "▶", spanMark: "▎", selectedSpanMark: "▶", disagree: "≠",
+                                       ellipsis: "…", selectedRow: "▸", marked: "★", event: "•")
+    public static let ascii = Glyphs(vertical: "|", horizontal: "-", focusMark: ">", spanMark: "|", selectedSpanMark: ">", disagree: "!",
+                                     ellipsis: "~", selectedRow: ">", marked: "*", event: "o")
 }

@@ -4,6 +4,7 @@ import DossierModel
 public enum Explorer {
     public static func update(_ state: State, _ key: Key) -> State {
         var state = state
+        state.message = nil
         if case .resize(let width, let height) = key {
             state.width = max(0, width)
             state.height = max(0, height)
@@ -22,6 +23,15 @@ public enum Explorer {
             }
             return state
         }
+        if case .search = state.navigation.overlay {
+            if let action = Keymap.action(for: key, in: [.search]) {
+                return normalized(perform(action, on: state))
+            }
+            if case .character(let character) = key {
+                return normalized(editSearch(state) { $0.append(character) })
+            }
+            return state
+        }
         if state.editingFilter {
             if let action = Keymap.action(for: key, in: [.filtering]) {
                 state = perform(action, on: state)
@@ -30,15 +40,37 @@ public enum Explorer {
             }
             return normalized(state)
         }
-        var contexts: [KeyContext] = [.everywhere, .moving, .panes, .following]
-        if state.view == .articles { contexts.append(.reader) }
-        if state.view == .actors { contexts.append(.actors) }
-        guard let action = Keymap.action(for: key, in: contexts) else { return state }
+        guard let action = Keymap.action(for: key, in: contexts(state)) else { return state }
         return normalized(perform(action, on: state))
+    }
+
+    /// Where keys are looked up, most specific first.
+    static func contexts(_ state: State) -> [KeyContext] {
+        switch state.navigation.overlay {
+        case .compare: return [.compare, .following, .everywhere]
+        case .signatories: return [.signatories, .following, .everywhere]
+        case .search: return [.search]
+        case nil: break
+        }
+        var contexts: [KeyContext] = []
+        switch state.view {
+        case .articles: contexts.append(.reader)
+        case .actors: contexts.append(.actors)
+        case .timeline: contexts.append(.timeline)
+        case .matrix: contexts.append(.matrix)
+        case .statements: break
+        }
+        return contexts + [.everywhere, .moving, .panes, .following, .workflows]
     }
 
     static func perform(_ action: Action, on state: State) -> State {
         var state = state
+        switch state.navigation.overlay {
+        case .compare(let compare): return performInCompare(action, compare, state)
+        case .signatories(let comparison): return performInSignatories(action, comparison, state)
+        case .search(let search): return performInSearch(action, search, state)
+        case nil: break
+        }
         let layout = Layout.compute(width: state.width, height: state.height, focus: state.position.focus)
         let page = max(1, (layout.content(of: state.position.focus)?.height ?? state.height) / 2)
         switch action {
@@ -48,23 +80,34 @@ public enum Explorer {
         case .halfPageUp: state = move(state, by: -page)
         case .top: state = move(state, by: Int.min / 2)
         case .bottom: state = move(state, by: Int.max / 2)
+        case .moveLeft: state = moveColumn(state, by: -1)
+        case .moveRight: state = moveColumn(state, by: 1)
+        case .firstColumn: state = moveColumn(state, by: Int.min / 2)
+        case .lastColumn: state = moveColumn(state, by: Int.max / 2)
         case .focusNext: state.position.focus = PaneID(rawValue: (state.position.focus.rawValue + 1) % PaneID.allCases.count)!
         case .focusPrevious: state.position.focus = PaneID(rawValue: (state.position.focus.rawValue + PaneID.allCases.count - 1) % PaneID.allCases.count)!
         case .showArticles: state.view = .articles
         case .showActors: state.view = .actors
         case .showStatements: state.view = .statements
+        case .showTimeline: state.view = .timeline
+        case .showMatrix: state.view = .matrix
         case .follow: state = follow(state)
-        case .back:
-            if let previous = state.history.popLast() { state.restore(previous) }
+        case .back: state = goBack(state)
+        case .forward: state = goForward(state)
         case .nextSpan: state = moveSpan(state, by: 1)
         case .previousSpan: state = moveSpan(state, by: -1)
+        case .nextMatch: state = state.navigation.readerQuery == nil ? moveSpan(state, by: 1) : moveMatch(state, by: 1)
+        case .previousMatch: state = state.navigation.readerQuery == nil ? moveSpan(state, by: -1) : moveMatch(state, by: -1)
         case .sortActors: state.actorSort = state.actorSort == .name ? .kind : .name
+        case .actorTimeline: state = timeline(of: state)
+        case .compareSources: state = openCompare(state, disagreementOnly: false)
+        case .compareDisagreement: state = openCompare(state, disagreementOnly: true)
+        case .markStatement: state = markStatement(state)
+        case .find: state = openSearch(state)
         case .startFilter:
             state.editingFilter = true
             state.position.focus = .list
-        case .clear:
-            state.editingFilter = false
-            state.position.list.filter = ""
+        case .clear: state = clear(state)
         case .help:
             state.showHelp = true
             state.helpTop = 0
@@ -77,10 +120,32 @@ public enum Explorer {
         return state
     }
 
+    /// Esc: stop typing and clear the filter; else drop the reader's search highlight; else the
+    /// timeline's narrowing to one actor.
+    static func clear(_ state: State) -> State {
+        var state = state
+        if state.editingFilter || !state.position.list.filter.isEmpty {
+            state.editingFilter = false
+            state.position.list.filter = ""
+        } else if state.view == .articles, state.navigation.readerQuery != nil {
+            state.navigation.readerQuery = nil
+        } else if state.view == .timeline, state.navigation.timelineActor != nil {
+            state.navigation.timelineActor = nil
+        }
+        return state
+    }
+
     // MARK: Moving
 
     static func move(_ state: State, by delta: Int) -> State {
         var state = state
+        if state.view == .matrix {
+            let model = MatrixModel(state: state)
+            guard let cell = model.cell(state.navigation.matrix) else { return state }
+            state.navigation.matrix.row = model.rows[clamp(cell.row &+ delta, 0, model.rows.count - 1)]
+            state.navigation.matrix.column = model.columns[cell.column]
+            return state
+        }
         // While a filter is typed, the arrows move in the list whatever pane had the focus.
         let pane = state.editingFilter ? .list : state.position.focus
         switch (pane, state.view) {
@@ -106,29 +171,85 @@ public enum Explorer {
         return state
     }
 
+    static func moveColumn(_ state: State, by delta: Int) -> State {
+        var state = state
+        let model = MatrixModel(state: state)
+        guard let cell = model.cell(state.navigation.matrix) else { return state }
+        state.navigation.matrix.row = model.rows[cell.row]
+        state.navigation.matrix.column = model.columns[clamp(cell.column &+ delta, 0, model.columns.count - 1)]
+        return state
+    }
+
     static func moveSpan(_ state: State, by delta: Int) -> State {
         var state = state
-        guard let id = state.selectedID(in: .articles) else { return state }
+        guard state.view == .articles, let id = state.selectedID(in: .articles) else { return state }
         let count = state.corpus.excerptsInArticle[id, default: []].count
         guard count > 0 else { return state }
         state.position.detail.selected = clamp(state.position.detail.selected + delta, 0, count - 1)
         state.position.source = PanePosition()
         if let reader = reader(of: state) {
-            let line = reader.content.line(ofSpan: state.position.detail.selected)
-            let height = reader.height
-            if line < state.position.detail.top || line >= state.position.detail.top + height {
-                state.position.detail.top = max(0, line - 2)
-            }
+            state.position.detail.top = scrolledTo(line: reader.content.line(ofSpan: state.position.detail.selected),
+                                                   top: state.position.detail.top, height: reader.height)
         }
         return state
+    }
+
+    /// The reader's search matches in the selected article.
+    public static func readerMatches(_ state: State) -> [Range<Int>] {
+        guard let query = state.navigation.readerQuery, let id = state.selectedID(in: .articles),
+              let article = state.corpus.article(id) else { return [] }
+        return SearchIndex.matches(of: query, in: article.body)
+    }
+
+    static func moveMatch(_ state: State, by delta: Int) -> State {
+        var state = state
+        let matches = readerMatches(state)
+        guard !matches.isEmpty else {
+            state.message = "No match for “\(state.navigation.readerQuery ?? "")” in this article"
+            return state
+        }
+        // Wrap around, as n and N do in less and vim.
+        state.navigation.readerMatch = ((state.navigation.readerMatch + delta) % matches.count + matches.count) % matches.count
+        state = scrollToMatch(state)
+        return state
+    }
+
+    static func scrollToMatch(_ state: State) -> State {
+        var state = state
+        let matches = readerMatches(state)
+        guard matches.indices.contains(state.navigation.readerMatch), let reader = reader(of: state) else { return state }
+        let line = reader.content.header.count + reader.content.body.line(containingUTF8: matches[state.navigation.readerMatch].lowerBound)
+        let top = state.positions[.articles]?.detail.top ?? 0
+        state.positions[.articles]?.detail.top = scrolledTo(line: line, top: top, height: reader.height)
+        return state
+    }
+
+    /// Keeps a line in view, placing it near the top when it has to scroll.
+    static func scrolledTo(line: Int, top: Int, height: Int) -> Int {
+        line < top || line >= top + height ? max(0, line - 2) : top
     }
 
     // MARK: Following
 
     static func follow(_ state: State) -> State {
         var state = state
+        if state.view == .matrix {
+            let model = MatrixModel(state: state)
+            guard let cell = model.cell(state.navigation.matrix),
+                  let mark = model.mark(row: model.rows[cell.row], column: model.columns[cell.column]),
+                  let excerpt = MatrixModel.excerpts(actor: model.rows[cell.row], statement: model.columns[cell.column], mark: mark,
+                                                     corpus: state.corpus).first else {
+                state.message = "Nothing in this cell: the sources do not name this state here"
+                return state
+            }
+            return jump(state, to: .excerpt(excerpt))
+        }
         switch state.position.focus {
         case .list:
+            // In the timeline a statement opens in its own view; other rows open their detail.
+            if state.view == .timeline, let id = state.selectedID(), state.corpus.kind(of: id) == .statement {
+                return jump(state, to: .statement(id))
+            }
             state.position.focus = .detail
             return state
         case .detail:
@@ -154,11 +275,42 @@ public enum Explorer {
         }
     }
 
+    /// Remembers where we are, so Back returns exactly here; a new jump forgets the forward path.
+    static func remember(_ state: inout State) {
+        state.history.append(state.navigation)
+        if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
+        state.forwardHistory.removeAll()
+    }
+
+    static func goBack(_ state: State) -> State {
+        var state = state
+        guard let previous = state.history.popLast() else { return state }
+        state.forwardHistory.append(state.navigation)
+        state.navigation = previous
+        state.editingFilter = isSearchOpen(state)
+        return state
+    }
+
+    static func goForward(_ state: State) -> State {
+        var state = state
+        guard let next = state.forwardHistory.popLast() else { return state }
+        state.history.append(state.navigation)
+        state.navigation = next
+        state.editingFilter = isSearchOpen(state)
+        return state
+    }
+
+    static func isSearchOpen(_ state: State) -> Bool {
+        if case .search = state.navigation.overlay { return true }
+        return false
+    }
+
     /// Goes to a record, remembering where we were so Backspace returns exactly there.
     public static func jump(_ state: State, to link: Link) -> State {
         var state = state
-        state.history.append(state.snapshot)
-        if state.history.count > 200 { state.history.removeFirst(state.history.count - 200) }
+        remember(&state)
+        state.navigation.overlay = nil
+        state.editingFilter = false
         switch link {
         case .actor(let id):
             select(id, in: .actors, state: &state)
@@ -166,13 +318,19 @@ public enum Explorer {
         case .statement(let id):
             select(id, in: .statements, state: &state)
             state.positions[.statements]?.focus = .detail
+        case .event(let id):
+            if !state.index.ids(of: .timeline, sortedBy: state.actorSort, filter: "", timelineActor: state.navigation.timelineActor,
+                                corpus: state.corpus).contains(id) {
+                state.navigation.timelineActor = nil
+            }
+            select(id, in: .timeline, state: &state)
+            state.positions[.timeline]?.focus = .detail
         case .excerpt(let id):
             guard let excerpt = state.corpus.excerpt(id) else { return state }
             select(excerpt.article, in: .articles, state: &state)
             let spans = state.corpus.excerptsInArticle[excerpt.article, default: []]
             state.positions[.articles]?.detail.selected = spans.firstIndex(of: id) ?? 0
             state.positions[.articles]?.focus = .detail
-            state.view = .articles
             if let reader = reader(of: state) {
                 state.positions[.articles]?.detail.top = max(0, reader.content.line(ofSpan: spans.firstIndex(of: id) ?? 0) - 2)
             }
@@ -183,13 +341,25 @@ public enum Explorer {
     static func select(_ id: String, in view: ViewID, state: inout State) {
         state.view = view
         var position = state.positions[view] ?? ViewPosition()
-        if !state.index.ids(of: view, sortedBy: state.actorSort, filter: position.list.filter).contains(id) {
+        if !state.index.ids(of: view, sortedBy: state.actorSort, filter: position.list.filter, timelineActor: state.navigation.timelineActor,
+                            corpus: state.corpus).contains(id) {
             position.list.filter = ""  // the target is filtered out: show it rather than nothing
         }
         position.list.selectedID = id
         position.detail = PanePosition()
         position.source = PanePosition()
         state.positions[view] = position
+    }
+
+    /// `t` on an actor: the timeline of the events and statements it takes part in.
+    static func timeline(of state: State) -> State {
+        guard let actor = state.selectedID(in: .actors) else { return state }
+        var state = state
+        remember(&state)
+        state.navigation.timelineActor = actor
+        state.view = .timeline
+        state.positions[.timeline] = ViewPosition()
+        return state
     }
 
     // MARK: Keeping positions valid
@@ -202,9 +372,23 @@ public enum Explorer {
         return (content, max(1, rect.height))
     }
 
-    /// Clamps every position of the current view and scrolls each pane so its selection is visible.
+    /// Clamps every position of the current screen and scrolls each pane so its selection is visible.
     public static func normalized(_ state: State) -> State {
         var state = state
+        switch state.navigation.overlay {
+        case .compare(let compare):
+            state.navigation.overlay = .compare(normalizedCompare(compare, state))
+            return state
+        case .signatories(let comparison):
+            state.navigation.overlay = .signatories(normalizedSignatories(comparison, state))
+            return state
+        case .search(let search):
+            state.navigation.overlay = .search(normalizedSearch(search, state))
+            return state
+        case nil: break
+        }
+        if state.view == .matrix { return normalizedMatrix(state) }
+
         let layout = Layout.compute(width: state.width, height: state.height, focus: state.position.focus)
         let fallbackHeight = max(1, state.height - 3)
         func height(_ pane: PaneID) -> Int { max(1, layout.content(of: pane)?.height ?? fallbackHeight) }
@@ -231,6 +415,8 @@ public enum Explorer {
                 state.position.detail.selected = clamp(state.position.detail.selected, 0, max(0, spanCount - 1))
                 state.position.detail.top = clamp(state.position.detail.top, 0, max(0, reader.content.lineCount - reader.height))
             }
+            let matches = readerMatches(state)
+            state.navigation.readerMatch = clamp(state.navigation.readerMatch, 0, max(0, matches.count - 1))
             let facts = PaneContent.source(state, view: .articles, width: width(.source))
             let rows = PaneContent.selectable(facts)
             state.position.source.selected = clamp(state.position.source.selected, 0, max(0, rows.count - 1))
@@ -244,8 +430,8 @@ public enum Explorer {
             let rows = PaneContent.selectable(detail)
             state.position.detail.selected = clamp(state.position.detail.selected, 0, max(0, rows.count - 1))
             if let line = PaneContent.selectedLine(detail, selection: state.position.detail.selected) {
-                // Show the section heading above the first rows too.
                 state.position.detail.top = visibleTop(row: line, top: state.position.detail.top, height: height(.detail), count: detail.count)
+                // Show the section heading above the first rows too.
                 if line < height(.detail) { state.position.detail.top = min(state.position.detail.top, 0) }
             } else {
                 state.position.detail.top = 0
@@ -253,6 +439,23 @@ public enum Explorer {
             let source = PaneContent.source(state, view: state.view, width: width(.source))
             state.position.source.top = clamp(state.position.source.top, 0, max(0, source.count - height(.source)))
         }
+        return state
+    }
+
+    static func normalizedMatrix(_ state: State) -> State {
+        var state = state
+        let model = MatrixModel(state: state)
+        guard let cell = model.cell(state.navigation.matrix) else {
+            state.navigation.matrix.top = 0
+            state.navigation.matrix.left = 0
+            return state
+        }
+        let layout = MatrixLayout(width: state.width, height: state.height)
+        state.navigation.matrix.row = model.rows[cell.row]
+        state.navigation.matrix.column = model.columns[cell.column]
+        state.navigation.matrix.top = visibleTop(row: cell.row, top: state.navigation.matrix.top, height: layout.visibleRows, count: model.rows.count)
+        state.navigation.matrix.left = visibleTop(row: cell.column, top: state.navigation.matrix.left, height: layout.visibleColumns,
+                                                  count: model.columns.count)
         return state
     }
 

@@ -4,6 +4,8 @@ import DossierModel
 public enum Link: Hashable, Sendable {
     case actor(String)
     case statement(String)
+    /// An event, in the timeline.
+    case event(String)
     /// An excerpt: its article, scrolled to the span.
     case excerpt(String)
 }
@@ -67,12 +69,38 @@ public enum PaneContent {
     // MARK: Detail pane (actors, statements)
 
     public static func detail(_ state: State, view: ViewID) -> [PaneLine] {
-        guard let id = state.selectedID(in: view) else { return [] }
+        guard view != .articles, view != .matrix, let id = state.selectedID(in: view) else { return [] }
+        return detail(of: id, state: state)
+    }
+
+    /// The detail rows of any actor, statement or event.
+    public static func detail(of id: String, state: State) -> [PaneLine] {
         let corpus = state.corpus
-        switch view {
-        case .articles:
-            return []
-        case .actors:
+        switch corpus.kind(of: id) {
+        case .event:
+            guard let event = corpus.event(id) else { return [] }
+            var lines: [PaneLine] = [.text(event.title, .heading)]
+            lines.append(PaneLine([Segment("event · ", .label), Segment(dateWithPrecision(event.date))]))
+            for actor in event.actors {
+                let mentioning = event.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
+                lines.append(PaneLine([Segment("actor: ", .label), Segment(corpus.name(of: actor) ?? actor)], link: .actor(actor),
+                                      excerpts: mentioning.isEmpty ? event.excerpts : mentioning))
+            }
+            for statement in event.statements {
+                lines.append(PaneLine([Segment("statement: ", .label), Segment(corpus.name(of: statement) ?? statement)],
+                                      link: .statement(statement), excerpts: event.excerpts))
+            }
+            if !event.excerpts.isEmpty {
+                lines.append(.blank)
+                lines.append(.text("Excerpts (\(event.excerpts.count))", .heading))
+                for excerptID in event.excerpts {
+                    guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
+                    lines.append(PaneLine([Segment("  " + article.publisher + ": ", .label), Segment("“" + excerpt.quote + "”")],
+                                          link: .excerpt(excerptID), excerpts: [excerptID]))
+                }
+            }
+            return lines
+        case .actor:
             guard let actor = corpus.actor(id) else { return [] }
             var lines: [PaneLine] = [.text(actor.name, .heading)]
             var facts = actor.kind.rawValue
@@ -111,10 +139,13 @@ public enum PaneContent {
                 }
             }
             return lines
-        case .statements:
+        case .statement:
             guard let statement = corpus.statement(id) else { return [] }
             var lines: [PaneLine] = [.text(statement.title, .heading)]
-            lines.append(PaneLine([Segment(statement.kind.rawValue + " · " + statement.date.description + " · ", .label),
+            if state.navigation.markedStatement == id {
+                lines.append(.text("\(state.glyphs.marked) marked: press m on another statement to compare who signed", .warning))
+            }
+            lines.append(PaneLine([Segment(statement.kind.rawValue + " · " + dateWithPrecision(statement.date) + " · ", .label),
                                    Segment(StanceStyle.label(statement.stance), StanceStyle.role(statement.stance))]))
             let named = Set(statement.signatories.map(\.actor)).count
             var tally = "\(named) named"
@@ -161,6 +192,17 @@ public enum PaneContent {
                 }
             }
             return lines
+        default:
+            return []
+        }
+    }
+
+    /// "2019-07 (month only)": partial dates say so.
+    public static func dateWithPrecision(_ date: PartialDate) -> String {
+        switch date.precision {
+        case .day: return date.description
+        case .month: return date.description + " (month only; no day given)"
+        case .year: return date.description + " (year only)"
         }
     }
 
@@ -246,9 +288,8 @@ public enum PaneContent {
                                       link: .actor(record), excerpts: [excerptID]))
             case .event:
                 guard let event = corpus.event(record) else { continue }
-                let statement = event.statements.first
                 lines.append(PaneLine([Segment("event     ", .label), Segment(event.date.description + " "), Segment(event.title)],
-                                      link: statement.map(Link.statement) ?? event.actors.first.map(Link.actor), excerpts: [excerptID]))
+                                      link: .event(record), excerpts: [excerptID]))
             default:
                 continue
             }

@@ -11,13 +11,23 @@ public enum Render {
             return grid
         }
         tabLine(state, layout.tabLine, into: &grid)
-        for separator in layout.verticalSeparators {
-            for row in separator.y..<(separator.y + separator.height) {
-                grid.put(String(state.glyphs.vertical), x: separator.x, y: row, role: .border)
+        switch state.navigation.overlay {
+        case .compare(let compare): Screens.compare(compare, state, into: &grid)
+        case .signatories(let comparison): Screens.signatories(comparison, state, into: &grid)
+        case .search(let search): Screens.search(search, state, into: &grid)
+        case nil:
+            if state.view == .matrix {
+                Screens.matrix(state, into: &grid)
+            } else {
+                for separator in layout.verticalSeparators {
+                    for row in separator.y..<(separator.y + separator.height) {
+                        grid.put(String(state.glyphs.vertical), x: separator.x, y: row, role: .border)
+                    }
+                }
+                for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    draw(pane, in: rect, state: state, into: &grid)
+                }
             }
-        }
-        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            draw(pane, in: rect, state: state, into: &grid)
         }
         statusLine(state, layout.statusLine, into: &grid)
         if state.showHelp { help(state, into: &grid) }
@@ -36,9 +46,11 @@ public enum Render {
     static func tabLine(_ state: State, _ rect: Rect, into grid: inout Grid) {
         grid.fill(rect, role: .tabInactive)
         var x = 0
+        let full = ViewID.allCases.map { DisplayWidth.of($0.title) + 5 }.reduce(0, +) <= rect.width
         for view in ViewID.allCases {
             let active = view == state.view
-            let label = active ? "[\(view.rawValue + 1) \(view.title)]" : " \(view.rawValue + 1) \(view.title) "
+            let title = full ? view.title : view.shortTitle
+            let label = active ? "[\(view.rawValue + 1) \(title)]" : " \(view.rawValue + 1) \(title) "
             x += grid.put(label, x: x, y: rect.y, limit: rect.width - x, role: active ? .tabActive : .tabInactive)
             x += grid.put(" ", x: x, y: rect.y, limit: rect.width - x, role: .tabInactive)
         }
@@ -50,35 +62,68 @@ public enum Render {
 
     static func statusLine(_ state: State, _ rect: Rect, into grid: inout Grid) {
         grid.fill(rect, role: .statusBar)
-        let ids = state.listIDs()
-        if state.editingFilter {
+        if state.editingFilter && state.navigation.overlay == nil {
+            let ids = state.listIDs()
             let prompt = "/" + state.position.list.filter
             let used = grid.put(prompt, x: 0, y: rect.y, limit: rect.width, role: .filter)
             grid.put("▏", x: used, y: rect.y, limit: rect.width - used, role: .filter)
-            let hint = "  \(ids.count) match\(ids.count == 1 ? "" : "es") · Enter keep · Esc clear"
+            let noun = state.view == .matrix ? "statement" : "match"
+            let hint = "  \(ids.count) \(noun)\(ids.count == 1 ? "" : (noun == "match" ? "es" : "s")) · Enter keep · Esc clear"
             grid.put(hint, x: used + 1, y: rect.y, limit: rect.width - used - 1, role: .statusBar)
             return
         }
+        var left = where_(state)
+        if let message = state.message { left = message }
+        // Hints for the keys that matter here: the screen's own first, the keys that work everywhere last.
+        let contexts = Explorer.contexts(state).filter { $0 != .everywhere } + [.everywhere]
+        var seen: Set<Action> = []
+        let hints = contexts.flatMap { context in Keymap.bindings.filter { $0.context == context && $0.hint != nil } }
+            .filter { binding in
+                if binding.action == .back && state.history.isEmpty { return false }
+                if binding.action == .startFilter && state.navigation.overlay != nil { return false }
+                return seen.insert(binding.action).inserted
+            }
+        let used = grid.put(left, x: 0, y: rect.y, limit: rect.width, role: state.message == nil ? .statusBar : .warning)
+        var right = ""
+        for binding in hints {
+            let part = (right.isEmpty ? "" : "  ") + "\(binding.keys[0].label) \(binding.hint!)"
+            if used + 2 + DisplayWidth.of(right + part) > rect.width { break }
+            right += part
+        }
+        if !right.isEmpty { grid.put(right, x: rect.width - DisplayWidth.of(right), y: rect.y, role: .statusBar) }
+    }
+
+    /// "Statements 2/20 · detail · filter: x": where the user is.
+    static func where_(_ state: State) -> String {
+        switch state.navigation.overlay {
+        case .compare(let compare):
+            return "Compare · column \(compare.focus + 1) · \(compare.shown[compare.focus] + 1)/\(compare.excerpts.count)"
+        case .signatories: return "Who signed"
+        case .search(let search): return "Search · \(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
+        case nil: break
+        }
+        if state.view == .matrix {
+            let model = MatrixModel(state: state)
+            var text = "Matrix \(model.rows.count) states × \(model.columns.count) statements"
+            if !state.position.list.filter.isEmpty { text += " · filter: \(state.position.list.filter)" }
+            return text
+        }
+        let ids = state.listIDs()
         var parts: [String] = []
         let pane = ["list", "detail", state.view == .articles ? "facts" : "source"][state.position.focus.rawValue]
-        let where_ = ids.isEmpty ? "0/0" : "\(state.selectedRow(in: ids) + 1)/\(ids.count)"
-        parts.append("\(state.view.title) \(where_) · \(pane)")
+        let place = ids.isEmpty ? "0/0" : "\(state.selectedRow(in: ids) + 1)/\(ids.count)"
+        parts.append("\(state.view.title) \(place) · \(pane)")
         if !state.position.list.filter.isEmpty { parts.append("filter: \(state.position.list.filter)") }
         if state.view == .actors { parts.append("sort: \(state.actorSort.rawValue)") }
-        let hints = Keymap.bindings.filter { binding in
-            guard binding.hint != nil else { return false }
-            switch binding.context {
-            case .actors: return state.view == .actors
-            case .following, .everywhere: return binding.action != .back || !state.history.isEmpty
-            default: return false
-            }
+        if state.view == .timeline, let actor = state.navigation.timelineActor { parts.append("only: \(state.corpus.name(of: actor) ?? actor)") }
+        if state.view == .articles, let query = state.navigation.readerQuery {
+            let count = Explorer.readerMatches(state).count
+            parts.append(count == 0 ? "“\(query)”: no match here" : "“\(query)” \(state.navigation.readerMatch + 1)/\(count) n/N")
         }
-        let left = parts.joined(separator: " · ")
-        let right = hints.map { "\($0.keys[0].label) \($0.hint!)" }.joined(separator: "  ")
-        let used = grid.put(left, x: 0, y: rect.y, limit: rect.width, role: .statusBar)
-        if used + 2 + DisplayWidth.of(right) <= rect.width {
-            grid.put(right, x: rect.width - DisplayWidth.of(right), y: rect.y, role: .statusBar)
+        if let marked = state.navigation.markedStatement, state.view == .statements || state.view == .timeline {
+            parts.append("\(state.glyphs.marked) \(state.corpus.name(of: marked) ?? marked)")
         }
+        return parts.joined(separator: " · ")
     }
 
     // MARK: Panes
@@ -87,12 +132,13 @@ public enum Render {
         let focused = state.position.focus == pane
         let title: String
         switch (pane, state.view) {
-        case (.list, _):
+        case (.list, .timeline):
             let count = state.listIDs().count
-            title = "\(state.view.title) (\(count))"
+            title = state.navigation.timelineActor.map { "Timeline of \(state.corpus.name(of: $0) ?? $0) (\(count))" } ?? "Timeline (\(count))"
+        case (.list, _): title = "\(state.view.title) (\(state.listIDs().count))"
         case (.detail, .articles): title = "Reader"
         case (.detail, .actors): title = "Profile"
-        case (.detail, .statements): title = "Detail"
+        case (.detail, _): title = "Detail"
         case (.source, .articles): title = "Facts of the selected span"
         case (.source, _): title = "Source excerpt"
         }
@@ -103,9 +149,17 @@ public enum Render {
         guard !content.isEmpty else { return }
         switch (pane, state.view) {
         case (.list, _): list(state, content, focused: focused, into: &grid)
-        case (.detail, .articles): reader(state, content, into: &grid)
+        case (.detail, .articles):
+            guard let reader = PaneContent.reader(state, width: content.width) else {
+                grid.put("No article selected.", x: content.x + 1, y: content.y, limit: content.width - 1, role: .dim)
+                return
+            }
+            let matches = Explorer.readerMatches(state)
+            Screens.reader(reader, top: state.position.detail.top, highlighted: state.position.detail.selected, matches: matches,
+                           currentMatch: state.navigation.readerMatch, glyphs: state.glyphs, content, into: &grid)
         case (.detail, _):
-            lines(PaneContent.detail(state, view: state.view), position: state.position.detail, selectable: true, focused: focused, glyphs: state.glyphs, content, into: &grid)
+            lines(PaneContent.detail(state, view: state.view), position: state.position.detail, selectable: true, focused: focused,
+                  glyphs: state.glyphs, content, into: &grid)
         case (.source, _):
             lines(PaneContent.source(state, view: state.view, width: content.width), position: state.position.source,
                   selectable: state.view == .articles, focused: focused, glyphs: state.glyphs, content, into: &grid)
@@ -129,12 +183,18 @@ public enum Render {
             let base: Role = isSelected ? (focused ? .selection : .selectionInactive) : .normal
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
             if isSelected { grid.put(String(state.glyphs.selectedRow), x: rect.x, y: y, role: base) }
-            listRow(ids[index], state: state, x: rect.x, y: y, width: rect.width, base: base, into: &grid)
+            // The timeline marks each year where it begins (and at the top of the pane).
+            let yearStarts = state.view == .timeline && (row == 0 || yearOf(ids[index - 1], state) != yearOf(ids[index], state))
+            listRow(ids[index], state: state, x: rect.x, y: y, width: rect.width, base: base, showYear: yearStarts, into: &grid)
         }
     }
 
+    static func yearOf(_ id: String, _ state: State) -> Int? {
+        state.corpus.statement(id)?.date.year ?? state.corpus.event(id)?.date.year
+    }
+
     /// One list row: the columns the issue asks for, fitted to the width (the title column takes the rest).
-    static func listRow(_ id: String, state: State, x: Int, y: Int, width: Int, base: Role, into grid: inout Grid) {
+    static func listRow(_ id: String, state: State, x: Int, y: Int, width: Int, base: Role, showYear: Bool, into grid: inout Grid) {
         let corpus = state.corpus
         func role(_ preferred: Role) -> Role { base == .normal ? preferred : base }
         var column = x + 1
@@ -151,9 +211,8 @@ public enum Render {
         switch state.view {
         case .articles:
             guard let article = corpus.article(id) else { return }
-            let wide = width >= 46
             cell(article.published.description, 10, .dim)
-            if wide { cell(article.publisher, 12, .label) }
+            if width >= 46 { cell(article.publisher, 12, .label) }
             rest(article.title)
         case .actors:
             guard let actor = corpus.actor(id) else { return }
@@ -173,7 +232,28 @@ public enum Render {
             cell(statement.date.description, 10, .dim)
             cell(StanceStyle.symbol(statement.stance), 1, StanceStyle.role(statement.stance))
             cell(tally, 7, statement.sourcesDisagreeOnCount ? .warning : .label)
-            rest(statement.title)
+            rest((state.navigation.markedStatement == id ? "\(state.glyphs.marked) " : "") + statement.title)
+        case .timeline:
+            let date = corpus.statement(id)?.date ?? corpus.event(id)?.date
+            guard let date else { return }
+            cell(showYear ? String(date.year) : "", 4, .heading)
+            // Within a year: "07-05", "07" for a month-only date, "·" for a year-only one.
+            let dayPart: String
+            switch date.precision {
+            case .day: dayPart = String(date.description.dropFirst(5))
+            case .month: dayPart = String(date.description.dropFirst(5)) + "   "
+            case .year: dayPart = "  ·  "
+            }
+            cell(dayPart, 5, .dim)
+            if let statement = corpus.statement(id) {
+                cell(StanceStyle.symbol(statement.stance), 1, StanceStyle.role(statement.stance))
+                rest((state.navigation.markedStatement == id ? "\(state.glyphs.marked) " : "") + statement.title)
+            } else if let event = corpus.event(id) {
+                cell(String(state.glyphs.event), 1, .label)
+                rest(event.title)
+            }
+        case .matrix:
+            return
         }
     }
 
@@ -200,50 +280,17 @@ public enum Render {
                 grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
                 grid.put(String(glyphs.selectedRow), x: rect.x, y: y, role: base)
             }
-            var x = rect.x + 1
-            let end = rect.x + rect.width
-            for (number, segment) in line.segments.enumerated() where x < end {
-                let isLast = number == line.segments.count - 1
-                let text = isLast ? DisplayWidth.truncate(segment.text, to: end - x) : segment.text
-                x += grid.put(text, x: x, y: y, limit: end - x, role: isSelected ? base : segment.role)
-            }
+            segments(line.segments, x: rect.x + 1, y: y, end: rect.x + rect.width, override: isSelected ? base : nil, into: &grid)
         }
     }
 
-    static func reader(_ state: State, _ rect: Rect, into grid: inout Grid) {
-        guard let content = PaneContent.reader(state, width: rect.width) else {
-            grid.put("No article selected.", x: rect.x + 1, y: rect.y, limit: rect.width - 1, role: .dim)
-            return
-        }
-        let position = state.position.detail
-        let selectedSpan = content.spans.indices.contains(position.selected) ? content.spans[position.selected] : nil
-        let textX = rect.x + content.gutter
-        for row in 0..<rect.height {
-            let line = position.top + row
-            guard line < content.lineCount else { break }
-            let y = rect.y + row
-            if line < content.header.count {
-                grid.put(content.header[line], x: textX, y: y, limit: rect.width - content.gutter, role: line == 0 ? .heading : .label)
-                continue
-            }
-            let range = content.body.lines[line - content.header.count]
-            var x = textX
-            var marked = false
-            var inSelected = false
-            for index in range {
-                let offset = content.body.offsets[index]
-                let span = content.spans.first { $0.span.utf8Start <= offset && offset < $0.span.utf8End }
-                let isSelected = selectedSpan.map { $0.span.utf8Start <= offset && offset < $0.span.utf8End } ?? false
-                marked = marked || span != nil
-                inSelected = inSelected || isSelected
-                x += grid.put(String(content.body.characters[index]), x: x, y: y, limit: rect.x + rect.width - x,
-                              role: isSelected ? .markSelected : (span != nil ? .mark : .normal))
-            }
-            if inSelected {
-                grid.put(String(state.glyphs.selectedSpanMark), x: rect.x, y: y, role: .markSelected)
-            } else if marked {
-                grid.put(String(state.glyphs.spanMark), x: rect.x, y: y, role: .mark)
-            }
+    /// Writes segments left to right; the last one is truncated with an ellipsis if it does not fit.
+    static func segments(_ segments: [Segment], x: Int, y: Int, end: Int, override: Role? = nil, into grid: inout Grid) {
+        var x = x
+        for (number, segment) in segments.enumerated() where x < end {
+            let isLast = number == segments.count - 1
+            let text = isLast ? DisplayWidth.truncate(segment.text, to: end - x) : segment.text
+            x += grid.put(text, x: x, y: y, limit: end - x, role: override ?? segment.role)
         }
     }
 

@@ -1,0 +1,164 @@
+import DossierModel
+
+/// Where the two readers of the compare screen go: a title row, then two columns each with a heading.
+struct CompareLayout {
+    let columnWidth: Int
+    let readerHeight: Int
+    let columnX: [Int]
+
+    init(width: Int, height: Int) {
+        columnWidth = max(1, (width - 1) / 2)
+        readerHeight = max(1, height - 4)
+        columnX = [0, columnWidth + 1]
+    }
+}
+
+extension Explorer {
+    /// `c` opens the excerpts behind the selected fact side by side; `d` the two that disagree on a
+    /// statement's count. Both need two or more excerpts.
+    static func openCompare(_ state: State, disagreementOnly: Bool) -> State {
+        var state = state
+        let corpus = state.corpus
+        guard let candidates = compareCandidates(state, disagreementOnly: disagreementOnly) else { return state }
+        if candidates.excerpts.count < 2 {
+            state.message = disagreementOnly ? "The sources do not disagree on this statement's count"
+                                             : "Comparing needs two or more excerpts behind the selected fact"
+            return state
+        }
+        var compare = CompareState(title: candidates.title, excerpts: candidates.excerpts, shown: candidates.shown, tops: [0, 0], labels: candidates.labels)
+        let layout = CompareLayout(width: state.width, height: state.height)
+        for column in 0..<2 {
+            compare.tops[column] = spanTop(compare, column: column, width: layout.columnWidth, corpus: corpus)
+        }
+        remember(&state)
+        state.navigation.overlay = .compare(compare)
+        return state
+    }
+
+    struct CompareCandidates {
+        var title: String
+        var excerpts: [String]
+        var labels: [String]
+        var shown: [Int]
+    }
+
+    static func compareCandidates(_ state: State, disagreementOnly: Bool) -> CompareCandidates? {
+        let corpus = state.corpus
+        guard let id = state.view == .articles ? nil : state.selectedID() else {
+            return CompareCandidates(title: "", excerpts: [], labels: [], shown: [0, 1])
+        }
+        if let statement = corpus.statement(id) {
+            let countExcerpts = statement.counts.map(\.excerpt)
+            let countLabels = statement.counts.map(RecordText.qualifierWords)
+            if disagreementOnly {
+                // The first pair of figures that cannot both be right, and every count to cycle through.
+                for first in statement.counts.indices {
+                    for second in statement.counts.indices where second > first {
+                        let pair = Statement(id: "", title: "", kind: .other, date: statement.date, stance: statement.stance,
+                                             counts: [statement.counts[first], statement.counts[second]])
+                        if pair.sourcesDisagreeOnCount {
+                            return CompareCandidates(title: "Sources disagree on how many signed: \(statement.title)", excerpts: countExcerpts,
+                                                     labels: countLabels, shown: [first, second])
+                        }
+                    }
+                }
+                return CompareCandidates(title: "", excerpts: [], labels: [], shown: [0, 1])
+            }
+            // A selected count row compares all the counts; a signatory row its own excerpts.
+            if state.position.focus != .list {
+                let lines = PaneContent.detail(state, view: state.view)
+                if let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected) {
+                    let row = lines[line]
+                    if let excerpt = row.excerpts.first, countExcerpts.contains(excerpt), row.excerpts.count == 1 {
+                        return CompareCandidates(title: "Counts for: \(statement.title)", excerpts: countExcerpts, labels: countLabels, shown: [0, 1])
+                    }
+                    if row.excerpts.count >= 2 {
+                        return CompareCandidates(title: "Sources for: \(statement.title)", excerpts: row.excerpts,
+                                                 labels: row.excerpts.map { _ in "" }, shown: [0, 1])
+                    }
+                }
+            }
+            var all: [String] = []
+            for excerpt in countExcerpts + statement.excerpts + statement.signatories.flatMap(\.excerpts) where !all.contains(excerpt) {
+                all.append(excerpt)
+            }
+            let labels = all.map { excerpt in countExcerpts.firstIndex(of: excerpt).map { countLabels[$0] } ?? "" }
+            return CompareCandidates(title: "Sources for: \(statement.title)", excerpts: all, labels: labels, shown: [0, 1])
+        }
+        if disagreementOnly { return CompareCandidates(title: "", excerpts: [], labels: [], shown: [0, 1]) }
+        if state.position.focus != .list {
+            let lines = PaneContent.detail(state, view: state.view)
+            if let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected), lines[line].excerpts.count >= 2 {
+                return CompareCandidates(title: "Sources for: \(corpus.name(of: id) ?? id)", excerpts: lines[line].excerpts,
+                                         labels: lines[line].excerpts.map { _ in "" }, shown: [0, 1])
+            }
+        }
+        let about = corpus.kind(of: id) == .event ? (corpus.event(id)?.excerpts ?? []) : corpus.excerptsAbout[id, default: []]
+        return CompareCandidates(title: "Sources for: \(corpus.name(of: id) ?? id)", excerpts: about, labels: about.map { _ in "" }, shown: [0, 1])
+    }
+
+    /// The reader line a column scrolls to: two lines above its excerpt's span.
+    static func spanTop(_ compare: CompareState, column: Int, width: Int, corpus: Corpus) -> Int {
+        guard let reader = compareReader(compare, column: column, width: width, corpus: corpus) else { return 0 }
+        return max(0, reader.content.line(ofSpan: reader.highlighted) - 2)
+    }
+
+    /// The reader of one column, with the index of its shown excerpt among the article's spans.
+    static func compareReader(_ compare: CompareState, column: Int, width: Int, corpus: Corpus) -> (content: ReaderContent, highlighted: Int)? {
+        guard compare.excerpts.indices.contains(compare.shown[column]),
+              let excerpt = corpus.excerpt(compare.excerpts[compare.shown[column]]),
+              let article = corpus.article(excerpt.article) else { return nil }
+        let spans = corpus.excerptsInArticle[article.id, default: []].compactMap { corpus.excerpt($0) }
+        let content = ReaderContent(article: article, spans: spans, width: width)
+        return (content, spans.firstIndex { $0.id == excerpt.id } ?? 0)
+    }
+
+    static func performInCompare(_ action: Action, _ compare: CompareState, _ state: State) -> State {
+        var state = state
+        var compare = compare
+        let layout = CompareLayout(width: state.width, height: state.height)
+        let page = max(1, layout.readerHeight / 2)
+        let focus = compare.focus
+        switch action {
+        case .moveDown: compare.tops[focus] += 1
+        case .moveUp: compare.tops[focus] = max(0, compare.tops[focus] - 1)
+        case .halfPageDown: compare.tops[focus] += page
+        case .halfPageUp: compare.tops[focus] = max(0, compare.tops[focus] - page)
+        case .focusNext, .focusPrevious: compare.focus = 1 - compare.focus
+        case .nextSpan, .previousSpan:
+            let step = action == .nextSpan ? 1 : -1
+            let count = compare.excerpts.count
+            compare.shown[focus] = ((compare.shown[focus] + step) % count + count) % count
+            compare.tops[focus] = spanTop(compare, column: focus, width: layout.columnWidth, corpus: state.corpus)
+        case .follow:
+            guard compare.excerpts.indices.contains(compare.shown[focus]) else { return state }
+            return jump(state, to: .excerpt(compare.excerpts[compare.shown[focus]]))
+        case .clear:
+            state.navigation.overlay = nil
+            return state
+        case .back: return goBack(state)
+        case .forward: return goForward(state)
+        case .help:
+            state.showHelp = true
+            state.helpTop = 0
+            return state
+        case .quit:
+            state.quitRequested = true
+            return state
+        default:
+            return state
+        }
+        state.navigation.overlay = .compare(compare)
+        return state
+    }
+
+    static func normalizedCompare(_ compare: CompareState, _ state: State) -> CompareState {
+        var compare = compare
+        let layout = CompareLayout(width: state.width, height: state.height)
+        for column in 0..<2 {
+            let lines = compareReader(compare, column: column, width: layout.columnWidth, corpus: state.corpus)?.content.lineCount ?? 0
+            compare.tops[column] = clamp(compare.tops[column], 0, max(0, lines - layout.readerHeight))
+        }
+        return compare
+    }
+}

@@ -1,0 +1,89 @@
+import DossierModel
+
+/// How a state takes part in a statement, as the matrix shows it: a letter that reads without colour.
+public enum MatrixMark: String, Sendable, CaseIterable {
+    case lead = "L"
+    case signatory = "S"
+    case addressee = "A"
+
+    public var word: String {
+        switch self {
+        case .lead: return "led"
+        case .signatory: return "named as signing"
+        case .addressee: return "addressed"
+        }
+    }
+}
+
+/// States (rows) by statements (columns, by date), for the statements the matrix filter keeps.
+public struct MatrixModel: Sendable {
+    public let rows: [String]
+    public let columns: [String]
+    let marks: [String: [String: MatrixMark]]
+
+    public init(state: State) {
+        let columns = state.listIDs(for: .matrix)
+        let kept = Set(columns)
+        var marks: [String: [String: MatrixMark]] = [:]
+        for actor in state.index.statesByName {
+            for role in state.corpus.statementRoles[actor, default: []] where kept.contains(role.statement) {
+                let mark: MatrixMark
+                switch role.role {
+                case .lead: mark = .lead
+                case .signatory: mark = .signatory
+                case .addressee: mark = .addressee
+                case .forum: continue
+                }
+                // A lead outranks a signature, a signature an address.
+                let current = marks[actor]?[role.statement]
+                if current == nil || MatrixModel.rank(mark) < MatrixModel.rank(current!) {
+                    marks[actor, default: [:]][role.statement] = mark
+                }
+            }
+        }
+        self.columns = columns
+        self.rows = state.index.statesByName.filter { marks[$0] != nil }
+        self.marks = marks
+    }
+
+    static func rank(_ mark: MatrixMark) -> Int {
+        MatrixMark.allCases.firstIndex(of: mark)!
+    }
+
+    public func mark(row: String, column: String) -> MatrixMark? {
+        marks[row]?[column]
+    }
+
+    /// The selected cell's indices, clamped to the model.
+    public func cell(_ position: MatrixPosition) -> (row: Int, column: Int)? {
+        guard !rows.isEmpty, !columns.isEmpty else { return nil }
+        let row = position.row.flatMap(rows.firstIndex(of:)) ?? 0
+        let column = position.column.flatMap(columns.firstIndex(of:)) ?? 0
+        return (row, column)
+    }
+
+    /// The excerpts that name a state's part in a statement.
+    public static func excerpts(actor: String, statement id: String, mark: MatrixMark, corpus: Corpus) -> [String] {
+        guard let statement = corpus.statement(id) else { return [] }
+        let role: Corpus.StatementRole.Role = mark == .lead ? .lead : (mark == .signatory ? .signatory : .addressee)
+        return PaneContent.excerpts(for: role, actor: actor, in: statement, corpus: corpus)
+    }
+}
+
+/// Where the matrix goes: a title and two heading rows, the grid, and a detail area at the bottom
+/// for the selected cell and the excerpt that names it.
+public struct MatrixLayout: Sendable {
+    public static let rowHeaderWidth = 16
+    public static let cellWidth = 3
+    public let detailHeight: Int
+    public let gridTop: Int
+    public let visibleRows: Int
+    public let visibleColumns: Int
+
+    public init(width: Int, height: Int) {
+        detailHeight = height >= 18 ? 8 : max(2, height / 3)
+        gridTop = 4
+        visibleRows = max(1, height - 1 - gridTop - detailHeight)
+        visibleColumns = max(1, (width - MatrixLayout.rowHeaderWidth - 1) / MatrixLayout.cellWidth)
+    }
+}

@@ -1,0 +1,57 @@
+import DossierModel
+
+/// Full-screen workflows opened over a view; Esc closes them and Back returns through them.
+public enum Overlay: Equatable, Sendable {
+    /// Two article readers side by side, each scrolled to an excerpt.
+    case compare(CompareState)
+    /// Who signed both of two statements, or only one.
+    case signatories(SignatoryComparison)
+    /// Search over everything.
+    case search(SearchState)
+}
+
+public struct CompareState: Equatable, Sendable {
+    /// What is being compared ("Counts for: Joint letter of 22 states…").
+    public var title: String
+    /// The excerpts either column can show; each column shows one at a time.
+    public var excerpts: [String]
+    /// Which excerpt each column shows, its scroll, and which column has the focus.
+    public var shown: [Int]
+    public var tops: [Int]
+    public var focus = 0
+    /// A figure or label for each excerpt ("22", "more than 20"), shown in the column heading.
+    public var labels: [String]
+}
+
+public struct SignatoryComparison: Equatable, Sendable {
+    public var first: String
+    public var second: String
+    /// The focused column (0 both, 1 only the first, 2 only the second) and each column's selection.
+    public var column = 0
+    public var selected = [0, 0, 0]
+    public var tops = [0, 0, 0]
+
+    /// Named signatories in both, only the first, only the second; each in the first's order, then
+    /// the second's.
+    public func columns(in corpus: Corpus) -> [[String]] {
+        let a = corpus.statement(first)?.signatories.map(\.actor) ?? []
+        let b = corpus.statement(second)?.signatories.map(\.actor) ?? []
+        let setA = Set(a), setB = Set(b)
+        return [a.filter(setB.contains), a.filter { !setB.contains($0) }, b.filter { !setA.contains($0) }]
+    }
+}
+
+public struct SearchState: Equatable, Sendable {
+    public var query = ""
+    public var hits: [SearchIndex.Hit] = []
+    public var selected = 0
+    public var top = 0
+}
+
+public struct MatrixPosition: Equatable, Sendable {
+    /// The selected cell: a state (row) and a statement (column), by id.
+    public var row: String?
+    public var column: String?
+    public var top = 0
+    public var left = 0
+}

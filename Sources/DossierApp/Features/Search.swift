@@ -1,0 +1,112 @@
+import DossierModel
+
+/// One row of the search screen: a group heading or a hit.
+public enum SearchRow: Equatable, Sendable {
+    case heading(RecordKind, Int)
+    case hit(Int)
+}
+
+extension Explorer {
+    static func openSearch(_ state: State) -> State {
+        var state = state
+        remember(&state)
+        state.navigation.overlay = .search(SearchState())
+        state.editingFilter = true
+        return state
+    }
+
+    /// Changes the query and searches again: results update as you type.
+    static func editSearch(_ state: State, _ edit: (inout String) -> Void) -> State {
+        guard case .search(var search) = state.navigation.overlay else { return state }
+        var state = state
+        edit(&search.query)
+        search.hits = state.search.search(search.query)
+        search.selected = 0
+        search.top = 0
+        state.navigation.overlay = .search(search)
+        return state
+    }
+
+    /// The rows of the results: each group's heading, then its hits.
+    public static func searchRows(_ hits: [SearchIndex.Hit]) -> [SearchRow] {
+        var rows: [SearchRow] = []
+        var index = 0
+        while index < hits.count {
+            let kind = hits[index].kind
+            let count = hits[index...].prefix { $0.kind == kind }.count
+            rows.append(.heading(kind, count))
+            for offset in 0..<count { rows.append(.hit(index + offset)) }
+            index += count
+        }
+        return rows
+    }
+
+    static func performInSearch(_ action: Action, _ search: SearchState, _ state: State) -> State {
+        var state = state
+        var search = search
+        let page = max(1, (state.height - 4) / 2)
+        switch action {
+        case .moveDown: search.selected = min(search.selected + 1, max(0, search.hits.count - 1))
+        case .moveUp: search.selected = max(0, search.selected - 1)
+        case .halfPageDown: search.selected = min(search.selected + page, max(0, search.hits.count - 1))
+        case .halfPageUp: search.selected = max(0, search.selected - page)
+        case .deleteFilterCharacter:
+            return editSearch(state) { if !$0.isEmpty { $0.removeLast() } }
+        case .follow:
+            guard search.hits.indices.contains(search.selected) else { return state }
+            return open(search.hits[search.selected], query: search.query, from: state)
+        case .clear:
+            state.navigation.overlay = nil
+            state.editingFilter = false
+            return state
+        default:
+            return state
+        }
+        state.navigation.overlay = .search(search)
+        return state
+    }
+
+    /// Opens a hit: an article at the match (its other matches a keystroke away with n/N), or the record.
+    static func open(_ hit: SearchIndex.Hit, query: String, from state: State) -> State {
+        switch hit.kind {
+        case .article:
+            var next = state
+            remember(&next)
+            next.navigation.overlay = nil
+            next.editingFilter = false
+            select(hit.id, in: .articles, state: &next)
+            next.positions[.articles]?.focus = .detail
+            next.navigation.readerQuery = query
+            if hit.field == .body {
+                next.navigation.readerMatch = readerMatches(next).firstIndex { $0.lowerBound == hit.utf8Range.lowerBound } ?? 0
+                next = scrollToMatch(next)
+            } else {
+                next.navigation.readerMatch = 0
+            }
+            return next
+        case .excerpt:
+            var next = jump(state, to: .excerpt(hit.id))
+            next.navigation.readerQuery = query
+            return next
+        case .statement: return jump(state, to: .statement(hit.id))
+        case .actor: return jump(state, to: .actor(hit.id))
+        case .event: return jump(state, to: .event(hit.id))
+        }
+    }
+
+    static func normalizedSearch(_ search: SearchState, _ state: State) -> SearchState {
+        var search = search
+        search.selected = clamp(search.selected, 0, max(0, search.hits.count - 1))
+        let rows = searchRows(search.hits)
+        let height = max(1, state.height - 4)
+        if let row = rows.firstIndex(of: .hit(search.selected)) {
+            // Keep the group's heading in view above its first hit.
+            let wanted = row > 0 && rows[row - 1] != .hit(search.selected - 1) ? row - 1 : row
+            search.top = visibleTop(row: wanted, top: search.top, height: height, count: rows.count)
+            search.top = visibleTop(row: row, top: search.top, height: height, count: rows.count)
+        } else {
+            search.top = 0
+        }
+        return search
+    }
+}

@@ -1,0 +1,72 @@
+import DossierModel
+
+extension Explorer {
+    /// `m` marks the selected statement; `m` on a second statement opens who signed both, only the
+    /// first and only the second. `m` on the marked statement unmarks it.
+    static func markStatement(_ state: State) -> State {
+        var state = state
+        guard state.view == .statements || state.view == .timeline, let id = state.selectedID(),
+              state.corpus.kind(of: id) == .statement else {
+            state.message = "m marks a statement (in the Statements view or the timeline)"
+            return state
+        }
+        guard let marked = state.navigation.markedStatement, state.corpus.statement(marked) != nil else {
+            state.navigation.markedStatement = id
+            state.message = "Marked. Press m on another statement to compare who signed."
+            return state
+        }
+        if marked == id {
+            state.navigation.markedStatement = nil
+            state.message = "Unmarked."
+            return state
+        }
+        remember(&state)
+        state.navigation.markedStatement = nil
+        state.navigation.overlay = .signatories(SignatoryComparison(first: marked, second: id))
+        return state
+    }
+
+    static func performInSignatories(_ action: Action, _ comparison: SignatoryComparison, _ state: State) -> State {
+        var state = state
+        var comparison = comparison
+        let columns = comparison.columns(in: state.corpus)
+        let column = comparison.column
+        switch action {
+        case .moveDown: comparison.selected[column] += 1
+        case .moveUp: comparison.selected[column] = max(0, comparison.selected[column] - 1)
+        case .focusNext: comparison.column = (column + 1) % 3
+        case .focusPrevious: comparison.column = (column + 2) % 3
+        case .follow:
+            let names = columns[column]
+            guard !names.isEmpty else { return state }
+            return jump(state, to: .actor(names[min(comparison.selected[column], names.count - 1)]))
+        case .clear:
+            state.navigation.overlay = nil
+            return state
+        case .back: return goBack(state)
+        case .forward: return goForward(state)
+        case .help:
+            state.showHelp = true
+            state.helpTop = 0
+            return state
+        case .quit:
+            state.quitRequested = true
+            return state
+        default:
+            return state
+        }
+        state.navigation.overlay = .signatories(comparison)
+        return state
+    }
+
+    static func normalizedSignatories(_ comparison: SignatoryComparison, _ state: State) -> SignatoryComparison {
+        var comparison = comparison
+        let columns = comparison.columns(in: state.corpus)
+        let height = max(1, state.height - 7)
+        for column in 0..<3 {
+            comparison.selected[column] = clamp(comparison.selected[column], 0, max(0, columns[column].count - 1))
+            comparison.tops[column] = visibleTop(row: comparison.selected[column], top: comparison.tops[column], height: height, count: columns[column].count)
+        }
+        return comparison
+    }
+}

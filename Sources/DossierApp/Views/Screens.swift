@@ -1,0 +1,244 @@
+import DossierModel
+
+/// The reader and the full-screen workflows: compare sources, who signed, search, stance matrix.
+enum Screens {
+    // MARK: Reader
+
+    /// An article laid out in a rectangle: header, then the body with every span marked, one span
+    /// highlighted (and its lines flagged in the gutter), and search matches highlighted.
+    static func reader(_ content: ReaderContent, top: Int, highlighted: Int, matches: [Range<Int>] = [], currentMatch: Int = 0,
+                       glyphs: Glyphs, _ rect: Rect, into grid: inout Grid) {
+        let selectedSpan = content.spans.indices.contains(highlighted) ? content.spans[highlighted] : nil
+        let textX = rect.x + content.gutter
+        for row in 0..<rect.height {
+            let line = top + row
+            guard line < content.lineCount else { break }
+            let y = rect.y + row
+            if line < content.header.count {
+                grid.put(content.header[line], x: textX, y: y, limit: rect.width - content.gutter, role: line == 0 ? .heading : .label)
+                continue
+            }
+            let range = content.body.lines[line - content.header.count]
+            var x = textX
+            var marked = false
+            var inSelected = false
+            for index in range {
+                let offset = content.body.offsets[index]
+                let inSpan = content.spans.contains { $0.span.utf8Start <= offset && offset < $0.span.utf8End }
+                let isSelected = selectedSpan.map { $0.span.utf8Start <= offset && offset < $0.span.utf8End } ?? false
+                let match = matches.firstIndex { $0.contains(offset) }
+                marked = marked || inSpan
+                inSelected = inSelected || isSelected
+                let role: Role = match.map { $0 == currentMatch ? .matchCurrent : .match }
+                    ?? (isSelected ? .markSelected : (inSpan ? .mark : .normal))
+                x += grid.put(String(content.body.characters[index]), x: x, y: y, limit: rect.x + rect.width - x, role: role)
+            }
+            if inSelected {
+                grid.put(String(glyphs.selectedSpanMark), x: rect.x, y: y, role: .markSelected)
+            } else if marked {
+                grid.put(String(glyphs.spanMark), x: rect.x, y: y, role: .mark)
+            }
+        }
+    }
+
+    static func title(_ text: String, state: State, into grid: inout Grid) {
+        grid.fill(Rect(x: 0, y: 1, width: state.width, height: 1), with: state.glyphs.horizontal, role: .borderFocused)
+        grid.put("\(state.glyphs.focusMark) \(text) ", x: 0, y: 1, limit: state.width, role: .borderFocused)
+    }
+
+    // MARK: Compare
+
+    static func compare(_ compare: CompareState, _ state: State, into grid: inout Grid) {
+        let layout = CompareLayout(width: state.width, height: state.height)
+        title(compare.title, state: state, into: &grid)
+        for row in 2..<(state.height - 1) {
+            grid.put(String(state.glyphs.vertical), x: layout.columnWidth, y: row, role: .border)
+        }
+        for column in 0..<2 {
+            let x = layout.columnX[column]
+            let focused = compare.focus == column
+            let index = compare.shown[column]
+            var heading = "\(focused ? String(state.glyphs.focusMark) : " ") \(index + 1)/\(compare.excerpts.count)"
+            if compare.labels.indices.contains(index), !compare.labels[index].isEmpty { heading += " · " + compare.labels[index] }
+            if let excerpt = state.corpus.excerpt(compare.excerpts[index]), let article = state.corpus.article(excerpt.article) {
+                heading += " · \(article.publisher), \(article.published)"
+            }
+            grid.fill(Rect(x: x, y: 2, width: layout.columnWidth, height: 1), role: focused ? .borderFocused : .heading)
+            grid.put(heading, x: x, y: 2, limit: layout.columnWidth, role: focused ? .borderFocused : .heading)
+            guard let reader = Explorer.compareReader(compare, column: column, width: layout.columnWidth, corpus: state.corpus) else { continue }
+            Screens.reader(reader.content, top: compare.tops[column], highlighted: reader.highlighted, glyphs: state.glyphs,
+                           Rect(x: x, y: 3, width: layout.columnWidth, height: layout.readerHeight), into: &grid)
+        }
+    }
+
+    // MARK: Who signed
+
+    static func signatories(_ comparison: SignatoryComparison, _ state: State, into grid: inout Grid) {
+        let corpus = state.corpus
+        title("Who signed: two statements compared", state: state, into: &grid)
+        for (row, label, id) in [(2, "A", comparison.first), (3, "B", comparison.second)] {
+            guard let statement = corpus.statement(id) else { continue }
+            let named = Set(statement.signatories.map(\.actor)).count
+            let declared = statement.counts.map(RecordText.qualifierWords)
+            var text = "\(statement.date) \(StanceStyle.label(statement.stance)) · \(named) named"
+            if !declared.isEmpty { text += " of " + declared.joined(separator: " / ") }
+            Render.segments([Segment("\(label): ", .heading), Segment(statement.title + " · ", .normal), Segment(text, .label)],
+                            x: 1, y: row, end: state.width, into: &grid)
+        }
+        let columns = comparison.columns(in: corpus)
+        let width = max(1, (state.width - 2) / 3)
+        let headings = ["Signed both", "Only A", "Only B"]
+        let listTop = 5
+        let height = max(1, state.height - 1 - listTop)
+        for column in 0..<3 {
+            let x = column * (width + 1)
+            let focused = comparison.column == column
+            grid.fill(Rect(x: x, y: 4, width: width, height: 1), with: state.glyphs.horizontal, role: focused ? .borderFocused : .border)
+            grid.put("\(focused ? String(state.glyphs.focusMark) : " ") \(headings[column]) (\(columns[column].count)) ", x: x, y: 4, limit: width,
+                     role: focused ? .borderFocused : .heading)
+            if column > 0 {
+                for row in 4..<(state.height - 1) { grid.put(String(state.glyphs.vertical), x: x - 1, y: row, role: .border) }
+            }
+            if columns[column].isEmpty {
+                grid.put("none named", x: x + 1, y: listTop, limit: width - 1, role: .dim)
+                continue
+            }
+            for row in 0..<height {
+                let index = comparison.tops[column] + row
+                guard index < columns[column].count else { break }
+                let actor = corpus.actor(columns[column][index])
+                let isSelected = index == comparison.selected[column]
+                let role: Role = isSelected ? (focused ? .selection : .selectionInactive) : .normal
+                if isSelected {
+                    grid.fill(Rect(x: x, y: listTop + row, width: width, height: 1), role: role)
+                    grid.put(String(state.glyphs.selectedRow), x: x, y: listTop + row, role: role)
+                }
+                var name = actor?.name ?? columns[column][index]
+                if let country = actor?.country { name += " " + country }
+                grid.put(DisplayWidth.truncate(name, to: width - 1), x: x + 1, y: listTop + row, limit: width - 1, role: role)
+            }
+        }
+    }
+
+    // MARK: Search
+
+    static func search(_ search: SearchState, _ state: State, into grid: inout Grid) {
+        title("Search everything: bodies, excerpts, titles, names, aliases", state: state, into: &grid)
+        let prompt = "Find: " + search.query
+        let used = grid.put(prompt, x: 1, y: 2, limit: state.width - 1, role: .filter)
+        grid.put("▏", x: 1 + used, y: 2, role: .filter)
+        let summary = search.query.isEmpty ? "type to search; Esc closes" : "\(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
+        grid.put("  " + summary, x: 2 + used, y: 2, limit: state.width - used - 2, role: .dim)
+        let rows = Explorer.searchRows(search.hits)
+        let top = 3
+        let height = max(1, state.height - 1 - top)
+        let kindTitles: [RecordKind: String] = [.article: "Articles", .excerpt: "Excerpts", .statement: "Statements", .actor: "Actors", .event: "Events"]
+        for row in 0..<height {
+            let index = search.top + row
+            guard index < rows.count else { break }
+            let y = top + row
+            switch rows[index] {
+            case .heading(let kind, let count):
+                grid.put("\(kindTitles[kind] ?? kind.rawValue) (\(count))", x: 1, y: y, limit: state.width - 1, role: .heading)
+            case .hit(let number):
+                let hit = search.hits[number]
+                let isSelected = number == search.selected
+                if isSelected {
+                    grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), role: .selection)
+                    grid.put(String(state.glyphs.selectedRow), x: 0, y: y, role: .selection)
+                }
+                var name = state.corpus.name(of: hit.id) ?? hit.id
+                if hit.kind == .excerpt, let excerpt = state.corpus.excerpt(hit.id), let article = state.corpus.article(excerpt.article) {
+                    name = article.publisher
+                }
+                let nameWidth = min(22, max(8, state.width / 4))
+                grid.put(DisplayWidth.truncate(name, to: nameWidth), x: 2, y: y, limit: nameWidth, role: isSelected ? .selection : .label)
+                // The context, with the match highlighted.
+                let characters = Array(hit.context)
+                let x = 3 + nameWidth
+                let before = String(characters[..<hit.highlight.lowerBound])
+                let match = String(characters[hit.highlight])
+                let after = String(characters[hit.highlight.upperBound...])
+                Render.segments([Segment(before, isSelected ? .selection : .normal), Segment(match, .matchCurrent),
+                                 Segment(after, isSelected ? .selection : .normal)], x: x, y: y, end: state.width, into: &grid)
+            }
+        }
+    }
+
+    // MARK: Stance matrix
+
+    static func matrix(_ state: State, into grid: inout Grid) {
+        let corpus = state.corpus
+        let model = MatrixModel(state: state)
+        let layout = MatrixLayout(width: state.width, height: state.height)
+        title("States × statements · L led · S signed · A addressed · \(["▼", "▲", "◆", "○"].joined()) stance", state: state, into: &grid)
+        guard let cell = model.cell(state.navigation.matrix) else {
+            let text = state.position.list.filter.isEmpty ? "No state takes part in any statement." : "No statement matches “\(state.position.list.filter)”."
+            grid.put(text, x: 1, y: 3, limit: state.width - 1, role: .dim)
+            return
+        }
+        let position = state.navigation.matrix
+        let x0 = MatrixLayout.rowHeaderWidth + 1
+        // Two heading rows: each column's stance symbol, then its year.
+        grid.put("stance", x: 1, y: 2, limit: MatrixLayout.rowHeaderWidth - 1, role: .dim)
+        grid.put("year", x: 1, y: 3, limit: MatrixLayout.rowHeaderWidth - 1, role: .dim)
+        for offset in 0..<layout.visibleColumns {
+            let column = position.left + offset
+            guard column < model.columns.count, let statement = corpus.statement(model.columns[column]) else { break }
+            let x = x0 + offset * MatrixLayout.cellWidth
+            let selected = column == cell.column
+            grid.put(" " + StanceStyle.symbol(statement.stance), x: x, y: 2, limit: MatrixLayout.cellWidth,
+                     role: selected ? .selection : StanceStyle.role(statement.stance))
+            grid.put("’" + String(statement.date.year % 100 / 10) + String(statement.date.year % 10), x: x, y: 3, limit: MatrixLayout.cellWidth,
+                     role: selected ? .selection : .dim)
+        }
+        for offset in 0..<layout.visibleRows {
+            let row = position.top + offset
+            guard row < model.rows.count else { break }
+            let y = layout.gridTop + offset
+            let actor = model.rows[row]
+            let rowSelected = row == cell.row
+            grid.put((rowSelected ? String(state.glyphs.selectedRow) : " ") + (corpus.actor(actor)?.name ?? actor), x: 0, y: y,
+                     limit: MatrixLayout.rowHeaderWidth, role: rowSelected ? .selection : .normal)
+            for columnOffset in 0..<layout.visibleColumns {
+                let column = position.left + columnOffset
+                guard column < model.columns.count else { break }
+                let mark = model.mark(row: actor, column: model.columns[column])
+                let selected = rowSelected && column == cell.column
+                let text = selected ? "[" + (mark?.rawValue ?? "·") + "]" : " " + (mark?.rawValue ?? "·") + " "
+                let role: Role = selected ? .selection
+                    : (mark == nil ? .dim : (corpus.statement(model.columns[column]).map { StanceStyle.role($0.stance) } ?? .normal))
+                grid.put(text, x: x0 + columnOffset * MatrixLayout.cellWidth, y: y, limit: MatrixLayout.cellWidth, role: role)
+            }
+        }
+        matrixDetail(model, cell: cell, layout: layout, state: state, into: &grid)
+    }
+
+    /// The selected cell in words, and the excerpt that names it.
+    static func matrixDetail(_ model: MatrixModel, cell: (row: Int, column: Int), layout: MatrixLayout, state: State, into grid: inout Grid) {
+        let corpus = state.corpus
+        let top = state.height - 1 - layout.detailHeight
+        grid.fill(Rect(x: 0, y: top, width: state.width, height: 1), with: state.glyphs.horizontal, role: .border)
+        guard let statement = corpus.statement(model.columns[cell.column]) else { return }
+        let actor = model.rows[cell.row]
+        let mark = model.mark(row: actor, column: statement.id)
+        Render.segments([Segment("\(cell.column + 1)/\(model.columns.count) ", .dim), Segment(statement.date.description + " "),
+                         Segment(StanceStyle.label(statement.stance) + " ", StanceStyle.role(statement.stance)), Segment(statement.title)],
+                        x: 1, y: top + 1, end: state.width, into: &grid)
+        var lines: [PaneLine] = []
+        let name = corpus.actor(actor)?.name ?? actor
+        if let mark {
+            lines.append(PaneLine([Segment(name + ": ", .heading), Segment(mark.word)]))
+            for excerpt in MatrixModel.excerpts(actor: actor, statement: statement.id, mark: mark, corpus: corpus).prefix(1) {
+                guard let quote = corpus.excerpt(excerpt), let article = corpus.article(quote.article) else { continue }
+                lines.append(.text("\(article.publisher) · \(article.published)", .label))
+                for text in wrapLines("“" + quote.quote + "”", width: max(1, state.width - 2)) { lines.append(.text(text)) }
+            }
+        } else {
+            lines.append(PaneLine([Segment(name + ": ", .heading), Segment("not named in this statement's sources", .dim)]))
+        }
+        for (offset, line) in lines.prefix(max(0, layout.detailHeight - 2)).enumerated() {
+            Render.segments(line.segments, x: 1, y: top + 2 + offset, end: state.width, into: &grid)
+        }
+    }
+}

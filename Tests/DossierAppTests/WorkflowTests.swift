@@ -1,0 +1,283 @@
+import DossierModel
+import Testing
+@testable import DossierApp
+
+/// The analyst workflows: sources side by side, disagreements, who signed, the stance matrix, the
+/// timeline, search, and history across all of them.
+@Suite struct WorkflowTests {
+    func compareState(_ state: State) -> CompareState? {
+        if case .compare(let value) = state.navigation.overlay { return value }
+        return nil
+    }
+
+    func shownExcerpts(_ state: State) -> [String] {
+        guard let compare = compareState(state) else { return [] }
+        return compare.shown.map { compare.excerpts[$0] }
+    }
+
+    // MARK: Sources side by side
+
+    @Test func dOpensTheTwoSourcesThatDisagreeOnThe2019Count() throws {
+        let state = run(["3", "j", "d"])
+        let compare = try #require(compareState(state))
+        #expect(shownExcerpts(state) == ["x-cdt-22-nations", "x-bk-2019-25"])
+        #expect(compare.labels[compare.shown[0]] == "22" && compare.labels[compare.shown[1]] == "25")
+        #expect(compare.excerpts.count == 4)  // every count can be cycled through
+        // Each column is scrolled to its span.
+        #expect(compare.tops[0] > 0 && compare.tops[1] > 0)
+        #expect(state.history.count == 1)
+    }
+
+    @Test func dSaysSoWhenSourcesAgree() {
+        let agreeing = run(["3", "d"])  // the 2016 statement has no counts
+        #expect(agreeing.navigation.overlay == nil)
+        #expect(agreeing.message == "The sources do not disagree on this statement's count")
+        #expect(run(["3", "/"] + typed("ngos") + ["Enter", "d"]).navigation.overlay == nil)  // more than 63 and more than 60 agree
+    }
+
+    @Test func compareKeysScrollSwitchAndCycle() throws {
+        let opened = run(["3", "j", "d"])
+        let start = try #require(compareState(opened))
+        #expect(compareState(run(["j"], from: opened))?.tops[0] == start.tops[0] + 1)
+        #expect(compareState(run(["j", "k", "k"], from: opened))?.tops[0] == start.tops[0] - 1)
+        #expect(compareState(run(["Ctrl-d"], from: opened))?.tops[0] ?? 0 > start.tops[0] + 1)
+        #expect(compareState(run(["Tab"], from: opened))?.focus == 1)
+        #expect(compareState(run(["l", "h"], from: opened))?.focus == 0)
+        // ] and n show the next excerpt in the focused column; [ and N go back; it wraps around.
+        #expect(shownExcerpts(run(["]"], from: opened)) == ["x-cdt-more-than-20", "x-bk-2019-25"])
+        #expect(shownExcerpts(run(["Tab", "n"], from: opened)) == ["x-cdt-22-nations", "x-cdt-more-than-20-nations"])
+        #expect(shownExcerpts(run(["[", "N"], from: opened)) == ["x-bk-2019-25", "x-bk-2019-25"])
+        // Enter reads the focused column's article in the reader, at the excerpt.
+        let reader = run(["Tab", "Enter"], from: opened)
+        #expect(reader.navigation.overlay == nil && reader.view == .articles)
+        #expect(reader.selectedID() == "art-2021-diplomacy-backfiring")
+        // Esc closes; Backspace goes back to where it was opened.
+        #expect(run(["Esc"], from: opened).navigation.overlay == nil)
+        let back = run(["Backspace"], from: opened)
+        #expect(back.navigation.overlay == nil && back.view == .statements && back.selectedID() == "st-2019-07-joint-letter")
+    }
+
+    @Test func cComparesTheExcerptsBehindAFact() {
+        // On the 2019 letter's detail, a count row compares all the counts.
+        let counts = run(["3", "j", "Enter", "j", "j", "j", "c"])
+        #expect(compareState(counts)?.excerpts == ["x-cdt-22-nations", "x-cdt-more-than-20", "x-bk-2019-25", "x-cdt-more-than-20-nations"])
+        // From an actor's list row: every excerpt about the actor.
+        let actor = run(["2", "/"] + typed("bachelet") + ["Enter", "c"])
+        #expect(compareState(actor)?.excerpts.count == actor.corpus.excerptsAbout["bachelet"]?.count)
+        // A fact with one excerpt only says so.
+        let single = run(["2", "/"] + typed("pakistan") + ["Enter", "c"])
+        #expect(single.navigation.overlay == nil)
+        #expect(single.message == "Comparing needs two or more excerpts behind the selected fact")
+    }
+
+    // MARK: Who signed
+
+    @Test func markingTwoStatementsComparesTheirSignatories() throws {
+        let marked = run(["3", "j", "m"])
+        #expect(marked.navigation.markedStatement == "st-2019-07-joint-letter")
+        #expect(run(["m"], from: marked).navigation.markedStatement == nil)  // m again unmarks
+        let opened = run(["j", "m"], from: marked)
+        guard case .signatories(let comparison) = opened.navigation.overlay else {
+            Issue.record("no comparison opened")
+            return
+        }
+        let columns = comparison.columns(in: opened.corpus)
+        #expect(columns[0].isEmpty)
+        #expect(columns[1] == ["gbr", "fra", "deu", "aus", "can", "jpn", "nzl"])  // the letter, not the counter-letter
+        #expect(columns[2] == ["rus", "sau", "prk", "syr"])
+        #expect(opened.navigation.markedStatement == nil)
+        // Move to "only A", down to France, and follow it to its actor; back returns to the comparison.
+        let france = run(["l", "j", "Enter"], from: opened)
+        #expect(france.view == .actors && france.selectedID() == "fra" && france.navigation.overlay == nil)
+        let back = run(["Backspace"], from: france)
+        if case .signatories(let restored) = back.navigation.overlay {
+            #expect(restored.column == 1 && restored.selected[1] == 1)
+        } else {
+            Issue.record("back did not return to the comparison")
+        }
+        #expect(run(["Tab", "Tab", "Tab"], from: opened).navigation.overlay == opened.navigation.overlay)
+        #expect(run(["h"], from: opened).navigation.overlay != opened.navigation.overlay)
+        #expect(run(["Esc"], from: opened).navigation.overlay == nil)
+    }
+
+    @Test func markWorksOnlyOnStatements() {
+        let onActor = run(["2", "m"])
+        #expect(onActor.navigation.markedStatement == nil)
+        #expect(onActor.message != nil)
+        // In the timeline a statement can be marked, an event cannot.
+        #expect(run(["4", "m"]).navigation.markedStatement == nil)
+        let timeline = run(["4", "/"] + typed("counter-letter") + ["Enter", "m"])
+        #expect(timeline.navigation.markedStatement == "st-2019-07-counter-letter")
+    }
+
+    // MARK: Stance matrix
+
+    @Test func theMatrixShowsStatesByStatements() {
+        let state = run(["5"])
+        let model = MatrixModel(state: state)
+        #expect(model.columns == state.index.statementsByDate)
+        #expect(model.rows.allSatisfy { state.corpus.actor($0)?.kind == .state })
+        #expect(model.mark(row: "gbr", column: "st-2019-07-joint-letter") == .signatory)
+        #expect(model.mark(row: "chn", column: "st-2019-07-counter-letter") == .lead)
+        #expect(model.mark(row: "chn", column: "st-2019-07-joint-letter") == .addressee)
+        #expect(model.mark(row: "gbr", column: "st-2019-07-counter-letter") == nil)
+        #expect(model.rows.contains("tur") && model.rows.contains("usa"))
+    }
+
+    @Test func matrixKeysMoveFilterAndOpen() {
+        let state = run(["5"])
+        let model = MatrixModel(state: state)
+        #expect(state.navigation.matrix.row == model.rows[0] && state.navigation.matrix.column == model.columns[0])
+        let moved = run(["j", "l", "l"], from: state)
+        #expect(moved.navigation.matrix.row == model.rows[1] && moved.navigation.matrix.column == model.columns[2])
+        #expect(run(["$"], from: state).navigation.matrix.column == model.columns.last)
+        #expect(run(["$", "0"], from: state).navigation.matrix.column == model.columns[0])
+        #expect(run(["G"], from: state).navigation.matrix.row == model.rows.last)
+        #expect(run(["h", "k"], from: state).navigation.matrix == state.navigation.matrix)
+        // Filter to one stance and a year range.
+        let critical = run(["/"] + typed("critical 2019-2020") + ["Enter"], from: state)
+        let columns = MatrixModel(state: critical).columns
+        #expect(columns == ["st-2019-07-joint-letter", "st-2020-un-experts", "st-2020-civil-society", "st-2020-10-third-committee"])
+        #expect(MatrixModel(state: run(["/"] + typed("supportive"), from: state)).columns.allSatisfy { critical.corpus.statement($0)?.stance == .supportive })
+        // Enter on a cell opens the excerpt that names it; on an empty cell it says so.
+        let canada = run(["/"] + typed("2019") + ["Enter", "g", "j", "Enter"], from: state)
+        #expect(canada.view == .articles && canada.selectedID() == "art-2019-cdt-22-nations")
+        let spans = canada.corpus.excerptsInArticle["art-2019-cdt-22-nations"]!
+        #expect(spans[canada.position.detail.selected] == "x-cdt-other-signatories")
+        let empty = run(["Enter"], from: state)
+        #expect(empty.view == .matrix && empty.message != nil)
+    }
+
+    @Test func matrixFilterParsesStancesAndYears() {
+        let filter = MatrixFilter("Critical 2019..2021 letter")
+        #expect(filter.stances == [.critical])
+        #expect(filter.years == 2019...2021)
+        #expect(filter.words == ["letter"])
+        #expect(MatrixFilter("2021-2019").years == 2019...2021)
+        #expect(MatrixFilter("2019").years == 2019...2019)
+        #expect(MatrixFilter("19-21").years == nil)
+    }
+
+    // MARK: Timeline
+
+    @Test func theTimelineRunsFromThe2009UnrestToThe2024Update() {
+        let state = run(["4"])
+        let ids = state.listIDs()
+        #expect(ids.first == "ev-2009-07-05-urumqi-riots")
+        #expect(ids.contains("st-2024-08-27-ohchr-update"))
+        #expect(ids.count == state.corpus.events.count + state.corpus.statements.count)
+        let dates = ids.map { state.corpus.statement($0)?.date ?? state.corpus.event($0)!.date }
+        #expect(dates == dates.sorted())
+        // Partial dates sit before the precise dates of their period: 2016 before 2016-03.
+        #expect(ids.firstIndex(of: "ev-2016-chen-quanguo-appointed")! < ids.firstIndex(of: "st-2016-03-us-joint-statement")!)
+    }
+
+    @Test func enterOnTheTimelineGoesToTheItem() {
+        let statement = run(["4", "/"] + typed("counter-letter") + ["Enter", "Enter"])
+        #expect(statement.view == .statements && statement.selectedID() == "st-2019-07-counter-letter")
+        let event = run(["4", "Enter"])
+        #expect(event.view == .timeline && event.position.focus == .detail)
+        // The event's statement row follows to the statement.
+        let term = run(["4", "/"] + typed("term ends") + ["Enter", "Enter", "j", "j", "Enter"])
+        #expect(term.view == .statements && term.selectedID() == "st-2022-08-31-ohchr-assessment")
+    }
+
+    @Test func tNarrowsTheTimelineToAnActorAndEscWidensIt() {
+        let narrowed = run(["2", "/"] + typed("bachelet") + ["Enter", "t"])
+        #expect(narrowed.view == .timeline && narrowed.navigation.timelineActor == "bachelet")
+        let ids = narrowed.listIDs()
+        #expect(ids.contains("ev-2018-09-bachelet-takes-office") && ids.contains("st-2019-07-joint-letter"))
+        #expect(!ids.contains("ev-2009-07-05-urumqi-riots"))
+        #expect(run(["Esc"], from: narrowed).navigation.timelineActor == nil)
+        #expect(run(["Backspace"], from: narrowed).view == .actors)
+    }
+
+    // MARK: Search
+
+    func search(_ state: State) -> SearchState? {
+        if case .search(let search) = state.navigation.overlay { return search }
+        return nil
+    }
+
+    @Test func searchUpdatesAsYouType() throws {
+        let opened = run(["f"])
+        #expect(search(opened)?.hits.isEmpty == true && opened.editingFilter)
+        let typedState = run(typed("bach"), from: opened)
+        let hits = try #require(search(typedState)).hits
+        #expect(!hits.isEmpty && hits.allSatisfy { Fold.fold(String(Array($0.context)[$0.highlight])) == "bach" })
+        #expect(search(run(["Backspace"], from: typedState))?.query == "bac")
+        // Letters are text here, not commands: q does not quit, j does not move.
+        let withQ = run(["q", "j"], from: typedState)
+        #expect(!withQ.quitRequested && search(withQ)?.query == "bachqj")
+        #expect(search(run(["↓", "↓", "↑"], from: typedState))?.selected == 1)
+        #expect(search(run(["Ctrl-n"], from: typedState))?.selected == 1)
+        #expect(run(["Esc"], from: typedState).navigation.overlay == nil)
+        // Accents, case and CJK: "URUMCHI" finds Ürümchi.
+        #expect(search(run(["f"] + typed("URUMCHI")))?.hits.contains { $0.field == .body } == true)
+    }
+
+    @Test func everyArticleMentioningBachelet_readEachMatchInPlace() throws {
+        let results = run(["f"] + typed("bachelet"))
+        let hits = try #require(search(results)).hits
+        let articles = Set(hits.filter { $0.kind == .article }.map(\.id))
+        #expect(articles.count == 5)
+        // Open the Global News article's first match and step through its matches with n and N.
+        let index = try #require(hits.firstIndex { $0.id == "art-2022-globalnews-un-report" })
+        let opened = run(Array(repeating: "↓", count: index) + ["Enter"], from: results)
+        #expect(opened.view == .articles && opened.selectedID() == "art-2022-globalnews-un-report")
+        #expect(opened.navigation.readerQuery == "bachelet" && opened.navigation.readerMatch == 0)
+        let matches = Explorer.readerMatches(opened)
+        #expect(matches.count > 3)
+        let second = run(["n"], from: opened)
+        #expect(second.navigation.readerMatch == 1)
+        #expect(run(["n", "N"], from: opened).navigation.readerMatch == 0)
+        #expect(run(["N"], from: opened).navigation.readerMatch == matches.count - 1)  // wraps
+        // Far matches scroll the reader.
+        let last = run(Array(repeating: "n", count: matches.count - 1), from: opened)
+        #expect(last.position.detail.top > opened.position.detail.top)
+        // Esc drops the highlight; ] still steps through spans.
+        #expect(run(["Esc"], from: opened).navigation.readerQuery == nil)
+        // Back returns to the results, still typed.
+        let back = run(["Backspace"], from: opened)
+        #expect(search(back)?.query == "bachelet" && back.editingFilter)
+    }
+
+    @Test func searchHitsOfEveryKindOpen() throws {
+        let state = run(["f"] + typed("turk"))
+        let hits = try #require(search(state)).hits
+        for (offset, hit) in hits.enumerated() {
+            let opened = run(Array(repeating: "↓", count: offset) + ["Enter"], from: state)
+            switch hit.kind {
+            case .article, .excerpt: #expect(opened.view == .articles)
+            case .actor: #expect(opened.view == .actors && opened.selectedID() == hit.id)
+            case .statement: #expect(opened.view == .statements && opened.selectedID() == hit.id)
+            case .event: #expect(opened.view == .timeline && opened.selectedID() == hit.id)
+            }
+        }
+    }
+
+    // MARK: History
+
+    @Test func backAndForwardRestoreEveryScreenExactly() {
+        // Statements → signatory → actor → its timeline (filtered) → a statement → its disagreeing
+        // sources; then all the way back and forward. Each step is the state just before a jump.
+        var steps: [State] = [run(["3", "j", "Enter"] + Array(repeating: "j", count: 7))]
+        steps.append(run(["Enter"], from: steps.last!))                                   // United Kingdom
+        steps.append(run(["t", "/"] + typed("letter") + ["Enter"], from: steps.last!))     // its timeline, filtered
+        steps.append(run(["Enter"], from: steps.last!))                                   // the 2019 letter
+        steps.append(run(["d"], from: steps.last!))                                       // its disagreeing sources
+        var state = steps.last!
+        for expected in steps.dropLast().reversed() {
+            state = run(["Backspace"], from: state)
+            #expect(state.navigation == expected.navigation)
+        }
+        for expected in steps.dropFirst() {
+            state = run(["L"], from: state)
+            #expect(state.navigation == expected.navigation)
+        }
+        // A new jump after going back forgets the forward path.
+        let branched = run(["Backspace", "Backspace", "Esc", "2"], from: steps.last!)
+        #expect(run(["Enter", "Enter", "L"], from: branched).forwardHistory.isEmpty)
+    }
+}
+

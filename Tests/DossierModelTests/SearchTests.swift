@@ -1,0 +1,64 @@
+import Testing
+@testable import DossierModel
+
+@Suite struct SearchTests {
+    @Test func foldingIgnoresCaseAccentsAndQuoteStyle() {
+        #expect(Fold.fold("Türk") == "turk")
+        #expect(Fold.fold("Raphae\u{308}l") == Fold.fold("Raphäel"))
+        #expect(Fold.fold("ÜRÜMCHI") == "urumchi")
+        #expect(Fold.fold("China’s “camps”") == "china's \"camps\"")
+        #expect(Fold.fold("新疆") == "新疆")
+        #expect(Fold.fold("a\u{00A0}b") == "a b")
+    }
+
+    @Test func matchesMapBackToTheOriginalText() {
+        let text = "Volker Türk met Raphae\u{308}l in 新疆; TÜRK again."
+        let ranges = SearchIndex.matches(of: "turk", in: text)
+        let utf8 = Array(text.utf8)
+        #expect(ranges.map { String(decoding: utf8[$0], as: UTF8.self) } == ["Türk", "TÜRK"])
+        let cjk = SearchIndex.matches(of: "疆", in: text)
+        #expect(cjk.map { String(decoding: utf8[$0], as: UTF8.self) } == ["疆"])
+        let decomposed = SearchIndex.matches(of: "raphael", in: text)
+        #expect(decomposed.map { String(decoding: utf8[$0], as: UTF8.self) } == ["Raphae\u{308}l"])
+        #expect(SearchIndex.matches(of: "", in: text).isEmpty)
+        #expect(SearchIndex.matches(of: "absent", in: text).isEmpty)
+    }
+
+    @Test func searchesEveryKindOfTextGroupedByKind() throws {
+        let corpus = try load(Paths.data.path)
+        let hits = SearchIndex(corpus: corpus).search("bachelet")
+        let kinds = hits.map(\.kind)
+        #expect(kinds.first == .article)
+        // Groups come in a fixed order and never interleave.
+        let order = kinds.reduce(into: [RecordKind]()) { if $0.last != $1 { $0.append($1) } }
+        #expect(order == [.article, .excerpt, .actor, .event])
+        // Every article that mentions Bachelet is found.
+        let articles = Set(hits.filter { $0.kind == .article }.map(\.id))
+        let expected = Set(corpus.articles.filter { $0.body.contains("Bachelet") || $0.title.contains("Bachelet") }.map(\.id))
+        #expect(articles == expected && articles.count == 5)
+        #expect(hits.contains { $0.kind == .actor && $0.id == "bachelet" && $0.field == .name })
+        for hit in hits {
+            let highlighted = Array(hit.context)[hit.highlight]
+            #expect(Fold.fold(String(highlighted)) == "bachelet")
+        }
+    }
+
+    @Test func hitsGiveCodePointOffsetsIntoTheirField() throws {
+        let corpus = try load(Paths.data.path)
+        let hit = try #require(SearchIndex(corpus: corpus).search("ürümchi").first { $0.field == .body })
+        let body = try #require(corpus.article(hit.id)).body
+        let scalars = Array(body.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[hit.scalarRange])) == "Ürümchi")
+        // Searching "urumqi" finds the riots' other spelling, "Urumqi", but not Ürümchi.
+        let other = SearchIndex(corpus: corpus).search("urumqi").filter { $0.field == .body }
+        #expect(!other.isEmpty && other.allSatisfy { String(decoding: Array(body.utf8)[$0.utf8Range], as: UTF8.self) != "Ürümchi" })
+    }
+
+    @Test func aLimitCapsEachGroup() throws {
+        let corpus = try load(Paths.data.path)
+        let index = SearchIndex(corpus: corpus)
+        #expect(index.search("xinjiang").filter { $0.kind == .article }.count > 5)
+        #expect(index.search("xinjiang", limitPerGroup: 2).filter { $0.kind == .article }.count == 2)
+        #expect(index.search("   ").isEmpty)
+    }
+}
