@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "DossierModel", targets: ["DossierModel"]),
+        .executable(name: "dossier-bench", targets: ["DossierBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,18 +25,22 @@ let package = Package(
         .target(name: "CTerminalSupport"),
         // The only place that calls ncurses.
         .target(name: "DossierTerminal", dependencies: ["DossierApp", "CNcursesw", "CTerminalSupport"]),
+        // A deterministic corpus of any size, for benchmarks and scale tests.
+        .target(name: "DossierGenerator", dependencies: ["DossierModel"]),
+        // The benchmark: `swift run -c release dossier-bench` (see docs/performance.md).
+        .executableTarget(name: "DossierBench", dependencies: ["DossierModel", "DossierApp", "DossierGenerator"]),
         // Turns data/*.json into Swift source so the binary carries the bundled corpus wherever it is copied.
         .executableTarget(name: "EmbedCorpusTool", path: "Sources/EmbedCorpusTool"),
         .plugin(name: "EmbedCorpus", capability: .buildTool(), dependencies: ["EmbedCorpusTool"]),
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierModel", "DossierApp", "DossierTerminal",
+                "DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedCorpus"]
         ),
-        .testTarget(name: "DossierModelTests", dependencies: ["DossierModel"]),
+        .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "DossierGenerator"]),
         .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel"]),
     ],

@@ -42,17 +42,22 @@ public struct Corpus: Sendable {
         for (index, record) in excerpts.enumerated() { positions[record.id] = (.excerpt, index) }
         self.positions = positions
 
+        // Each list keeps first-seen order; a set beside it makes "already there?" constant time, so a
+        // record cited by thousands of excerpts costs no more than one cited once.
         var about: [String: [String]] = [:]
+        var aboutSeen: Set<Pair> = []
         func link(_ excerpt: String, to record: String) {
-            if about[record]?.contains(excerpt) != true { about[record, default: []].append(excerpt) }
+            if aboutSeen.insert(Pair(excerpt, record)).inserted { about[record, default: []].append(excerpt) }
         }
         for excerpt in excerpts {
             for record in excerpt.about { link(excerpt.id, to: record) }
         }
         var roles: [String: [StatementRole]] = [:]
+        var rolesSeen: Set<Pair> = []
         func role(_ actor: String, _ statement: String, _ role: StatementRole.Role) {
-            let entry = StatementRole(statement: statement, role: role)
-            if roles[actor]?.contains(entry) != true { roles[actor, default: []].append(entry) }
+            if rolesSeen.insert(Pair(actor, statement + "\u{0}" + role.rawValue)).inserted {
+                roles[actor, default: []].append(StatementRole(statement: statement, role: role))
+            }
         }
         for statement in statements {
             for excerpt in statement.excerpts { link(excerpt, to: statement.id) }
@@ -69,9 +74,10 @@ public struct Corpus: Sendable {
             if let forum = statement.forum { role(forum, statement.id, .forum) }
         }
         var mentions: [String: [String]] = [:]
+        var mentionsSeen: Set<Pair> = []
         for event in events {
             for excerpt in event.excerpts { link(excerpt, to: event.id) }
-            for record in event.actors + event.statements where mentions[record]?.contains(event.id) != true {
+            for record in event.actors + event.statements where mentionsSeen.insert(Pair(record, event.id)).inserted {
                 mentions[record, default: []].append(event.id)
             }
         }
@@ -83,6 +89,16 @@ public struct Corpus: Sendable {
         self.excerptsAbout = about
         self.statementRoles = roles
         self.eventsMentioning = mentions
+    }
+
+    /// Two ids, for the sets that keep back-link lists free of duplicates.
+    struct Pair: Hashable {
+        var first: String
+        var second: String
+        init(_ first: String, _ second: String) {
+            self.first = first
+            self.second = second
+        }
     }
 
     public func kind(of id: String) -> RecordKind? { positions[id]?.kind }

@@ -17,6 +17,8 @@ public enum MatrixMark: String, Sendable, CaseIterable {
 
 /// States (rows) by statements (columns, by date), for the statements the matrix filter keeps.
 public struct MatrixModel: Sendable {
+    /// The filter the model was built for: the model is kept until the filter changes.
+    public let filter: String
     public let rows: [String]
     public let columns: [String]
     let marks: [String: [String: MatrixMark]]
@@ -41,6 +43,7 @@ public struct MatrixModel: Sendable {
                 }
             }
         }
+        self.filter = state.positions[.matrix]?.list.filter ?? ""
         self.columns = columns
         self.rows = state.index.statesByName.filter { marks[$0] != nil }
         self.marks = marks

@@ -44,6 +44,8 @@ public struct SignatoryComparison: Equatable, Sendable {
 public struct SearchState: Equatable, Sendable {
     public var query = ""
     public var hits: [SearchIndex.Hit] = []
+    /// The last result, which lets the next keystroke search only where this one matched.
+    public var result: SearchIndex.Result?
     public var selected = 0
     public var top = 0
 }

@@ -20,7 +20,9 @@ extension Explorer {
         guard case .search(var search) = state.navigation.overlay else { return state }
         var state = state
         edit(&search.query)
-        search.hits = state.search.search(search.query)
+        let result = state.search.search(search.query, after: search.result)
+        search.result = result
+        search.hits = result.hits
         search.selected = 0
         search.top = 0
         state.navigation.overlay = .search(search)

@@ -94,6 +94,8 @@ public struct State: Sendable {
     public var quitRequested = false
     /// Line drawing and symbols: Unicode, or ASCII where the terminal's locale cannot show it.
     public var glyphs: Glyphs = .unicode
+    /// The stance matrix for the current matrix filter, built once per filter rather than per frame.
+    var matrixCache: MatrixModel?
 
     public init(corpus: Corpus, width: Int, height: Int) {
         self.corpus = corpus
@@ -121,6 +123,12 @@ public struct State: Sendable {
     public var position: ViewPosition {
         get { navigation.positions[view] ?? ViewPosition() }
         set { navigation.positions[view] = newValue }
+    }
+
+    /// The stance matrix: the cached one while the filter is unchanged, otherwise built now.
+    public var matrixModel: MatrixModel {
+        if let cached = matrixCache, cached.filter == (positions[.matrix]?.list.filter ?? "") { return cached }
+        return MatrixModel(state: self)
     }
 
     /// The ids in a view's list, in display order, after its filter (and the timeline's actor).

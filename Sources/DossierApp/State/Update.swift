@@ -140,7 +140,7 @@ public enum Explorer {
     static func move(_ state: State, by delta: Int) -> State {
         var state = state
         if state.view == .matrix {
-            let model = MatrixModel(state: state)
+            let model = state.matrixModel
             guard let cell = model.cell(state.navigation.matrix) else { return state }
             state.navigation.matrix.row = model.rows[clamp(cell.row &+ delta, 0, model.rows.count - 1)]
             state.navigation.matrix.column = model.columns[cell.column]
@@ -173,7 +173,7 @@ public enum Explorer {
 
     static func moveColumn(_ state: State, by delta: Int) -> State {
         var state = state
-        let model = MatrixModel(state: state)
+        let model = state.matrixModel
         guard let cell = model.cell(state.navigation.matrix) else { return state }
         state.navigation.matrix.row = model.rows[cell.row]
         state.navigation.matrix.column = model.columns[clamp(cell.column &+ delta, 0, model.columns.count - 1)]
@@ -234,7 +234,7 @@ public enum Explorer {
     static func follow(_ state: State) -> State {
         var state = state
         if state.view == .matrix {
-            let model = MatrixModel(state: state)
+            let model = state.matrixModel
             guard let cell = model.cell(state.navigation.matrix),
                   let mark = model.mark(row: model.rows[cell.row], column: model.columns[cell.column]),
                   let excerpt = MatrixModel.excerpts(actor: model.rows[cell.row], statement: model.columns[cell.column], mark: mark,
@@ -444,7 +444,8 @@ public enum Explorer {
 
     static func normalizedMatrix(_ state: State) -> State {
         var state = state
-        let model = MatrixModel(state: state)
+        let model = state.matrixModel
+        state.matrixCache = model
         guard let cell = model.cell(state.navigation.matrix) else {
             state.navigation.matrix.top = 0
             state.navigation.matrix.left = 0

@@ -103,7 +103,7 @@ public enum Render {
         case nil: break
         }
         if state.view == .matrix {
-            let model = MatrixModel(state: state)
+            let model = state.matrixModel
             var text = "Matrix \(model.rows.count) states × \(model.columns.count) statements"
             if !state.position.list.filter.isEmpty { text += " · filter: \(state.position.list.filter)" }
             return text

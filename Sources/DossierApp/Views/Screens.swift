@@ -154,11 +154,12 @@ enum Screens {
                 let nameWidth = min(22, max(8, state.width / 4))
                 grid.put(DisplayWidth.truncate(name, to: nameWidth), x: 2, y: y, limit: nameWidth, role: isSelected ? .selection : .label)
                 // The context, with the match highlighted.
-                let characters = Array(hit.context)
+                let (context, highlight) = hit.contextAndHighlight
+                let characters = Array(context)
                 let x = 3 + nameWidth
-                let before = String(characters[..<hit.highlight.lowerBound])
-                let match = String(characters[hit.highlight])
-                let after = String(characters[hit.highlight.upperBound...])
+                let before = String(characters[..<highlight.lowerBound])
+                let match = String(characters[highlight])
+                let after = String(characters[highlight.upperBound...])
                 Render.segments([Segment(before, isSelected ? .selection : .normal), Segment(match, .matchCurrent),
                                  Segment(after, isSelected ? .selection : .normal)], x: x, y: y, end: state.width, into: &grid)
             }
@@ -169,7 +170,7 @@ enum Screens {
 
     static func matrix(_ state: State, into grid: inout Grid) {
         let corpus = state.corpus
-        let model = MatrixModel(state: state)
+        let model = state.matrixModel
         let layout = MatrixLayout(width: state.width, height: state.height)
         title("States × statements · L led · S signed · A addressed · \(["▼", "▲", "◆", "○"].joined()) stance", state: state, into: &grid)
         guard let cell = model.cell(state.navigation.matrix) else {

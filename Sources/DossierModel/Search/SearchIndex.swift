@@ -1,24 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Search over everything in a corpus: article bodies and titles, excerpt quotes, statement and event
 /// titles, actor names and aliases. Case- and accent-insensitive (see `Fold`), substring matching, so
 /// it works the same for CJK text, which has no spaces to split words on.
+///
+/// All documents are folded once into one contiguous buffer, in the order results are listed, so a
+/// query is one left-to-right `memmem` scan that yields hits already grouped. Offsets map back to the
+/// original text through checkpoints kept only where folding changed a character's length.
 public struct SearchIndex: Sendable {
     public enum Field: String, Sendable, CaseIterable {
         case body, title, quote, name, alias
     }
 
-    /// One place a query matched.
+    /// One place a query matched. The context line and code-point offsets are worked out when asked
+    /// for, so a query with thousands of hits costs only what the screen shows.
     public struct Hit: Sendable, Equatable {
         public var kind: RecordKind
         public var id: String
         public var field: Field
         /// The match in the field's original text, in UTF-8 bytes.
         public var utf8Range: Range<Int>
-        /// The same in Unicode code points, as excerpt spans are given in JSON output.
-        public var scalarRange: Range<Int>
+        /// The field's text (shared with the corpus, not copied).
+        let text: String
+
+        public static func == (lhs: Hit, rhs: Hit) -> Bool {
+            lhs.kind == rhs.kind && lhs.id == rhs.id && lhs.field == rhs.field && lhs.utf8Range == rhs.utf8Range
+        }
+
+        var bounds: (start: String.Index, end: String.Index) {
+            let utf8 = text.utf8
+            let start = String.Index(utf8.index(utf8.startIndex, offsetBy: utf8Range.lowerBound), within: text) ?? text.startIndex
+            let end = String.Index(utf8.index(utf8.startIndex, offsetBy: utf8Range.upperBound), within: text) ?? text.endIndex
+            return (start, end)
+        }
+
+        /// The match in Unicode code points, as excerpt spans are given in JSON output.
+        public var scalarRange: Range<Int> {
+            let (start, end) = bounds
+            let scalarStart = text.unicodeScalars[..<start].count
+            return scalarStart..<(scalarStart + text.unicodeScalars[start..<end].count)
+        }
+
         /// A line of context around the match (line breaks shown as spaces) and the match within it,
         /// in characters of the context.
-        public var context: String
-        public var highlight: Range<Int>
+        public var context: String { contextAndHighlight.context }
+        public var highlight: Range<Int> { contextAndHighlight.highlight }
+
+        public var contextAndHighlight: (context: String, highlight: Range<Int>) {
+            let (start, end) = bounds
+            let before = text[..<start].suffix(40)
+            let match = text[start..<end]
+            let after = text[end...].prefix(60)
+            func flat(_ part: Substring) -> String {
+                String(part.map { $0.isNewline ? " " : $0 })
+            }
+            let lead = (before.startIndex > text.startIndex ? "…" : "") + flat(before)
+            let context = lead + flat(match) + flat(after) + (after.endIndex < text.endIndex ? "…" : "")
+            return (context, lead.count..<(lead.count + match.count))
+        }
+    }
+
+    /// What a search found, and what a longer query starting with the same text may search within.
+    public struct Result: Sendable, Equatable {
+        public var query: [UInt8]
+        public var hits: [Hit]
+        /// Every document was searched (no group reached its limit): the documents that matched are
+        /// all the documents any longer query can match.
+        var complete: Bool
+        var documents: [Int]
     }
 
     struct Document: Sendable {
@@ -26,71 +79,238 @@ public struct SearchIndex: Sendable {
         var id: String
         var field: Field
         var text: String
-        var folded: FoldedText
     }
 
     let documents: [Document]
+    let folded: FoldedBuffer
 
     /// The order in which groups are listed: where an analyst most often wants to land first.
     public static let groupOrder: [RecordKind] = [.article, .excerpt, .statement, .actor, .event]
 
     public init(corpus: Corpus) {
         var documents: [Document] = []
-        func add(_ kind: RecordKind, _ id: String, _ field: Field, _ text: String) {
-            documents.append(Document(kind: kind, id: id, field: field, text: text, folded: FoldedText(text)))
-        }
         for article in corpus.articles {
-            add(.article, article.id, .title, article.title)
-            add(.article, article.id, .body, article.body)
+            documents.append(Document(kind: .article, id: article.id, field: .title, text: article.title))
+            documents.append(Document(kind: .article, id: article.id, field: .body, text: article.body))
         }
-        for excerpt in corpus.excerpts { add(.excerpt, excerpt.id, .quote, excerpt.quote) }
-        for statement in corpus.statements { add(.statement, statement.id, .title, statement.title) }
+        for excerpt in corpus.excerpts { documents.append(Document(kind: .excerpt, id: excerpt.id, field: .quote, text: excerpt.quote)) }
+        for statement in corpus.statements { documents.append(Document(kind: .statement, id: statement.id, field: .title, text: statement.title)) }
         for actor in corpus.actors {
-            add(.actor, actor.id, .name, actor.name)
-            for alias in actor.aliases { add(.actor, actor.id, .alias, alias) }
+            documents.append(Document(kind: .actor, id: actor.id, field: .name, text: actor.name))
+            for alias in actor.aliases { documents.append(Document(kind: .actor, id: actor.id, field: .alias, text: alias)) }
         }
-        for event in corpus.events { add(.event, event.id, .title, event.title) }
+        for event in corpus.events { documents.append(Document(kind: .event, id: event.id, field: .title, text: event.title)) }
         self.documents = documents
+        self.folded = FoldedBuffer(documents.map(\.text))
     }
 
     /// All hits for a query, grouped in `groupOrder`, each group in corpus order; at most `limit` a group.
     public func search(_ query: String, limitPerGroup limit: Int = 500) -> [Hit] {
+        search(query, after: nil, limitPerGroup: limit).hits
+    }
+
+    /// As `search`, but when the previous result was complete and this query extends it, only the
+    /// documents that matched before are searched: typing a word gets faster with every letter.
+    public func search(_ query: String, after previous: Result?, limitPerGroup limit: Int = 500) -> Result {
         let needle = Array(Fold.fold(query).utf8)
-        guard !needle.isEmpty, !needle.allSatisfy({ $0 == 0x20 }) else { return [] }
-        var groups: [RecordKind: [Hit]] = [:]
-        for document in documents {
-            let room = limit - (groups[document.kind]?.count ?? 0)
-            guard room > 0 else { continue }
-            for range in document.folded.matches(of: needle, limit: room) {
-                groups[document.kind, default: []].append(hit(in: document, range))
-            }
+        guard !needle.isEmpty, !needle.allSatisfy({ $0 == 0x20 }) else {
+            return Result(query: needle, hits: [], complete: true, documents: [])
         }
-        return SearchIndex.groupOrder.flatMap { groups[$0] ?? [] }
+        let candidates: [Int]?
+        if let previous, previous.complete, !previous.query.isEmpty, needle.starts(with: previous.query) {
+            candidates = previous.documents
+        } else {
+            candidates = nil
+        }
+        var hits: [Hit] = []
+        var matched: [Int] = []
+        var perKind: [RecordKind: Int] = [:]
+        var complete = true
+        folded.scan(for: needle, in: candidates) { document, range in
+            let kind = documents[document].kind
+            if perKind[kind, default: 0] >= limit {
+                complete = false
+                return .skipTo(kindEnd(after: document))
+            }
+            perKind[kind, default: 0] += 1
+            if matched.last != document { matched.append(document) }
+            hits.append(hit(in: documents[document], folded.originalRange(of: range, in: document)))
+            return .next
+        }
+        return Result(query: needle, hits: hits, complete: complete, documents: matched)
+    }
+
+    /// The first document after the run of documents of the same kind.
+    func kindEnd(after document: Int) -> Int {
+        let kind = documents[document].kind
+        var next = document + 1
+        while next < documents.count && documents[next].kind == kind { next += 1 }
+        return next
     }
 
     func hit(in document: Document, _ range: Range<Int>) -> Hit {
-        let text = document.text
-        let utf8 = text.utf8
-        let start = String.Index(utf8.index(utf8.startIndex, offsetBy: range.lowerBound), within: text) ?? text.startIndex
-        let end = String.Index(utf8.index(utf8.startIndex, offsetBy: range.upperBound), within: text) ?? text.endIndex
-        let before = text[..<start].suffix(40)
-        let match = text[start..<end]
-        let after = text[end...].prefix(60)
-        func flat(_ part: Substring) -> String {
-            String(part.map { $0.isNewline ? " " : $0 })
-        }
-        let lead = (before.startIndex > text.startIndex ? "…" : "") + flat(before)
-        let context = lead + flat(match) + flat(after) + (after.endIndex < text.endIndex ? "…" : "")
-        let highlightStart = lead.count
-        let scalarStart = text.unicodeScalars[..<start].count
-        let scalarEnd = scalarStart + match.unicodeScalars.count
-        return Hit(kind: document.kind, id: document.id, field: document.field, utf8Range: range, scalarRange: scalarStart..<scalarEnd,
-                   context: context, highlight: highlightStart..<(highlightStart + match.count))
+        Hit(kind: document.kind, id: document.id, field: document.field, utf8Range: range, text: document.text)
     }
 
     /// The matches of a query in one text (the reader's n/N), as UTF-8 ranges.
     public static func matches(of query: String, in text: String) -> [Range<Int>] {
         let needle = Array(Fold.fold(query).utf8)
-        return FoldedText(text).matches(of: needle)
+        guard !needle.isEmpty else { return [] }
+        let buffer = FoldedBuffer([text])
+        var ranges: [Range<Int>] = []
+        buffer.scan(for: needle, in: nil) { _, range in
+            ranges.append(buffer.originalRange(of: range, in: 0))
+            return .next
+        }
+        return ranges
+    }
+}
+
+/// Documents folded into one buffer, each followed by a NUL (which no query holds, so no match can
+/// cross from one document into the next).
+final class FoldedBuffer: Sendable {
+    /// A character whose folding changed its length ("ü" → "u", "’" → "'"), at a folded offset.
+    struct Checkpoint: Sendable {
+        var folded: Int32
+        var foldedLength: UInt8
+        var original: Int32
+        var originalLength: UInt8
+    }
+
+    let bytes: [UInt8]
+    /// The folded offset where each document starts; one more entry marks the end.
+    let starts: [Int32]
+    let checkpoints: [Checkpoint]
+    /// How often each byte occurs: a search looks for the needle's rarest byte with memchr.
+    let byteCounts: [Int]
+
+    init(_ texts: [String]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count + 1 })
+        var starts: [Int32] = []
+        starts.reserveCapacity(texts.count + 1)
+        var checkpoints: [Checkpoint] = []
+        var table = FoldTable()
+        for text in texts {
+            starts.append(Int32(bytes.count))
+            var copy = text
+            copy.withUTF8 { source in
+                var index = 0
+                while index < source.count {
+                    let byte = source[index]
+                    if byte < 0x80 {
+                        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                        index += 1
+                        continue
+                    }
+                    let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+                    let folded = table.folded(utf8: source, at: index, length: min(length, source.count - index))
+                    if folded.count != length || !folded.elementsEqual(source[index..<(index + length)]) {
+                        checkpoints.append(Checkpoint(folded: Int32(bytes.count), foldedLength: UInt8(folded.count),
+                                                      original: Int32(index), originalLength: UInt8(length)))
+                    }
+                    bytes.append(contentsOf: folded)
+                    index += length
+                }
+            }
+            bytes.append(0)
+        }
+        starts.append(Int32(bytes.count))
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in bytes { counts[Int(byte)] += 1 }
+        self.bytes = bytes
+        self.starts = starts
+        self.checkpoints = checkpoints
+        self.byteCounts = counts
+    }
+
+    /// The first occurrence of the pattern in haystack[from..<end]: memchr finds the pattern's rarest
+    /// byte, memcmp checks the rest.
+    @inline(__always)
+    static func find(_ pattern: UnsafeBufferPointer<UInt8>, pivot: Int, in haystack: UnsafeBufferPointer<UInt8>, from: Int, end: Int) -> Int? {
+        let base = haystack.baseAddress!
+        let length = pattern.count
+        guard end - from >= length else { return nil }
+        let pivotByte = Int32(pattern[pivot])
+        var cursor = from + pivot
+        let last = end - length + pivot  // the last place the pivot byte can stand
+        while cursor <= last {
+            guard let hit = memchr(base + cursor, pivotByte, last - cursor + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let start = at - pivot
+            if memcmp(base + start, pattern.baseAddress!, length) == 0 { return start }
+            cursor = at + 1
+        }
+        return nil
+    }
+
+    enum Next {
+        case next
+        case skipTo(Int)
+    }
+
+    /// Calls `found` for each non-overlapping match, in order, with its document and folded range; only
+    /// in `documents` when given (in order).
+    func scan(for needle: [UInt8], in documents: [Int]?, _ found: (Int, Range<Int>) -> Next) {
+        let pivot = needle.indices.min { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] } ?? 0
+        bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { pattern in
+                if let documents {
+                    for document in documents {
+                        var from = Int(starts[document])
+                        let end = Int(starts[document + 1])
+                        while let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end) {
+                            if case .skipTo = found(document, position..<(position + pattern.count)) { return }
+                            from = position + pattern.count
+                        }
+                    }
+                    return
+                }
+                // One scan over the whole buffer, finding which document each hit is in as we go.
+                var from = 0
+                var document = 0
+                let total = starts.count - 1
+                let end = Int(starts[total])
+                while document < total {
+                    guard let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end) else { return }
+                    while Int(starts[document + 1]) <= position { document += 1 }
+                    switch found(document, position..<(position + pattern.count)) {
+                    case .next:
+                        from = position + pattern.count
+                    case .skipTo(let next):
+                        guard next < total else { return }
+                        document = next
+                        from = Int(starts[next])
+                    }
+                }
+            }
+        }
+    }
+
+    /// Maps a folded range in a document back to UTF-8 offsets of the document's original text,
+    /// widening to whole characters.
+    func originalRange(of range: Range<Int>, in document: Int) -> Range<Int> {
+        originalOffset(range.lowerBound, in: document, end: false)..<originalOffset(range.upperBound - 1, in: document, end: true)
+    }
+
+    private func originalOffset(_ offset: Int, in document: Int, end: Bool) -> Int {
+        let documentStart = Int(starts[document])
+        // The last checkpoint at or before the offset.
+        var low = 0
+        var high = checkpoints.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(checkpoints[middle].folded) <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, Int(checkpoints[low - 1].folded) >= documentStart else {
+            return offset - documentStart + (end ? 1 : 0)
+        }
+        let checkpoint = checkpoints[low - 1]
+        let foldedEnd = Int(checkpoint.folded) + Int(checkpoint.foldedLength)
+        if offset < foldedEnd {
+            // Inside a character whose folding changed its length: take the whole character.
+            return Int(checkpoint.original) + (end ? Int(checkpoint.originalLength) : 0)
+        }
+        return Int(checkpoint.original) + Int(checkpoint.originalLength) + (offset - foldedEnd) + (end ? 1 : 0)
     }
 }

@@ -1,0 +1,196 @@
+// The benchmark: for each corpus size, a child process loads a generated corpus and measures time to
+// first frame, time until loaded and searchable, search and filter latency per keystroke, frame render
+// time of each screen, and peak RSS. Results go out as JSON lines and a Markdown table.
+//
+//   swift run -c release dossier-bench [--sizes 1000,10000,50000] [--corpora DIR] [--out DIR]
+//   dossier-bench measure PATH        (one measurement, as JSON on standard output)
+import DossierApp
+import DossierGenerator
+import DossierModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// This process's own peak RSS (VmHWM). Not getrusage's ru_maxrss: on Linux that survives execve, so a
+/// child would report the parent's peak.
+func peakRSSBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) else { return 0 }
+    return kilobytes * 1024
+}
+
+func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))
+    return sorted[index]
+}
+
+func prefixes(_ word: String) -> [String] {
+    (1...word.count).map { String(word.prefix($0)) }
+}
+
+/// The keystrokes the latency figures are taken over: growing prefixes of a common word, an accented
+/// word, a CJK word and a miss.
+let searchWords = ["xinjiang", "türk", "新疆维吾尔", "qqzxv"]
+
+func measure(path: String) -> [String: Any] {
+    let start = now()
+    let loaded: Corpus
+    do {
+        loaded = try CorpusLoader.load(path: path).corpus
+    } catch {
+        FileHandle.standardError.write(Data("cannot load \(path): \(error)\n".utf8))
+        exit(1)
+    }
+    let afterLoad = now()
+    var state = Explorer.normalized(State(corpus: loaded, width: 120, height: 40))
+    _ = Render.frame(state)
+    let firstFrame = now()
+    // The search index is built with the state, so the first frame and "searchable" coincide today.
+    let searchable = firstFrame
+
+    var searchTimes: [Double] = []
+    for word in searchWords {
+        for prefix in prefixes(word) {
+            let t0 = now()
+            _ = state.search.search(prefix)
+            searchTimes.append(now() - t0)
+        }
+    }
+    var filterTimes: [Double] = []
+    for word in ["human", "türk"] {
+        for prefix in prefixes(word) {
+            for view in [ViewID.actors, .statements, .articles] {
+                let t0 = now()
+                _ = state.index.ids(of: view, sortedBy: .name, filter: prefix, corpus: loaded)
+                filterTimes.append(now() - t0)
+            }
+        }
+    }
+    var frames: [String: [Double]] = [:]
+    let screens: [(String, [Key])] = [
+        ("articles", [.character("1")]), ("actors", [.character("2")]), ("statements", [.character("3")]),
+        ("timeline", [.character("4")]), ("matrix", [.character("5")]),
+        ("compare", [.character("3"), .character("c")]),
+        ("search", [.character("f")] + "rights".map { Key.character($0) }),
+    ]
+    for (name, keys) in screens {
+        var screen = keys.reduce(Explorer.update(state, .escape), Explorer.update)
+        var times: [Double] = []
+        for _ in 0..<30 {
+            screen = Explorer.update(screen, .down)
+            let t0 = now()
+            _ = Render.frame(screen)
+            times.append(now() - t0)
+        }
+        frames[name] = times
+        state = Explorer.update(Explorer.update(screen, .escape), .escape)
+    }
+    var result: [String: Any] = [
+        "path": path,
+        "articles": loaded.articles.count,
+        "first_frame_s": firstFrame - start,
+        "load_s": afterLoad - start,
+        "loaded_searchable_s": searchable - start,
+        "search_p50_ms": percentile(searchTimes, 0.5) * 1000,
+        "search_p99_ms": percentile(searchTimes, 0.99) * 1000,
+        "filter_p50_ms": percentile(filterTimes, 0.5) * 1000,
+        "filter_p99_ms": percentile(filterTimes, 0.99) * 1000,
+        "peak_rss_bytes": peakRSSBytes(),
+    ]
+    for (name, times) in frames {
+        result["frame_\(name)_p50_ms"] = percentile(times, 0.5) * 1000
+        result["frame_\(name)_p99_ms"] = percentile(times, 0.99) * 1000
+    }
+    return result
+}
+
+func directoryBytes(_ path: String) -> Int {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    return names.reduce(0) { total, name in
+        total + ((try? FileManager.default.attributesOfItem(atPath: path + "/" + name)[.size] as? Int) ?? 0)
+    }
+}
+
+func option(_ name: String, _ fallback: String) -> String {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+    return arguments[index + 1]
+}
+
+let arguments = CommandLine.arguments
+if arguments.count >= 3, arguments[1] == "measure" {
+    let data = try JSONSerialization.data(withJSONObject: measure(path: arguments[2]), options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+    exit(0)
+}
+
+let sizes = option("--sizes", "1000,10000,50000").split(separator: ",").compactMap { Int($0) }
+let corpora = option("--corpora", NSTemporaryDirectory() + "dossier-bench-corpora")
+let out = option("--out", ".build/bench")
+let bundled = option("--bundled", "data")
+try? FileManager.default.createDirectory(atPath: corpora, withIntermediateDirectories: true)
+try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+
+var rows: [(String, [String: Any])] = []
+var targets: [(String, String)] = [("bundled", bundled)]
+for size in sizes {
+    let directory = corpora + "/n\(size)"
+    if !FileManager.default.fileExists(atPath: directory + "/excerpts.json") {
+        FileHandle.standardError.write(Data("generating \(size) articles in \(directory)…\n".utf8))
+        _ = try CorpusGenerator(articles: size).write(to: directory)
+    }
+    targets.append((String(size), directory))
+}
+let jsonLines = out + "/results.jsonl"
+_ = FileManager.default.createFile(atPath: jsonLines, contents: nil)
+let lines = FileHandle(forWritingAtPath: jsonLines)!
+for (label, directory) in targets {
+    FileHandle.standardError.write(Data("measuring \(label)…\n".utf8))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0]
+                                : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+    process.arguments = ["measure", directory]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, var result = try JSONSerialization.jsonObject(with: output) as? [String: Any] else {
+        FileHandle.standardError.write(Data("measurement of \(label) failed\n".utf8))
+        exit(1)
+    }
+    result["label"] = label
+    result["corpus_bytes"] = directoryBytes(directory)
+    lines.write(try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]))
+    lines.write(Data("\n".utf8))
+    rows.append((label, result))
+}
+try lines.close()
+
+func number(_ value: Any?, _ digits: Int = 1) -> String {
+    String(format: "%.\(digits)f", (value as? Double) ?? Double((value as? Int) ?? 0))
+}
+var table = "| N | corpus MB | first frame s | loaded + searchable s | peak RSS MB | RSS / corpus | search p50/p99 ms | filter p50/p99 ms | frame p99 ms (articles, actors, statements, timeline, matrix, compare, search) |\n"
+table += "|---|---|---|---|---|---|---|---|---|\n"
+for (label, result) in rows {
+    let corpusMB = Double(result["corpus_bytes"] as? Int ?? 0) / 1e6
+    let rssMB = Double(result["peak_rss_bytes"] as? Int ?? 0) / 1e6
+    let frames = ["articles", "actors", "statements", "timeline", "matrix", "compare", "search"]
+        .map { number(result["frame_\($0)_p99_ms"], 2) }.joined(separator: " / ")
+    table += "| \(label) | \(String(format: "%.1f", corpusMB)) | \(number(result["first_frame_s"], 3)) | \(number(result["loaded_searchable_s"], 3)) | "
+    table += "\(String(format: "%.0f", rssMB)) | \(String(format: "%.1f", rssMB / max(corpusMB, 0.001)))× | "
+    table += "\(number(result["search_p50_ms"], 2)) / \(number(result["search_p99_ms"], 2)) | "
+    table += "\(number(result["filter_p50_ms"], 2)) / \(number(result["filter_p99_ms"], 2)) | \(frames) |\n"
+}
+try table.write(toFile: out + "/results.md", atomically: true, encoding: .utf8)
+print(table, terminator: "")

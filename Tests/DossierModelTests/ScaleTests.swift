@@ -1,0 +1,141 @@
+import DossierGenerator
+import Foundation
+import Testing
+@testable import DossierModel
+
+/// The generated corpora benchmarks run on, and the fast search checked against a plain one on them.
+@Suite struct ScaleTests {
+    static let directory: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-scale-\(getpid())").path
+        _ = try? CorpusGenerator(articles: 300, seed: 7).write(to: path)
+        return path
+    }()
+
+    static let corpus: Corpus = {
+        do { return try CorpusLoader.load(path: directory).corpus } catch { fatalError("generated corpus does not load: \(error)") }
+    }()
+
+    @Test func generatedCorporaAreValidAndDeterministic() throws {
+        let loaded = try CorpusLoader.load(path: Self.directory)
+        #expect(loaded.warnings.isEmpty)
+        let corpus = loaded.corpus
+        #expect(corpus.articles.count == 300 && corpus.actors.count == 60 && corpus.statements.count == 30)
+        #expect(corpus.events.count == 15 && corpus.excerpts.count == 900)
+        for article in corpus.articles { #expect((2048...9 * 1024).contains(article.body.utf8.count)) }
+        for statement in corpus.statements { #expect((2...40).contains(statement.signatories.count)) }
+        let text = corpus.articles.map(\.body).joined()
+        #expect(text.contains("“") && text.contains("’") && text.contains("新疆") && text.contains("Türk"))
+        // The same size and seed give the same bytes.
+        let again = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-scale-again-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: again) }
+        try CorpusGenerator(articles: 300, seed: 7).write(to: again)
+        for name in ["articles", "actors", "statements", "events", "excerpts"] {
+            let first = try Data(contentsOf: URL(fileURLWithPath: Self.directory + "/\(name).json"))
+            let second = try Data(contentsOf: URL(fileURLWithPath: again + "/\(name).json"))
+            #expect(first == second, "\(name).json differs between runs")
+        }
+    }
+
+    /// The plain implementation: fold each document scalar by scalar (remembering every folded byte's
+    /// original character), look for the folded query byte by byte, and map matches back.
+    struct PlainDocument {
+        var id: String
+        var field: SearchIndex.Field
+        var folded: [UInt8]
+        var origins: [Range<Int>]
+    }
+
+    static let plainDocuments: [PlainDocument] = {
+        var memo: [Unicode.Scalar: [UInt8]] = [:]
+        return SearchIndex(corpus: corpus).documents.map { document in
+            var folded: [UInt8] = []
+            var origins: [Range<Int>] = []
+            var offset = 0
+            for scalar in document.text.unicodeScalars {
+                let length = String(scalar).utf8.count
+                let bytes: [UInt8]
+                if let known = memo[scalar] {
+                    bytes = known
+                } else {
+                    bytes = Array(Fold.fold(String(scalar)).utf8)
+                    memo[scalar] = bytes
+                }
+                for byte in bytes {
+                    folded.append(byte)
+                    origins.append(offset..<(offset + length))
+                }
+                offset += length
+            }
+            return PlainDocument(id: document.id, field: document.field, folded: folded, origins: origins)
+        }
+    }()
+
+    static func plainSearch(_ query: String) -> [(String, SearchIndex.Field, Range<Int>)] {
+        let needle = Array(Fold.fold(query).utf8)
+        guard !needle.isEmpty, !needle.allSatisfy({ $0 == 0x20 }) else { return [] }
+        var results: [(String, SearchIndex.Field, Range<Int>)] = []
+        for document in plainDocuments {
+            let folded = document.folded
+            var position = 0
+            while position + needle.count <= folded.count {
+                if folded[position] == needle[0] && folded[position..<(position + needle.count)].elementsEqual(needle) {
+                    results.append((document.id, document.field,
+                                    document.origins[position].lowerBound..<document.origins[position + needle.count - 1].upperBound))
+                    position += needle.count
+                } else {
+                    position += 1
+                }
+            }
+        }
+        return results
+    }
+
+    static let queries: [String] = {
+        var queries = ["human rights", "TÜRK", "turk", "urumchi", "Ürümchi", "新疆", "维吾尔", "china's", "china’s", "“", "no. 1",
+                       "raphael", "zurich", "a", "e", " ", "qqzx", "(no. 17).", "sao paulo"]
+        // Growing prefixes, as typed.
+        for word in ["xinjiang", "türk", "新疆维吾尔", "detention"] {
+            queries += (1...word.count).map { String(word.prefix($0)) }
+        }
+        // Slices of real bodies, across accents and CJK.
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<24 {
+            let body = corpus.articles[random.next(below: corpus.articles.count)].body
+            let characters = Array(body)
+            let start = random.next(below: max(1, characters.count - 20))
+            queries.append(String(characters[start..<(start + 1 + random.next(below: 15))]))
+        }
+        return queries
+    }()
+
+    @Test func searchMatchesThePlainImplementation() {
+        let index = SearchIndex(corpus: Self.corpus)
+        for query in Self.queries {
+            let fast = index.search(query, limitPerGroup: Int.max).map { ($0.id, $0.field, $0.utf8Range) }
+            let plain = Self.plainSearch(query)
+            #expect(fast.count == plain.count, "hit count for \(query.debugDescription)")
+            #expect(zip(fast, plain).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 }, "hits for \(query.debugDescription)")
+        }
+    }
+
+    @Test func searchingAsYouTypeMatchesSearchingAfresh() {
+        let index = SearchIndex(corpus: Self.corpus)
+        for word in ["xinjiang", "türk", "新疆维吾尔", "qqzxv", "detention camps"] {
+            var previous: SearchIndex.Result?
+            for length in 1...word.count {
+                let prefix = String(word.prefix(length))
+                let incremental = index.search(prefix, after: previous, limitPerGroup: 50)
+                #expect(incremental.hits == index.search(prefix, limitPerGroup: 50), "typing \(prefix.debugDescription)")
+                previous = incremental
+            }
+        }
+    }
+
+    @Test func groupLimitsCapHitsAndKeepGroupOrder() {
+        let index = SearchIndex(corpus: Self.corpus)
+        let hits = index.search("e", limitPerGroup: 10)
+        #expect(hits.filter { $0.kind == .article }.count == 10)
+        let order = hits.map(\.kind).reduce(into: [RecordKind]()) { if $0.last != $1 { $0.append($1) } }
+        #expect(order == SearchIndex.groupOrder.filter { kind in hits.contains { $0.kind == kind } })
+    }
+}
