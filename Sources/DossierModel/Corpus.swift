@@ -12,6 +12,8 @@ public struct Corpus: Sendable {
     /// Excerpts supporting a record: the excerpt's own `about` list plus every excerpt a record cites
     /// (a statement's excerpts, counts and signatories; an event's excerpts). Each list in corpus order.
     public let excerptsAbout: [String: [String]]
+    /// The reverse of `excerptsAbout`: the records each excerpt supports, in the order they were linked.
+    public let recordsCiting: [String: [String]]
     /// Excerpts quoting each article, in the order they appear in its body.
     public let excerptsInArticle: [String: [String]]
     /// Statements in which each actor takes part, with how.
@@ -45,9 +47,13 @@ public struct Corpus: Sendable {
         // Each list keeps first-seen order; a set beside it makes "already there?" constant time, so a
         // record cited by thousands of excerpts costs no more than one cited once.
         var about: [String: [String]] = [:]
+        var citing: [String: [String]] = [:]
         var aboutSeen: Set<Pair> = []
         func link(_ excerpt: String, to record: String) {
-            if aboutSeen.insert(Pair(excerpt, record)).inserted { about[record, default: []].append(excerpt) }
+            if aboutSeen.insert(Pair(excerpt, record)).inserted {
+                about[record, default: []].append(excerpt)
+                citing[excerpt, default: []].append(record)
+            }
         }
         for excerpt in excerpts {
             for record in excerpt.about { link(excerpt.id, to: record) }
@@ -87,6 +93,7 @@ public struct Corpus: Sendable {
             list.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }.map(\.id)
         }
         self.excerptsAbout = about
+        self.recordsCiting = citing
         self.statementRoles = roles
         self.eventsMentioning = mentions
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds an excerpt's quote in its article body, in the manner of the W3C TextQuoteSelector: the exact
 /// text, with optional prefix and suffix that must stand immediately before and after it.
 public enum QuoteResolver {
@@ -15,31 +21,39 @@ public enum QuoteResolver {
     /// begin and end on a character boundary, so "cafe" does not match inside "café" written with a
     /// combining accent.
     public static func resolve(quote: String, prefix: String?, suffix: String?, in body: String) -> Result<TextSpan, Failure> {
-        let bodyBytes = Array(body.utf8)
+        var contiguous = body
+        return contiguous.withUTF8 { resolve(quote: quote, prefix: prefix, suffix: suffix, in: body, utf8: $0) }
+    }
+
+    /// The same, over the body's UTF-8 already at hand, so the excerpts of one article share it.
+    static func resolve(quote: String, prefix: String?, suffix: String?, in body: String, utf8 bodyBytes: UnsafeBufferPointer<UInt8>) -> Result<TextSpan, Failure> {
         let quoteBytes = Array(quote.utf8)
         let prefixBytes = Array((prefix ?? "").utf8)
         let suffixBytes = Array((suffix ?? "").utf8)
         guard !quoteBytes.isEmpty else { return .failure(.notFound) }
 
-        var occurrences: [Int] = []
+        var occurrences = 0
         var matching: [Int] = []
         var searchFrom = 0
-        while let start = firstIndex(of: quoteBytes, in: bodyBytes, from: searchFrom) {
-            searchFrom = start + 1
-            let end = start + quoteBytes.count
-            guard isCharacterBoundary(start, in: body), isCharacterBoundary(end, in: body) else { continue }
-            occurrences.append(start)
-            let prefixMatches = start >= prefixBytes.count && bodyBytes[(start - prefixBytes.count)..<start].elementsEqual(prefixBytes)
-            let suffixMatches = end + suffixBytes.count <= bodyBytes.count && bodyBytes[end..<(end + suffixBytes.count)].elementsEqual(suffixBytes)
-            if prefixMatches && suffixMatches { matching.append(start) }
+        quoteBytes.withUnsafeBufferPointer { needle in
+            while let start = find(needle, in: bodyBytes, from: searchFrom) {
+                searchFrom = start + 1
+                let end = start + needle.count
+                guard isCharacterBoundary(start, in: body), isCharacterBoundary(end, in: body) else { continue }
+                occurrences += 1
+                let prefixMatches = start >= prefixBytes.count && bodyBytes[(start - prefixBytes.count)..<start].elementsEqual(prefixBytes)
+                let suffixMatches = end + suffixBytes.count <= bodyBytes.count && bodyBytes[end..<(end + suffixBytes.count)].elementsEqual(suffixBytes)
+                if prefixMatches && suffixMatches { matching.append(start) }
+            }
         }
-        if occurrences.isEmpty { return .failure(.notFound) }
-        if matching.isEmpty { return .failure(.contextNotFound(occurrences: occurrences.count)) }
+        if occurrences == 0 { return .failure(.notFound) }
+        if matching.isEmpty { return .failure(.contextNotFound(occurrences: occurrences)) }
         if matching.count > 1 { return .failure(.ambiguous(occurrences: matching.count)) }
 
         let utf8Start = matching[0]
         let utf8End = utf8Start + quoteBytes.count
-        let start = scalarCount(bodyBytes, upTo: utf8Start)
+        var start = 0
+        for index in 0..<utf8Start where bodyBytes[index] & 0xC0 != 0x80 { start += 1 }
         let end = start + quote.unicodeScalars.count
         return .success(TextSpan(start: start, end: end, utf8Start: utf8Start, utf8End: utf8End))
     }
@@ -49,21 +63,16 @@ public enum QuoteResolver {
         return String.Index(index, within: text) != nil
     }
 
-    static func scalarCount(_ bytes: [UInt8], upTo end: Int) -> Int {
-        var count = 0
-        for index in 0..<end where bytes[index] & 0xC0 != 0x80 { count += 1 }
-        return count
-    }
-
-    /// Plain forward search; bodies are a few kilobytes, and the first byte check skips most positions.
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        let first = needle[0]
-        var index = start
+    /// The next occurrence at or after `start`: memchr finds the first byte, memcmp checks the rest.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return nil }
+        var cursor = start
         let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        while cursor <= last {
+            guard let hit = memchr(base + cursor, Int32(needle[0]), last - cursor + 1) else { return nil }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return at }
+            cursor = at + 1
         }
         return nil
     }

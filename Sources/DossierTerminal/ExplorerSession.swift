@@ -7,31 +7,51 @@ import Glibc
 /// Runs the explorer on a terminal until the user quits, a terminating signal arrives or the terminal
 /// goes away; the terminal is restored on every one of those paths.
 public enum ExplorerSession {
-    public enum Outcome: Equatable {
+    public enum Outcome {
         case quit
         case signal(Int32)
         case terminalGone
+        /// The corpus turned out to be invalid while it loaded in the background.
+        case loadFailed(CorpusError)
 
-        /// The process exit status: 0 for q, 128 + the signal number as shells report it, 1 for a lost terminal.
+        /// The process exit status: 0 for q, 128 + the signal number as shells report it, 1 for a lost
+        /// terminal, 65 or 66 for a corpus that failed to load.
         public var exitCode: Int32 {
             switch self {
             case .quit: return 0
             case .signal(let number): return 128 + number
             case .terminalGone: return 1
+            case .loadFailed(.invalid): return 65
+            case .loadFailed(.unreadable): return 66
             }
         }
     }
 
-    public static func run(corpus: Corpus, environment: [String: String]) throws -> Outcome {
+    /// Shows `initial` at once; when `pending` is given (a staged load), adopts the full state as soon as
+    /// it is ready, keeping where the user is. Keys are handled all along, so q quits at once.
+    public static func run(initial: State, pending: StagedLoad?, environment: [String: String]) throws -> Outcome {
         let screen = try TerminalScreen(environment: environment)
         defer { screen.end() }
+        var pending = pending
         let size = screen.size
-        var state = State(corpus: corpus, width: size.width, height: size.height)
+        var state = Explorer.update(initial, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
-        state = Explorer.normalized(state)
         screen.draw(Render.frame(state))
+        if pending != nil { screen.setPollInterval(milliseconds: 50) }
         while true {
-            switch screen.nextEvent() {
+            let event = screen.nextEvent()
+            if let load = pending, let result = load.result {
+                pending = nil
+                screen.setPollInterval(milliseconds: 250)
+                switch result {
+                case .success(let loaded):
+                    state = state.adopting(loaded)
+                    screen.draw(Render.frame(state))
+                case .failure(let error):
+                    return .loadFailed(error)
+                }
+            }
+            switch event {
             case .idle:
                 continue
             case .signal(let number):

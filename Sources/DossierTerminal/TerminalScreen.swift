@@ -152,6 +152,11 @@ public final class TerminalScreen {
 
     // MARK: Input
 
+    /// How long a wait for a key may last before the loop checks signals, the terminal and a background load.
+    public func setPollInterval(milliseconds: Int32) {
+        wtimeout(dossier_stdscr(), milliseconds)
+    }
+
     private var errorsInARow = 0
 
     /// Waits up to the poll interval for a key.

@@ -14,21 +14,41 @@ struct Explore: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
-        // Problems with the corpus are reported before the screen changes.
-        let loaded = try corpus.load()
         let environment = ProcessEnvironment.current
         if let problem = TerminalCheck.problem(environment: environment) {
             printError("dossier: \(problem)")
             throw ExitCode(2)
         }
+        // A directory corpus (and the bundled one) loads in stages: the articles show at once and the
+        // rest loads in the background. A single-file corpus is loaded whole first; either way a
+        // problem with the corpus is reported with its location and the terminal left as it was.
+        var files: [String: SourceFile]?
+        if let path = corpus.data {
+            if CorpusLoader.isDirectory(path) {
+                do { files = try CorpusLoader.readDirectory(path) } catch { throw CorpusOptions.report(error, path: path) }
+            }
+        } else {
+            files = BundledCorpus.files()
+        }
         let outcome: ExplorerSession.Outcome
         do {
-            outcome = try ExplorerSession.run(corpus: loaded, environment: environment)
-        } catch {
+            let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24) }
+            files = nil  // the staged load owns the bytes now, and drops them once they are decoded
+            if let staged {
+                outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment)
+            } else {
+                let loaded = try corpus.load()
+                outcome = try ExplorerSession.run(initial: State(corpus: loaded, width: 80, height: 24), pending: nil, environment: environment)
+            }
+        } catch let error as TerminalError {
             printError("dossier: \(error)")
             throw ExitCode(2)
         }
-        if outcome == .terminalGone { printError("dossier: the terminal went away") }
+        switch outcome {
+        case .terminalGone: printError("dossier: the terminal went away")
+        case .loadFailed(let error): throw CorpusOptions.report(error, path: corpus.data)
+        default: break
+        }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

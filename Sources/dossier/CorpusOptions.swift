@@ -26,15 +26,23 @@ struct CorpusOptions: ParsableArguments {
         case .success(let loaded):
             if showWarnings { loaded.warnings.forEach { printError($0.description) } }
             return loaded
-        case .failure(.unreadable(let path, let reason)):
+        case .failure(let error):
+            throw report(error, path: path)
+        }
+    }
+
+    /// Prints a load failure, every problem located, and gives the exit code: 66 unreadable, 65 invalid.
+    static func report(_ error: CorpusError, path: String?) -> ExitCode {
+        switch error {
+        case .unreadable(let path, let reason):
             printError("dossier: cannot read \(path): \(reason)")
-            throw ExitCode(66)
-        case .failure(.invalid(let diagnostics)):
+            return ExitCode(66)
+        case .invalid(let diagnostics):
             diagnostics.forEach { printError($0.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
             printError("dossier: \(path ?? "the bundled corpus") is not a valid corpus: \(plural(errors, "error")), \(plural(warnings, "warning"))")
-            throw ExitCode(65)
+            return ExitCode(65)
         }
     }
 }

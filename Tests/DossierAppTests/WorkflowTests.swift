@@ -1,3 +1,4 @@
+import Foundation
 import DossierModel
 import Testing
 @testable import DossierApp
@@ -281,3 +282,52 @@ import Testing
     }
 }
 
+
+/// Staged loading: the articles first, then the whole corpus adopted without losing the user's place.
+@Suite struct StagedLoadTests {
+    @Test func theFullStateIsAdoptedKeepingWhereTheUserIs() throws {
+        let files = try CorpusLoader.readDirectory(Fixture.repository.appendingPathComponent("data").path)
+        let staged = try #require(StagedLoad(files: files, width: 80, height: 24))
+        #expect(staged.preview.isLoading)
+        #expect(staged.preview.corpus.articles.count == 5 && staged.preview.corpus.actors.isEmpty)
+        // While loading: move in the articles, open the help, start a search.
+        var state = run(["j", "j", "?", "Esc", "f"] + typed("bachelet"), from: staged.preview)
+        #expect(state.isLoading)
+        #expect(Render.frame(state).plainText.contains("indexing the corpus"))
+        var full: State?
+        for _ in 0..<5000 where full == nil {
+            if case .success(let loaded)? = staged.result { full = loaded } else { usleep(1000) }
+        }
+        let loaded = try #require(full)
+        state = state.adopting(loaded)
+        #expect(!state.isLoading && state.corpus.actors.count == 70)
+        #expect(state.selectedID(in: .articles) == staged.preview.listIDs(for: .articles)[2])
+        guard case .search(let search) = state.navigation.overlay else {
+            Issue.record("the search was lost")
+            return
+        }
+        #expect(search.query == "bachelet" && !search.hits.isEmpty)
+        #expect(state.history.count == 1)
+    }
+
+    @Test func anInvalidCorpusFailsInTheBackground() throws {
+        let files = try CorpusLoader.readDirectory(Fixture.repository.appendingPathComponent("Tests/Fixtures/bad/dir-syntax-in-actors").path)
+        let staged = try #require(StagedLoad(files: files, width: 80, height: 24))
+        var outcome: Result<State, CorpusError>?
+        for _ in 0..<5000 where outcome == nil {
+            outcome = staged.result
+            if outcome == nil { usleep(1000) }
+        }
+        guard case .failure(.invalid(let diagnostics))? = outcome else {
+            Issue.record("expected the load to fail")
+            return
+        }
+        #expect(diagnostics.map(\.description).first?.hasSuffix("actors.json:6:5: error: unexpected '\"'; expected ',' or '}'") == true)
+    }
+
+    @Test func aBrokenArticlesFileIsNotStaged() throws {
+        var files = try CorpusLoader.readDirectory(Fixture.repository.appendingPathComponent("data").path)
+        files["articles"] = SourceFile(name: "articles.json", bytes: Array("[{".utf8))
+        #expect(StagedLoad(files: files, width: 80, height: 24) == nil)
+    }
+}

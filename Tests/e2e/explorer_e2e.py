@@ -484,6 +484,41 @@ def test_stance_matrix():
     pane.kill()
 
 
+def test_responsive_while_a_large_corpus_loads():
+    corpus = os.path.join(WORK, "large")
+    subprocess.run([BINARY, "generate", "20000", corpus], check=True, capture_output=True)
+    pane = Pane(dossier("--data", corpus), width=100, height=30)
+    pane.wait_for("Loading the corpus…", timeout=10)
+    # Keys work while the rest loads in the background: the selection moves at once.
+    pane.keys("j")
+    pane.wait_for("▸20", timeout=2)
+    started = time.time()
+    pane.keys("q")
+    pane.wait_for("EXIT=0", timeout=2)
+    FIGURES["quit_while_loading_20000_ms"] = round((time.time() - started) * 1000)
+    pane.kill()
+    # Left alone, it finishes loading and shows everything.
+    pane = Pane(dossier("--data", corpus), width=100, height=30)
+    pane.wait_for("Articles 1/20000", timeout=30)
+    pane.keys("2")
+    pane.wait_for("Actors 1/4000")
+    pane.kill()
+
+
+def test_an_invalid_corpus_found_while_loading_restores_the_terminal():
+    bad = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Fixtures", "bad", "dir-syntax-in-actors")
+    pane = Pane(None, width=220)
+    pane.wait_for("PROMPT$")
+    pane.type(dossier("--data", bad))
+    pane.keys("Enter")
+    screen = pane.wait_for("is not a valid corpus")
+    assert "actors.json:6:5: error: unexpected '\"'; expected ',' or '}'" in screen, screen
+    pane.type("echo status=$?")
+    pane.keys("Enter")
+    pane.wait_for("status=65")
+    pane.kill()
+
+
 TESTS = [value for name, value in sorted(globals().items()) if name.startswith("test_")]
 
 

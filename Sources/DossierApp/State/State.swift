@@ -96,13 +96,41 @@ public struct State: Sendable {
     public var glyphs: Glyphs = .unicode
     /// The stance matrix for the current matrix filter, built once per filter rather than per frame.
     var matrixCache: MatrixModel?
+    /// True while only the articles are shown and the rest of the corpus loads in the background.
+    public var isLoading = false
 
-    public init(corpus: Corpus, width: Int, height: Int) {
+    /// `searchable: false` skips the search index, for the articles-only state shown while loading.
+    public init(corpus: Corpus, width: Int, height: Int, searchable: Bool = true) {
         self.corpus = corpus
         self.index = ExplorerIndex(corpus: corpus)
-        self.search = SearchIndex(corpus: corpus)
+        self.search = SearchIndex(corpus: searchable ? corpus : Corpus(articles: [], actors: [], statements: [], events: [], excerpts: []))
         self.width = width
         self.height = height
+    }
+
+    /// The fully loaded state, keeping where the user is in this one (the articles-only state shown
+    /// while it loaded): view, positions, history, size, help, what was being typed.
+    public func adopting(_ loaded: State) -> State {
+        var next = loaded
+        next.navigation = navigation
+        next.width = width
+        next.height = height
+        next.editingFilter = editingFilter
+        next.showHelp = showHelp
+        next.helpTop = helpTop
+        next.history = history
+        next.forwardHistory = forwardHistory
+        next.glyphs = glyphs
+        next.quitRequested = quitRequested
+        next.isLoading = false
+        // A search typed while loading runs now that there is an index.
+        if case .search(var search) = next.navigation.overlay {
+            let result = next.search.search(search.query, after: nil)
+            search.result = result
+            search.hits = result.hits
+            next.navigation.overlay = .search(search)
+        }
+        return Explorer.normalized(next)
     }
 
     public var view: ViewID {

@@ -271,7 +271,7 @@ public enum PaneContent {
         // Its own `about` list first, then records that cite it (in id order, so frames are deterministic).
         var supported: [String] = []
         for record in excerpt.about where !supported.contains(record) { supported.append(record) }
-        let citing = corpus.excerptsAbout.filter { $0.value.contains(excerptID) }.map(\.key).sorted()
+        let citing = corpus.recordsCiting[excerptID, default: []].sorted()
         for record in citing where !supported.contains(record) { supported.append(record) }
         supported = supported.enumerated()
             .sorted { (kindOrder(corpus.kind(of: $0.element)), $0.offset) < (kindOrder(corpus.kind(of: $1.element)), $1.offset) }

@@ -73,6 +73,7 @@ public enum Render {
             return
         }
         var left = where_(state)
+        if state.isLoading { left = "Loading the corpus… (articles shown; the rest follows)" }
         if let message = state.message { left = message }
         // Hints for the keys that matter here: the screen's own first, the keys that work everywhere last.
         let contexts = Explorer.contexts(state).filter { $0 != .everywhere } + [.everywhere]
@@ -169,7 +170,8 @@ public enum Render {
     static func list(_ state: State, _ rect: Rect, focused: Bool, into grid: inout Grid) {
         let ids = state.listIDs()
         if ids.isEmpty {
-            let message = state.position.list.filter.isEmpty ? "Nothing here." : "No match for “\(state.position.list.filter)”."
+            let message = state.isLoading ? "Loading…"
+                : (state.position.list.filter.isEmpty ? "Nothing here." : "No match for “\(state.position.list.filter)”.")
             grid.put(message, x: rect.x + 1, y: rect.y, limit: rect.width - 1, role: .dim)
             return
         }

@@ -127,7 +127,8 @@ enum Screens {
         let prompt = "Find: " + search.query
         let used = grid.put(prompt, x: 1, y: 2, limit: state.width - 1, role: .filter)
         grid.put("▏", x: 1 + used, y: 2, role: .filter)
-        let summary = search.query.isEmpty ? "type to search; Esc closes" : "\(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
+        let summary = state.isLoading ? "indexing the corpus; results appear when it has loaded"
+            : (search.query.isEmpty ? "type to search; Esc closes" : "\(search.hits.count) result\(search.hits.count == 1 ? "" : "s")")
         grid.put("  " + summary, x: 2 + used, y: 2, limit: state.width - used - 2, role: .dim)
         let rows = Explorer.searchRows(search.hits)
         let top = 3

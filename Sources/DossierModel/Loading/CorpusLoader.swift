@@ -17,39 +17,79 @@ public enum CorpusError: Error, Sendable {
     case invalid([Diagnostic])
 }
 
+/// One corpus file, parsed (or the syntax error that stopped it), so a staged load can parse a file
+/// once, show what it holds, and hand the same tree to the full load.
+public struct ParsedFile: Sendable {
+    public let file: SourceFile
+    let root: JSONNode?
+    let syntaxError: JSONParser.SyntaxError?
+
+    public init(_ file: SourceFile) {
+        self.file = file
+        do {
+            root = try JSONParser.parse(file.bytes)
+            syntaxError = nil
+        } catch {
+            root = nil
+            syntaxError = error
+        }
+    }
+
+    /// The articles of a parsed articles file, for a first frame before the corpus is checked: records
+    /// that do not decode are left out (the full load reports them). Nil when the file did not parse.
+    public func previewArticles() -> [Article]? {
+        guard case .array(let records)? = root?.value else { return nil }
+        var decoded = DecodedCorpus()
+        let collector = DiagnosticCollector()
+        for node in records { decoded.decodeArticle(node, file: file, collector: collector) }
+        return decoded.articles
+    }
+}
+
 /// Reads a corpus from a directory of five JSON files or from one JSON file with five keys, decodes it
 /// and checks it. It never writes anything.
 public enum CorpusLoader {
+    /// The files of a directory corpus, read but not parsed: a staged load parses articles.json first.
+    public static func readDirectory(_ path: String) throws(CorpusError) -> [String: SourceFile] {
+        var files: [String: SourceFile] = [:]
+        var missing: [String] = []
+        for kind in RecordKind.allCases {
+            let name = kind.collectionName + ".json"
+            let filePath = path.hasSuffix("/") ? path + name : path + "/" + name
+            if access(filePath, F_OK) != 0 {
+                missing.append(filePath)
+                continue
+            }
+            files[kind.collectionName] = SourceFile(name: filePath, bytes: try readFile(filePath))
+        }
+        if !missing.isEmpty {
+            throw .invalid(missing.map {
+                Diagnostic(.error, file: $0, message: "missing: a corpus directory holds articles.json, actors.json, statements.json, events.json and excerpts.json")
+            })
+        }
+        return files
+    }
+
+    /// True when the path is a directory (a corpus that can be loaded in stages).
+    public static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     public static func load(path: String) throws(CorpusError) -> LoadedCorpus {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
-            var files: [String: SourceFile] = [:]
-            var missing: [String] = []
-            for kind in RecordKind.allCases {
-                let name = kind.collectionName + ".json"
-                let filePath = path.hasSuffix("/") ? path + name : path + "/" + name
-                if access(filePath, F_OK) != 0 {
-                    missing.append(filePath)
-                    continue
-                }
-                files[kind.collectionName] = SourceFile(name: filePath, bytes: try readFile(filePath))
-            }
-            if !missing.isEmpty {
-                throw .invalid(missing.map {
-                    Diagnostic(.error, file: $0, message: "missing: a corpus directory holds articles.json, actors.json, statements.json, events.json and excerpts.json")
-                })
-            }
-            return try load(directoryFiles: files)
+            return try load(directoryFiles: try readDirectory(path))
         }
         return try load(singleFile: SourceFile(name: path, bytes: try readFile(path)))
     }
 
     /// A directory corpus given as its five files, keyed by collection name ("articles"...). The bundled
     /// corpus is loaded this way from the bytes embedded in the binary.
-    public static func load(directoryFiles files: [String: SourceFile]) throws(CorpusError) -> LoadedCorpus {
+    public static func load(directoryFiles files: [String: SourceFile], parsed: [String: ParsedFile] = [:]) throws(CorpusError) -> LoadedCorpus {
         let collector = DiagnosticCollector()
         var decoded = DecodedCorpus()
         for kind in RecordKind.allCases {
@@ -57,7 +97,15 @@ public enum CorpusLoader {
                 collector.error(file: kind.collectionName + ".json", "missing from the corpus")
                 continue
             }
-            guard let root = parse(file, collector: collector) else {
+            // A file already parsed by a staged load is not parsed again.
+            let root: JSONNode?
+            if let done = parsed[kind.collectionName] {
+                if let error = done.syntaxError { collector.error(in: file, at: error.offset, error.message) }
+                root = done.root
+            } else {
+                root = parse(file, collector: collector)
+            }
+            guard let root else {
                 decoded.unparsedKinds.insert(kind)
                 continue
             }

@@ -34,22 +34,29 @@ enum CorpusValidator {
     }
 
     static func resolveQuotes(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
-        var bodies: [String: String] = [:]
-        for article in decoded.articles { bodies[article.id] = article.body }
-        for index in decoded.excerpts.indices {
-            let excerpt = decoded.excerpts[index]
-            // A dangling article was reported with the references.
-            guard let body = bodies[excerpt.article], let site = decoded.recordSites[excerpt.id] else { continue }
-            let offset = decoded.quoteOffsets[excerpt.id] ?? site.offset
-            switch QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix, in: body) {
-            case .success(let span):
-                decoded.excerpts[index].span = span
-            case .failure(.notFound):
-                collector.error(in: site.file, at: offset, id: excerpt.id, "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, body))
-            case .failure(.contextNotFound(let occurrences)):
-                collector.error(in: site.file, at: offset, id: excerpt.id, "quote is found \(times(occurrences)) in article \"\(excerpt.article)\", but never with the given prefix and suffix around it")
-            case .failure(.ambiguous(let occurrences)):
-                collector.error(in: site.file, at: offset, id: excerpt.id, "quote occurs \(times(occurrences)) in article \"\(excerpt.article)\"; add a \"prefix\" or \"suffix\" that tells them apart")
+        // Article by article, so each body's UTF-8 is taken once for all its excerpts.
+        var excerptsOfArticle: [String: [Int]] = [:]
+        for index in decoded.excerpts.indices { excerptsOfArticle[decoded.excerpts[index].article, default: []].append(index) }
+        for article in decoded.articles {
+            guard let indices = excerptsOfArticle[article.id] else { continue }
+            var body = article.body
+            body.withUTF8 { bytes in
+                for index in indices {
+                    let excerpt = decoded.excerpts[index]
+                    guard let site = decoded.recordSites[excerpt.id] else { continue }
+                    let offset = decoded.quoteOffsets[excerpt.id] ?? site.offset
+                    switch QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix, in: article.body, utf8: bytes) {
+                    case .success(let span):
+                        decoded.excerpts[index].span = span
+                    case .failure(.notFound):
+                        collector.error(in: site.file, at: offset, id: excerpt.id,
+                                        "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, article.body))
+                    case .failure(.contextNotFound(let occurrences)):
+                        collector.error(in: site.file, at: offset, id: excerpt.id, "quote is found \(times(occurrences)) in article \"\(excerpt.article)\", but never with the given prefix and suffix around it")
+                    case .failure(.ambiguous(let occurrences)):
+                        collector.error(in: site.file, at: offset, id: excerpt.id, "quote occurs \(times(occurrences)) in article \"\(excerpt.article)\"; add a \"prefix\" or \"suffix\" that tells them apart")
+                    }
+                }
             }
         }
     }

@@ -6,8 +6,9 @@ struct RecordReader {
     let file: SourceFile
     let objectOffset: Int
     let collector: DiagnosticCollector
-    private let members: [String: JSONMember]
-    private var memberOrder: [JSONMember]
+    /// The object's members in source order. Records have a handful of fields, so a linear lookup
+    /// beats building a dictionary for every record.
+    private let memberOrder: [JSONMember]
     /// The record's id once read, used to name the record in every later message.
     private(set) var id: String?
 
@@ -23,9 +24,6 @@ struct RecordReader {
         self.objectOffset = node.offset
         self.collector = collector
         self.memberOrder = members
-        var byKey: [String: JSONMember] = [:]
-        for member in members { byKey[member.key] = member }
-        self.members = byKey
     }
 
     func error(at offset: Int?, _ message: String) {
@@ -36,7 +34,10 @@ struct RecordReader {
         collector.warning(in: file, at: offset ?? objectOffset, id: id, message)
     }
 
-    func node(_ key: String) -> JSONNode? { members[key]?.node }
+    func node(_ key: String) -> JSONNode? {
+        for member in memberOrder where member.key == key { return member.node }
+        return nil
+    }
 
     /// Reports every key that the format does not define, most often a typo ("signatorys").
     func rejectUnknownKeys(allowed: [String]) {

@@ -1,0 +1,64 @@
+import DossierModel
+import Foundation
+
+/// Loads a directory corpus in two stages so the first frame does not wait for what it does not show:
+/// the articles file is parsed on the caller's thread and previewed; a background thread loads and
+/// checks the whole corpus (reusing that parse) and builds the explorer's indexes. The key loop polls
+/// `result` and adopts the full state when it is ready.
+public final class StagedLoad: @unchecked Sendable {
+    // The lock guards `outcome`, the only state shared with the background thread.
+    private let lock = NSLock()
+    private var outcome: Result<State, CorpusError>?
+
+    /// The articles-only state to show first.
+    public let preview: State
+
+    /// The raw files and the articles parse, handed to the background thread and dropped as soon as the
+    /// corpus is decoded, so they are not alive while the search index is built.
+    private final class Inputs: @unchecked Sendable {
+        var files: [String: SourceFile]?
+        var articles: ParsedFile?
+
+        init(files: [String: SourceFile], articles: ParsedFile) {
+            self.files = files
+            self.articles = articles
+        }
+
+        func load() -> Result<LoadedCorpus, CorpusError> {
+            guard let files, let articles else { return .failure(.invalid([])) }
+            self.files = nil
+            self.articles = nil
+            return Result { () throws(CorpusError) in
+                try CorpusLoader.load(directoryFiles: files, parsed: [RecordKind.article.collectionName: articles])
+            }
+        }
+    }
+
+    /// Nil when the articles file does not parse: the caller loads synchronously and reports the error.
+    /// Takes the files over: the caller should not keep them, or their bytes stay in memory.
+    public init?(files: consuming [String: SourceFile], width: Int, height: Int) {
+        guard let articlesFile = files[RecordKind.article.collectionName] else { return nil }
+        let articles = ParsedFile(articlesFile)
+        guard let previewed = articles.previewArticles() else { return nil }
+        var preview = State(corpus: Corpus(articles: previewed, actors: [], statements: [], events: [], excerpts: []),
+                            width: width, height: height, searchable: false)
+        preview.isLoading = true
+        self.preview = Explorer.normalized(preview)
+        let inputs = Inputs(files: files, articles: articles)
+        let thread = Thread { [lock] in
+            let loaded = inputs.load().map { State(corpus: $0.corpus, width: width, height: height) }
+            lock.lock()
+            self.outcome = loaded
+            lock.unlock()
+        }
+        thread.stackSize = 8 << 20  // deep JSON is refused at 256 levels; this leaves room to spare
+        thread.start()
+    }
+
+    /// The full state once loaded, or the problems that make the corpus invalid; nil while loading.
+    public var result: Result<State, CorpusError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcome
+    }
+}
