@@ -51,6 +51,7 @@ func measure(path: String) -> [String: Any] {
     }
     _ = Render.frame(staged.preview)
     let firstFrame = now()
+    staged.start()
     var loaded: State?
     while loaded == nil {
         switch staged.result {

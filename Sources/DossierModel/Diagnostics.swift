@@ -1,12 +1,47 @@
 /// One input file as the loader read it: its name as shown in messages, and its bytes, kept so that a
 /// byte offset can be turned into `line:column` when (and only when) something must be reported.
+#if canImport(Glibc)
+import Glibc
+#endif
+
 public struct SourceFile: Sendable {
     public let name: String
-    public let bytes: [UInt8]
+    /// The file on disk, when there is one: its bytes can then be let go after parsing and read again
+    /// if a message needs a line and column.
+    let path: String?
+    private let storage: Storage
 
-    public init(name: String, bytes: [UInt8]) {
+    public init(name: String, bytes: [UInt8], path: String? = nil) {
         self.name = name
-        self.bytes = bytes
+        self.path = path
+        self.storage = Storage(bytes)
+    }
+
+    public var bytes: [UInt8] { storage.bytes(rereadingFrom: path) }
+
+    /// Frees the bytes once the file is parsed (a corpus is as large as its files): the strings parsed
+    /// from them are copies. Only for files that can be read again; the loader never writes them.
+    func releaseBytes() {
+        if path != nil { storage.release() }
+    }
+
+    final class Storage: @unchecked Sendable {
+        // The lock guards `held`, which a staged load may release on one thread while another reads.
+        private let lock = NSLockLike()
+        private var held: [UInt8]?
+
+        init(_ bytes: [UInt8]) { held = bytes }
+
+        func bytes(rereadingFrom path: String?) -> [UInt8] {
+            lock.locked {
+                if let held { return held }
+                let reread = path.flatMap { try? CorpusLoader.readFile($0) } ?? []
+                held = reread
+                return reread
+            }
+        }
+
+        func release() { lock.locked { held = nil } }
     }
 
     /// 1-based line and column of a byte offset. Columns count Unicode scalars, as editors do, so a
@@ -76,5 +111,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         if let recordID { text += "\(recordID): " }
         text += message
         return text
+    }
+}
+
+/// A pthread mutex, so the model needs no Foundation lock for one small critical section.
+final class NSLockLike: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return body()
     }
 }

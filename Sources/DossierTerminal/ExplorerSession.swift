@@ -37,7 +37,10 @@ public enum ExplorerSession {
         var state = Explorer.update(initial, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
         screen.draw(Render.frame(state))
-        if pending != nil { screen.setPollInterval(milliseconds: 50) }
+        if let pending {
+            pending.start()
+            screen.setPollInterval(milliseconds: 50)
+        }
         while true {
             let event = screen.nextEvent()
             if let load = pending, let result = load.result {

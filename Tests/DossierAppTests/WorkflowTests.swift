@@ -288,6 +288,7 @@ import Testing
     @Test func theFullStateIsAdoptedKeepingWhereTheUserIs() throws {
         let files = try CorpusLoader.readDirectory(Fixture.repository.appendingPathComponent("data").path)
         let staged = try #require(StagedLoad(files: files, width: 80, height: 24))
+        staged.start()
         #expect(staged.preview.isLoading)
         #expect(staged.preview.corpus.articles.count == 5 && staged.preview.corpus.actors.isEmpty)
         // While loading: move in the articles, open the help, start a search.
@@ -313,6 +314,7 @@ import Testing
     @Test func anInvalidCorpusFailsInTheBackground() throws {
         let files = try CorpusLoader.readDirectory(Fixture.repository.appendingPathComponent("Tests/Fixtures/bad/dir-syntax-in-actors").path)
         let staged = try #require(StagedLoad(files: files, width: 80, height: 24))
+        staged.start()
         var outcome: Result<State, CorpusError>?
         for _ in 0..<5000 where outcome == nil {
             outcome = staged.result

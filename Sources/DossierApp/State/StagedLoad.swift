@@ -3,8 +3,9 @@ import Foundation
 
 /// Loads a directory corpus in two stages so the first frame does not wait for what it does not show:
 /// the articles file is parsed on the caller's thread and previewed; a background thread loads and
-/// checks the whole corpus (reusing that parse) and builds the explorer's indexes. The key loop polls
-/// `result` and adopts the full state when it is ready.
+/// checks the whole corpus (reusing that parse) and builds the explorer's indexes, while a second one
+/// folds the previewed articles for search (the largest part of the index) on the other core. The key
+/// loop polls `result` and adopts the full state when it is ready.
 public final class StagedLoad: @unchecked Sendable {
     // The lock guards `outcome`, the only state shared with the background thread.
     private let lock = NSLock()
@@ -44,15 +45,47 @@ public final class StagedLoad: @unchecked Sendable {
                             width: width, height: height, searchable: false)
         preview.isLoading = true
         self.preview = Explorer.normalized(preview)
-        let inputs = Inputs(files: files, articles: articles)
-        let thread = Thread { [lock] in
-            let loaded = inputs.load().map { State(corpus: $0.corpus, width: width, height: height) }
+        inputs = Inputs(files: files, articles: articles)
+        self.previewed = previewed
+    }
+
+    private let inputs: Inputs
+    private let previewed: [Article]
+    private var started = false
+
+    /// Starts the background work; call it once the first frame is on screen, so the first frame does
+    /// not share the cores with it.
+    public func start() {
+        guard !started else { return }
+        started = true
+        let folding = Folding()
+        let folder = Thread { [previewed] in folding.finish(SearchIndex.FoldedArticles(previewed)) }
+        folder.start()
+        let (width, height) = (preview.width, preview.height)
+        let thread = Thread { [lock, inputs] in
+            let loaded = inputs.load().map { State(corpus: $0.corpus, width: width, height: height, foldedArticles: folding.wait()) }
             lock.lock()
             self.outcome = loaded
             lock.unlock()
         }
         thread.stackSize = 8 << 20  // deep JSON is refused at 256 levels; this leaves room to spare
         thread.start()
+    }
+
+    /// The articles folded on the other thread, handed over once.
+    private final class Folding: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var folded: SearchIndex.FoldedArticles?
+
+        func finish(_ value: SearchIndex.FoldedArticles) {
+            folded = value
+            done.signal()  // the semaphore orders this write before the read in wait()
+        }
+
+        func wait() -> SearchIndex.FoldedArticles? {
+            done.wait()
+            return folded
+        }
     }
 
     /// The full state once loaded, or the problems that make the corpus invalid; nil while loading.

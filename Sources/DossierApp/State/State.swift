@@ -100,10 +100,12 @@ public struct State: Sendable {
     public var isLoading = false
 
     /// `searchable: false` skips the search index, for the articles-only state shown while loading.
-    public init(corpus: Corpus, width: Int, height: Int, searchable: Bool = true) {
+    /// `foldedArticles`, folded beforehand by a staged load, spares folding the articles again.
+    public init(corpus: Corpus, width: Int, height: Int, searchable: Bool = true, foldedArticles: SearchIndex.FoldedArticles? = nil) {
         self.corpus = corpus
         self.index = ExplorerIndex(corpus: corpus)
-        self.search = SearchIndex(corpus: searchable ? corpus : Corpus(articles: [], actors: [], statements: [], events: [], excerpts: []))
+        self.search = SearchIndex(corpus: searchable ? corpus : Corpus(articles: [], actors: [], statements: [], events: [], excerpts: []),
+                                  articles: foldedArticles)
         self.width = width
         self.height = height
     }

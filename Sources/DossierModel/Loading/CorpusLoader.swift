@@ -33,6 +33,7 @@ public struct ParsedFile: Sendable {
             root = nil
             syntaxError = error
         }
+        file.releaseBytes()  // reread from disk if a message needs a line and column
     }
 
     /// The articles of a parsed articles file, for a first frame before the corpus is checked: records
@@ -60,7 +61,7 @@ public enum CorpusLoader {
                 missing.append(filePath)
                 continue
             }
-            files[kind.collectionName] = SourceFile(name: filePath, bytes: try readFile(filePath))
+            files[kind.collectionName] = SourceFile(name: filePath, bytes: try readFile(filePath), path: filePath)
         }
         if !missing.isEmpty {
             throw .invalid(missing.map {
@@ -105,6 +106,8 @@ public enum CorpusLoader {
             } else {
                 root = parse(file, collector: collector)
             }
+            // The tree holds copies of every string: the raw bytes can go (and be reread for a message).
+            file.releaseBytes()
             guard let root else {
                 decoded.unparsedKinds.insert(kind)
                 continue

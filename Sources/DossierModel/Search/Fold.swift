@@ -8,12 +8,29 @@ import Foundation
 /// worked out once (`FoldTable`).
 public enum Fold {
     public static func fold(_ text: String) -> String {
-        var table = FoldTable()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { bytes.append(contentsOf: table.folded(scalar)) }
+        var asciiOnly = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { asciiOnly = false; break }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        if asciiOnly { return String(decoding: bytes, as: UTF8.self) }
+        bytes.removeAll(keepingCapacity: true)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else {
+                bytes.append(contentsOf: sharedTable.folded(scalar))
+            }
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Every non-ASCII scalar's folding, shared by all calls: short strings (titles, names, filters)
+    /// would otherwise ask Foundation again for each one.
+    static let sharedTable = SharedFoldTable()
 
     /// The folding of one non-ASCII scalar, as UTF-8 (possibly empty, for a combining mark).
     static func foldScalar(_ scalar: Unicode.Scalar) -> [UInt8] {
@@ -63,5 +80,15 @@ struct FoldTable {
         let folded = Unicode.Scalar(value).map(Fold.foldScalar) ?? Array(bytes[start..<(start + length)])
         cache[value] = folded
         return folded
+    }
+}
+
+/// A `FoldTable` behind a lock, for `Fold.fold` on any thread.
+final class SharedFoldTable: @unchecked Sendable {
+    private let lock = NSLockLike()
+    private var table = FoldTable()
+
+    func folded(_ scalar: Unicode.Scalar) -> [UInt8] {
+        lock.locked { table.folded(scalar) }
     }
 }

@@ -8,9 +8,10 @@ import Darwin
 /// titles, actor names and aliases. Case- and accent-insensitive (see `Fold`), substring matching, so
 /// it works the same for CJK text, which has no spaces to split words on.
 ///
-/// All documents are folded once into one contiguous buffer, in the order results are listed, so a
-/// query is one left-to-right `memmem` scan that yields hits already grouped. Offsets map back to the
-/// original text through checkpoints kept only where folding changed a character's length.
+/// All documents are folded once into contiguous buffers (the articles, which can be folded while the
+/// rest of a corpus still loads, then everything else), in the order results are listed, so a query is
+/// one left-to-right scan that yields hits already grouped. Offsets map back to the original text
+/// through checkpoints kept only where folding changed a character's length.
 public struct SearchIndex: Sendable {
     public enum Field: String, Sendable, CaseIterable {
         case body, title, quote, name, alias
@@ -82,12 +83,26 @@ public struct SearchIndex: Sendable {
     }
 
     let documents: [Document]
-    let folded: FoldedBuffer
+    /// The folded documents, in segments; `segmentStarts[i]` is the first document of segment i.
+    let segments: [FoldedBuffer]
+    let segmentStarts: [Int]
 
     /// The order in which groups are listed: where an analyst most often wants to land first.
     public static let groupOrder: [RecordKind] = [.article, .excerpt, .statement, .actor, .event]
 
-    public init(corpus: Corpus) {
+    /// Article titles and bodies folded ahead of the rest (by a staged load, from its preview).
+    public struct FoldedArticles: Sendable {
+        let ids: [String]
+        let buffer: FoldedBuffer
+
+        public init(_ articles: [Article]) {
+            ids = articles.map(\.id)
+            buffer = FoldedBuffer(articles.flatMap { [$0.title, $0.body] })
+        }
+    }
+
+    /// Folds the corpus; `articles`, when folded beforehand from the same articles, is used as it is.
+    public init(corpus: Corpus, articles prefolded: FoldedArticles? = nil) {
         var documents: [Document] = []
         for article in corpus.articles {
             documents.append(Document(kind: .article, id: article.id, field: .title, text: article.title))
@@ -101,7 +116,38 @@ public struct SearchIndex: Sendable {
         }
         for event in corpus.events { documents.append(Document(kind: .event, id: event.id, field: .title, text: event.title)) }
         self.documents = documents
-        self.folded = FoldedBuffer(documents.map(\.text))
+        let articleDocuments = corpus.articles.count * 2
+        let articles: FoldedBuffer
+        if let prefolded, prefolded.ids.elementsEqual(corpus.articles.lazy.map(\.id)) {
+            articles = prefolded.buffer
+        } else {
+            articles = FoldedBuffer(documents[..<articleDocuments].map(\.text))
+        }
+        segments = [articles, FoldedBuffer(documents[articleDocuments...].map(\.text))]
+        segmentStarts = [0, articleDocuments]
+    }
+
+    /// Scans every segment in order, giving documents their index in `documents`; a `skipTo` may lead
+    /// into a later segment.
+    func scan(for needle: [UInt8], in candidates: [Int]?, _ found: (Int, Range<Int>, FoldedBuffer, Int) -> FoldedBuffer.Next) {
+        var resume = 0
+        for (number, segment) in segments.enumerated() {
+            let first = segmentStarts[number]
+            let count = segment.starts.count - 1
+            guard resume < first + count else { continue }
+            let local = candidates?.filter { $0 >= max(first, resume) && $0 < first + count }.map { $0 - first }
+            var stoppedAt: Int?
+            segment.scan(for: needle, in: local, from: max(0, resume - first)) { document, range in
+                switch found(first + document, range, segment, document) {
+                case .next: return .next
+                case .skipTo(let next):
+                    if next < first + count { return .skipTo(next - first) }
+                    stoppedAt = next
+                    return .skipTo(count)
+                }
+            }
+            if let stoppedAt { resume = stoppedAt }
+        }
     }
 
     /// All hits for a query, grouped in `groupOrder`, each group in corpus order; at most `limit` a group.
@@ -126,7 +172,7 @@ public struct SearchIndex: Sendable {
         var matched: [Int] = []
         var perKind: [RecordKind: Int] = [:]
         var complete = true
-        folded.scan(for: needle, in: candidates) { document, range in
+        scan(for: needle, in: candidates) { document, range, segment, local in
             let kind = documents[document].kind
             if perKind[kind, default: 0] >= limit {
                 complete = false
@@ -134,7 +180,7 @@ public struct SearchIndex: Sendable {
             }
             perKind[kind, default: 0] += 1
             if matched.last != document { matched.append(document) }
-            hits.append(hit(in: documents[document], folded.originalRange(of: range, in: document)))
+            hits.append(hit(in: documents[document], segment.originalRange(of: range, in: local)))
             return .next
         }
         return Result(query: needle, hits: hits, complete: complete, documents: matched)
@@ -251,7 +297,7 @@ final class FoldedBuffer: Sendable {
 
     /// Calls `found` for each non-overlapping match, in order, with its document and folded range; only
     /// in `documents` when given (in order).
-    func scan(for needle: [UInt8], in documents: [Int]?, _ found: (Int, Range<Int>) -> Next) {
+    func scan(for needle: [UInt8], in documents: [Int]?, from firstDocument: Int = 0, _ found: (Int, Range<Int>) -> Next) {
         let pivot = needle.indices.min { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] } ?? 0
         bytes.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { pattern in
@@ -267,9 +313,10 @@ final class FoldedBuffer: Sendable {
                     return
                 }
                 // One scan over the whole buffer, finding which document each hit is in as we go.
-                var from = 0
-                var document = 0
                 let total = starts.count - 1
+                guard firstDocument < total else { return }
+                var document = firstDocument
+                var from = Int(starts[firstDocument])
                 let end = Int(starts[total])
                 while document < total {
                     guard let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end) else { return }
