@@ -27,6 +27,14 @@ func peakRSSBytes() -> Int {
     return kilobytes * 1024
 }
 
+/// What the process holds now (VmRSS): after loading, the memory a session keeps.
+func currentRSSBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) else { return 0 }
+    return kilobytes * 1024
+}
+
 func percentile(_ values: [Double], _ fraction: Double) -> Double {
     guard !values.isEmpty else { return 0 }
     let sorted = values.sorted()
@@ -65,6 +73,7 @@ func measure(path: String) -> [String: Any] {
     var state = loaded!
     _ = Render.frame(state)
     let searchable = now()
+    let rssAfterLoad = currentRSSBytes()
     let corpus = state.corpus
     let afterLoad = searchable
 
@@ -116,6 +125,7 @@ func measure(path: String) -> [String: Any] {
         "filter_p50_ms": percentile(filterTimes, 0.5) * 1000,
         "filter_p99_ms": percentile(filterTimes, 0.99) * 1000,
         "peak_rss_bytes": peakRSSBytes(),
+        "rss_after_load_bytes": rssAfterLoad,
     ]
     for (name, times) in frames {
         result["frame_\(name)_p50_ms"] = percentile(times, 0.5) * 1000
@@ -190,15 +200,16 @@ try lines.close()
 func number(_ value: Any?, _ digits: Int = 1) -> String {
     String(format: "%.\(digits)f", (value as? Double) ?? Double((value as? Int) ?? 0))
 }
-var table = "| N | corpus MB | first frame s | loaded + searchable s | peak RSS MB | RSS / corpus | search p50/p99 ms | filter p50/p99 ms | frame p99 ms (articles, actors, statements, timeline, matrix, compare, search) |\n"
-table += "|---|---|---|---|---|---|---|---|---|\n"
+var table = "| N | corpus MB | first frame s | loaded + searchable s | peak RSS MB | RSS / corpus | RSS after load MB | search p50/p99 ms | filter p50/p99 ms | frame p99 ms (articles, actors, statements, timeline, matrix, compare, search) |\n"
+table += "|---|---|---|---|---|---|---|---|---|---|\n"
 for (label, result) in rows {
     let corpusMB = Double(result["corpus_bytes"] as? Int ?? 0) / 1e6
     let rssMB = Double(result["peak_rss_bytes"] as? Int ?? 0) / 1e6
     let frames = ["articles", "actors", "statements", "timeline", "matrix", "compare", "search"]
         .map { number(result["frame_\($0)_p99_ms"], 2) }.joined(separator: " / ")
     table += "| \(label) | \(String(format: "%.1f", corpusMB)) | \(number(result["first_frame_s"], 3)) | \(number(result["loaded_searchable_s"], 3)) | "
-    table += "\(String(format: "%.0f", rssMB)) | \(String(format: "%.1f", rssMB / max(corpusMB, 0.001)))× | "
+    let afterMB = Double(result["rss_after_load_bytes"] as? Int ?? 0) / 1e6
+    table += "\(String(format: "%.0f", rssMB)) | \(String(format: "%.1f", rssMB / max(corpusMB, 0.001)))× | \(String(format: "%.0f", afterMB)) | "
     table += "\(number(result["search_p50_ms"], 2)) / \(number(result["search_p99_ms"], 2)) | "
     table += "\(number(result["filter_p50_ms"], 2)) / \(number(result["filter_p99_ms"], 2)) | \(frames) |\n"
 }
