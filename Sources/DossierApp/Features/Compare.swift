@@ -114,6 +114,7 @@ extension Explorer {
     }
 
     static func performInCompare(_ action: Action, _ compare: CompareState, _ state: State) -> State {
+        if let handled = performInAnyOverlay(action, state) { return handled }
         var state = state
         var compare = compare
         let layout = CompareLayout(width: state.width, height: state.height)
@@ -133,18 +134,6 @@ extension Explorer {
         case .follow:
             guard compare.excerpts.indices.contains(compare.shown[focus]) else { return state }
             return jump(state, to: .excerpt(compare.excerpts[compare.shown[focus]]))
-        case .clear:
-            state.navigation.overlay = nil
-            return state
-        case .back: return goBack(state)
-        case .forward: return goForward(state)
-        case .help:
-            state.showHelp = true
-            state.helpTop = 0
-            return state
-        case .quit:
-            state.quitRequested = true
-            return state
         default:
             return state
         }

@@ -58,9 +58,7 @@ extension Explorer {
             guard search.hits.indices.contains(search.selected) else { return state }
             return open(search.hits[search.selected], query: search.query, from: state)
         case .clear:
-            state.navigation.overlay = nil
-            state.editingFilter = false
-            return state
+            return performInAnyOverlay(action, state) ?? state
         default:
             return state
         }

@@ -27,6 +27,7 @@ extension Explorer {
     }
 
     static func performInSignatories(_ action: Action, _ comparison: SignatoryComparison, _ state: State) -> State {
+        if let handled = performInAnyOverlay(action, state) { return handled }
         var state = state
         var comparison = comparison
         let columns = comparison.columns(in: state.corpus)
@@ -40,18 +41,6 @@ extension Explorer {
             let names = columns[column]
             guard !names.isEmpty else { return state }
             return jump(state, to: .actor(names[min(comparison.selected[column], names.count - 1)]))
-        case .clear:
-            state.navigation.overlay = nil
-            return state
-        case .back: return goBack(state)
-        case .forward: return goForward(state)
-        case .help:
-            state.showHelp = true
-            state.helpTop = 0
-            return state
-        case .quit:
-            state.quitRequested = true
-            return state
         default:
             return state
         }

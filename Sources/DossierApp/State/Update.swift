@@ -283,21 +283,44 @@ public enum Explorer {
     }
 
     static func goBack(_ state: State) -> State {
+        travel(state, from: \.history, to: \.forwardHistory)
+    }
+
+    static func goForward(_ state: State) -> State {
+        travel(state, from: \.forwardHistory, to: \.history)
+    }
+
+    /// Moves through history: the place left goes on the other stack, so the way back is kept.
+    static func travel(_ state: State, from source: WritableKeyPath<State, [Navigation]>, to other: WritableKeyPath<State, [Navigation]>) -> State {
         var state = state
-        guard let previous = state.history.popLast() else { return state }
-        state.forwardHistory.append(state.navigation)
-        state.navigation = previous
+        guard let target = state[keyPath: source].popLast() else { return state }
+        state[keyPath: other].append(state.navigation)
+        state.navigation = target
         state.editingFilter = isSearchOpen(state)
         return state
     }
 
-    static func goForward(_ state: State) -> State {
+    /// The keys every overlay shares: Esc closes it, Back and Forward go through history, help and quit
+    /// work as anywhere. Nil for any other action.
+    static func performInAnyOverlay(_ action: Action, _ state: State) -> State? {
         var state = state
-        guard let next = state.forwardHistory.popLast() else { return state }
-        state.history.append(state.navigation)
-        state.navigation = next
-        state.editingFilter = isSearchOpen(state)
-        return state
+        switch action {
+        case .clear:
+            state.navigation.overlay = nil
+            state.editingFilter = false
+            return state
+        case .back: return goBack(state)
+        case .forward: return goForward(state)
+        case .help:
+            state.showHelp = true
+            state.helpTop = 0
+            return state
+        case .quit:
+            state.quitRequested = true
+            return state
+        default:
+            return nil
+        }
     }
 
     static func isSearchOpen(_ state: State) -> Bool {
