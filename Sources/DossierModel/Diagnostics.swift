@@ -47,6 +47,7 @@ public struct SourceFile: Sendable {
     /// 1-based line and column of a byte offset. Columns count Unicode scalars, as editors do, so a
     /// line holding "Türk" or CJK text points at the same place an editor shows.
     public func lineAndColumn(ofByte offset: Int) -> (line: Int, column: Int) {
+        let bytes = self.bytes  // once: the property may reread a released file
         let end = min(max(offset, 0), bytes.count)
         var line = 1
         var column = 1

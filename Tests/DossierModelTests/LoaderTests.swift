@@ -43,6 +43,8 @@ import Testing
         ("signatory-without-excerpt.json", ["signatory-without-excerpt.json:89:23: error: s-letter: signatories[0] names no excerpt; every signatory needs the excerpt that names it"]),
         ("dir-missing-events", ["dir-missing-events/events.json: error: missing: a corpus directory holds articles.json, actors.json, statements.json, events.json and excerpts.json"]),
         ("dir-syntax-in-actors", ["dir-syntax-in-actors/actors.json:6:5: error: unexpected '\"'; expected ',' or '}'"]),
+        // Found after the file's bytes were let go: located by reading the file again.
+        ("dir-dangling-reference", ["dir-dangling-reference/statements.json:31:18: error: s-letter: signatories.actor: \"deu\" is not the id of any record; expected an actor"]),
     ]
 
     @Test(arguments: badCorpora)

@@ -177,6 +177,13 @@ def main():
     broken = os.path.join(HERE, "bad", "dir-syntax-in-actors")
     shutil.copytree(directory, broken)
     write(os.path.join(broken, "actors.json"), dump(GOOD["actors"]).replace('"kind": "state",', '"kind": "state"', 1))
+    # Directory form, a semantic error: found after the file's bytes were let go, so locating it means
+    # reading the file again.
+    dangling = os.path.join(HERE, "bad", "dir-dangling-reference")
+    shutil.copytree(directory, dangling)
+    statements = copy.deepcopy(GOOD["statements"])
+    statements[0]["signatories"][1]["actor"] = "deu"
+    write(os.path.join(dangling, "statements.json"), dump(statements))
     for name, text in WARN.items():
         write(os.path.join(HERE, "warn", name + ".json"), text)
 

@@ -35,9 +35,10 @@ final class DiagnosticCollector {
         let lineStart = lineStarts[low]
         var column = 1
         var index = lineStart
-        let end = min(offset, file.bytes.count)
+        let bytes = file.bytes  // once: the property may reread a released file
+        let end = min(offset, bytes.count)
         while index < end {
-            if file.bytes[index] & 0xC0 != 0x80 { column += 1 }
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
         return SourceLocation(file: file.name, line: low + 1, column: column)
