@@ -79,4 +79,20 @@ import Testing
         #expect(collector.location(in: file, ofByte: 14) == SourceLocation(file: "f.json", line: 2, column: 9))
         #expect(collector.location(in: file, ofByte: 0) == SourceLocation(file: "f.json", line: 1, column: 1))
     }
+
+    @Test func elementsComeOneAtATimeWithTheirOffsets() throws {
+        var offsets: [Int] = []
+        let isArray = try JSONParser.parseElements(Array(#" [ {"a": 1}, "x", [2] ] "#.utf8)) { offsets.append($0.offset) }
+        #expect(isArray && offsets == [3, 13, 18])
+        #expect(try JSONParser.parseElements(Array("[]".utf8)) { _ in Issue.record("no element expected") })
+        #expect(try !JSONParser.parseElements(Array(#"{"a": []}"#.utf8)) { _ in Issue.record("not an array") })
+    }
+
+    @Test(arguments: ["[1,]", "[1 2]", "[{\"a\":1,\"a\":2}]", "[\"abc", "[", "[] []", "", "  ", "[\"\\ud800\"]"])
+    func elementsFailExactlyAsTheWholeDocumentDoes(input: String) {
+        var whole: JSONParser.SyntaxError?
+        do { _ = try parse(input) } catch { whole = error }
+        #expect(whole != nil)
+        #expect(throws: whole!) { try JSONParser.parseElements(Array(input.utf8)) { _ in } }
+    }
 }

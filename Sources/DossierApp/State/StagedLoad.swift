@@ -14,13 +14,13 @@ public final class StagedLoad: @unchecked Sendable {
     /// The articles-only state to show first.
     public let preview: State
 
-    /// The raw files and the articles parse, handed to the background thread and dropped as soon as the
-    /// corpus is decoded, so they are not alive while the search index is built.
+    /// The raw files and the previewed articles, handed to the background thread and dropped as soon as
+    /// the corpus is decoded, so they are not alive while the search index is built.
     private final class Inputs: @unchecked Sendable {
         var files: [String: SourceFile]?
-        var articles: ParsedFile?
+        var articles: PreviewedArticles?
 
-        init(files: [String: SourceFile], articles: ParsedFile) {
+        init(files: [String: SourceFile], articles: PreviewedArticles) {
             self.files = files
             self.articles = articles
         }
@@ -29,18 +29,16 @@ public final class StagedLoad: @unchecked Sendable {
             guard let files, let articles else { return .failure(.invalid([])) }
             self.files = nil
             self.articles = nil
-            return Result { () throws(CorpusError) in
-                try CorpusLoader.load(directoryFiles: files, parsed: [RecordKind.article.collectionName: articles])
-            }
+            return Result { () throws(CorpusError) in try CorpusLoader.load(directoryFiles: files, previewed: articles) }
         }
     }
 
     /// Nil when the articles file does not parse: the caller loads synchronously and reports the error.
     /// Takes the files over: the caller should not keep them, or their bytes stay in memory.
     public init?(files: consuming [String: SourceFile], width: Int, height: Int) {
-        guard let articlesFile = files[RecordKind.article.collectionName] else { return nil }
-        let articles = ParsedFile(articlesFile)
-        guard let previewed = articles.previewArticles() else { return nil }
+        guard let articlesFile = files[RecordKind.article.collectionName],
+              let articles = PreviewedArticles(articlesFile) else { return nil }
+        let previewed = articles.articles
         var preview = State(corpus: Corpus(articles: previewed, actors: [], statements: [], events: [], excerpts: []),
                             width: width, height: height, searchable: false)
         preview.isLoading = true

@@ -19,6 +19,17 @@ public struct JSONParser {
             return try parser.parseDocument()
         }
     }
+
+    /// Parses a document whose top level is an array one element at a time, handing each element to
+    /// `each` and keeping nothing, so a large file never becomes one large tree. Returns false, having
+    /// called nothing, when the top level is not an array (parse the whole document to say what it is).
+    /// The grammar and every error are the same as `parse`'s.
+    public static func parseElements(_ bytes: [UInt8], _ each: (JSONNode) -> Void) throws(SyntaxError) -> Bool {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> Bool in
+            var parser = Cursor(bytes: buffer)
+            return try parser.parseTopLevelElements(each)
+        }
+    }
 }
 
 private struct Cursor {
@@ -48,6 +59,43 @@ private struct Cursor {
             throw fail("unexpected \(describeByte(at: position)) after the end of the JSON value")
         }
         return node
+    }
+
+    mutating func parseTopLevelElements(_ each: (JSONNode) -> Void) throws(JSONParser.SyntaxError) -> Bool {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        skipWhitespace()
+        if position == bytes.count {
+            throw fail(bytes.isEmpty ? "the file is empty; expected a JSON value" : "expected a JSON value, found only white space")
+        }
+        guard bytes[position] == UInt8(ascii: "[") else { return false }
+        try enter()
+        position += 1
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+        } else {
+            elements: while true {
+                skipWhitespace()
+                each(try parseValue())
+                skipWhitespace()
+                guard position < bytes.count else { throw fail("unexpected end of file; expected ',' or ']'") }
+                switch bytes[position] {
+                case UInt8(ascii: ","):
+                    position += 1
+                case UInt8(ascii: "]"):
+                    position += 1
+                    break elements
+                default:
+                    throw fail("unexpected \(describeByte(at: position)); expected ',' or ']'")
+                }
+            }
+        }
+        depth -= 1
+        skipWhitespace()
+        if position != bytes.count {
+            throw fail("unexpected \(describeByte(at: position)) after the end of the JSON value")
+        }
+        return true
     }
 
     mutating func skipWhitespace() {

@@ -17,33 +17,30 @@ public enum CorpusError: Error, Sendable {
     case invalid([Diagnostic])
 }
 
-/// One corpus file, parsed (or the syntax error that stopped it), so a staged load can parse a file
-/// once, show what it holds, and hand the same tree to the full load.
-public struct ParsedFile: Sendable {
-    public let file: SourceFile
-    let root: JSONNode?
-    let syntaxError: JSONParser.SyntaxError?
+/// The articles of a directory corpus, decoded ahead of the rest for a staged load's first frame and
+/// handed to the full load, so the articles file is read and decoded once.
+public final class PreviewedArticles: @unchecked Sendable {
+    // Written only here, read by the one full load that takes it over (on another thread, after).
+    let file: SourceFile
+    let collector: DiagnosticCollector
+    let decoded: DecodedCorpus
 
-    public init(_ file: SourceFile) {
-        self.file = file
-        do {
-            root = try JSONParser.parse(file.bytes)
-            syntaxError = nil
-        } catch {
-            root = nil
-            syntaxError = error
-        }
-        file.releaseBytes()  // reread from disk if a message needs a line and column
-    }
+    public var articles: [Article] { decoded.articles }
 
-    /// The articles of a parsed articles file, for a first frame before the corpus is checked: records
-    /// that do not decode are left out (the full load reports them). Nil when the file did not parse.
-    public func previewArticles() -> [Article]? {
-        guard case .array(let records)? = root?.value else { return nil }
-        var decoded = DecodedCorpus()
+    /// Nil when the file does not parse as an array: load synchronously then, which reports why.
+    public init?(_ file: SourceFile) {
         let collector = DiagnosticCollector()
-        for node in records { decoded.decodeArticle(node, file: file, collector: collector) }
-        return decoded.articles
+        var decoded = DecodedCorpus()
+        do {
+            let isArray = try JSONParser.parseElements(file.bytes) { decoded.decode($0, as: .article, from: file, collector: collector) }
+            guard isArray else { return nil }
+        } catch {
+            return nil
+        }
+        file.releaseBytes()
+        self.file = file
+        self.collector = collector
+        self.decoded = decoded
     }
 }
 
@@ -89,37 +86,38 @@ public enum CorpusLoader {
     }
 
     /// A directory corpus given as its five files, keyed by collection name ("articles"...). The bundled
-    /// corpus is loaded this way from the bytes embedded in the binary.
-    public static func load(directoryFiles files: [String: SourceFile], parsed: [String: ParsedFile] = [:]) throws(CorpusError) -> LoadedCorpus {
-        let collector = DiagnosticCollector()
-        var decoded = DecodedCorpus()
+    /// corpus is loaded this way from the bytes embedded in the binary. `previewed` articles, decoded
+    /// by a staged load, are taken as they are.
+    public static func load(directoryFiles files: [String: SourceFile], previewed: PreviewedArticles? = nil) throws(CorpusError) -> LoadedCorpus {
+        let collector = previewed?.collector ?? DiagnosticCollector()
+        var decoded = previewed?.decoded ?? DecodedCorpus()
         for kind in RecordKind.allCases {
             guard let file = files[kind.collectionName] else {
                 collector.error(file: kind.collectionName + ".json", "missing from the corpus")
                 continue
             }
-            // A file already parsed by a staged load is not parsed again.
-            let root: JSONNode?
-            if let done = parsed[kind.collectionName] {
-                if let error = done.syntaxError { collector.error(in: file, at: error.offset, error.message) }
-                root = done.root
-            } else {
-                root = parse(file, collector: collector)
-            }
-            // The tree holds copies of every string: the raw bytes can go (and be reread for a message).
-            file.releaseBytes()
-            guard let root else {
-                decoded.unparsedKinds.insert(kind)
-                continue
-            }
-            guard case .array(let records) = root.value else {
-                collector.error(in: file, at: root.offset, "expected an array of \(kind.collectionName), found \(root.value.typeName)")
-                decoded.unparsedKinds.insert(kind)
-                continue
-            }
-            decode(records, as: kind, from: file, into: &decoded, collector: collector)
+            if kind == .article && previewed != nil { continue }
+            decode(file, as: kind, into: &decoded, collector: collector)
         }
         return try finish(decoded, collector: collector)
+    }
+
+    /// Decodes a file's records one at a time as they are parsed, so the file never becomes one large
+    /// tree, then lets go of its bytes (reread only if a message needs a line and column).
+    static func decode(_ file: SourceFile, as kind: RecordKind, into decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
+        defer { file.releaseBytes() }
+        do {
+            let isArray = try JSONParser.parseElements(file.bytes) { decoded.decode($0, as: kind, from: file, collector: collector) }
+            if isArray { return }
+            // Not an array: parse the whole file to say what it is instead.
+            if let root = parse(file, collector: collector) {
+                collector.error(in: file, at: root.offset, "expected an array of \(kind.collectionName), found \(root.value.typeName)")
+            }
+        } catch {
+            collector.error(in: file, at: error.offset, error.message)
+        }
+        // References into records that could not be read are not reported as dangling.
+        decoded.unparsedKinds.insert(kind)
     }
 
     /// A single-file corpus: one JSON object with the keys articles, actors, statements, events, excerpts.
@@ -161,15 +159,7 @@ public enum CorpusLoader {
     }
 
     private static func decode(_ records: [JSONNode], as kind: RecordKind, from file: SourceFile, into decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
-        for node in records {
-            switch kind {
-            case .article: decoded.decodeArticle(node, file: file, collector: collector)
-            case .actor: decoded.decodeActor(node, file: file, collector: collector)
-            case .statement: decoded.decodeStatement(node, file: file, collector: collector)
-            case .event: decoded.decodeEvent(node, file: file, collector: collector)
-            case .excerpt: decoded.decodeExcerpt(node, file: file, collector: collector)
-            }
-        }
+        for node in records { decoded.decode(node, as: kind, from: file, collector: collector) }
     }
 
     private static func finish(_ decoded: DecodedCorpus, collector: DiagnosticCollector) throws(CorpusError) -> LoadedCorpus {

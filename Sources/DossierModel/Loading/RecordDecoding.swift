@@ -79,6 +79,16 @@ extension DecodedCorpus {
         }
     }
 
+    mutating func decode(_ node: JSONNode, as kind: RecordKind, from file: SourceFile, collector: DiagnosticCollector) {
+        switch kind {
+        case .article: decodeArticle(node, file: file, collector: collector)
+        case .actor: decodeActor(node, file: file, collector: collector)
+        case .statement: decodeStatement(node, file: file, collector: collector)
+        case .event: decodeEvent(node, file: file, collector: collector)
+        case .excerpt: decodeExcerpt(node, file: file, collector: collector)
+        }
+    }
+
     mutating func decodeArticle(_ node: JSONNode, file: SourceFile, collector: DiagnosticCollector) {
         guard var reader = RecordReader(noun: "an article", node: node, file: file, collector: collector) else { return }
         let id = registeredID(&reader, kind: .article)
