@@ -46,55 +46,33 @@ private struct Cursor {
     }
 
     mutating func parseDocument() throws(JSONParser.SyntaxError) -> JSONNode {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            position = 3  // A UTF-8 byte order mark is tolerated, as most editors may write one.
-        }
-        skipWhitespace()
-        if position == bytes.count {
-            throw fail(bytes.isEmpty ? "the file is empty; expected a JSON value" : "expected a JSON value, found only white space")
-        }
+        try startDocument()
         let node = try parseValue()
-        skipWhitespace()
-        if position != bytes.count {
-            throw fail("unexpected \(describeByte(at: position)) after the end of the JSON value")
-        }
+        try endDocument()
         return node
     }
 
-    mutating func parseTopLevelElements(_ each: (JSONNode) -> Void) throws(JSONParser.SyntaxError) -> Bool {
+    /// Skips a byte order mark (most editors may write one) and white space; an empty document is an error.
+    mutating func startDocument() throws(JSONParser.SyntaxError) {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
         skipWhitespace()
         if position == bytes.count {
             throw fail(bytes.isEmpty ? "the file is empty; expected a JSON value" : "expected a JSON value, found only white space")
         }
-        guard bytes[position] == UInt8(ascii: "[") else { return false }
-        try enter()
-        position += 1
-        skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-            position += 1
-        } else {
-            elements: while true {
-                skipWhitespace()
-                each(try parseValue())
-                skipWhitespace()
-                guard position < bytes.count else { throw fail("unexpected end of file; expected ',' or ']'") }
-                switch bytes[position] {
-                case UInt8(ascii: ","):
-                    position += 1
-                case UInt8(ascii: "]"):
-                    position += 1
-                    break elements
-                default:
-                    throw fail("unexpected \(describeByte(at: position)); expected ',' or ']'")
-                }
-            }
-        }
-        depth -= 1
+    }
+
+    mutating func endDocument() throws(JSONParser.SyntaxError) {
         skipWhitespace()
         if position != bytes.count {
             throw fail("unexpected \(describeByte(at: position)) after the end of the JSON value")
         }
+    }
+
+    mutating func parseTopLevelElements(_ each: (JSONNode) -> Void) throws(JSONParser.SyntaxError) -> Bool {
+        try startDocument()
+        guard bytes[position] == UInt8(ascii: "[") else { return false }
+        try parseElements(each)
+        try endDocument()
         return true
     }
 
@@ -196,18 +174,24 @@ private struct Cursor {
     }
 
     mutating func parseArray() throws(JSONParser.SyntaxError) -> JSONValue {
+        var elements: [JSONNode] = []
+        try parseElements { elements.append($0) }
+        return .array(elements)
+    }
+
+    /// An array from its opening bracket, each element handed over as soon as it is parsed.
+    mutating func parseElements(_ each: (JSONNode) -> Void) throws(JSONParser.SyntaxError) {
         try enter()
         defer { depth -= 1 }
         position += 1
-        var elements: [JSONNode] = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
-            return .array(elements)
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            each(try parseValue())
             skipWhitespace()
             guard position < bytes.count else { throw fail("unexpected end of file; expected ',' or ']'") }
             switch bytes[position] {
@@ -215,7 +199,7 @@ private struct Cursor {
                 position += 1
             case UInt8(ascii: "]"):
                 position += 1
-                return .array(elements)
+                return
             default:
                 throw fail("unexpected \(describeByte(at: position)); expected ',' or ']'")
             }
