@@ -21,25 +21,16 @@ public enum CorpusError: Error, Sendable {
 /// handed to the full load, so the articles file is read and decoded once.
 public final class PreviewedArticles: @unchecked Sendable {
     // Written only here, read by the one full load that takes it over (on another thread, after).
-    let file: SourceFile
-    let collector: DiagnosticCollector
+    let collector = DiagnosticCollector()
     let decoded: DecodedCorpus
 
     public var articles: [Article] { decoded.articles }
 
     /// Nil when the file does not parse as an array: load synchronously then, which reports why.
     public init?(_ file: SourceFile) {
-        let collector = DiagnosticCollector()
         var decoded = DecodedCorpus()
-        do {
-            let isArray = try JSONParser.parseElements(file.bytes) { decoded.decode($0, as: .article, from: file, collector: collector) }
-            guard isArray else { return nil }
-        } catch {
-            return nil
-        }
-        file.releaseBytes()
-        self.file = file
-        self.collector = collector
+        CorpusLoader.decode(file, as: .article, into: &decoded, collector: collector)
+        guard !decoded.unparsedKinds.contains(.article) else { return nil }
         self.decoded = decoded
     }
 }
@@ -144,7 +135,7 @@ public enum CorpusLoader {
                 decoded.unparsedKinds.insert(kind)
                 continue
             }
-            decode(records, as: kind, from: file, into: &decoded, collector: collector)
+            for node in records { decoded.decode(node, as: kind, from: file, collector: collector) }
         }
         return try finish(decoded, collector: collector)
     }
@@ -156,10 +147,6 @@ public enum CorpusLoader {
             collector.error(in: file, at: error.offset, error.message)
             return nil
         }
-    }
-
-    private static func decode(_ records: [JSONNode], as kind: RecordKind, from file: SourceFile, into decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
-        for node in records { decoded.decode(node, as: kind, from: file, collector: collector) }
     }
 
     private static func finish(_ decoded: DecodedCorpus, collector: DiagnosticCollector) throws(CorpusError) -> LoadedCorpus {
