@@ -87,12 +87,6 @@ public struct Grid: Sendable {
         if let combined = String(scalars).first { cells[y * width + target].character = combined }
     }
 
-    /// Paints a rectangle's roles (for selection bars) without changing characters.
-    public mutating func paint(x: Int, y: Int, width w: Int, role: Role) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + w) { cells[y * width + column].role = role }
-    }
-
     public mutating func fill(_ rect: Rect, with character: Character = " ", role: Role = .normal) {
         for row in rect.y..<(rect.y + rect.height) where row >= 0 && row < height {
             for column in rect.x..<(rect.x + rect.width) where column >= 0 && column < width {
@@ -113,11 +107,6 @@ public struct Grid: Sendable {
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The roles of a row as one letter a cell, for tests that check what is highlighted.
-    public func roles(ofRow row: Int) -> [Role] {
-        (0..<width).map { self[$0, row].role }
     }
 }
 

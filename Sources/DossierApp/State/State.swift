@@ -191,7 +191,6 @@ public struct Glyphs: Sendable, Equatable {
     public var spanMark: Character
     public var selectedSpanMark: Character
     public var disagree: Character
-    public var ellipsis: Character
     /// Marks the selected row, so selection shows without colour or reverse video (and in snapshots).
     public var selectedRow: Character
     /// Marks a statement marked for comparison, and a year's first row in the timeline.
@@ -199,7 +198,7 @@ public struct Glyphs: Sendable, Equatable {
     public var event: Character
 
     public static let unicode = Glyphs(vertical: "│", horizontal: "─", focusMark: "▶", spanMark: "▎", selectedSpanMark: "▶", disagree: "≠",
-                                       ellipsis: "…", selectedRow: "▸", marked: "★", event: "•")
+                                       selectedRow: "▸", marked: "★", event: "•")
     public static let ascii = Glyphs(vertical: "|", horizontal: "-", focusMark: ">", spanMark: "|", selectedSpanMark: ">", disagree: "!",
-                                     ellipsis: "~", selectedRow: ">", marked: "*", event: "o")
+                                     selectedRow: ">", marked: "*", event: "o")
 }
