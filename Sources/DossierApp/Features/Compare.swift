@@ -128,8 +128,7 @@ extension Explorer {
         case .focusNext, .focusPrevious: compare.focus = 1 - compare.focus
         case .nextSpan, .previousSpan:
             let step = action == .nextSpan ? 1 : -1
-            let count = compare.excerpts.count
-            compare.shown[focus] = ((compare.shown[focus] + step) % count + count) % count
+            compare.shown[focus] = wrapped(compare.shown[focus] + step, count: compare.excerpts.count)
             compare.tops[focus] = spanTop(compare, column: focus, width: layout.columnWidth, corpus: state.corpus)
         case .follow:
             guard compare.excerpts.indices.contains(compare.shown[focus]) else { return state }

@@ -209,7 +209,7 @@ public enum Explorer {
             return state
         }
         // Wrap around, as n and N do in less and vim.
-        state.navigation.readerMatch = ((state.navigation.readerMatch + delta) % matches.count + matches.count) % matches.count
+        state.navigation.readerMatch = wrapped(state.navigation.readerMatch + delta, count: matches.count)
         state = scrollToMatch(state)
         return state
     }
@@ -488,6 +488,11 @@ public enum Explorer {
         if row < top { top = row }
         if row >= top + height { top = row - height + 1 }
         return clamp(top, 0, max(0, count - height))
+    }
+
+    /// An index that steps past either end comes round to the other (for cycling with n/N and ]/[).
+    static func wrapped(_ index: Int, count: Int) -> Int {
+        (index % count + count) % count
     }
 
     static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int {

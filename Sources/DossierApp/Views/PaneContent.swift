@@ -249,12 +249,21 @@ public enum PaneContent {
         guard let line = selectedLine(detail, selection: position.detail.selected) else { return [] }
         var lines: [PaneLine] = []
         for excerptID in detail[line].excerpts {
-            guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
-            if !lines.isEmpty { lines.append(.blank) }
-            for text in wrapLines(article.title, width: width) { lines.append(.text(text, .heading)) }
-            lines.append(.text("\(article.publisher) · \(article.published)", .label))
-            for text in wrapLines("“" + excerpt.quote + "”", width: width) { lines.append(.text(text)) }
+            let quoted = quotation(excerptID, corpus: corpus, width: width, withTitle: true)
+            if !lines.isEmpty && !quoted.isEmpty { lines.append(.blank) }
+            lines += quoted
         }
+        return lines
+    }
+
+    /// An excerpt as the source pane shows it: its article's title (when asked for), publisher and
+    /// date, then the quote wrapped to the width.
+    public static func quotation(_ excerptID: String, corpus: Corpus, width: Int, withTitle: Bool) -> [PaneLine] {
+        guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { return [] }
+        var lines: [PaneLine] = []
+        if withTitle { for text in wrapLines(article.title, width: width) { lines.append(.text(text, .heading)) } }
+        lines.append(.text("\(article.publisher) · \(article.published)", .label))
+        for text in wrapLines("“" + excerpt.quote + "”", width: width) { lines.append(.text(text)) }
         return lines
     }
 

@@ -231,10 +231,8 @@ enum Screens {
         let name = corpus.actor(actor)?.name ?? actor
         if let mark {
             lines.append(PaneLine([Segment(name + ": ", .heading), Segment(mark.word)]))
-            for excerpt in MatrixModel.excerpts(actor: actor, statement: statement.id, mark: mark, corpus: corpus).prefix(1) {
-                guard let quote = corpus.excerpt(excerpt), let article = corpus.article(quote.article) else { continue }
-                lines.append(.text("\(article.publisher) · \(article.published)", .label))
-                for text in wrapLines("“" + quote.quote + "”", width: max(1, state.width - 2)) { lines.append(.text(text)) }
+            if let excerpt = MatrixModel.excerpts(actor: actor, statement: statement.id, mark: mark, corpus: corpus).first {
+                lines += PaneContent.quotation(excerpt, corpus: corpus, width: max(1, state.width - 2), withTitle: false)
             }
         } else {
             lines.append(PaneLine([Segment(name + ": ", .heading), Segment("not named in this statement's sources", .dim)]))
