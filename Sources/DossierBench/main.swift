@@ -96,21 +96,28 @@ func measure(path: String) -> [String: Any] {
         }
     }
     var frames: [String: [Double]] = [:]
+    // A key's whole cost: the update and the frame it draws.
+    var keyCosts: [String: [Double]] = [:]
     let screens: [(String, [Key])] = [
         ("articles", [.character("1")]), ("actors", [.character("2")]), ("statements", [.character("3")]),
         ("timeline", [.character("4")]), ("matrix", [.character("5")]),
         ("compare", [.character("3"), .character("c")]),
         ("search", [.character("f")] + "rights".map { Key.character($0) }),
+        ("filtered", [.character("1"), .character("/")] + "human".map { Key.character($0) } + [.enter]),
     ]
     for (name, keys) in screens {
         var screen = keys.reduce(Explorer.update(state, .escape), Explorer.update)
         var times: [Double] = []
+        var keyTimes: [Double] = []
         for _ in 0..<30 {
-            screen = Explorer.update(screen, .down)
             let t0 = now()
+            screen = Explorer.update(screen, .down)
+            let t1 = now()
             _ = Render.frame(screen)
-            times.append(now() - t0)
+            times.append(now() - t1)
+            keyTimes.append(now() - t0)
         }
+        keyCosts[name] = keyTimes
         frames[name] = times
         state = Explorer.update(Explorer.update(screen, .escape), .escape)
     }
@@ -130,6 +137,9 @@ func measure(path: String) -> [String: Any] {
     for (name, times) in frames {
         result["frame_\(name)_p50_ms"] = percentile(times, 0.5) * 1000
         result["frame_\(name)_p99_ms"] = percentile(times, 0.99) * 1000
+    }
+    for (name, times) in keyCosts {
+        result["key_\(name)_p99_ms"] = percentile(times, 0.99) * 1000
     }
     return result
 }
@@ -200,12 +210,12 @@ try lines.close()
 func number(_ value: Any?, _ digits: Int = 1) -> String {
     String(format: "%.\(digits)f", (value as? Double) ?? Double((value as? Int) ?? 0))
 }
-var table = "| N | corpus MB | first frame s | loaded + searchable s | peak RSS MB | RSS / corpus | RSS after load MB | search p50/p99 ms | filter p50/p99 ms | frame p99 ms (articles, actors, statements, timeline, matrix, compare, search) |\n"
+var table = "| N | corpus MB | first frame s | loaded + searchable s | peak RSS MB | RSS / corpus | RSS after load MB | search p50/p99 ms | filter p50/p99 ms | frame p99 ms (articles, actors, statements, timeline, matrix, compare, search, filtered articles) |\n"
 table += "|---|---|---|---|---|---|---|---|---|---|\n"
 for (label, result) in rows {
     let corpusMB = Double(result["corpus_bytes"] as? Int ?? 0) / 1e6
     let rssMB = Double(result["peak_rss_bytes"] as? Int ?? 0) / 1e6
-    let frames = ["articles", "actors", "statements", "timeline", "matrix", "compare", "search"]
+    let frames = ["articles", "actors", "statements", "timeline", "matrix", "compare", "search", "filtered"]
         .map { number(result["frame_\($0)_p99_ms"], 2) }.joined(separator: " / ")
     table += "| \(label) | \(String(format: "%.1f", corpusMB)) | \(number(result["first_frame_s"], 3)) | \(number(result["loaded_searchable_s"], 3)) | "
     let afterMB = Double(result["rss_after_load_bytes"] as? Int ?? 0) / 1e6

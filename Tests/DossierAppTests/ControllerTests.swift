@@ -247,6 +247,21 @@ import Testing
         }
     }
 
+    @Test func theCachedListIsNeverStale() {
+        // Filter, re-sort, narrow the timeline, switch views, jump and go back: after every key the
+        // list the screen shows is the list computed afresh.
+        var state = Fixture.state()
+        for key in keys(["2", "/"] + typed("tur") + ["Backspace", "Enter", "s", "j", "t", "/", "l", "Esc", "Esc", "3", "/"] + typed("joint")
+                        + ["Enter", "j", "Enter", "Enter", "Backspace", "4", "5", "/"] + typed("2019") + ["Enter", "1"]) {
+            state = Explorer.update(state, key)
+            for view in ViewID.allCases {
+                let fresh = state.index.ids(of: view, sortedBy: state.actorSort, filter: state.positions[view]?.list.filter ?? "",
+                                            timelineActor: state.navigation.timelineActor, corpus: state.corpus)
+                #expect(state.listIDs(for: view) == fresh, "after \(key) in \(view)")
+            }
+        }
+    }
+
     @Test func docsKeysMatchesTheKeymap() throws {
         let file = try String(contentsOf: Fixture.repository.appendingPathComponent("docs/keys.md"), encoding: .utf8)
         #expect(file == Keymap.markdown(), "docs/keys.md is stale: run `swift run dossier keys > docs/keys.md`")

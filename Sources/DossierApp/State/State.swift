@@ -96,6 +96,16 @@ public struct State: Sendable {
     public var glyphs: Glyphs = .unicode
     /// The stance matrix for the current matrix filter, built once per filter rather than per frame.
     var matrixCache: MatrixModel?
+    /// The current view's list after its filter, kept while what it depends on is unchanged: a frame
+    /// asks for it several times, and filtering a large corpus takes tens of milliseconds.
+    var listCache: (view: ViewID, key: ListKey, ids: [String])?
+
+    /// What a list's contents depend on besides the corpus.
+    struct ListKey: Equatable {
+        var filter: String
+        var sort: ActorSort
+        var timelineActor: String?
+    }
     /// True while only the articles are shown and the rest of the corpus loads in the background.
     public var isLoading = false
 
@@ -164,8 +174,20 @@ public struct State: Sendable {
     /// The ids in a view's list, in display order, after its filter (and the timeline's actor).
     public func listIDs(for view: ViewID? = nil) -> [String] {
         let view = view ?? self.view
-        return index.ids(of: view, sortedBy: actorSort, filter: positions[view]?.list.filter ?? "",
-                         timelineActor: navigation.timelineActor, corpus: corpus)
+        let key = listKey(for: view)
+        if let cached = listCache, cached.view == view, cached.key == key { return cached.ids }
+        return index.ids(of: view, sortedBy: key.sort, filter: key.filter, timelineActor: key.timelineActor, corpus: corpus)
+    }
+
+    func listKey(for view: ViewID) -> ListKey {
+        ListKey(filter: positions[view]?.list.filter ?? "", sort: actorSort, timelineActor: navigation.timelineActor)
+    }
+
+    /// Fills the cache for the current view (called after every key, before anything reads the list).
+    mutating func cacheList() {
+        let key = listKey(for: view)
+        if let cached = listCache, cached.view == view, cached.key == key { return }
+        listCache = (view, key, index.ids(of: view, sortedBy: key.sort, filter: key.filter, timelineActor: key.timelineActor, corpus: corpus))
     }
 
     /// The index of the selected record in the list (0 when the selection is not in it).

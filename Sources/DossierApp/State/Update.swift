@@ -398,6 +398,7 @@ public enum Explorer {
     /// Clamps every position of the current screen and scrolls each pane so its selection is visible.
     public static func normalized(_ state: State) -> State {
         var state = state
+        state.cacheList()
         switch state.navigation.overlay {
         case .compare(let compare):
             state.navigation.overlay = .compare(normalizedCompare(compare, state))
