@@ -6,42 +6,123 @@ import Glibc
 
 public struct SourceFile: Sendable {
     public let name: String
-    /// The file on disk, when there is one: its bytes can then be let go after parsing and read again
-    /// if a message needs a line and column.
-    let path: String?
-    private let storage: Storage
+    let storage: Storage
 
-    public init(name: String, bytes: [UInt8], path: String? = nil) {
+    /// A file held in memory (the bundled corpus, tests): its bytes stay for as long as it is used.
+    public init(name: String, bytes: [UInt8]) {
         self.name = name
-        self.path = path
-        self.storage = Storage(bytes)
+        self.storage = Storage(name: name, bytes: bytes)
     }
 
-    public var bytes: [UInt8] { storage.bytes(rereadingFrom: path) }
-
-    /// Frees the bytes once the file is parsed (a corpus is as large as its files): the strings parsed
-    /// from them are copies. Only for files that can be read again; the loader never writes them.
-    func releaseBytes() {
-        if path != nil { storage.release() }
+    /// A file on disk, opened now (so a missing or unreadable file is reported before anything is
+    /// parsed) and read when it is first parsed. It stays open while anything parsed from it is used:
+    /// article bodies are read from it when shown rather than held in memory.
+    public static func open(_ path: String) throws(CorpusError) -> SourceFile {
+        SourceFile(name: path, storage: try Storage(path: path))
     }
 
+    private init(name: String, storage: Storage) {
+        self.name = name
+        self.storage = storage
+    }
+
+    public var bytes: [UInt8] { storage.bytes() }
+
+    /// Frees the bytes once the file is parsed (a corpus is as large as its files): what was parsed
+    /// from them are copies, or places to read again. Files in memory keep theirs.
+    func releaseBytes() { storage.release() }
+
+    /// The file's bytes: held while parsing, then let go for a file on disk, whose descriptor is kept to
+    /// read parts again. The loader never writes to it.
     final class Storage: @unchecked Sendable {
         // The lock guards `held`, which a staged load may release on one thread while another reads.
         private let lock = NSLockLike()
         private var held: [UInt8]?
+        private let onDisk: (descriptor: Int32, size: Int, modified: timespec)?
+        /// The file's name as messages show it.
+        let name: String
 
-        init(_ bytes: [UInt8]) { held = bytes }
+        init(name: String, bytes: [UInt8]) {
+            self.name = name
+            held = bytes
+            onDisk = nil
+        }
 
-        func bytes(rereadingFrom path: String?) -> [UInt8] {
+        init(path: String) throws(CorpusError) {
+            name = path
+            let descriptor = openReadOnly(path)
+            guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw .unreadable(path: path, reason: reason)
+            }
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                close(descriptor)
+                throw .unreadable(path: path, reason: "is a directory")
+            }
+            onDisk = (descriptor, Int(status.st_size), status.st_mtim)
+        }
+
+        deinit {
+            if let onDisk { close(onDisk.descriptor) }
+        }
+
+        private var released = false
+
+        /// The whole file: read when first asked for and held until released; after that, read again
+        /// for each caller (a message's line and column) and not held, as bodies may keep this open.
+        func bytes() -> [UInt8] {
             lock.locked {
                 if let held { return held }
-                let reread = path.flatMap { try? CorpusLoader.readFile($0) } ?? []
-                held = reread
-                return reread
+                let read = (try? self.readUnlocked(0..<(onDisk?.size ?? 0))) ?? []
+                if !released { held = read }
+                return read
             }
         }
 
-        func release() { lock.locked { held = nil } }
+        func release() {
+            if onDisk != nil { lock.locked { held = nil; released = true } }
+        }
+
+        enum ReadFailure: Error {
+            /// The file's size or modification time is not what it was when it was opened.
+            case changed
+            case failed(String)
+        }
+
+        /// Bytes of the file as it was opened. A file changed on disk since then is refused rather than
+        /// read as something else: offsets into it would no longer mean what they did.
+        func read(_ range: Range<Int>) throws(ReadFailure) -> [UInt8] {
+            if let held = lock.locked({ held }) {
+                guard range.upperBound <= held.count else { throw .changed }
+                return Array(held[range])
+            }
+            return try readUnlocked(range)
+        }
+
+        private func readUnlocked(_ range: Range<Int>) throws(ReadFailure) -> [UInt8] {
+            guard let onDisk else { throw .failed("the file is not held in memory") }
+            var status = stat()
+            guard fstat(onDisk.descriptor, &status) == 0 else { throw .failed(String(cString: strerror(errno))) }
+            guard Int(status.st_size) == onDisk.size, status.st_mtim.tv_sec == onDisk.modified.tv_sec,
+                  status.st_mtim.tv_nsec == onDisk.modified.tv_nsec, range.upperBound <= onDisk.size else { throw .changed }
+            var bytes = [UInt8](repeating: 0, count: range.count)
+            var done = 0
+            while done < range.count {
+                let count = bytes.withUnsafeMutableBytes {
+                    pread(onDisk.descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+                }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .failed(String(cString: strerror(errno)))
+                }
+                if count == 0 { throw .changed }  // shorter than when it was opened
+                done += count
+            }
+            return bytes
+        }
     }
 
     /// 1-based line and column of a byte offset. Columns count Unicode scalars, as editors do, so a
@@ -113,6 +194,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         text += message
         return text
     }
+}
+
+private func openReadOnly(_ path: String) -> Int32 {
+    open(path, O_RDONLY | O_CLOEXEC)
 }
 
 /// A pthread mutex, so the model needs no Foundation lock for one small critical section.

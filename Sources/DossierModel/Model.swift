@@ -8,9 +8,9 @@ public struct Article: Sendable, Hashable, Identifiable {
     public var url: String?
     public var authors: [String]
     /// Plain text; paragraphs are separated by a blank line.
-    public var body: String
+    public var body: ArticleBody
 
-    public init(id: String, title: String, publisher: String, published: PartialDate, url: String? = nil, authors: [String] = [], body: String) {
+    public init(id: String, title: String, publisher: String, published: PartialDate, url: String? = nil, authors: [String] = [], body: ArticleBody) {
         self.id = id
         self.title = title
         self.publisher = publisher
@@ -20,9 +20,94 @@ public struct Article: Sendable, Hashable, Identifiable {
         self.body = body
     }
 
-    /// The body split at blank lines, as the format defines paragraphs.
-    public var paragraphs: [Substring] {
-        body.split(separator: "\n\n", omittingEmptySubsequences: true)
+    public init(id: String, title: String, publisher: String, published: PartialDate, url: String? = nil, authors: [String] = [], body: String) {
+        self.init(id: id, title: title, publisher: publisher, published: published, url: url, authors: authors, body: ArticleBody(body))
+    }
+}
+
+/// An article's text. Bodies are most of a corpus, so a body loaded from a file on disk stays there:
+/// it is the place of its JSON string in the file, read and decoded again when it is shown, searched
+/// or written out (microseconds for an article), and the file's bytes are not held in memory twice.
+public struct ArticleBody: Sendable, Hashable {
+    enum Source: Sendable {
+        case text(String)
+        case stored(SourceFile.Storage, JSONStringSpan)
+    }
+
+    let source: Source
+
+    public init(_ text: String) {
+        source = .text(text)
+    }
+
+    init(stored storage: SourceFile.Storage, _ span: JSONStringSpan) {
+        source = .stored(storage, span)
+    }
+
+    /// Why a body kept in its file cannot be read: the file changed (or went) since it was loaded.
+    public struct Unreadable: Error, Sendable, CustomStringConvertible {
+        public var file: String
+        public var reason: String
+
+        public var description: String { "cannot read the article body from \(file): \(reason)" }
+    }
+
+    /// The text, read from the file if it is kept there.
+    public func text() throws(Unreadable) -> String {
+        switch source {
+        case .text(let text): return text
+        case .stored(let storage, let span):
+            let changed = Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
+            let bytes: [UInt8]
+            do {
+                bytes = try storage.read(span.range)
+            } catch {
+                switch error {
+                case .changed: throw changed
+                case .failed(let reason): throw Unreadable(file: storage.name, reason: reason)
+                }
+            }
+            if span.hasEscapes {
+                guard let text = try? JSONParser.decodeString(bytes) else { throw changed }
+                return text
+            }
+            guard bytes.count >= 2, bytes.first == 0x22, bytes.last == 0x22,
+                  let text = String(validating: bytes[1..<(bytes.count - 1)], as: UTF8.self) else { throw changed }
+            return text
+        }
+    }
+
+    /// The text's length in UTF-8 bytes, or a little more, known without reading it: a body kept in
+    /// its file is given by its JSON string, whose escapes are longer than what they stand for.
+    public var utf8CountEstimate: Int {
+        switch source {
+        case .text(let text): return text.utf8.count
+        case .stored(_, let span): return span.range.count - 2
+        }
+    }
+
+    /// The text split at blank lines, as the format defines paragraphs.
+    public func paragraphs() throws(Unreadable) -> [Substring] {
+        try text().split(separator: "\n\n", omittingEmptySubsequences: true)
+    }
+
+    /// Equal when they are the same text in memory or the same place in the same open file: comparing
+    /// a body kept in its file with one in memory would mean reading it, so they are not equal.
+    public static func == (lhs: ArticleBody, rhs: ArticleBody) -> Bool {
+        switch (lhs.source, rhs.source) {
+        case (.text(let left), .text(let right)): return left == right
+        case (.stored(let left, let leftSpan), .stored(let right, let rightSpan)): return left === right && leftSpan == rightSpan
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch source {
+        case .text(let text): hasher.combine(text)
+        case .stored(let storage, let span):
+            hasher.combine(ObjectIdentifier(storage))
+            hasher.combine(span.range.lowerBound)
+        }
     }
 }
 

@@ -90,11 +90,15 @@ struct Search: ParsableCommand {
         let hits = SearchIndex(corpus: loaded).search(query)
         switch format {
         case .json:
-            print(JSONWriter.write(.list(hits.map { hit in
-                .object([("kind", .string(hit.kind.rawValue)), ("id", .string(hit.id)), ("field", .string(hit.field.rawValue)),
-                         ("start", .int(hit.scalarRange.lowerBound)), ("end", .int(hit.scalarRange.upperBound)),
-                         ("context", .string(hit.context))])
-            })))
+            let values = try readingBodies { () throws(ArticleBody.Unreadable) in
+                try hits.map { (hit) throws(ArticleBody.Unreadable) -> JSONValue in
+                    let range = try hit.scalarRange()
+                    return .object([("kind", .string(hit.kind.rawValue)), ("id", .string(hit.id)), ("field", .string(hit.field.rawValue)),
+                                    ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
+                                    ("context", .string(hit.context))])
+                }
+            }
+            print(JSONWriter.write(.list(values)))
         default:
             print(RecordText.table(header: ["KIND", "ID", "FIELD", "CONTEXT"], rows: hits.map {
                 [$0.kind.rawValue, $0.id, $0.field.rawValue, $0.context]
@@ -170,7 +174,7 @@ struct List: ParsableCommand {
     func run() throws {
         let loaded = try corpus.load()
         switch format {
-        case .json: print(JSONWriter.write(.list(RecordJSON.values(of: kind, in: loaded))))
+        case .json: print(JSONWriter.write(.list(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordJSON.values(of: kind, in: loaded) })))
         default: print(RecordText.table(of: kind, in: loaded), terminator: "")
         }
     }
@@ -202,8 +206,8 @@ struct Show: ParsableCommand {
             throw ExitCode(1)
         }
         switch format {
-        case .json: print(JSONWriter.write(RecordJSON.value(ofRecord: id, in: loaded)!))
-        default: print(RecordText.describe(id, in: loaded)!, terminator: "")
+        case .json: print(JSONWriter.write(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordJSON.value(ofRecord: id, in: loaded)! }))
+        default: print(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordText.describe(id, in: loaded)! }, terminator: "")
         }
     }
 }

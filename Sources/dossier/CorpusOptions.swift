@@ -47,6 +47,17 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
+/// Runs output that reads article bodies from their file; a file changed since it was loaded is
+/// reported, not printed as something else: exit 66, as for any input that cannot be read.
+func readingBodies<T>(_ body: () throws(ArticleBody.Unreadable) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        printError("dossier: \(error)")
+        throw ExitCode(66)
+    }
+}
+
 func plural(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

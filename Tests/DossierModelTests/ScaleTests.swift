@@ -21,9 +21,9 @@ import Testing
         let corpus = loaded.corpus
         #expect(corpus.articles.count == 300 && corpus.actors.count == 60 && corpus.statements.count == 30)
         #expect(corpus.events.count == 15 && corpus.excerpts.count == 900)
-        for article in corpus.articles { #expect((2048...9 * 1024).contains(article.body.utf8.count)) }
+        for article in corpus.articles { #expect((2048...9 * 1024).contains(try article.body.text().utf8.count)) }
         for statement in corpus.statements { #expect((2...40).contains(statement.signatories.count)) }
-        let text = corpus.articles.map(\.body).joined()
+        let text = try corpus.articles.map { try $0.body.text() }.joined()
         #expect(text.contains("“") && text.contains("’") && text.contains("新疆") && text.contains("Türk"))
         // The same size and seed give the same bytes.
         let again = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-scale-again-\(getpid())").path
@@ -51,7 +51,7 @@ import Testing
             var folded: [UInt8] = []
             var origins: [Range<Int>] = []
             var offset = 0
-            for scalar in document.text.unicodeScalars {
+            for scalar in (try! document.text.text()).unicodeScalars {
                 let length = String(scalar).utf8.count
                 let bytes: [UInt8]
                 if let known = memo[scalar] {
@@ -100,7 +100,7 @@ import Testing
         // Slices of real bodies, across accents and CJK.
         var random = SplitMix64(seed: 11)
         for _ in 0..<24 {
-            let body = corpus.articles[random.next(below: corpus.articles.count)].body
+            let body = try! corpus.articles[random.next(below: corpus.articles.count)].body.text()
             let characters = Array(body)
             let start = random.next(below: max(1, characters.count - 20))
             queries.append(String(characters[start..<(start + 1 + random.next(below: 15))]))

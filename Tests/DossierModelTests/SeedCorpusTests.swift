@@ -41,7 +41,7 @@ import Testing
         #expect(Set(corpus.articles.map(\.id)) == Set(Self.seedOfArticle.keys))
         for article in corpus.articles {
             let seedLines = Set(try seedText(article.id).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
-            for paragraph in article.paragraphs {
+            for paragraph in try article.body.paragraphs() {
                 #expect(seedLines.contains(String(paragraph)), "\(article.id): paragraph not a line of its seed: \(paragraph.prefix(60))")
             }
         }
@@ -50,7 +50,7 @@ import Testing
     @Test func noBodyHoldsPageFurniture() throws {
         for article in try corpus().articles {
             for phrase in Self.furniture {
-                #expect(!article.body.contains(phrase), "\(article.id) holds furniture: \(phrase)")
+                #expect(try !article.body.text().contains(phrase), "\(article.id) holds furniture: \(phrase)")
             }
         }
     }
@@ -59,7 +59,7 @@ import Testing
         let corpus = try corpus()
         #expect(corpus.excerpts.count > 50)
         for excerpt in corpus.excerpts {
-            let body = try #require(corpus.article(excerpt.article)).body
+            let body = try #require(corpus.article(excerpt.article)).body.text()
             #expect(body.contains(excerpt.quote), "\(excerpt.id) is not in its body")
             #expect(try seedText(excerpt.article).contains(excerpt.quote), "\(excerpt.id) is not in its seed")
             #expect(!excerpt.quote.contains("\n"), "\(excerpt.id) spans paragraphs")
@@ -84,7 +84,7 @@ import Testing
     @Test func everyCapitalisedNameIsAnActorOrAReviewedWord() throws {
         let corpus = try corpus()
         for article in corpus.articles {
-            let unknown = CapitalisedNames.unrecognised(in: article.body, actors: corpus.actors, allowed: CapitalisedNames.allowList)
+            let unknown = CapitalisedNames.unrecognised(in: try article.body.text(), actors: corpus.actors, allowed: CapitalisedNames.allowList)
             #expect(unknown.isEmpty, "\(article.id): capitalised words that are neither actor names nor allowed: \(unknown)")
         }
     }

@@ -85,7 +85,8 @@ public enum RecordText {
     // MARK: Records
 
     /// A record with its references resolved to names and each supporting excerpt quoted with its source.
-    public static func describe(_ id: String, in corpus: Corpus) -> String? {
+    /// Reads an article's body, from its file for a corpus kept there.
+    public static func describe(_ id: String, in corpus: Corpus) throws(ArticleBody.Unreadable) -> String? {
         var lines: [(String, String)] = []
         var sections: [(String, [String])] = []
         switch corpus.kind(of: id) {
@@ -96,7 +97,7 @@ public enum RecordText {
             if let url = article.url { lines.append(("url", url)) }
             if !article.authors.isEmpty { lines.append(("authors", article.authors.joined(separator: "; "))) }
             lines.append(("excerpts", "\(corpus.excerptsInArticle[id, default: []].count) marked spans"))
-            sections.append(("body", article.paragraphs.map { String($0) }))
+            sections.append(("body", try article.body.paragraphs().map { String($0) }))
         case .actor:
             guard let actor = corpus.actor(id) else { return nil }
             lines = [("actor", actor.id), ("name", actor.name), ("kind", actor.kind.rawValue)]

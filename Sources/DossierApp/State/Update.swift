@@ -198,7 +198,8 @@ public enum Explorer {
     public static func readerMatches(_ state: State) -> [Range<Int>] {
         guard let query = state.navigation.readerQuery, let id = state.selectedID(in: .articles),
               let article = state.corpus.article(id) else { return [] }
-        return SearchIndex.matches(of: query, in: article.body)
+        // A body that cannot be read has no matches; the reader says why it shows no text.
+        return SearchIndex.matches(of: query, in: (try? article.body.text()) ?? "")
     }
 
     static func moveMatch(_ state: State, by delta: Int) -> State {

@@ -334,6 +334,9 @@ public struct ReaderContent: Sendable {
     public let body: WrappedText
     public let spans: [Excerpt]
     public let gutter = 2
+    /// Set when the body could not be read from its file (changed on disk since loading): the body
+    /// lines then say why, and no span is marked.
+    public let unreadable: ArticleBody.Unreadable?
 
     init(article: Article, spans: [Excerpt], width: Int) {
         let textWidth = max(1, width - gutter)
@@ -341,8 +344,15 @@ public struct ReaderContent: Sendable {
         header.append("\(article.publisher) · \(article.published) · \(spans.count) marked spans")
         header.append("")
         self.header = header
-        self.body = WrappedText(article.body, width: textWidth)
-        self.spans = spans
+        do {
+            self.body = WrappedText(try article.body.text(), width: textWidth)
+            self.spans = spans
+            self.unreadable = nil
+        } catch {
+            self.body = WrappedText("⚠ " + error.description, width: textWidth)
+            self.spans = []
+            self.unreadable = error
+        }
     }
 
     public var lineCount: Int { header.count + body.lines.count }

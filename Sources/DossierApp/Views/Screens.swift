@@ -30,7 +30,7 @@ enum Screens {
                 marked = marked || inSpan
                 inSelected = inSelected || isSelected
                 let role: Role = match.map { $0 == currentMatch ? .matchCurrent : .match }
-                    ?? (isSelected ? .markSelected : (inSpan ? .mark : .normal))
+                    ?? (isSelected ? .markSelected : (inSpan ? .mark : (content.unreadable == nil ? .normal : .warning)))
                 x += grid.put(String(content.body.characters[index]), x: x, y: y, limit: rect.x + rect.width - x, role: role)
             }
             if inSelected {

@@ -24,10 +24,26 @@ public struct JSONParser {
     /// `each` and keeping nothing, so a large file never becomes one large tree. Returns false, having
     /// called nothing, when the top level is not an array (parse the whole document to say what it is).
     /// The grammar and every error are the same as `parse`'s.
-    public static func parseElements(_ bytes: [UInt8], _ each: (JSONNode) -> Void) throws(SyntaxError) -> Bool {
+    ///
+    /// The string value of a member named `deferring` in an element object is checked like any other
+    /// but not copied: it comes as `.deferredString`, its place in `bytes` (article bodies are most of
+    /// a corpus, and are read again from the file when shown).
+    public static func parseElements(_ bytes: [UInt8], deferring deferredKey: String? = nil, _ each: (JSONNode) -> Void) throws(SyntaxError) -> Bool {
         try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> Bool in
             var parser = Cursor(bytes: buffer)
+            parser.deferredKey = deferredKey
             return try parser.parseTopLevelElements(each)
+        }
+    }
+
+    /// The text of one JSON string given with its quotation marks (a deferred string's bytes).
+    public static func decodeString(_ bytes: [UInt8]) throws(SyntaxError) -> String {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> String in
+            var parser = Cursor(bytes: buffer)
+            guard buffer.first == UInt8(ascii: "\""), buffer.count >= 2 else { throw parser.fail("expected a string") }
+            let text = try parser.parseString()
+            guard parser.position == buffer.count else { throw parser.fail("expected the end of the string") }
+            return text
         }
     }
 }
@@ -36,6 +52,8 @@ private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     var depth = 0
+    /// The member whose string value is deferred in objects that are elements of the top-level array.
+    var deferredKey: String?
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -157,7 +175,13 @@ private struct Cursor {
             }
             position += 1
             skipWhitespace()
-            let node = try parseValue()
+            let node: JSONNode
+            if depth == 2, key == deferredKey, position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+                let start = position
+                node = JSONNode(.deferredString(try scanString()), offset: start)
+            } else {
+                node = try parseValue()
+            }
             members.append(JSONMember(key: key, keyOffset: keyOffset, node: node))
             skipWhitespace()
             guard position < bytes.count else { throw fail("unexpected end of file; expected ',' or '}'") }
@@ -258,6 +282,75 @@ private struct Cursor {
             } else {
                 position += 1
             }
+        }
+    }
+
+    /// Checks a string from its opening quote as `parseString` does (same errors), without copying it.
+    mutating func scanString() throws(JSONParser.SyntaxError) -> JSONStringSpan {
+        let open = position
+        position += 1
+        var runStart = position
+        var hasEscapes = false
+        var visible = false
+        var escaped: [UInt8] = []
+        while true {
+            guard position < bytes.count else { throw fail("unterminated string", at: open) }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                try validateUTF8(runStart..<position)
+                position += 1
+                return JSONStringSpan(range: open..<position, hasEscapes: hasEscapes, mayBeBlank: !visible)
+            } else if byte == UInt8(ascii: "\\") {
+                try validateUTF8(runStart..<position)
+                hasEscapes = true
+                escaped.removeAll(keepingCapacity: true)
+                try parseEscape(into: &escaped)
+                if !visible { visible = escaped.contains { $0 < 0x80 && !Self.isASCIIWhitespace($0) } }
+                runStart = position
+            } else if byte < 0x20 {
+                throw fail("control character 0x\(String(byte, radix: 16, uppercase: true)) must be escaped inside a string")
+            } else {
+                if !visible && byte < 0x80 && byte != 0x20 { visible = true }
+                position += 1
+            }
+        }
+    }
+
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0B || byte == 0x0C
+    }
+
+    /// Throws at the first byte that does not begin a well-formed UTF-8 sequence (Unicode table 3-7:
+    /// no overlong forms, no surrogates, nothing above U+10FFFF), as `makeString` would.
+    func validateUTF8(_ range: Range<Int>) throws(JSONParser.SyntaxError) {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            // Eight ASCII bytes at a time: most text is ASCII.
+            while index + 8 <= end, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < end else { return }
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var second: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; second = 0xA0...0xBF
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; second = 0x80...0x9F
+            case 0xF0: length = 4; second = 0x90...0xBF
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; second = 0x80...0x8F
+            default: throw fail("invalid UTF-8 in string", at: index)
+            }
+            guard index + length <= end, second.contains(bytes[index + 1]) else { throw fail("invalid UTF-8 in string", at: index) }
+            for next in (index + 2)..<(index + length) where bytes[next] & 0xC0 != 0x80 {
+                throw fail("invalid UTF-8 in string", at: index)
+            }
+            index += length
         }
     }
 

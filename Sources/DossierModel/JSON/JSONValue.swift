@@ -23,6 +23,8 @@ public indirect enum JSONValue: Sendable {
     /// The number's text as written (RFC 8259 grammar already checked), converted on use.
     case number(String)
     case string(String)
+    /// A string checked but not copied (see `JSONParser.parseElements(_:deferring:_:)`).
+    case deferredString(JSONStringSpan)
     case array([JSONNode])
     /// Members in source order; duplicate keys are rejected by the parser.
     case object([JSONMember])
@@ -33,9 +35,21 @@ public indirect enum JSONValue: Sendable {
         case .null: return "null"
         case .bool: return "a boolean"
         case .number: return "a number"
-        case .string: return "a string"
+        case .string, .deferredString: return "a string"
         case .array: return "an array"
         case .object: return "an object"
         }
     }
+}
+
+/// Where a string the parser checked, but did not copy, stands in its source: an article body, read
+/// again from the file when it is needed.
+public struct JSONStringSpan: Sendable, Hashable {
+    /// The string's bytes in the source, both quotation marks included.
+    public var range: Range<Int>
+    /// Holds escape sequences: decode it with `JSONParser.decodeString`; without, the bytes between the
+    /// quotation marks are the text.
+    public var hasEscapes: Bool
+    /// Nothing in it was seen to be other than white space (it may still hold non-ASCII text).
+    public var mayBeBlank: Bool
 }

@@ -38,7 +38,8 @@ public final class PreviewedArticles: @unchecked Sendable {
 /// Reads a corpus from a directory of five JSON files or from one JSON file with five keys, decodes it
 /// and checks it. It never writes anything.
 public enum CorpusLoader {
-    /// The files of a directory corpus, read but not parsed: a staged load parses articles.json first.
+    /// The files of a directory corpus, opened but not yet read: each is read when it is parsed, one at
+    /// a time, and let go after (a staged load parses articles.json first).
     public static func readDirectory(_ path: String) throws(CorpusError) -> [String: SourceFile] {
         var files: [String: SourceFile] = [:]
         var missing: [String] = []
@@ -49,7 +50,7 @@ public enum CorpusLoader {
                 missing.append(filePath)
                 continue
             }
-            files[kind.collectionName] = SourceFile(name: filePath, bytes: try readFile(filePath), path: filePath)
+            files[kind.collectionName] = try SourceFile.open(filePath)
         }
         if !missing.isEmpty {
             throw .invalid(missing.map {
@@ -73,7 +74,7 @@ public enum CorpusLoader {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             return try load(directoryFiles: try readDirectory(path))
         }
-        return try load(singleFile: SourceFile(name: path, bytes: try readFile(path)))
+        return try load(singleFile: SourceFile.open(path))
     }
 
     /// A directory corpus given as its five files, keyed by collection name ("articles"...). The bundled
@@ -98,7 +99,10 @@ public enum CorpusLoader {
     static func decode(_ file: SourceFile, as kind: RecordKind, into decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
         defer { file.releaseBytes() }
         do {
-            let isArray = try JSONParser.parseElements(file.bytes) { decoded.decode($0, as: kind, from: file, collector: collector) }
+            // Article bodies stay in the file: the articles keep where each one is, to read it when needed.
+            let isArray = try JSONParser.parseElements(file.bytes, deferring: kind == .article ? "body" : nil) {
+                decoded.decode($0, as: kind, from: file, collector: collector)
+            }
             if isArray { return }
             // Not an array: parse the whole file to say what it is instead.
             if let root = parse(file, collector: collector) {
@@ -158,28 +162,5 @@ public enum CorpusLoader {
         var warnings = collector.diagnostics
         warnings.append(contentsOf: CorpusValidator.coverageWarnings(corpus, decoded: decoded, collector: collector))
         return LoadedCorpus(corpus: corpus, warnings: warnings)
-    }
-
-    /// Reads a whole file, with the system's reason when it cannot.
-    static func readFile(_ path: String) throws(CorpusError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, reason: "is a directory") }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return bytes
     }
 }

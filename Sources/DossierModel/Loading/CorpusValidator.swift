@@ -39,18 +39,26 @@ enum CorpusValidator {
         for index in decoded.excerpts.indices { excerptsOfArticle[decoded.excerpts[index].article, default: []].append(index) }
         for article in decoded.articles {
             guard let indices = excerptsOfArticle[article.id] else { continue }
-            var body = article.body
-            body.withUTF8 { bytes in
+            let body: String
+            do {
+                body = try article.body.text()
+            } catch {
+                // Read from the file again (a large corpus is not held twice), which changed meanwhile.
+                if let site = decoded.recordSites[article.id] { collector.error(in: site.file, at: site.offset, id: article.id, error.description) }
+                continue
+            }
+            var utf8 = body
+            utf8.withUTF8 { bytes in
                 for index in indices {
                     let excerpt = decoded.excerpts[index]
                     guard let site = decoded.recordSites[excerpt.id] else { continue }
                     let offset = decoded.quoteOffsets[excerpt.id] ?? site.offset
-                    switch QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix, in: article.body, utf8: bytes) {
+                    switch QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix, in: body, utf8: bytes) {
                     case .success(let span):
                         decoded.excerpts[index].span = span
                     case .failure(.notFound):
                         collector.error(in: site.file, at: offset, id: excerpt.id,
-                                        "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, article.body))
+                                        "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, body))
                     case .failure(.contextNotFound(let occurrences)):
                         collector.error(in: site.file, at: offset, id: excerpt.id, "quote is found \(times(occurrences)) in article \"\(excerpt.article)\", but never with the given prefix and suffix around it")
                     case .failure(.ambiguous(let occurrences)):

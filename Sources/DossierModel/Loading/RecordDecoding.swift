@@ -98,7 +98,7 @@ extension DecodedCorpus {
         let published = reader.date("published")
         let url = reader.string("url", required: false)
         let authors = reader.strings("authors", required: false)
-        let body = reader.string("body", required: true)
+        let body = reader.body("body")
         guard let id, let title, let publisher, let published, let body else { return }
         articles.append(Article(id: id, title: title, publisher: publisher, published: published, url: url, authors: authors, body: body))
     }

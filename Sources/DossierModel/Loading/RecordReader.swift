@@ -69,7 +69,14 @@ struct RecordReader {
             return nil
         }
         if !required, case .null = node.value { return nil }
-        guard case .string(let text) = node.value else {
+        let text: String
+        switch node.value {
+        case .string(let value): text = value
+        case .deferredString(let span):
+            // Read where the parser left it (the file's bytes are held while it is parsed).
+            guard let value = try? JSONParser.decodeString(Array(file.bytes[span.range])) else { return nil }
+            text = value
+        default:
             error(at: node.offset, "field \"\(key)\" must be a string, found \(node.value.typeName)")
             return nil
         }
@@ -78,6 +85,16 @@ struct RecordReader {
             return nil
         }
         return text
+    }
+
+    /// An article body: left in its file when the parser deferred it (checked, not copied), else text.
+    func body(_ key: String) -> ArticleBody? {
+        guard let node = node(key), case .deferredString(let span) = node.value else {
+            return string(key, required: true).map(ArticleBody.init)
+        }
+        // White space only? Only a string that may be blank is read to tell.
+        if span.mayBeBlank, string(key, required: true) == nil { return nil }
+        return ArticleBody(stored: file.storage, span)
     }
 
     /// An array of strings; a missing optional array reads as empty.

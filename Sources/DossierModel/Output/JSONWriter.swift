@@ -13,6 +13,9 @@ public enum JSONWriter {
         case .bool(let flag): output += flag ? "true" : "false"
         case .number(let text): output += text
         case .string(let text): writeString(text, into: &output)
+        case .deferredString:
+            // Only the parser makes these, for text it leaves in the file; output is built from text.
+            preconditionFailure("a deferred string has no text of its own to write")
         case .array(let elements):
             if elements.isEmpty { output += "[]"; return }
             output += "[\n"

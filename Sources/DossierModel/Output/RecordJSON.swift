@@ -2,7 +2,8 @@
 /// format's order; optional fields that are absent are left out; excerpts gain their resolved
 /// `start` and `end` (Unicode scalar offsets into the article body, end exclusive).
 public enum RecordJSON {
-    public static func value(of article: Article) -> JSONValue {
+    /// Reads the body, from its file for a corpus kept there.
+    public static func value(of article: Article) throws(ArticleBody.Unreadable) -> JSONValue {
         .object([
             ("id", .string(article.id)),
             ("title", .string(article.title)),
@@ -10,7 +11,7 @@ public enum RecordJSON {
             ("published", .string(article.published.description)),
             ("url", article.url.map(JSONValue.string)),
             ("authors", .strings(article.authors)),
-            ("body", .string(article.body)),
+            ("body", .string(try article.body.text())),
         ])
     }
 
@@ -75,9 +76,9 @@ public enum RecordJSON {
     }
 
     /// Any record by id, or nil when the corpus has no such id.
-    public static func value(ofRecord id: String, in corpus: Corpus) -> JSONValue? {
+    public static func value(ofRecord id: String, in corpus: Corpus) throws(ArticleBody.Unreadable) -> JSONValue? {
         switch corpus.kind(of: id) {
-        case .article: return corpus.article(id).map(value(of:))
+        case .article: return try corpus.article(id).map { (article) throws(ArticleBody.Unreadable) in try value(of: article) }
         case .actor: return corpus.actor(id).map(value(of:))
         case .statement: return corpus.statement(id).map(value(of:))
         case .event: return corpus.event(id).map(value(of:))
@@ -86,9 +87,9 @@ public enum RecordJSON {
         }
     }
 
-    public static func values(of kind: RecordKind, in corpus: Corpus) -> [JSONValue] {
+    public static func values(of kind: RecordKind, in corpus: Corpus) throws(ArticleBody.Unreadable) -> [JSONValue] {
         switch kind {
-        case .article: return corpus.articles.map(value(of:))
+        case .article: return try corpus.articles.map { (article) throws(ArticleBody.Unreadable) in try value(of: article) }
         case .actor: return corpus.actors.map(value(of:))
         case .statement: return corpus.statements.map(value(of:))
         case .event: return corpus.events.map(value(of:))

@@ -25,14 +25,18 @@ public struct SearchIndex: Sendable {
         public var field: Field
         /// The match in the field's original text, in UTF-8 bytes.
         public var utf8Range: Range<Int>
-        /// The field's text (shared with the corpus, not copied).
-        let text: String
+        /// The field's text (shared with the corpus, not copied), or where to read it: an article body
+        /// kept in its file is read only for the hits shown.
+        let source: ArticleBody
 
         public static func == (lhs: Hit, rhs: Hit) -> Bool {
             lhs.kind == rhs.kind && lhs.id == rhs.id && lhs.field == rhs.field && lhs.utf8Range == rhs.utf8Range
         }
 
-        var bounds: (start: String.Index, end: String.Index) {
+        /// The text of the field matched.
+        public func text() throws(ArticleBody.Unreadable) -> String { try source.text() }
+
+        func bounds(in text: String) -> (start: String.Index, end: String.Index) {
             let utf8 = text.utf8
             let start = String.Index(utf8.index(utf8.startIndex, offsetBy: utf8Range.lowerBound), within: text) ?? text.startIndex
             let end = String.Index(utf8.index(utf8.startIndex, offsetBy: utf8Range.upperBound), within: text) ?? text.endIndex
@@ -40,19 +44,27 @@ public struct SearchIndex: Sendable {
         }
 
         /// The match in Unicode code points, as excerpt spans are given in JSON output.
-        public var scalarRange: Range<Int> {
-            let (start, end) = bounds
+        public func scalarRange() throws(ArticleBody.Unreadable) -> Range<Int> {
+            let text = try text()
+            let (start, end) = bounds(in: text)
             let scalarStart = text.unicodeScalars[..<start].count
             return scalarStart..<(scalarStart + text.unicodeScalars[start..<end].count)
         }
 
         /// A line of context around the match (line breaks shown as spaces) and the match within it,
-        /// in characters of the context.
+        /// in characters of the context. A body that cannot be read any more gives the reason instead,
+        /// with nothing highlighted.
         public var context: String { contextAndHighlight.context }
         public var highlight: Range<Int> { contextAndHighlight.highlight }
 
         public var contextAndHighlight: (context: String, highlight: Range<Int>) {
-            let (start, end) = bounds
+            let text: String
+            do {
+                text = try self.text()
+            } catch {
+                return (error.description, 0..<0)
+            }
+            let (start, end) = bounds(in: text)
             let before = text[..<start].suffix(40)
             let match = text[start..<end]
             let after = text[end...].prefix(60)
@@ -79,7 +91,19 @@ public struct SearchIndex: Sendable {
         var kind: RecordKind
         var id: String
         var field: Field
-        var text: String
+        /// Only article bodies may be kept in their file; every other field is text in memory.
+        var text: ArticleBody
+
+        init(kind: RecordKind, id: String, field: Field, text: String) {
+            self.init(kind: kind, id: id, field: field, body: ArticleBody(text))
+        }
+
+        init(kind: RecordKind, id: String, field: Field, body: ArticleBody) {
+            self.kind = kind
+            self.id = id
+            self.field = field
+            self.text = body
+        }
     }
 
     let documents: [Document]
@@ -95,9 +119,16 @@ public struct SearchIndex: Sendable {
         let ids: [String]
         let buffer: FoldedBuffer
 
+        /// Reads every body (from its file, for a corpus kept there) and folds it. A body that cannot
+        /// be read any more is folded as empty: a search cannot find it, and showing it says why.
         public init(_ articles: [Article]) {
             ids = articles.map(\.id)
-            buffer = FoldedBuffer(articles.flatMap { [$0.title, $0.body] })
+            // One body read at a time, folded and let go: never all bodies in memory at once.
+            let capacity = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8CountEstimate + 2 }
+            buffer = FoldedBuffer(count: articles.count * 2, capacity: capacity) { document in
+                let article = articles[document / 2]
+                return document % 2 == 0 ? article.title : (try? article.body.text()) ?? ""
+            }
         }
     }
 
@@ -106,7 +137,7 @@ public struct SearchIndex: Sendable {
         var documents: [Document] = []
         for article in corpus.articles {
             documents.append(Document(kind: .article, id: article.id, field: .title, text: article.title))
-            documents.append(Document(kind: .article, id: article.id, field: .body, text: article.body))
+            documents.append(Document(kind: .article, id: article.id, field: .body, body: article.body))
         }
         for excerpt in corpus.excerpts { documents.append(Document(kind: .excerpt, id: excerpt.id, field: .quote, text: excerpt.quote)) }
         for statement in corpus.statements { documents.append(Document(kind: .statement, id: statement.id, field: .title, text: statement.title)) }
@@ -121,9 +152,10 @@ public struct SearchIndex: Sendable {
         if let prefolded, prefolded.ids.elementsEqual(corpus.articles.lazy.map(\.id)) {
             articles = prefolded.buffer
         } else {
-            articles = FoldedBuffer(documents[..<articleDocuments].map(\.text))
+            articles = FoldedArticles(corpus.articles).buffer
         }
-        segments = [articles, FoldedBuffer(documents[articleDocuments...].map(\.text))]
+        // Everything after the articles is text in memory.
+        segments = [articles, FoldedBuffer(documents[articleDocuments...].map { (try? $0.text.text()) ?? "" })]
         segmentStarts = [0, articleDocuments]
     }
 
@@ -195,7 +227,7 @@ public struct SearchIndex: Sendable {
     }
 
     func hit(in document: Document, _ range: Range<Int>) -> Hit {
-        Hit(kind: document.kind, id: document.id, field: document.field, utf8Range: range, text: document.text)
+        Hit(kind: document.kind, id: document.id, field: document.field, utf8Range: range, source: document.text)
     }
 
     /// The matches of a query in one text (the reader's n/N), as UTF-8 ranges.
@@ -230,14 +262,21 @@ final class FoldedBuffer: Sendable {
     /// How often each byte occurs: a search looks for the needle's rarest byte with memchr.
     let byteCounts: [Int]
 
-    init(_ texts: [String]) {
+    convenience init(_ texts: [String]) {
+        self.init(count: texts.count, capacity: texts.reduce(0) { $0 + $1.utf8.count + 1 }) { texts[$0] }
+    }
+
+    /// Folds `count` documents, asking for each text in turn (so a text read from a file is let go
+    /// before the next is read); `capacity` is the folded size expected, to allocate once.
+    init(count: Int, capacity: Int, text: (Int) -> String) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count + 1 })
+        bytes.reserveCapacity(capacity)
         var starts: [Int32] = []
-        starts.reserveCapacity(texts.count + 1)
+        starts.reserveCapacity(count + 1)
         var checkpoints: [Checkpoint] = []
         var table = FoldTable()
-        for text in texts {
+        for document in 0..<count {
+            let text = text(document)
             starts.append(Int32(bytes.count))
             var copy = text
             copy.withUTF8 { source in
