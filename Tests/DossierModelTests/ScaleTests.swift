@@ -111,7 +111,10 @@ import Testing
     @Test func searchMatchesThePlainImplementation() {
         let index = SearchIndex(corpus: Self.corpus)
         for query in Self.queries {
-            let fast = index.search(query, limitPerGroup: Int.max).map { ($0.id, $0.field, $0.utf8Range) }
+            let hits = index.search(query, limitPerGroup: Int.max)
+            let fast = zip(hits, SearchIndex.utf8Ranges(of: hits)).map { ($0.id, $0.field, $1) }
+            // Hit by hit, as the screen asks, gives the same ranges.
+            #expect(hits.prefix(20).enumerated().allSatisfy { $1.utf8Range == fast[$0].2 })
             let plain = Self.plainSearch(query)
             #expect(fast.count == plain.count, "hit count for \(query.debugDescription)")
             #expect(zip(fast, plain).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 }, "hits for \(query.debugDescription)")

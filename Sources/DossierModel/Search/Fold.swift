@@ -91,4 +91,8 @@ final class SharedFoldTable: @unchecked Sendable {
     func folded(_ scalar: Unicode.Scalar) -> [UInt8] {
         lock.locked { table.folded(scalar) }
     }
+
+    func folded(utf8 bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> [UInt8] {
+        lock.locked { table.folded(utf8: bytes, at: start, length: length) }
+    }
 }

@@ -10,8 +10,8 @@ import Darwin
 ///
 /// All documents are folded once into contiguous buffers (the articles, which can be folded while the
 /// rest of a corpus still loads, then everything else), in the order results are listed, so a query is
-/// one left-to-right scan that yields hits already grouped. Offsets map back to the original text
-/// through checkpoints kept only where folding changed a character's length.
+/// one left-to-right scan that yields hits already grouped. A hit's offsets in the original text are
+/// worked out when asked for (only for the hits shown), by folding its document again up to the match.
 public struct SearchIndex: Sendable {
     public enum Field: String, Sendable, CaseIterable {
         case body, title, quote, name, alias
@@ -23,20 +23,34 @@ public struct SearchIndex: Sendable {
         public var kind: RecordKind
         public var id: String
         public var field: Field
-        /// The match in the field's original text, in UTF-8 bytes.
-        public var utf8Range: Range<Int>
         /// The field's text (shared with the corpus, not copied), or where to read it: an article body
         /// kept in its file is read only for the hits shown.
         let source: ArticleBody
+        /// The match in the folded buffer, and the document's number in it.
+        let folded: Range<Int>
+        let buffer: FoldedBuffer
+        let document: Int
 
+        /// The same match: the same place in the same field.
         public static func == (lhs: Hit, rhs: Hit) -> Bool {
-            lhs.kind == rhs.kind && lhs.id == rhs.id && lhs.field == rhs.field && lhs.utf8Range == rhs.utf8Range
+            lhs.kind == rhs.kind && lhs.id == rhs.id && lhs.field == rhs.field && lhs.folded == rhs.folded
         }
 
         /// The text of the field matched.
         public func text() throws(ArticleBody.Unreadable) -> String { try source.text() }
 
+        /// The match in the field's original text, in UTF-8 bytes, widened to whole characters; empty
+        /// for a body that cannot be read any more.
+        public var utf8Range: Range<Int> {
+            (try? text()).map(utf8Range(in:)) ?? 0..<0
+        }
+
+        func utf8Range(in text: String) -> Range<Int> {
+            buffer.originalRange(of: folded, in: document, text: text)
+        }
+
         func bounds(in text: String) -> (start: String.Index, end: String.Index) {
+            let utf8Range = utf8Range(in: text)
             let utf8 = text.utf8
             let start = String.Index(utf8.index(utf8.startIndex, offsetBy: utf8Range.lowerBound), within: text) ?? text.startIndex
             let end = String.Index(utf8.index(utf8.startIndex, offsetBy: utf8Range.upperBound), within: text) ?? text.endIndex
@@ -212,10 +226,31 @@ public struct SearchIndex: Sendable {
             }
             perKind[kind, default: 0] += 1
             if matched.last != document { matched.append(document) }
-            hits.append(hit(in: documents[document], segment.originalRange(of: range, in: local)))
+            let found = documents[document]
+            hits.append(Hit(kind: found.kind, id: found.id, field: found.field, source: found.text, folded: range, buffer: segment, document: local))
             return .next
         }
         return Result(query: needle, hits: hits, complete: complete, documents: matched)
+    }
+
+    /// The UTF-8 ranges of many hits, each field's text read and folded again once for all its hits
+    /// (`Hit.utf8Range` does it hit by hit). A body that cannot be read any more gives empty ranges.
+    public static func utf8Ranges(of hits: [Hit]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(hits.count)
+        var start = 0
+        while start < hits.count {
+            var end = start + 1
+            while end < hits.count && hits[end].buffer === hits[start].buffer && hits[end].document == hits[start].document { end += 1 }
+            let group = hits[start..<end]
+            if let text = try? hits[start].text() {
+                result += hits[start].buffer.originalRanges(of: group.map(\.folded), in: hits[start].document, text: text)
+            } else {
+                result += group.map { _ in 0..<0 }
+            }
+            start = end
+        }
+        return result
     }
 
     /// The first document after the run of documents of the same kind.
@@ -226,39 +261,36 @@ public struct SearchIndex: Sendable {
         return next
     }
 
-    func hit(in document: Document, _ range: Range<Int>) -> Hit {
-        Hit(kind: document.kind, id: document.id, field: document.field, utf8Range: range, source: document.text)
-    }
-
     /// The matches of a query in one text (the reader's n/N), as UTF-8 ranges.
     public static func matches(of query: String, in text: String) -> [Range<Int>] {
         let needle = Array(Fold.fold(query).utf8)
         guard !needle.isEmpty else { return [] }
         let buffer = FoldedBuffer([text])
-        var ranges: [Range<Int>] = []
+        var folded: [Range<Int>] = []
         buffer.scan(for: needle, in: nil) { _, range in
-            ranges.append(buffer.originalRange(of: range, in: 0))
+            folded.append(range)
             return .next
         }
-        return ranges
+        return buffer.originalRanges(of: folded, in: 0, text: text)
     }
 }
 
 /// Documents folded into one buffer, each followed by a NUL (which no query holds, so no match can
 /// cross from one document into the next).
 final class FoldedBuffer: Sendable {
-    /// A character whose folding changed its length ("ü" → "u", "’" → "'"), at a folded offset.
-    struct Checkpoint: Sendable {
-        var folded: Int32
-        var foldedLength: UInt8
-        var original: Int32
-        var originalLength: UInt8
+    /// A place where folded and original offsets are known to correspond, every 64 KB of a long
+    /// document, so mapping a match back never folds more than that again.
+    struct Anchor: Sendable {
+        var folded: Int
+        var original: Int
     }
+
+    static let anchorSpacing = 1 << 16
 
     let bytes: [UInt8]
     /// The folded offset where each document starts; one more entry marks the end.
     let starts: [Int32]
-    let checkpoints: [Checkpoint]
+    let anchors: [Anchor]
     /// How often each byte occurs: a search looks for the needle's rarest byte with memchr.
     let byteCounts: [Int]
 
@@ -273,28 +305,27 @@ final class FoldedBuffer: Sendable {
         bytes.reserveCapacity(capacity)
         var starts: [Int32] = []
         starts.reserveCapacity(count + 1)
-        var checkpoints: [Checkpoint] = []
+        var anchors: [Anchor] = []
         var table = FoldTable()
         for document in 0..<count {
-            let text = text(document)
+            var text = text(document)
             starts.append(Int32(bytes.count))
-            var copy = text
-            copy.withUTF8 { source in
+            var nextAnchor = bytes.count + Self.anchorSpacing
+            text.withUTF8 { source in
                 var index = 0
                 while index < source.count {
+                    if bytes.count >= nextAnchor {
+                        anchors.append(Anchor(folded: bytes.count, original: index))
+                        nextAnchor = bytes.count + Self.anchorSpacing
+                    }
                     let byte = source[index]
                     if byte < 0x80 {
                         bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
                         index += 1
                         continue
                     }
-                    let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
-                    let folded = table.folded(utf8: source, at: index, length: min(length, source.count - index))
-                    if folded.count != length || !folded.elementsEqual(source[index..<(index + length)]) {
-                        checkpoints.append(Checkpoint(folded: Int32(bytes.count), foldedLength: UInt8(folded.count),
-                                                      original: Int32(index), originalLength: UInt8(length)))
-                    }
-                    bytes.append(contentsOf: folded)
+                    let length = Self.sequenceLength(byte, remaining: source.count - index)
+                    bytes.append(contentsOf: table.folded(utf8: source, at: index, length: length))
                     index += length
                 }
             }
@@ -305,8 +336,14 @@ final class FoldedBuffer: Sendable {
         for byte in bytes { counts[Int(byte)] += 1 }
         self.bytes = bytes
         self.starts = starts
-        self.checkpoints = checkpoints
+        self.anchors = anchors
         self.byteCounts = counts
+    }
+
+    /// The length of the UTF-8 sequence a lead byte begins (the text is valid UTF-8).
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8, remaining: Int) -> Int {
+        min(lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2), remaining)
     }
 
     /// The first occurrence of the pattern in haystack[from..<end]: memchr finds the pattern's rarest
@@ -373,30 +410,55 @@ final class FoldedBuffer: Sendable {
         }
     }
 
-    /// Maps a folded range in a document back to UTF-8 offsets of the document's original text,
-    /// widening to whole characters.
-    func originalRange(of range: Range<Int>, in document: Int) -> Range<Int> {
-        originalOffset(range.lowerBound, in: document, end: false)..<originalOffset(range.upperBound - 1, in: document, end: true)
+    /// Maps a folded range in a document back to UTF-8 offsets of the document's original text (given
+    /// again, as it was folded), widening to whole characters.
+    func originalRange(of range: Range<Int>, in document: Int, text: String) -> Range<Int> {
+        originalRanges(of: [range], in: document, text: text)[0]
     }
 
-    private func originalOffset(_ offset: Int, in document: Int, end: Bool) -> Int {
+    /// `originalRange` for many ranges of one document, in order and not overlapping, in one pass:
+    /// folds the text again from the nearest anchor before the first, as `init` did, noting where
+    /// each range's first and last folded bytes come from.
+    func originalRanges(of ranges: [Range<Int>], in document: Int, text: String) -> [Range<Int>] {
+        guard let first = ranges.first else { return [] }
         let documentStart = Int(starts[document])
-        // The last checkpoint at or before the offset.
+        // The last anchor at or before the first range, if it is in this document.
         var low = 0
-        var high = checkpoints.count
+        var high = anchors.count
         while low < high {
             let middle = (low + high) / 2
-            if Int(checkpoints[middle].folded) <= offset { low = middle + 1 } else { high = middle }
+            if anchors[middle].folded <= first.lowerBound { low = middle + 1 } else { high = middle }
         }
-        guard low > 0, Int(checkpoints[low - 1].folded) >= documentStart else {
-            return offset - documentStart + (end ? 1 : 0)
+        var folded = documentStart
+        var original = 0
+        if low > 0, anchors[low - 1].folded >= documentStart {
+            folded = anchors[low - 1].folded
+            original = anchors[low - 1].original
         }
-        let checkpoint = checkpoints[low - 1]
-        let foldedEnd = Int(checkpoint.folded) + Int(checkpoint.foldedLength)
-        if offset < foldedEnd {
-            // Inside a character whose folding changed its length: take the whole character.
-            return Int(checkpoint.original) + (end ? Int(checkpoint.originalLength) : 0)
+        var result: [Range<Int>] = []
+        result.reserveCapacity(ranges.count)
+        var text = text
+        text.withUTF8 { source in
+            var lower: Int?
+            var next = 0
+            while original < source.count && next < ranges.count {
+                let byte = source[original]
+                let length = byte < 0x80 ? 1 : Self.sequenceLength(byte, remaining: source.count - original)
+                let foldedLength = byte < 0x80 ? 1 : Fold.sharedTable.folded(utf8: source, at: original, length: length).count
+                // One character may hold the end of a range and the start of the next.
+                while next < ranges.count {
+                    if lower == nil && folded + foldedLength > ranges[next].lowerBound { lower = original }
+                    guard folded + foldedLength > ranges[next].upperBound - 1 else { break }
+                    result.append((lower ?? original)..<(original + length))
+                    lower = nil
+                    next += 1
+                }
+                folded += foldedLength
+                original += length
+            }
+            // Only if the text is not the one folded: whatever is left ends at its end.
+            while result.count < ranges.count { result.append(min(lower ?? source.count, source.count)..<source.count) }
         }
-        return Int(checkpoint.original) + Int(checkpoint.originalLength) + (offset - foldedEnd) + (end ? 1 : 0)
+        return result
     }
 }
