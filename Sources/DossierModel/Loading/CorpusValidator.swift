@@ -4,6 +4,7 @@
 enum CorpusValidator {
     static func check(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
         checkReferences(decoded, collector: collector)
+        decoded.references = []  // checked: no later step needs them
         resolveQuotes(&decoded, collector: collector)
         checkActors(decoded, collector: collector)
         checkStatements(decoded, collector: collector)
@@ -131,10 +132,10 @@ enum CorpusValidator {
     }
 
     /// Warnings that need the indexed corpus: an actor that no excerpt supports is a fact without source.
-    static func coverageWarnings(_ corpus: Corpus, decoded: DecodedCorpus, collector: DiagnosticCollector) -> [Diagnostic] {
+    static func coverageWarnings(_ corpus: Corpus, actorSites: [String: RecordSite], collector: DiagnosticCollector) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for actor in corpus.actors where corpus.excerptsAbout[actor.id, default: []].isEmpty {
-            guard let site = decoded.recordSites[actor.id] else { continue }
+            guard let site = actorSites[actor.id] else { continue }
             warnings.append(Diagnostic(.warning, file: site.file.name, location: collector.location(in: site.file, ofByte: site.idOffset),
                                        recordID: actor.id, message: "no excerpt is about this actor"))
         }
