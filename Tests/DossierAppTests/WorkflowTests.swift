@@ -332,4 +332,23 @@ import Testing
         files["articles"] = SourceFile(name: "articles.json", bytes: Array("[{".utf8))
         #expect(StagedLoad(files: files, width: 80, height: 24) == nil)
     }
+
+    @Test func aBodyWhoseFileChangedOnDiskSaysSoInTheReader() throws {
+        // Bodies of a corpus on disk are read from their file when shown; a file changed since it was
+        // loaded is not read as something else.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-reader-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.copyItem(atPath: Fixture.repository.appendingPathComponent("data").path, toPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let state = State(corpus: try CorpusLoader.load(path: directory).corpus, width: 100, height: 30)
+        let title = try #require(state.corpus.articles.first { $0.id == state.selectedID(in: .articles) }).title
+        let before = Render.frame(run(["Tab"], from: state)).plainText
+        #expect(before.contains(String(title.prefix(20))) && !before.contains("changed since"))
+        var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, directory + "/articles.json", &times, 0) == 0)
+        let after = Render.frame(run(["Tab"], from: state)).plainText
+        #expect(after.contains(String(title.prefix(20))))
+        #expect(after.contains("⚠ cannot read the article body"))
+        #expect(after.contains("the file changed since"))
+    }
 }

@@ -61,4 +61,29 @@ import Testing
         #expect(index.search("xinjiang", limitPerGroup: 2).filter { $0.kind == .article }.count == 2)
         #expect(index.search("   ").isEmpty)
     }
+
+    @Test func matchesFarIntoALongTextMapBackToTheirOwnCharacters() throws {
+        // 300 KB of accented and curly-quoted text (folding shortens it), so matches lie past several
+        // of the anchors a long document gets every 64 KB; each must map back to its own "Türk".
+        var text = ""
+        var expected: [String] = []
+        for round in 0..<4_000 {
+            text += "Raphaël’s “Ürümchi” report, café \(round): "
+            if round % 150 == 7 {
+                let name = round % 2 == 0 ? "Türk" : "TURK"
+                text += name + " spoke. "
+                expected.append(name)
+            }
+            text += "新疆 élan naïve façade. "
+        }
+        #expect(text.utf8.count > 200_000)
+        let ranges = SearchIndex.matches(of: "turk", in: text)
+        #expect(ranges.map { String(decoding: Array(text.utf8)[$0], as: UTF8.self) } == expected)
+        // The same, hit by hit, through a corpus whose article holds the text.
+        let article = Article(id: "long", title: "Long", publisher: "P", published: try PartialDate.parse("2020").get(), body: text)
+        let corpus = Corpus(articles: [article], actors: [], statements: [], events: [], excerpts: [])
+        let hits = SearchIndex(corpus: corpus).search("turk")
+        #expect(hits.map(\.utf8Range) == ranges)
+        #expect(SearchIndex.utf8Ranges(of: hits) == ranges)
+    }
 }
