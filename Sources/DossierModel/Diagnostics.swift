@@ -28,6 +28,9 @@ public struct SourceFile: Sendable {
 
     public var bytes: [UInt8] { storage.bytes() }
 
+    /// A file on disk, whose bytes are let go after parsing (and read again when needed).
+    var isOnDisk: Bool { storage.isOnDisk }
+
     /// Frees the bytes once the file is parsed (a corpus is as large as its files): what was parsed
     /// from them are copies, or places to read again. Files in memory keep theirs.
     func releaseBytes() { storage.release() }
@@ -67,6 +70,32 @@ public struct SourceFile: Sendable {
 
         deinit {
             if let onDisk { close(onDisk.descriptor) }
+        }
+
+        var isOnDisk: Bool { onDisk != nil }
+
+        /// Texts decoded lately from this file, newest last, keyed by where they start: a screen asks for
+        /// the same body again for every frame and for each search hit in it. At most about 1 MB.
+        private var recent: [(start: Int, text: String)] = []
+        private var recentBytes = 0
+        static let recentLimit = 1 << 20
+
+        func recentText(at start: Int) -> String? {
+            lock.locked { recent.last { $0.start == start }?.text }
+        }
+
+        func remember(_ text: String, at start: Int) {
+            let size = text.utf8.count
+            guard size <= Self.recentLimit / 4 else { return }
+            lock.locked {
+                if recent.contains(where: { $0.start == start }) { return }
+                recent.append((start, text))
+                recentBytes += size
+                while recentBytes > Self.recentLimit, let oldest = recent.first {
+                    recentBytes -= oldest.text.utf8.count
+                    recent.removeFirst()
+                }
+            }
         }
 
         private var released = false

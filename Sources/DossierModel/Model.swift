@@ -52,29 +52,46 @@ public struct ArticleBody: Sendable, Hashable {
         public var description: String { "cannot read the article body from \(file): \(reason)" }
     }
 
-    /// The text, read from the file if it is kept there.
+    /// The text, read from the file if it is kept there. The last few read are kept (about 1 MB), as
+    /// a screen asks for the same body again on every frame; once read, a body stays readable as it was
+    /// loaded even if its file changes.
     public func text() throws(Unreadable) -> String {
         switch source {
         case .text(let text): return text
         case .stored(let storage, let span):
-            let changed = Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
-            let bytes: [UInt8]
-            do {
-                bytes = try storage.read(span.range)
-            } catch {
-                switch error {
-                case .changed: throw changed
-                case .failed(let reason): throw Unreadable(file: storage.name, reason: reason)
-                }
-            }
-            if span.hasEscapes {
-                guard let text = try? JSONParser.decodeString(bytes) else { throw changed }
-                return text
-            }
-            guard bytes.count >= 2, bytes.first == 0x22, bytes.last == 0x22,
-                  let text = String(validating: bytes[1..<(bytes.count - 1)], as: UTF8.self) else { throw changed }
+            if let text = storage.recentText(at: span.range.lowerBound) { return text }
+            let text = try Self.read(storage, span)
+            storage.remember(text, at: span.range.lowerBound)
             return text
         }
+    }
+
+    /// The text, not kept for next time: for reading every body once (folding, resolving quotes).
+    func textOnce() throws(Unreadable) -> String {
+        switch source {
+        case .text(let text): return text
+        case .stored(let storage, let span): return try Self.read(storage, span)
+        }
+    }
+
+    private static func read(_ storage: SourceFile.Storage, _ span: JSONStringSpan) throws(Unreadable) -> String {
+        let changed = Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
+        let bytes: [UInt8]
+        do {
+            bytes = try storage.read(span.range)
+        } catch {
+            switch error {
+            case .changed: throw changed
+            case .failed(let reason): throw Unreadable(file: storage.name, reason: reason)
+            }
+        }
+        if span.hasEscapes {
+            guard let text = try? JSONParser.decodeString(bytes) else { throw changed }
+            return text
+        }
+        guard bytes.count >= 2, bytes.first == 0x22, bytes.last == 0x22,
+              let text = String(validating: bytes[1..<(bytes.count - 1)], as: UTF8.self) else { throw changed }
+        return text
     }
 
     /// The text's length in UTF-8 bytes, or a little more, known without reading it: a body kept in

@@ -99,8 +99,9 @@ public enum CorpusLoader {
     static func decode(_ file: SourceFile, as kind: RecordKind, into decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
         defer { file.releaseBytes() }
         do {
-            // Article bodies stay in the file: the articles keep where each one is, to read it when needed.
-            let isArray = try JSONParser.parseElements(file.bytes, deferring: kind == .article ? "body" : nil) {
+            // Article bodies of a file on disk stay there: the articles keep where each one is, to read it
+            // when needed. A file held in memory anyway (the bundled corpus) keeps them as text.
+            let isArray = try JSONParser.parseElements(file.bytes, deferring: kind == .article && file.isOnDisk ? "body" : nil) {
                 decoded.decode($0, as: kind, from: file, collector: collector)
             }
             if isArray { return }

@@ -42,7 +42,7 @@ enum CorpusValidator {
             guard let indices = excerptsOfArticle[article.id] else { continue }
             let body: String
             do {
-                body = try article.body.text()
+                body = try article.body.textOnce()
             } catch {
                 // Read from the file again (a large corpus is not held twice), which changed meanwhile.
                 if let site = decoded.recordSites[article.id] { collector.error(in: site.file, at: site.offset, id: article.id, error.description) }

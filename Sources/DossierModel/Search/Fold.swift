@@ -56,6 +56,19 @@ public enum Fold {
 struct FoldTable {
     private var cache: [UInt32: [UInt8]] = [:]
 
+    /// How long each scalar seen so far is once folded, in UTF-8 bytes.
+    var foldedLengths: [UInt32: UInt8] { cache.mapValues { UInt8($0.count) } }
+
+    /// The scalar value of a UTF-8 sequence of 2 to 4 bytes.
+    @inline(__always)
+    static func scalarValue(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> UInt32 {
+        switch length {
+        case 2: return UInt32(bytes[start] & 0x1F) << 6 | UInt32(bytes[start + 1] & 0x3F)
+        case 3: return UInt32(bytes[start] & 0x0F) << 12 | UInt32(bytes[start + 1] & 0x3F) << 6 | UInt32(bytes[start + 2] & 0x3F)
+        default: return UInt32(bytes[start] & 0x07) << 18 | UInt32(bytes[start + 1] & 0x3F) << 12 | UInt32(bytes[start + 2] & 0x3F) << 6 | UInt32(bytes[start + 3] & 0x3F)
+        }
+    }
+
     @inline(__always)
     mutating func folded(_ scalar: Unicode.Scalar) -> [UInt8] {
         if scalar.value < 0x80 {
@@ -70,12 +83,7 @@ struct FoldTable {
 
     /// Folds a non-ASCII scalar given by its UTF-8 bytes.
     mutating func folded(utf8 bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> [UInt8] {
-        var value: UInt32
-        switch length {
-        case 2: value = UInt32(bytes[start] & 0x1F) << 6 | UInt32(bytes[start + 1] & 0x3F)
-        case 3: value = UInt32(bytes[start] & 0x0F) << 12 | UInt32(bytes[start + 1] & 0x3F) << 6 | UInt32(bytes[start + 2] & 0x3F)
-        default: value = UInt32(bytes[start] & 0x07) << 18 | UInt32(bytes[start + 1] & 0x3F) << 12 | UInt32(bytes[start + 2] & 0x3F) << 6 | UInt32(bytes[start + 3] & 0x3F)
-        }
+        let value = Self.scalarValue(bytes, at: start, length: length)
         if let known = cache[value] { return known }
         let folded = Unicode.Scalar(value).map(Fold.foldScalar) ?? Array(bytes[start..<(start + length)])
         cache[value] = folded

@@ -141,7 +141,7 @@ public struct SearchIndex: Sendable {
             let capacity = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8CountEstimate + 2 }
             buffer = FoldedBuffer(count: articles.count * 2, capacity: capacity) { document in
                 let article = articles[document / 2]
-                return document % 2 == 0 ? article.title : (try? article.body.text()) ?? ""
+                return document % 2 == 0 ? article.title : (try? article.body.textOnce()) ?? ""
             }
         }
     }
@@ -291,6 +291,9 @@ final class FoldedBuffer: Sendable {
     /// The folded offset where each document starts; one more entry marks the end.
     let starts: [Int32]
     let anchors: [Anchor]
+    /// The folded length of every non-ASCII scalar in the documents, for mapping matches back without
+    /// asking the shared (locked) fold table.
+    let foldedLengths: [UInt32: UInt8]
     /// How often each byte occurs: a search looks for the needle's rarest byte with memchr.
     let byteCounts: [Int]
 
@@ -337,6 +340,7 @@ final class FoldedBuffer: Sendable {
         self.bytes = bytes
         self.starts = starts
         self.anchors = anchors
+        self.foldedLengths = table.foldedLengths
         self.byteCounts = counts
     }
 
@@ -416,6 +420,12 @@ final class FoldedBuffer: Sendable {
         originalRanges(of: [range], in: document, text: text)[0]
     }
 
+    private func foldedLength(_ source: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> Int {
+        if let known = foldedLengths[FoldTable.scalarValue(source, at: start, length: length)] { return Int(known) }
+        // Only for a text other than the one folded.
+        return Fold.sharedTable.folded(utf8: source, at: start, length: length).count
+    }
+
     /// `originalRange` for many ranges of one document, in order and not overlapping, in one pass:
     /// folds the text again from the nearest anchor before the first, as `init` did, noting where
     /// each range's first and last folded bytes come from.
@@ -443,8 +453,20 @@ final class FoldedBuffer: Sendable {
             var next = 0
             while original < source.count && next < ranges.count {
                 let byte = source[original]
+                if byte < 0x80 {
+                    // A run of ASCII folds byte for byte: skip it up to the next offset that matters.
+                    let target = lower == nil ? ranges[next].lowerBound : ranges[next].upperBound - 1
+                    let limit = min(source.count, original + (target - folded))
+                    var end = original
+                    while end < limit && source[end] < 0x80 { end += 1 }
+                    if end > original {
+                        folded += end - original
+                        original = end
+                        continue
+                    }
+                }
                 let length = byte < 0x80 ? 1 : Self.sequenceLength(byte, remaining: source.count - original)
-                let foldedLength = byte < 0x80 ? 1 : Fold.sharedTable.folded(utf8: source, at: original, length: length).count
+                let foldedLength = byte < 0x80 ? 1 : foldedLength(source, at: original, length: length)
                 // One character may hold the end of a range and the start of the next.
                 while next < ranges.count {
                     if lower == nil && folded + foldedLength > ranges[next].lowerBound { lower = original }
