@@ -93,6 +93,19 @@ import Testing
         try checkDeferred(prefix + [0xC3, 0xA9, 0xE6, 0x96, 0xB0, 0xF0, 0x9F, 0x98, 0x80] + Array(#""}]"#.utf8))
     }
 
+    @Test func deferredStringsFindEachSpecialByteWhereverItFallsInAWord() throws {
+        // The scan looks at eight bytes at a time: a quote, escape or control character must be found
+        // at every position of a word, after text or white space only.
+        for lead in ["a", " "] {
+            for offset in 0..<20 {
+                for special: [UInt8] in [Array(#"\""#.utf8), Array(#"\n"#.utf8), [0x01], [0x1F], Array("é".utf8), [0xFF], [0x22]] {
+                    let text = Array(String(repeating: lead, count: offset).utf8) + special + Array("bbbbbbbbbbbbbbbb".utf8)
+                    try checkDeferred(Array(#"[{"body": ""#.utf8) + text + Array(#""}]"#.utf8))
+                }
+            }
+        }
+    }
+
     func checkDeferred(_ document: [UInt8]) throws {
         var copied: Result<String, JSONParser.SyntaxError>?
         var deferred: Result<String, JSONParser.SyntaxError>?

@@ -293,7 +293,17 @@ private struct Cursor {
         var hasEscapes = false
         var visible = false
         var escaped: [UInt8] = []
+        let base = UnsafeRawPointer(bytes.baseAddress!)
         while true {
+            // Eight bytes at a time while none ends the string, starts an escape or is a control
+            // character (bodies are long runs of plain text); once text was seen, that is all to check.
+            if visible {
+                while position + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                    if Self.hasByte(0x22, in: word) || Self.hasByte(0x5C, in: word) || Self.hasByteBelowSpace(word) { break }
+                    position += 8
+                }
+            }
             guard position < bytes.count else { throw fail("unterminated string", at: open) }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -314,6 +324,22 @@ private struct Cursor {
                 position += 1
             }
         }
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any of the eight bytes is `byte` (the exact "has zero byte" test on the word xor'ed).
+    @inline(__always)
+    static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highBits != 0
+    }
+
+    /// Whether any of the eight bytes is below 0x20 (exact for a bound up to 0x80).
+    @inline(__always)
+    static func hasByteBelowSpace(_ word: UInt64) -> Bool {
+        (word &- ones &* 0x20) & ~word & highBits != 0
     }
 
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
