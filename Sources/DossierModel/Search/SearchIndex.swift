@@ -289,7 +289,7 @@ final class FoldedBuffer: Sendable {
 
     let bytes: [UInt8]
     /// The folded offset where each document starts; one more entry marks the end.
-    let starts: [Int32]
+    let starts: [Int]
     let anchors: [Anchor]
     /// The folded length of every non-ASCII scalar in the documents, for mapping matches back without
     /// asking the shared (locked) fold table.
@@ -306,13 +306,13 @@ final class FoldedBuffer: Sendable {
     init(count: Int, capacity: Int, text: (Int) -> String) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(capacity)
-        var starts: [Int32] = []
+        var starts: [Int] = []
         starts.reserveCapacity(count + 1)
         var anchors: [Anchor] = []
         var table = FoldTable()
         for document in 0..<count {
             var text = text(document)
-            starts.append(Int32(bytes.count))
+            starts.append(bytes.count)
             var nextAnchor = bytes.count + Self.anchorSpacing
             text.withUTF8 { source in
                 var index = 0
@@ -334,7 +334,7 @@ final class FoldedBuffer: Sendable {
             }
             bytes.append(0)
         }
-        starts.append(Int32(bytes.count))
+        starts.append(bytes.count)
         var counts = [Int](repeating: 0, count: 256)
         for byte in bytes { counts[Int(byte)] += 1 }
         self.bytes = bytes
@@ -383,8 +383,8 @@ final class FoldedBuffer: Sendable {
             needle.withUnsafeBufferPointer { pattern in
                 if let documents {
                     for document in documents {
-                        var from = Int(starts[document])
-                        let end = Int(starts[document + 1])
+                        var from = starts[document]
+                        let end = starts[document + 1]
                         while let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end) {
                             if case .skipTo = found(document, position..<(position + pattern.count)) { return }
                             from = position + pattern.count
@@ -396,18 +396,18 @@ final class FoldedBuffer: Sendable {
                 let total = starts.count - 1
                 guard firstDocument < total else { return }
                 var document = firstDocument
-                var from = Int(starts[firstDocument])
-                let end = Int(starts[total])
+                var from = starts[firstDocument]
+                let end = starts[total]
                 while document < total {
                     guard let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end) else { return }
-                    while Int(starts[document + 1]) <= position { document += 1 }
+                    while starts[document + 1] <= position { document += 1 }
                     switch found(document, position..<(position + pattern.count)) {
                     case .next:
                         from = position + pattern.count
                     case .skipTo(let next):
                         guard next < total else { return }
                         document = next
-                        from = Int(starts[next])
+                        from = starts[next]
                     }
                 }
             }
@@ -431,7 +431,7 @@ final class FoldedBuffer: Sendable {
     /// each range's first and last folded bytes come from.
     func originalRanges(of ranges: [Range<Int>], in document: Int, text: String) -> [Range<Int>] {
         guard let first = ranges.first else { return [] }
-        let documentStart = Int(starts[document])
+        let documentStart = starts[document]
         // The last anchor at or before the first range, if it is in this document.
         var low = 0
         var high = anchors.count
