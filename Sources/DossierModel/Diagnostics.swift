@@ -65,7 +65,29 @@ public struct SourceFile: Sendable {
                 close(descriptor)
                 throw .unreadable(path: path, reason: "is a directory")
             }
+            guard (status.st_mode & S_IFMT) == S_IFREG else {
+                // A pipe or device (`<(...)`, /dev/stdin) has no size and cannot be read twice: read it
+                // to its end now and keep it, as a file held in memory.
+                defer { close(descriptor) }
+                held = try Self.readToEnd(descriptor, path: path)
+                onDisk = nil
+                return
+            }
             onDisk = (descriptor, Int(status.st_size), status.st_mtim)
+        }
+
+        private static func readToEnd(_ descriptor: Int32, path: String) throws(CorpusError) -> [UInt8] {
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { readChunk(descriptor, into: $0) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+                }
+                if count == 0 { return bytes }
+                bytes.append(contentsOf: chunk[0..<count])
+            }
         }
 
         deinit {
@@ -227,6 +249,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
 private func openReadOnly(_ path: String) -> Int32 {
     open(path, O_RDONLY | O_CLOEXEC)
+}
+
+private func readChunk(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    read(descriptor, buffer.baseAddress, buffer.count)
 }
 
 /// A pthread mutex, so the model needs no Foundation lock for one small critical section.

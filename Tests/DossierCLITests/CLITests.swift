@@ -18,7 +18,8 @@ enum CLI {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier")
     }
 
-    static func run(_ arguments: [String], binary: URL = CLI.binary, in directory: String? = nil, environment: [String: String]? = nil) throws -> Run {
+    static func run(_ arguments: [String], binary: URL = CLI.binary, in directory: String? = nil, environment: [String: String]? = nil,
+                    input: Data? = nil) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -28,8 +29,13 @@ enum CLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(input)
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
@@ -53,6 +59,16 @@ enum CLI {
         let result = try CLI.run(["validate", good])
         #expect(result.status == 0)
         #expect(result.stdout == "valid: 1 article, 6 actors, 1 statement, 1 event, 6 excerpts\n")
+    }
+
+    @Test func aCorpusCanComeThroughAPipe() throws {
+        // `dossier show a-letter --data <(curl ...)`: a pipe has no size and is read to its end.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
+        let result = try CLI.run(["validate", "/dev/stdin"], input: bytes)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "valid: 1 article, 6 actors, 1 statement, 1 event, 6 excerpts\n")
+        let shown = try CLI.run(["show", "a-letter", "--data", "/dev/stdin"], input: bytes)
+        #expect(shown.status == 0 && shown.stdout.contains("Volker Türk spoke again."))
     }
 
     @Test func validateReportsEveryProblemAndExits65() throws {
