@@ -28,6 +28,18 @@ public struct SourceFile: Sendable {
 
     public var bytes: [UInt8] { storage.bytes() }
 
+    /// The bytes, or why the file cannot be read (an I/O error, or the file changed after it was opened).
+    func readBytes() throws(CorpusError) -> [UInt8] {
+        do {
+            return try storage.readAll()
+        } catch {
+            switch error {
+            case .changed: throw .unreadable(path: name, reason: "the file changed while it was being read")
+            case .failed(let reason): throw .unreadable(path: name, reason: reason)
+            }
+        }
+    }
+
     /// A file on disk, whose bytes are let go after parsing (and read again when needed).
     var isOnDisk: Bool { storage.isOnDisk }
 
@@ -125,12 +137,17 @@ public struct SourceFile: Sendable {
         /// The whole file: read when first asked for and held until released; after that, read again
         /// for each caller (a message's line and column) and not held, as bodies may keep this open.
         func bytes() -> [UInt8] {
-            lock.locked {
-                if let held { return held }
-                let read = (try? self.readUnlocked(0..<(onDisk?.size ?? 0))) ?? []
-                if !released { held = read }
-                return read
-            }
+            (try? readAll()) ?? []
+        }
+
+        /// `bytes()`, saying why the file could not be read.
+        func readAll() throws(ReadFailure) -> [UInt8] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let held { return held }
+            let read = try readUnlocked(0..<(onDisk?.size ?? 0))
+            if !released { held = read }
+            return read
         }
 
         func release() {
@@ -261,6 +278,9 @@ final class NSLockLike: @unchecked Sendable {
 
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }
+
+    func lock() { pthread_mutex_lock(&mutex) }
+    func unlock() { pthread_mutex_unlock(&mutex) }
 
     func locked<T>(_ body: () -> T) -> T {
         pthread_mutex_lock(&mutex)

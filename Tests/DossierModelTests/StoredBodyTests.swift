@@ -58,6 +58,21 @@ import Testing
         #expect(try article.body.text() == before)
     }
 
+    @Test func aFileThatChangesBetweenOpeningAndReadingIsReportedAsSuch() throws {
+        let directory = try copyOfSmallDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let files = try CorpusLoader.readDirectory(directory)
+        #expect(truncate(directory + "/actors.json", 10) == 0)
+        do {
+            _ = try CorpusLoader.load(directoryFiles: files)
+            Issue.record("a file cut short after it was opened was read")
+        } catch .invalid(let diagnostics) {
+            #expect(diagnostics.map(\.description) == ["\(directory)/actors.json: error: cannot be read: the file changed while it was being read"])
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     @Test func aBodyOfWhiteSpaceOnlyIsRefusedWhereItStands() throws {
         for body in [#""   ""#, #""\n\t ""#, "\"\u{3000}\u{2003}\"", #""\u0020""#] {
             let articles = #"[{"id": "a", "title": "T", "publisher": "P", "published": "2020", "body": \#(body)}]"#

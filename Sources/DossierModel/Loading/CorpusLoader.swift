@@ -98,10 +98,18 @@ public enum CorpusLoader {
     /// tree, then lets go of its bytes (reread only if a message needs a line and column).
     static func decode(_ file: SourceFile, as kind: RecordKind, into decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
         defer { file.releaseBytes() }
+        let bytes: [UInt8]
+        do {
+            bytes = try file.readBytes()
+        } catch {
+            if case .unreadable(_, let reason) = error { collector.error(file: file.name, "cannot be read: \(reason)") }
+            decoded.unparsedKinds.insert(kind)
+            return
+        }
         do {
             // Article bodies of a file on disk stay there: the articles keep where each one is, to read it
             // when needed. A file held in memory anyway (the bundled corpus) keeps them as text.
-            let isArray = try JSONParser.parseElements(file.bytes, deferring: kind == .article && file.isOnDisk ? "body" : nil) {
+            let isArray = try JSONParser.parseElements(bytes, deferring: kind == .article && file.isOnDisk ? "body" : nil) {
                 decoded.decode($0, as: kind, from: file, collector: collector)
             }
             if isArray { return }
@@ -118,6 +126,9 @@ public enum CorpusLoader {
 
     /// A single-file corpus: one JSON object with the keys articles, actors, statements, events, excerpts.
     public static func load(singleFile file: SourceFile) throws(CorpusError) -> LoadedCorpus {
+        // Read first, so that an I/O error is reported as one (exit 66), not as an empty file; the
+        // bytes stay held for the parse below.
+        _ = try file.readBytes()
         let collector = DiagnosticCollector()
         var decoded = DecodedCorpus()
         guard let root = parse(file, collector: collector) else { throw .invalid(collector.diagnostics) }
