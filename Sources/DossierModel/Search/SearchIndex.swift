@@ -458,6 +458,8 @@ final class FoldedBuffer: Sendable {
                     let target = lower == nil ? ranges[next].lowerBound : ranges[next].upperBound - 1
                     let limit = min(source.count, original + (target - folded))
                     var end = original
+                    let base = UnsafeRawPointer(source.baseAddress!)
+                    while end + 8 <= limit, base.loadUnaligned(fromByteOffset: end, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { end += 8 }
                     while end < limit && source[end] < 0x80 { end += 1 }
                     if end > original {
                         folded += end - original
