@@ -507,6 +507,29 @@ def test_responsive_while_a_large_corpus_loads():
     pane.kill()
 
 
+def test_bodies_are_read_from_their_file_and_a_changed_file_is_said():
+    # A corpus directory's bodies are read from articles.json when shown. Changed on disk, a body not
+    # read yet is refused with a message in the reader, and the explorer carries on.
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    corpus = os.path.join(WORK, "data-copy")
+    shutil.copytree(os.path.join(repository, "data"), corpus)
+    with open(os.path.join(corpus, "articles.json"), encoding="utf-8") as handle:
+        articles = json.load(handle)
+    first = min(articles, key=lambda article: article["published"])
+    words = " ".join(first["body"].split()[:3])
+    pane = Pane(dossier("--data", corpus), width=140, height=30)
+    pane.wait_for("Articles 1/5")
+    pane.wait_for(words)
+    os.utime(os.path.join(corpus, "articles.json"), (1000000000, 1000000000))
+    pane.keys("j")
+    pane.wait_for("⚠ cannot read the article body")
+    pane.keys("k")
+    pane.wait_for(words)  # read before the change: still shown as it was loaded
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
 def test_an_invalid_corpus_found_while_loading_restores_the_terminal():
     bad = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Fixtures", "bad", "dir-syntax-in-actors")
     pane = Pane(None, width=220)
