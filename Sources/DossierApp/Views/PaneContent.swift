@@ -90,15 +90,7 @@ public enum PaneContent {
                 lines.append(PaneLine([Segment("statement: ", .label), Segment(corpus.name(of: statement) ?? statement)],
                                       link: .statement(statement), excerpts: event.excerpts))
             }
-            if !event.excerpts.isEmpty {
-                lines.append(.blank)
-                lines.append(.text("Excerpts (\(event.excerpts.count))", .heading))
-                for excerptID in event.excerpts {
-                    guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
-                    lines.append(PaneLine([Segment("  " + article.publisher + ": ", .label), Segment("“" + excerpt.quote + "”")],
-                                          link: .excerpt(excerptID), excerpts: [excerptID]))
-                }
-            }
+            lines += excerptSection("Excerpts", event.excerpts, corpus: corpus)
             return lines
         case .actor:
             guard let actor = corpus.actor(id) else { return [] }
@@ -182,15 +174,7 @@ public enum PaneContent {
                 if let country = actor?.country, actor?.kind == .state { segments.append(Segment(" " + country, .dim)) }
                 lines.append(PaneLine(segments, link: .actor(signatory.actor), excerpts: signatory.excerpts))
             }
-            if !statement.excerpts.isEmpty {
-                lines.append(.blank)
-                lines.append(.text("About the statement (\(statement.excerpts.count))", .heading))
-                for excerptID in statement.excerpts {
-                    guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
-                    lines.append(PaneLine([Segment("  " + article.publisher + ": ", .label), Segment("“" + excerpt.quote + "”")],
-                                          link: .excerpt(excerptID), excerpts: [excerptID]))
-                }
-            }
+            lines += excerptSection("About the statement", statement.excerpts, corpus: corpus)
             return lines
         default:
             return []
@@ -198,6 +182,19 @@ public enum PaneContent {
     }
 
     /// "2019-07 (month only)": partial dates say so.
+    /// A record's own excerpts under a heading with their count, each quoted after its publisher and
+    /// followed with Enter; nothing when there are none.
+    static func excerptSection(_ heading: String, _ excerptIDs: [String], corpus: Corpus) -> [PaneLine] {
+        guard !excerptIDs.isEmpty else { return [] }
+        var lines: [PaneLine] = [.blank, .text("\(heading) (\(excerptIDs.count))", .heading)]
+        for excerptID in excerptIDs {
+            guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
+            lines.append(PaneLine([Segment("  " + article.publisher + ": ", .label), Segment("“" + excerpt.quote + "”")],
+                                  link: .excerpt(excerptID), excerpts: [excerptID]))
+        }
+        return lines
+    }
+
     public static func dateWithPrecision(_ date: PartialDate) -> String {
         switch date.precision {
         case .day: return date.description
