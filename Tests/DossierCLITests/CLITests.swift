@@ -179,7 +179,12 @@ enum CLI {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("dossier")
-        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        // Copy with cp, not FileManager: while this process holds the copy open for writing (FileManager
+        // opens it without O_CLOEXEC), a child that another test spawns at that moment inherits the
+        // descriptor, and running the copy then fails with ETXTBSY ("Text file busy"); seen under load.
+        // cp's descriptor is cp's alone.
+        let cp = try CLI.run([CLI.binary.path, copy.path], binary: URL(fileURLWithPath: "/bin/cp"))
+        try #require(cp.status == 0, "\(cp.stderr)")
         let result = try CLI.run(["validate"], binary: copy, in: "/")
         #expect(result.status == 0)
         #expect(result.stdout == (try CLI.run(["validate"])).stdout)
