@@ -41,7 +41,7 @@ let package = Package(
             plugins: ["EmbedCorpus"]
         ),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "DossierGenerator"]),
-        .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -274,3 +274,33 @@ import Testing
         }
     }
 }
+
+@Suite struct ReaderLayoutsTests {
+    @Test func aValueIsMadeOncePerKeyWhileItIsAmongTheLast() {
+        let recent = Recent<String, Int>(limit: 2)
+        var made = 0
+        func value(_ key: String) -> Int {
+            recent.value(for: key) {
+                made += 1
+                return key.count * 10 + made
+            }
+        }
+        #expect(value("a") == 11 && value("a") == 11 && made == 1)
+        #expect(value("bb") == 22 && value("a") == 11 && made == 2)
+        #expect(value("ccc") == 33 && made == 3)  // "bb", used least lately, goes
+        #expect(value("a") == 11 && made == 3)
+        #expect(value("bb") == 24 && made == 4)
+    }
+
+    @Test func aKeptLayoutNeverShowsThroughAResize() {
+        var reading = run(["Tab", "]", "]", "j", "j"])
+        _ = Render.frame(reading)  // laid out at 80 columns and kept
+        for (width, height) in [(120, 40), (50, 20), (80, 24)] {
+            reading = Explorer.update(reading, .resize(width, height))
+            // The same place drawn by a state that has kept nothing.
+            var fresh = State(corpus: Fixture.corpus, width: width, height: height)
+            fresh.navigation = reading.navigation
+            #expect(Render.frame(reading).plainText == Render.frame(fresh).plainText, "\(width)x\(height)")
+        }
+    }
+}

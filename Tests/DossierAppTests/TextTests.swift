@@ -1,4 +1,5 @@
 import Testing
+import DossierGenerator
 import DossierModel
 @testable import DossierApp
 
@@ -63,5 +64,107 @@ import DossierModel
             bb  Türk␛[31m  y
 
             """)
+    }
+}
+
+@Suite struct WrapTests {
+    func lines(_ text: String, width: Int) -> [String] {
+        wrapLines(text, width: width)
+    }
+
+    @Test func breaksAfterSpacesAndCutsWordsLongerThanTheLine() {
+        #expect(lines("the quick brown fox", width: 10) == ["the quick", "brown fox"])
+        #expect(lines("abcdefghijkl xy", width: 5) == ["abcde", "fghij", "kl xy"])
+        #expect(lines("aaaa bbbb", width: 4) == ["aaaa", "bbbb"])  // the space that overflows is dropped
+    }
+
+    @Test func aParagraphBreakLeavesOneBlankLine() {
+        #expect(lines("one\ntwo", width: 20) == ["one", "two"])
+        #expect(lines("one\n\n\n\ntwo", width: 20) == ["one", "", "two"])
+        #expect(lines("one\r\n\r\ntwo\r\n", width: 20) == ["one", "", "two"])
+    }
+
+    @Test func wideCharactersTakeTwoColumns() {
+        #expect(lines("新疆维吾尔自治区", width: 5) == ["新疆", "维吾", "尔自", "治区"])
+        #expect(lines("Türk Raphae\u{308}l", width: 7) == ["Türk", "Raphae\u{308}l"])
+    }
+
+    @Test func anOffsetBetweenLinesBelongsToTheLineBefore() {
+        let text = "alpha beta\n\ngamma"
+        let wrapped = WrappedText(text, width: 6)
+        #expect(wrapped.lines.indices.map { String(wrapped.text(ofLine: $0)) } == ["alpha", "beta", "", "gamma"])
+        #expect(wrapped.line(containingUTF8: 0) == 0)
+        #expect(wrapped.line(containingUTF8: 5) == 0)  // the space where the line wraps
+        #expect(wrapped.line(containingUTF8: 6) == 1)
+        #expect(wrapped.line(containingUTF8: 10) == 1)  // the newlines between the paragraphs
+        #expect(wrapped.line(containingUTF8: 11) == 1)
+        #expect(wrapped.line(containingUTF8: 12) == 3)
+        #expect(wrapped.line(containingUTF8: 99) == 3)
+    }
+
+    /// The wrapping as it was first written, over an array of characters: the oracle the offset-based
+    /// one must agree with.
+    func plainWrap(_ text: String, width: Int) -> [Range<Int>] {
+        let characters = Array(text)
+        var offsets: [Int] = []
+        var offset = 0
+        for character in characters {
+            offsets.append(offset)
+            offset += character.utf8.count
+        }
+        offsets.append(offset)
+        func isNewline(_ character: Character) -> Bool { character == "\n" || character == "\r\n" }
+        var lines: [Range<Int>] = []
+        var lineStart = 0, index = 0, column = 0
+        var lastBreak: Int?
+        while index < characters.count {
+            let character = characters[index]
+            if isNewline(character) {
+                lines.append(lineStart..<index)
+                index += 1
+                if index < characters.count, isNewline(characters[index]) {
+                    lines.append(index..<index)
+                    while index < characters.count, isNewline(characters[index]) { index += 1 }
+                }
+                lineStart = index
+                column = 0
+                lastBreak = nil
+                continue
+            }
+            let columns = max(0, DisplayWidth.of(character))
+            if column + columns > width && index > lineStart {
+                if character == " " {
+                    lines.append(lineStart..<index)
+                    index += 1
+                    lineStart = index
+                } else if let last = lastBreak, last > lineStart {
+                    lines.append(lineStart..<(last - 1))
+                    lineStart = last
+                    index = last
+                } else {
+                    lines.append(lineStart..<index)
+                    lineStart = index
+                }
+                column = 0
+                lastBreak = nil
+                continue
+            }
+            column += columns
+            index += 1
+            if character == " " { lastBreak = index }
+        }
+        if lineStart < characters.count || lines.isEmpty { lines.append(lineStart..<characters.count) }
+        return lines.map { offsets[$0.lowerBound]..<offsets[$0.upperBound] }
+    }
+
+    @Test func agreesWithThePlainCharacterByCharacterWrapping() {
+        let pieces = ["a", "word", "longerwordthanaline", " ", " ", "  ", "\n", "\n\n", "\r\n", "新疆", "Türk", "e\u{301}", "😀", "“q”", "\t"]
+        var random = SplitMix64(seed: 11)
+        for round in 0..<400 {
+            var text = ""
+            for _ in 0..<random.next(below: 60) { text += pieces[random.next(below: pieces.count)] }
+            let width = 1 + round % 17
+            #expect(WrappedText(text, width: width).lines == plainWrap(text, width: width), "\(text.debugDescription) at width \(width)")
+        }
     }
 }

@@ -195,6 +195,29 @@ import Testing
 
     // MARK: Search
 
+    /// The texts of the runs of cells drawn in a role, row by row.
+    func runs(of role: Role, in grid: Grid) -> [String] {
+        var runs: [String] = []
+        for y in 0..<grid.height {
+            var current = ""
+            for x in 0..<grid.width where !grid[x, y].isContinuation {
+                if grid[x, y].role == role {
+                    current.append(grid[x, y].character)
+                } else if !current.isEmpty {
+                    runs.append(current)
+                    current = ""
+                }
+            }
+            if !current.isEmpty { runs.append(current) }
+        }
+        return runs
+    }
+
+    /// Where the cells drawn in a role are.
+    func cells(of role: Role, in grid: Grid) -> [Int] {
+        grid.cells.indices.filter { grid.cells[$0].role == role }
+    }
+
     func search(_ state: State) -> SearchState? {
         if case .search(let search) = state.navigation.overlay { return search }
         return nil
@@ -236,7 +259,20 @@ import Testing
         // Far matches scroll the reader.
         let last = run(Array(repeating: "n", count: matches.count - 1), from: opened)
         #expect(last.position.detail.top > opened.position.detail.top)
+        // The current match and the others are marked cell by cell, and n moves the current mark.
+        let shown = Render.frame(opened)
+        #expect(runs(of: .matchCurrent, in: shown).map { $0.lowercased() } == ["bachelet"])
+        #expect(runs(of: .match, in: shown).allSatisfy { $0.lowercased() == "bachelet" })
+        let afterN = Render.frame(second)
+        #expect(runs(of: .matchCurrent, in: afterN).map { $0.lowercased() } == ["bachelet"])
+        #expect(cells(of: .matchCurrent, in: afterN) != cells(of: .matchCurrent, in: shown))
+        // On a screen tall enough for both, n marks the first match as one of the others.
+        let tall = Explorer.update(opened, .resize(160, 100))
+        let tallSecond = run(["n"], from: tall)
+        #expect(tallSecond.position.detail.top == tall.position.detail.top)
+        #expect(Set(cells(of: .matchCurrent, in: Render.frame(tall))).isSubset(of: cells(of: .match, in: Render.frame(tallSecond))))
         // Esc drops the highlight; ] still steps through spans.
+        #expect(runs(of: .matchCurrent, in: Render.frame(run(["Esc"], from: opened))).isEmpty)
         #expect(run(["Esc"], from: opened).navigation.readerQuery == nil)
         // Back returns to the results, still typed.
         let back = run(["Backspace"], from: opened)

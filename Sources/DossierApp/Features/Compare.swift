@@ -18,7 +18,6 @@ extension Explorer {
     /// statement's count. Both need two or more excerpts.
     static func openCompare(_ state: State, disagreementOnly: Bool) -> State {
         var state = state
-        let corpus = state.corpus
         guard let candidates = compareCandidates(state, disagreementOnly: disagreementOnly) else { return state }
         if candidates.excerpts.count < 2 {
             state.message = disagreementOnly ? "The sources do not disagree on this statement's count"
@@ -28,7 +27,7 @@ extension Explorer {
         var compare = CompareState(title: candidates.title, excerpts: candidates.excerpts, shown: candidates.shown, tops: [0, 0], labels: candidates.labels)
         let layout = CompareLayout(width: state.width, height: state.height)
         for column in 0..<2 {
-            compare.tops[column] = spanTop(compare, column: column, width: layout.columnWidth, corpus: corpus)
+            compare.tops[column] = spanTop(compare, column: column, width: layout.columnWidth, state: state)
         }
         remember(&state)
         state.navigation.overlay = .compare(compare)
@@ -98,19 +97,17 @@ extension Explorer {
     }
 
     /// The reader line a column scrolls to: two lines above its excerpt's span.
-    static func spanTop(_ compare: CompareState, column: Int, width: Int, corpus: Corpus) -> Int {
-        guard let reader = compareReader(compare, column: column, width: width, corpus: corpus) else { return 0 }
+    static func spanTop(_ compare: CompareState, column: Int, width: Int, state: State) -> Int {
+        guard let reader = compareReader(compare, column: column, width: width, state: state) else { return 0 }
         return max(0, reader.content.line(ofSpan: reader.highlighted) - 2)
     }
 
     /// The reader of one column, with the index of its shown excerpt among the article's spans.
-    static func compareReader(_ compare: CompareState, column: Int, width: Int, corpus: Corpus) -> (content: ReaderContent, highlighted: Int)? {
+    static func compareReader(_ compare: CompareState, column: Int, width: Int, state: State) -> (content: ReaderContent, highlighted: Int)? {
         guard compare.excerpts.indices.contains(compare.shown[column]),
-              let excerpt = corpus.excerpt(compare.excerpts[compare.shown[column]]),
-              let article = corpus.article(excerpt.article) else { return nil }
-        let spans = corpus.excerptsInArticle[article.id, default: []].compactMap { corpus.excerpt($0) }
-        let content = ReaderContent(article: article, spans: spans, width: width)
-        return (content, spans.firstIndex { $0.id == excerpt.id } ?? 0)
+              let excerpt = state.corpus.excerpt(compare.excerpts[compare.shown[column]]),
+              let content = PaneContent.reader(of: excerpt.article, width: width, state: state) else { return nil }
+        return (content, content.spans.firstIndex { $0.id == excerpt.id } ?? 0)
     }
 
     static func performInCompare(_ action: Action, _ compare: CompareState, _ state: State) -> State {
@@ -129,7 +126,7 @@ extension Explorer {
         case .nextSpan, .previousSpan:
             let step = action == .nextSpan ? 1 : -1
             compare.shown[focus] = wrapped(compare.shown[focus] + step, count: compare.excerpts.count)
-            compare.tops[focus] = spanTop(compare, column: focus, width: layout.columnWidth, corpus: state.corpus)
+            compare.tops[focus] = spanTop(compare, column: focus, width: layout.columnWidth, state: state)
         case .follow:
             guard compare.excerpts.indices.contains(compare.shown[focus]) else { return state }
             return jump(state, to: .excerpt(compare.excerpts[compare.shown[focus]]))
@@ -144,7 +141,7 @@ extension Explorer {
         var compare = compare
         let layout = CompareLayout(width: state.width, height: state.height)
         for column in 0..<2 {
-            let lines = compareReader(compare, column: column, width: layout.columnWidth, corpus: state.corpus)?.content.lineCount ?? 0
+            let lines = compareReader(compare, column: column, width: layout.columnWidth, state: state)?.content.lineCount ?? 0
             compare.tops[column] = clamp(compare.tops[column], 0, max(0, lines - layout.readerHeight))
         }
         return compare

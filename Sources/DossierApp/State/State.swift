@@ -108,6 +108,8 @@ public struct State: Sendable {
     }
     /// True while only the articles are shown and the rest of the corpus loads in the background.
     public var isLoading = false
+    /// The reader's last layouts and matches (see `ReaderLayouts`).
+    let readerLayouts = ReaderLayouts()
 
     /// `searchable: false` skips the search index, for the articles-only state shown while loading.
     /// `foldedArticles`, folded beforehand by a staged load, spares folding the articles again.

@@ -198,8 +198,10 @@ public enum Explorer {
     public static func readerMatches(_ state: State) -> [Range<Int>] {
         guard let query = state.navigation.readerQuery, let id = state.selectedID(in: .articles),
               let article = state.corpus.article(id) else { return [] }
-        // A body that cannot be read has no matches; the reader says why it shows no text.
-        return SearchIndex.matches(of: query, in: (try? article.body.text()) ?? "")
+        return state.readerLayouts.matches(of: query, in: id) {
+            // A body that cannot be read has no matches; the reader says why it shows no text.
+            SearchIndex.matches(of: query, in: (try? article.body.text()) ?? "")
+        }
     }
 
     static func moveMatch(_ state: State, by delta: Int) -> State {

@@ -1,96 +1,101 @@
-/// Word wrapping by display width. Lines remember which characters of the source they hold, and each
-/// character its UTF-8 offset, so the reader can mark excerpt spans (stored as UTF-8 ranges) on
-/// wrapped lines.
+/// Word wrapping by display width. Lines are ranges of UTF-8 offsets into the text, the unit excerpt
+/// spans and search matches are stored in, so the reader can mark them on wrapped lines. Nothing is
+/// kept per character: a body of tens of megabytes costs its text and one range per line.
 public struct WrappedText: Sendable {
-    public let characters: [Character]
-    /// UTF-8 offset of each character in the source text.
-    public let offsets: [Int]
-    /// Each line as a range of `characters`; an empty range is a blank line between paragraphs.
+    public let text: String
+    /// Each line as a range of UTF-8 offsets into `text`; an empty range is a blank line between
+    /// paragraphs.
     public let lines: [Range<Int>]
 
     public init(_ text: String, width: Int) {
-        var characters: [Character] = []
-        var offsets: [Int] = []
-        characters.reserveCapacity(text.utf8.count)
-        var offset = 0
-        for character in text {
-            characters.append(character)
-            offsets.append(offset)
-            offset += character.utf8.count
-        }
-        self.characters = characters
-        self.offsets = offsets
-        lines = WrappedText.wrap(characters, width: max(1, width))
+        self.text = text
+        lines = WrappedText.wrap(text, width: max(1, width))
     }
 
     /// Greedy wrapping: break after spaces; a word longer than the line is cut where it must be.
     /// A single newline breaks the line; a blank line (two newlines) leaves one empty line.
-    static func wrap(_ characters: [Character], width: Int) -> [Range<Int>] {
+    static func wrap(_ text: String, width: Int) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var lineStart = 0
-        var index = 0
+        var offset = 0
         var column = 0
-        var lastBreak: Int?  // index just after the last space on this line
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\n" || character == "\r\n" {
-                lines.append(lineStart..<index)
-                index += 1
-                // A paragraph break: keep one blank line, however many newlines there are.
-                if index < characters.count, characters[index] == "\n" || characters[index] == "\r\n" {
-                    lines.append(index..<index)
-                    while index < characters.count, characters[index] == "\n" || characters[index] == "\r\n" { index += 1 }
+        // Just after the last space on this line, and the columns up to there.
+        var lastBreak: (offset: Int, column: Int)?
+        var newlines = 0  // newlines in a row just before `offset`
+        for character in text {
+            let utf8 = character.utf8
+            let size = utf8.count
+            defer { offset += size }
+            // Bytes, not Character comparisons: this loop runs once per character of a whole body.
+            let first = utf8.first ?? 0
+            let isSpace = size == 1 && first == 0x20
+            if (size == 1 && first == 0x0A) || (size == 2 && first == 0x0D && utf8.last == 0x0A) {
+                if newlines == 0 {
+                    lines.append(lineStart..<offset)
+                } else if newlines == 1 {
+                    // A paragraph break: keep one blank line, however many newlines there are.
+                    lines.append(offset..<offset)
                 }
-                lineStart = index
+                newlines += 1
+                lineStart = offset + size
                 column = 0
                 lastBreak = nil
                 continue
             }
-            let columns = max(0, DisplayWidth.of(character))
-            if column + columns > width && index > lineStart {
-                if character == " " {
+            newlines = 0
+            let columns = size == 1 ? (first < 0x20 || first == 0x7F ? 0 : 1) : max(0, DisplayWidth.of(character))
+            while column + columns > width && offset > lineStart {
+                if isSpace {
                     // The space that would overflow ends the line; skip it.
-                    lines.append(lineStart..<index)
-                    index += 1
-                    lineStart = index
-                } else if let lastBreak, lastBreak > lineStart {
-                    lines.append(lineStart..<(lastBreak - 1))
-                    lineStart = lastBreak
-                    index = lastBreak
+                    lines.append(lineStart..<offset)
+                    lineStart = offset + size
+                    column = 0
+                    lastBreak = nil
+                    break
+                } else if let last = lastBreak, last.offset > lineStart {
+                    // Move the word begun after the last space to the next line.
+                    lines.append(lineStart..<(last.offset - 1))
+                    lineStart = last.offset
+                    column -= last.column
+                    lastBreak = nil
                 } else {
-                    lines.append(lineStart..<index)
-                    lineStart = index
+                    lines.append(lineStart..<offset)
+                    lineStart = offset
+                    column = 0
+                    lastBreak = nil
                 }
-                column = 0
-                lastBreak = nil
-                continue
             }
+            if isSpace && lineStart > offset { continue }  // the skipped space
             column += columns
-            index += 1
-            if character == " " { lastBreak = index }
+            if isSpace { lastBreak = (offset + size, column) }
         }
-        if lineStart < characters.count || lines.isEmpty { lines.append(lineStart..<characters.count) }
+        if lineStart < offset || lines.isEmpty { lines.append(lineStart..<offset) }
         return lines
     }
 
-    public func text(ofLine line: Int) -> String {
-        String(characters[lines[line]])
+    /// The text of a line.
+    public func text(ofLine line: Int) -> Substring {
+        text[index(lines[line].lowerBound)..<index(lines[line].upperBound)]
     }
 
-    /// The first line holding the UTF-8 offset (the line a span starts on).
+    /// The string index of a UTF-8 offset (constant time in a native string).
+    public func index(_ offset: Int) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+    }
+
+    /// The line holding the UTF-8 offset (the line a span starts on); an offset in the space or newlines
+    /// between two lines belongs to the line before.
     public func line(containingUTF8 offset: Int) -> Int {
-        for (number, range) in lines.enumerated() where !range.isEmpty {
-            if offsets[range.lowerBound] <= offset, range.upperBound >= characters.count || offsets[range.upperBound] > offset {
-                return number
-            }
-            if offsets[range.lowerBound] > offset { return max(0, number - 1) }
-        }
-        return max(0, lines.count - 1)
+        // The last line starting at or before the offset: lines are in text order.
+        var line = max(0, lines.partitioningIndex { $0.lowerBound > offset } - 1)
+        // A blank line between paragraphs holds no text: the offset is in the line before it.
+        while line > 0, lines[line].isEmpty { line -= 1 }
+        return line
     }
 }
 
 /// Plain wrapping of text into strings, for pane text that carries no spans.
 public func wrapLines(_ text: String, width: Int) -> [String] {
     let wrapped = WrappedText(text, width: width)
-    return wrapped.lines.indices.map(wrapped.text(ofLine:))
+    return wrapped.lines.indices.map { String(wrapped.text(ofLine: $0)) }
 }

@@ -319,9 +319,17 @@ public enum PaneContent {
 
     /// The article reader's lines: a header, then the body wrapped with spans marked.
     public static func reader(_ state: State, width: Int) -> ReaderContent? {
-        guard let id = state.selectedID(in: .articles), let article = state.corpus.article(id) else { return nil }
-        return ReaderContent(article: article, spans: state.corpus.excerptsInArticle[id, default: []].compactMap { state.corpus.excerpt($0) },
-                             width: width)
+        guard let id = state.selectedID(in: .articles) else { return nil }
+        return reader(of: id, width: width, state: state)
+    }
+
+    /// An article laid out at a width: the one laid out last, while it is among the last few.
+    static func reader(of id: String, width: Int, state: State) -> ReaderContent? {
+        guard let article = state.corpus.article(id) else { return nil }
+        return state.readerLayouts.layout(of: id, width: width) {
+            ReaderContent(article: article, spans: state.corpus.excerptsInArticle[id, default: []].compactMap { state.corpus.excerpt($0) },
+                          width: width)
+        }
     }
 }
 

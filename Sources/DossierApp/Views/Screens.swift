@@ -18,20 +18,27 @@ enum Screens {
                 grid.put(content.header[line], x: textX, y: y, limit: rect.width - content.gutter, role: line == 0 ? .heading : .label)
                 continue
             }
-            let range = content.body.lines[line - content.header.count]
+            let bodyLine = line - content.header.count
+            let lineRange = content.body.lines[bodyLine]
+            // Only the spans and matches on this line are looked at for each character: a long body can
+            // hold many thousands of matches. Matches are in text order, so the first is found by halving.
+            let lineSpans = content.spans.filter { $0.span.utf8Start < lineRange.upperBound && $0.span.utf8End > lineRange.lowerBound }
+            var firstMatch = matches.partitioningIndex { $0.upperBound > lineRange.lowerBound }
+            var offset = lineRange.lowerBound
             var x = textX
             var marked = false
             var inSelected = false
-            for index in range {
-                let offset = content.body.offsets[index]
-                let inSpan = content.spans.contains { $0.span.utf8Start <= offset && offset < $0.span.utf8End }
+            for character in content.body.text(ofLine: bodyLine) {
+                defer { offset += character.utf8.count }
+                let inSpan = lineSpans.contains { $0.span.utf8Start <= offset && offset < $0.span.utf8End }
                 let isSelected = selectedSpan.map { $0.span.utf8Start <= offset && offset < $0.span.utf8End } ?? false
-                let match = matches.firstIndex { $0.contains(offset) }
+                while firstMatch < matches.count, matches[firstMatch].upperBound <= offset { firstMatch += 1 }
+                let match = firstMatch < matches.count && matches[firstMatch].contains(offset) ? firstMatch : nil
                 marked = marked || inSpan
                 inSelected = inSelected || isSelected
                 let role: Role = match.map { $0 == currentMatch ? .matchCurrent : .match }
                     ?? (isSelected ? .markSelected : (inSpan ? .mark : (content.unreadable == nil ? .normal : .warning)))
-                x += grid.put(String(content.body.characters[index]), x: x, y: y, limit: rect.x + rect.width - x, role: role)
+                x += grid.put(String(character), x: x, y: y, limit: rect.x + rect.width - x, role: role)
             }
             if inSelected {
                 grid.put(String(glyphs.selectedSpanMark), x: rect.x, y: y, role: .markSelected)
@@ -65,7 +72,7 @@ enum Screens {
             }
             grid.fill(Rect(x: x, y: 2, width: layout.columnWidth, height: 1), role: focused ? .borderFocused : .heading)
             grid.put(heading, x: x, y: 2, limit: layout.columnWidth, role: focused ? .borderFocused : .heading)
-            guard let reader = Explorer.compareReader(compare, column: column, width: layout.columnWidth, corpus: state.corpus) else { continue }
+            guard let reader = Explorer.compareReader(compare, column: column, width: layout.columnWidth, state: state) else { continue }
             Screens.reader(reader.content, top: compare.tops[column], highlighted: reader.highlighted, glyphs: state.glyphs,
                            Rect(x: x, y: 3, width: layout.columnWidth, height: layout.readerHeight), into: &grid)
         }

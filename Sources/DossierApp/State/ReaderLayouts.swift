@@ -1,0 +1,59 @@
+import DossierModel
+import Synchronization
+
+/// The reader's layouts and search matches for the last few articles shown. Laying out an article
+/// wraps its whole body and finding a query folds it, and one key's update and frame ask for the same
+/// article several times: for a body of megabytes that is the difference between one wait when the
+/// article is opened and a wait on every key. A state's corpus never changes, so what is kept depends
+/// only on its key, and keeping it never changes what is drawn. Copies of a state share it.
+final class ReaderLayouts: Sendable {
+    struct LayoutKey: Hashable {
+        var article: String
+        var width: Int
+    }
+
+    struct MatchesKey: Hashable {
+        var article: String
+        var query: String
+    }
+
+    // Four: the reader, the two columns of a comparison, and the article before.
+    private let layouts = Recent<LayoutKey, ReaderContent>(limit: 4)
+    private let matches = Recent<MatchesKey, [Range<Int>]>(limit: 4)
+
+    func layout(of article: String, width: Int, make: () -> ReaderContent) -> ReaderContent {
+        layouts.value(for: LayoutKey(article: article, width: width), make: make)
+    }
+
+    func matches(of query: String, in article: String, make: () -> [Range<Int>]) -> [Range<Int>] {
+        matches.value(for: MatchesKey(article: article, query: query), make: make)
+    }
+}
+
+/// The values of the few keys used last, the most recent last.
+final class Recent<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let limit: Int
+    private let entries = Mutex<[(key: Key, value: Value)]>([])
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func value(for key: Key, make: () -> Value) -> Value {
+        let kept: Value? = entries.withLock { entries in
+            guard let index = entries.lastIndex(where: { $0.key == key }) else { return nil }
+            let entry = entries.remove(at: index)
+            entries.append(entry)
+            return entry.value
+        }
+        if let kept { return kept }
+        // Made outside the lock: a long layout must not hold up another thread's lookups.
+        let value = make()
+        entries.withLock { entries in
+            entries.removeAll { $0.key == key }
+            entries.append((key, value))
+            if entries.count > limit { entries.removeFirst(entries.count - limit) }
+        }
+        return value
+    }
+}
