@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "DossierGenerator"]),
         .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel"]),
+        .testTarget(name: "DossierTerminalTests", dependencies: ["DossierTerminal", "DossierApp"]),
     ],
     swiftLanguageModes: [.v6]
 )

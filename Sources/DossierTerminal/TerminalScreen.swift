@@ -152,8 +152,11 @@ public final class TerminalScreen {
 
     // MARK: Input
 
+    private var pollMilliseconds: Int32 = 250
+
     /// How long a wait for a key may last before the loop checks signals, the terminal and a background load.
     public func setPollInterval(milliseconds: Int32) {
+        pollMilliseconds = milliseconds
         wtimeout(dossier_stdscr(), milliseconds)
     }
 
@@ -185,7 +188,41 @@ public final class TerminalScreen {
             }
             return TerminalScreen.decode(keyCode: Int32(character)).map(TerminalEvent.key) ?? .idle
         }
+        if character == 0x1B { return afterEscape() }
         return TerminalScreen.decode(character: UInt32(character)).map(TerminalEvent.key) ?? .idle
+    }
+
+    /// Esc with nothing waiting after it is the Esc key, at once. Esc followed at once by `[` or `O` is
+    /// an escape sequence ncurses did not know (see `EscapeSequence`): it is read whole and decoded or
+    /// ignored, never taken for Esc and commands. Anything else after Esc is left for the next read.
+    private func afterEscape() -> TerminalEvent {
+        let window = dossier_stdscr()
+        defer { wtimeout(window, pollMilliseconds) }
+        wtimeout(window, 0)
+        var next: wint_t = 0
+        let status = wget_wch(window, &next)
+        if status == KEY_CODE_YES { ungetch(Int32(next)) }
+        guard status == OK, let first = Unicode.Scalar(UInt32(next)),
+              let introducer = EscapeSequence.Introducer(rawValue: Character(first)) else {
+            if status == OK { unget_wch(wchar_t(next)) }
+            return .key(.escape)
+        }
+        // The rest of a sequence comes in the same write; a few milliseconds cover a slow link.
+        wtimeout(window, 25)
+        var body: [Unicode.Scalar] = []
+        while body.count < 32 {
+            let status = wget_wch(window, &next)
+            if status == KEY_CODE_YES { ungetch(Int32(next)) }
+            guard status == OK, let scalar = Unicode.Scalar(UInt32(next)) else { break }
+            body.append(scalar)
+            if introducer == .ss3 || EscapeSequence.isFinal(Character(scalar)) {
+                return EscapeSequence.key(introducer, String(String.UnicodeScalarView(body))).map(TerminalEvent.key) ?? .idle
+            }
+        }
+        // Not a sequence after all (Esc, then `[` typed quickly): give back what was read, to be read
+        // again in order (ncurses returns the last given back first).
+        for scalar in ([first] + body).reversed() { unget_wch(wchar_t(scalar.value)) }
+        return .key(.escape)
     }
 
     static func decode(keyCode: Int32) -> Key? {

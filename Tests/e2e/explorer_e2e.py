@@ -173,6 +173,33 @@ def test_escape_is_instant():
     pane.kill()
 
 
+def test_escape_sequences_the_terminfo_entry_lacks_are_read_whole():
+    # tmux sends Home and End as ESC [1~ and ESC [4~, which xterm's terminfo entry does not name; Shift-F5
+    # is ESC [15;2~. None may reach the explorer as Esc and then '4' (the timeline) or '5' (the matrix).
+    pane = Pane(dossier(), width=100, height=30)
+    pane.wait_for("Articles 1/5")
+    pane.keys("-H", "1b", "5b", "31", "35", "3b", "32", "7e")  # Shift-F5: ignored
+    pane.keys("-H", "1b", "5b", "34", "7e")  # End
+    screen = pane.wait_for("Articles 5/5")
+    assert "[1 Articles]" in screen, screen
+    pane.keys("-H", "1b", "5b", "31", "7e")  # Home
+    pane.wait_for("Articles 1/5")
+    pane.keys("End")
+    pane.wait_for("Articles 5/5")
+    # Esc and a key in one write (Alt-j) are still Esc, then the key: the filter goes, j moves 4 to 5.
+    pane.keys("k")
+    pane.wait_for("Articles 4/5")
+    pane.keys("/")
+    pane.type("a")
+    pane.wait_for("/a")
+    pane.keys("-H", "1b", "6a")
+    pane.wait_for("Articles 5/5")
+    pane.wait_for("/a", absent=True)
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
 def test_help_overlay():
     pane = Pane(dossier())
     pane.wait_for("Articles 1/5")
@@ -527,6 +554,33 @@ def test_bodies_are_read_from_their_file_and_a_changed_file_is_said():
     pane.wait_for(words)  # read before the change: still shown as it was loaded
     pane.keys("q")
     pane.wait_for("EXIT=0")
+    pane.kill()
+
+
+def test_an_article_with_an_enormous_body_reads_to_its_end():
+    # 30 MB in one body (a whole report pasted in, or hostile input): the reader lays it out once, then
+    # scrolls, jumps to its end and back, and q quits, as with any article.
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    corpus = os.path.join(WORK, "enormous")
+    shutil.copytree(os.path.join(repository, "data"), corpus)
+    path = os.path.join(corpus, "articles.json")
+    with open(path, encoding="utf-8") as handle:
+        articles = json.load(handle)
+    first = min(articles, key=lambda article: article["published"])
+    filler = "\n\n".join("Archive paragraph %d: Genève, Türk, 新疆, “quoted” and plain words again." % n for n in range(400000))
+    first["body"] += "\n\n" + filler + "\n\nTHE-END-OF-THE-LONG-BODY"
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(articles, handle, ensure_ascii=False)
+    assert os.path.getsize(path) > 30 * 1000 * 1000
+    pane = Pane(dossier("--data", corpus), width=120, height=30)
+    pane.wait_for("Articles 1/5", timeout=10)
+    pane.keys("Tab")
+    pane.keys("End")
+    pane.wait_for("THE-END-OF-THE-LONG-BODY", timeout=10)
+    pane.keys("Home")
+    pane.wait_for("THE-END-OF-THE-LONG-BODY", absent=True, timeout=10)
+    pane.keys("q")
+    pane.wait_for("EXIT=0", timeout=10)
     pane.kill()
 
 
