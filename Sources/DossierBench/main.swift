@@ -4,6 +4,7 @@
 //
 //   swift run -c release dossier-bench [--sizes 1000,10000,50000] [--corpora DIR] [--out DIR]
 //   dossier-bench measure PATH        (one measurement, as JSON on standard output)
+//   dossier-bench large-body [MB]     (the reader on one article with an MB-sized body; 50 unless told)
 import DossierApp
 import DossierGenerator
 import DossierModel
@@ -157,7 +158,65 @@ func option(_ name: String, _ fallback: String) -> String {
     return arguments[index + 1]
 }
 
+/// One article with an enormous body (hostile input, or a whole report pasted in): what opening it in
+/// the reader costs, and then each key while reading it, scrolling, jumping to the end and moving
+/// between matches of a query.
+func measureLargeBody(megabytes: Int) -> [String: Any] {
+    let sentences = ["The Human Rights Council heard the statement on Xinjiang from Volker Türk in Genève.",
+                     "“We are deeply concerned,” said the joint letter, which 22 states signed in July.",
+                     "新疆维吾尔自治区的人权问题在联合国日内瓦会议上引起争论。",
+                     "Raphäel Viana of the Geneva Observer wrote that the counter-letter had 37 signatories."]
+    var paragraphs: [String] = []
+    var size = 0
+    while size < megabytes << 20 {
+        let paragraph = (0..<6).map { sentences[($0 + paragraphs.count) % sentences.count] + " (\(paragraphs.count).\($0))" }
+            .joined(separator: " ")
+        size += paragraph.utf8.count + 2
+        paragraphs.append(paragraph)
+    }
+    let article = Article(id: "a-large", title: "A very long report", publisher: "Example Wire", published: PartialDate(year: 2022),
+                          body: paragraphs.joined(separator: "\n\n"))
+    paragraphs = []
+    let corpus = Corpus(articles: [article], actors: [], statements: [], events: [], excerpts: [])
+    let state = State(corpus: corpus, width: 120, height: 40)
+    let t0 = now()
+    _ = Render.frame(state)
+    let opened = now() - t0
+    func keyCosts(_ keys: [Key], from start: State) -> (State, [Double]) {
+        var state = start
+        var times: [Double] = []
+        for key in keys {
+            let t0 = now()
+            state = Explorer.update(state, key)
+            _ = Render.frame(state)
+            times.append(now() - t0)
+        }
+        return (state, times)
+    }
+    var (reading, scroll) = keyCosts([.tab] + Array(repeating: .down, count: 30) + [.end, .home], from: state)
+    reading.navigation.readerQuery = "türk"
+    let t1 = now()
+    _ = Render.frame(reading)
+    let firstMatches = now() - t1
+    let (_, matches) = keyCosts(Array(repeating: .character("n"), count: 30), from: reading)
+    return [
+        "body_bytes": article.body.utf8CountEstimate,
+        "open_ms": opened * 1000,
+        "scroll_key_p50_ms": percentile(scroll, 0.5) * 1000,
+        "scroll_key_p99_ms": percentile(scroll, 0.99) * 1000,
+        "first_matches_ms": firstMatches * 1000,
+        "next_match_key_p99_ms": percentile(matches, 0.99) * 1000,
+        "peak_rss_bytes": peakRSSBytes(),
+    ]
+}
+
 let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1] == "large-body" {
+    let megabytes = arguments.count >= 3 ? Int(arguments[2]) ?? 50 : 50
+    let data = try JSONSerialization.data(withJSONObject: measureLargeBody(megabytes: megabytes), options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+    exit(0)
+}
 if arguments.count >= 3, arguments[1] == "measure" {
     let data = try JSONSerialization.data(withJSONObject: measure(path: arguments[2]), options: [.sortedKeys])
     print(String(decoding: data, as: UTF8.self))
