@@ -138,6 +138,23 @@ import Testing
         #expect(run(["2", "/"] + typed("ürümqi")).listIDs().isEmpty)
     }
 
+    @Test func filterFindsWhatAPlainStringSearchFinds() {
+        let index = Fixture.base.index
+        let corpus = Fixture.corpus
+        let words = ["türk", "Bachelet", "joint letter", "新疆", "“", "un", "zz", "a", " e"]
+        for view in [ViewID.articles, .actors, .statements, .timeline] {
+            let all = index.ids(of: view, sortedBy: .name, filter: "", corpus: corpus)
+            for word in words {
+                for end in word.indices.dropFirst() + [word.endIndex] {
+                    let filter = String(word[..<end])
+                    let needle = Fold.fold(filter).trimmingCharacters(in: .whitespaces)
+                    let plain = all.filter { needle.isEmpty || String(decoding: index.filterText[$0]!, as: UTF8.self).contains(needle) }
+                    #expect(index.ids(of: view, sortedBy: .name, filter: filter, corpus: corpus) == plain, "\(view) \(filter)")
+                }
+            }
+        }
+    }
+
     @Test func filterEditingKeys() {
         let typing = run(["3", "/"] + typed("letter"))
         #expect(typing.listIDs().count == 3)

@@ -13,8 +13,9 @@ public struct ExplorerIndex: Sendable {
     let timelineActors: [String: Set<String>]
     /// States, by name: the matrix rows.
     let statesByName: [String]
-    /// Folded text a filter matches against: titles and publishers, names and aliases.
-    let filterText: [String: String]
+    /// Folded text a filter matches against: titles and publishers, names and aliases, as UTF-8 for a
+    /// byte search (a filter runs over every row of a list on each keystroke).
+    let filterText: [String: [UInt8]]
 
     public init(corpus: Corpus) {
         articlesByDate = corpus.articles.enumerated()
@@ -34,15 +35,12 @@ public struct ExplorerIndex: Sendable {
             for role in roles { involved[role.statement, default: []].insert(actor) }
         }
         timelineActors = involved
-        var text: [String: String] = [:]
-        for article in corpus.articles { text[article.id] = Fold.fold([article.title, article.publisher].joined(separator: " ")) }
-        for actor in corpus.actors {
-            text[actor.id] = Fold.fold(([actor.name] + actor.aliases + [actor.kind.rawValue, actor.country ?? ""]).joined(separator: " "))
-        }
-        for statement in corpus.statements {
-            text[statement.id] = Fold.fold([statement.title, statement.kind.rawValue, statement.stance.rawValue].joined(separator: " "))
-        }
-        for event in corpus.events { text[event.id] = Fold.fold(event.title) }
+        var text: [String: [UInt8]] = [:]
+        func add(_ id: String, _ parts: [String]) { text[id] = Array(Fold.fold(parts.joined(separator: " ")).utf8) }
+        for article in corpus.articles { add(article.id, [article.title, article.publisher]) }
+        for actor in corpus.actors { add(actor.id, [actor.name] + actor.aliases + [actor.kind.rawValue, actor.country ?? ""]) }
+        for statement in corpus.statements { add(statement.id, [statement.title, statement.kind.rawValue, statement.stance.rawValue]) }
+        for event in corpus.events { add(event.id, [event.title]) }
         filterText = text
     }
 
@@ -54,14 +52,20 @@ public struct ExplorerIndex: Sendable {
         case .timeline:
             let items = timelineActor.map { actor in timeline.filter { timelineActors[$0]?.contains(actor) == true } } ?? timeline
             return filtered(items, filter)
-        case .matrix: return MatrixFilter(filter).columns(statementsByDate, corpus: corpus, text: filterText)
+        case .matrix: return MatrixFilter(filter).columns(statementsByDate, corpus: corpus, index: self)
         }
     }
 
     func filtered(_ ids: [String], _ filter: String) -> [String] {
-        let needle = Fold.fold(filter).trimmingCharacters(in: .whitespaces)
+        let needle = Array(Fold.fold(filter).trimmingCharacters(in: .whitespaces).utf8)
         guard !needle.isEmpty else { return ids }
-        return ids.filter { filterText[$0]?.contains(needle) == true }
+        return ids.filter { filterText[$0].map { Fold.bytes($0, contain: needle) } == true }
+    }
+
+    /// Whether a record's folded text holds every word of a (folded) filter.
+    func matches(_ id: String, words: [String]) -> Bool {
+        guard let text = filterText[id] else { return false }
+        return words.allSatisfy { Fold.bytes(text, contain: Array($0.utf8)) }
     }
 }
 
@@ -94,12 +98,12 @@ public struct MatrixFilter: Equatable, Sendable {
         return nil
     }
 
-    public func columns(_ statements: [String], corpus: Corpus, text: [String: String]) -> [String] {
+    func columns(_ statements: [String], corpus: Corpus, index: ExplorerIndex) -> [String] {
         statements.filter { id in
             guard let statement = corpus.statement(id) else { return false }
             if !stances.isEmpty && !stances.contains(statement.stance) { return false }
             if let years, !years.contains(statement.date.year) { return false }
-            return words.allSatisfy { text[id]?.contains($0) == true }
+            return index.matches(id, words: words)
         }
     }
 }

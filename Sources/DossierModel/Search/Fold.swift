@@ -7,6 +7,15 @@ import Foundation
 /// marks), so a document can be folded byte by byte in one pass, each distinct scalar's folding being
 /// worked out once (`FoldTable`).
 public enum Fold {
+    /// Whether folded UTF-8 text holds a folded needle, byte for byte (memchr, then memcmp): the test a
+    /// list filter makes of every row on each keystroke.
+    public static func bytes(_ folded: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        return folded.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { FoldedBuffer.find($0, pivot: 0, in: haystack, from: 0, end: haystack.count) != nil }
+        }
+    }
+
     public static func fold(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
