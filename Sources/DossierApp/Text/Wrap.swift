@@ -1,3 +1,5 @@
+import DossierModel
+
 /// Word wrapping by display width. Lines are ranges of UTF-8 offsets into the text, the unit excerpt
 /// spans and search matches are stored in, so the reader can mark them on wrapped lines. Nothing is
 /// kept per character: a body of tens of megabytes costs its text and one range per line.

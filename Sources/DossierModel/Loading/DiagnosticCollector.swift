@@ -26,13 +26,8 @@ final class DiagnosticCollector {
     func location(in file: SourceFile, ofByte offset: Int) -> SourceLocation {
         let lineStarts = lineTable(for: file)
         // The last line start at or before the offset.
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        let lineStart = lineStarts[low]
+        let line = max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
+        let lineStart = lineStarts[line]
         var column = 1
         var index = lineStart
         let bytes = file.bytes  // once: the property may reread a released file
@@ -41,7 +36,7 @@ final class DiagnosticCollector {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        return SourceLocation(file: file.name, line: low + 1, column: column)
+        return SourceLocation(file: file.name, line: line + 1, column: column)
     }
 
     private func lineTable(for file: SourceFile) -> [Int] {

@@ -433,12 +433,7 @@ final class FoldedBuffer: Sendable {
         guard let first = ranges.first else { return [] }
         let documentStart = starts[document]
         // The last anchor at or before the first range, if it is in this document.
-        var low = 0
-        var high = anchors.count
-        while low < high {
-            let middle = (low + high) / 2
-            if anchors[middle].folded <= first.lowerBound { low = middle + 1 } else { high = middle }
-        }
+        let low = anchors.partitioningIndex { $0.folded > first.lowerBound }
         var folded = documentStart
         var original = 0
         if low > 0, anchors[low - 1].folded >= documentStart {

@@ -1,7 +1,7 @@
 extension RandomAccessCollection {
     /// The index of the first element for which `belongsAfter` holds, in a collection where it holds for
     /// a tail of the elements and no others (a sorted one, asked "after this point?"). By halving.
-    func partitioningIndex(where belongsAfter: (Element) -> Bool) -> Index {
+    public func partitioningIndex(where belongsAfter: (Element) -> Bool) -> Index {
         var low = startIndex
         var count = self.count
         while count > 0 {
