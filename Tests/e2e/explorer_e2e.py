@@ -104,6 +104,16 @@ def child_pids(pid):
         return []
 
 
+def copy_of_bundled_corpus(name):
+    """data/ copied to WORK/name: its folder, its articles, and the first article the list shows."""
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    corpus = os.path.join(WORK, name)
+    shutil.copytree(os.path.join(repository, "data"), corpus)
+    with open(os.path.join(corpus, "articles.json"), encoding="utf-8") as handle:
+        articles = json.load(handle)
+    return corpus, articles, min(articles, key=lambda article: article["published"])
+
+
 # ---------------------------------------------------------------- tests
 
 def test_open_and_move():
@@ -537,12 +547,7 @@ def test_responsive_while_a_large_corpus_loads():
 def test_bodies_are_read_from_their_file_and_a_changed_file_is_said():
     # A corpus directory's bodies are read from articles.json when shown. Changed on disk, a body not
     # read yet is refused with a message in the reader, and the explorer carries on.
-    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    corpus = os.path.join(WORK, "data-copy")
-    shutil.copytree(os.path.join(repository, "data"), corpus)
-    with open(os.path.join(corpus, "articles.json"), encoding="utf-8") as handle:
-        articles = json.load(handle)
-    first = min(articles, key=lambda article: article["published"])
+    corpus, _, first = copy_of_bundled_corpus("data-copy")
     words = " ".join(first["body"].split()[:3])
     pane = Pane(dossier("--data", corpus), width=140, height=30)
     pane.wait_for("Articles 1/5")
@@ -560,13 +565,8 @@ def test_bodies_are_read_from_their_file_and_a_changed_file_is_said():
 def test_an_article_with_an_enormous_body_reads_to_its_end():
     # 30 MB in one body (a whole report pasted in, or hostile input): the reader lays it out once, then
     # scrolls, jumps to its end and back, and q quits, as with any article.
-    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    corpus = os.path.join(WORK, "enormous")
-    shutil.copytree(os.path.join(repository, "data"), corpus)
+    corpus, articles, first = copy_of_bundled_corpus("enormous")
     path = os.path.join(corpus, "articles.json")
-    with open(path, encoding="utf-8") as handle:
-        articles = json.load(handle)
-    first = min(articles, key=lambda article: article["published"])
     filler = "\n\n".join("Archive paragraph %d: Genève, Türk, 新疆, “quoted” and plain words again." % n for n in range(400000))
     first["body"] += "\n\n" + filler + "\n\nTHE-END-OF-THE-LONG-BODY"
     with open(path, "w", encoding="utf-8") as handle:
