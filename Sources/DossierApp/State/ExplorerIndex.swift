@@ -62,10 +62,10 @@ public struct ExplorerIndex: Sendable {
         return ids.filter { filterText[$0].map { Fold.bytes($0, contain: needle) } == true }
     }
 
-    /// Whether a record's folded text holds every word of a (folded) filter.
-    func matches(_ id: String, words: [String]) -> Bool {
+    /// Whether a record's folded text holds every word of a filter (folded, as UTF-8).
+    func matches(_ id: String, words: [[UInt8]]) -> Bool {
         guard let text = filterText[id] else { return false }
-        return words.allSatisfy { Fold.bytes(text, contain: Array($0.utf8)) }
+        return words.allSatisfy { Fold.bytes(text, contain: $0) }
     }
 }
 
@@ -99,11 +99,12 @@ public struct MatrixFilter: Equatable, Sendable {
     }
 
     func columns(_ statements: [String], corpus: Corpus, index: ExplorerIndex) -> [String] {
-        statements.filter { id in
+        let needles = words.map { Array($0.utf8) }  // once, not once per statement
+        return statements.filter { id in
             guard let statement = corpus.statement(id) else { return false }
             if !stances.isEmpty && !stances.contains(statement.stance) { return false }
             if let years, !years.contains(statement.date.year) { return false }
-            return index.matches(id, words: words)
+            return index.matches(id, words: needles)
         }
     }
 }
