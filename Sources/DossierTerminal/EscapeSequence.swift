@@ -11,6 +11,17 @@ enum EscapeSequence {
         case ss3 = "O"
     }
 
+    /// The body of the sequence a terminal sends before pasted text (bracketed paste), and what ends it.
+    static let pasteStart = "200~"
+    static let pasteEnd = "\u{1B}[201~"
+    /// More pasted text than a prompt could want is read and dropped, not kept.
+    static let pasteLimit = 1 << 20
+
+    /// Pasted text as read so far: the text, once its end marker has arrived.
+    static func completedPaste(_ read: String) -> String? {
+        read.hasSuffix(pasteEnd) ? String(read.dropLast(pasteEnd.count)) : nil
+    }
+
     /// True when a CSI sequence is complete: it ends at its first final byte (`@` to `~`).
     static func isFinal(_ character: Character) -> Bool {
         guard let value = character.asciiValue else { return false }

@@ -29,8 +29,8 @@ public enum ExplorerSession {
 
     /// Shows `initial` at once; when `pending` is given (a staged load), adopts the full state as soon as
     /// it is ready, keeping where the user is. Keys are handled all along, so q quits at once.
-    public static func run(initial: State, pending: StagedLoad?, environment: [String: String]) throws -> Outcome {
-        let screen = try TerminalScreen(environment: environment)
+    public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false) throws -> Outcome {
+        let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly)
         defer { screen.end() }
         var pending = pending
         let size = screen.size
@@ -64,7 +64,7 @@ public enum ExplorerSession {
             case .key(let key):
                 state = Explorer.update(state, key)
                 if state.quitRequested { return .quit }
-                screen.draw(Render.frame(state))
+                screen.draw(Render.frame(state), everything: state.redrawRequested)
             }
         }
     }

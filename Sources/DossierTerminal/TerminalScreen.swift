@@ -29,11 +29,18 @@ public final class TerminalScreen {
     public private(set) var supportsUnicode: Bool
     private var ended = false
 
-    /// Starts curses on stdout, reading keys from /dev/tty (so stdin may be a pipe).
-    public init(environment: [String: String]) throws {
+    /// Starts curses on stdout, reading keys from /dev/tty (so stdin may be a pipe). `asciiOnly`
+    /// draws every character as ASCII whatever the locale (`--ascii`).
+    public init(environment: [String: String], asciiOnly: Bool = false) throws {
         setlocale(LC_ALL, "")
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        supportsUnicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        // Without a UTF-8 locale (LANG=C, or none set over SSH) ncurses would drop every letter
+        // outside ASCII; a UTF-8 character type the system has (C.UTF-8 on every glibc) keeps them.
+        if !TerminalScreen.isUTF8Locale() {
+            for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+                if TerminalScreen.isUTF8Locale() { break }
+            }
+        }
+        supportsUnicode = TerminalScreen.isUTF8Locale() && !asciiOnly
         guard let tty = fopen("/dev/tty", "r") else {
             throw TerminalError(description: "cannot open /dev/tty to read keys; use `dossier list` or `dossier show ID` for plain output")
         }
@@ -59,6 +66,13 @@ public final class TerminalScreen {
         // Wake up four times a second to notice signals and a vanished terminal; idle costs nothing.
         wtimeout(dossier_stdscr(), 250)
         setUpStyles(colour: has_colors() && environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        // Terminals that do not know the mode ignore it; xterm, tmux, screen and the linux console do.
+        writeControl(TerminalScreen.bracketedPasteOn)
+    }
+
+    static func isUTF8Locale() -> Bool {
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        return codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     }
 
     deinit { end() }
@@ -67,6 +81,12 @@ public final class TerminalScreen {
     public func end() {
         guard !ended else { return }
         ended = true
+        // Bracketed paste off; then a blank screen with the cursor at the top left, so on a terminal
+        // without an alternate screen (vt100, linux) the shell's prompt does not land on an old frame.
+        writeControl(TerminalScreen.bracketedPasteOff)
+        werase(dossier_stdscr())
+        wmove(dossier_stdscr(), 0, 0)
+        wrefresh(dossier_stdscr())
         endwin()
         if let screen { delscreen(screen) }
         if let input { fclose(input) }
@@ -75,8 +95,18 @@ public final class TerminalScreen {
         dossier_reset_handlers()
     }
 
-    /// Leave the alternate screen, show the cursor, reset attributes: what a crash handler writes.
-    static let resetSequence = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
+    /// Leave the alternate screen, show the cursor, reset attributes, bracketed paste off: what a
+    /// crash handler writes.
+    static let resetSequence = "\u{1B}[0m\u{1B}[?25h\u{1B}[?2004l\u{1B}[?1049l\r\n"
+    /// Pasted text then arrives between ESC [200~ and ESC [201~, so it is typed in, never run as keys.
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
+
+    /// Writes a control sequence of our own (never text from data) straight to the terminal.
+    private func writeControl(_ sequence: String) {
+        fflush(dossier_stdout())
+        _ = sequence.utf8CString.withUnsafeBufferPointer { buffer in write(STDOUT_FILENO, buffer.baseAddress, buffer.count - 1) }
+    }
 
     public var size: (width: Int, height: Int) {
         (Int(getmaxx(dossier_stdscr())), Int(getmaxy(dossier_stdscr())))
@@ -85,44 +115,39 @@ public final class TerminalScreen {
     // MARK: Styles
 
     private func setUpStyles(colour: Bool) {
-        let bold = dossier_a_bold(), reverse = dossier_a_reverse(), underline = dossier_a_underline(), dim = dossier_a_dim()
-        let normal = dossier_a_normal()
-        // Every role reads without colour: attributes carry the meaning, colour adds to it.
-        let attributes: [Role: attr_t] = [
-            .normal: normal, .dim: dim, .heading: bold, .label: normal, .tabActive: reverse | bold, .tabInactive: normal,
-            .statusBar: reverse, .selection: reverse | bold, .selectionInactive: bold | underline, .border: dim,
-            .borderFocused: bold, .mark: underline, .markSelected: reverse, .critical: bold, .supportive: bold,
-            .mixed: bold, .neutral: normal, .warning: bold, .filter: bold,
-        ]
+        func curses(_ attributes: TextAttributes) -> attr_t {
+            var value = dossier_a_normal()
+            if attributes.contains(.bold) { value |= dossier_a_bold() }
+            if attributes.contains(.underline) { value |= dossier_a_underline() }
+            if attributes.contains(.reverse) { value |= dossier_a_reverse() }
+            if attributes.contains(.dim) { value |= dossier_a_dim() }
+            return value
+        }
         var colours: [Role: Int16] = [:]
         if colour {
             start_color()
             let background: Int16 = use_default_colors() == OK ? -1 : Int16(COLOR_BLACK)
             let foreground: Int16 = background == -1 ? -1 : Int16(COLOR_WHITE)
-            let palette: [(Role, Int16, Int16)] = [
-                (.heading, Int16(COLOR_CYAN), background), (.label, Int16(COLOR_CYAN), background),
-                (.borderFocused, Int16(COLOR_YELLOW), background), (.mark, Int16(COLOR_YELLOW), background),
-                (.markSelected, Int16(COLOR_YELLOW), background), (.critical, Int16(COLOR_RED), background),
-                (.supportive, Int16(COLOR_GREEN), background), (.mixed, Int16(COLOR_MAGENTA), background),
-                (.warning, Int16(COLOR_YELLOW), background), (.tabActive, Int16(COLOR_BLUE), Int16(COLOR_WHITE)),
-                (.statusBar, Int16(COLOR_BLUE), Int16(COLOR_WHITE)), (.filter, Int16(COLOR_YELLOW), background),
-                (.normal, foreground, background),
-            ]
-            for (number, entry) in palette.enumerated() {
+            for (number, role) in Role.allCases.enumerated() {
                 let pair = Int16(number + 1)
-                init_pair(pair, entry.1, entry.2)
-                colours[entry.0] = pair
+                let back = Theme.onWhite(role) ? Int16(COLOR_WHITE) : background
+                init_pair(pair, Theme.colour(role).map(\.rawValue) ?? foreground, back)
+                colours[role] = pair
             }
         }
         for role in Role.allCases {
-            pairs[role] = (attributes[role] ?? normal, colours[role] ?? colours[.normal] ?? 0)
+            pairs[role] = (curses(Theme.attributes(role)), colours[role] ?? 0)
         }
     }
 
     // MARK: Drawing
 
-    /// Copies a grid to the screen. `erase` (not `clear`) so ncurses sends only the cells that changed.
-    public func draw(_ grid: Grid) {
+    /// Copies a grid to the screen. `erase` (not `clear`) so ncurses sends only the cells that changed;
+    /// `everything` (Ctrl-L) clears the terminal first and repaints every cell, for a screen that
+    /// something else wrote over.
+    public func draw(_ grid: Grid, everything: Bool = false) {
+        let grid = supportsUnicode ? grid : ASCIIFallback.grid(grid)
+        if everything { clearok(dossier_curscr(), true) }
         werase(dossier_stdscr())
         var buffer: [wchar_t] = []
         buffer.reserveCapacity(grid.width * 2)
@@ -215,6 +240,7 @@ public final class TerminalScreen {
             if status == KEY_CODE_YES { ungetch(Int32(next)) }
             guard status == OK, let scalar = Unicode.Scalar(UInt32(next)) else { break }
             body.append(scalar)
+            if introducer == .csi && String(String.UnicodeScalarView(body)) == EscapeSequence.pasteStart { return readPaste() }
             if introducer == .ss3 || EscapeSequence.isFinal(Character(scalar)) {
                 return EscapeSequence.key(introducer, String(String.UnicodeScalarView(body))).map(TerminalEvent.key) ?? .idle
             }
@@ -223,6 +249,23 @@ public final class TerminalScreen {
         // again in order (ncurses returns the last given back first).
         for scalar in ([first] + body).reversed() { unget_wch(wchar_t(scalar.value)) }
         return .key(.escape)
+    }
+
+    /// Reads bracketed-paste text up to its end marker: it becomes one `.paste` key, typed into a
+    /// prompt, so pasted letters never run as commands. A paste whose end never comes (a terminal
+    /// that stopped mid-way) ends after a quiet half second.
+    private func readPaste() -> TerminalEvent {
+        let window = dossier_stdscr()
+        wtimeout(window, 500)
+        var read = ""
+        var next: wint_t = 0
+        while true {
+            let status = wget_wch(window, &next)
+            guard status == OK, let scalar = Unicode.Scalar(UInt32(next)) else { break }
+            if read.utf8.count < EscapeSequence.pasteLimit { read.unicodeScalars.append(scalar) }
+            if let text = EscapeSequence.completedPaste(read) { return .key(.paste(text)) }
+        }
+        return .key(.paste(read))
     }
 
     static func decode(keyCode: Int32) -> Key? {

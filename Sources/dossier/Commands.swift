@@ -13,6 +13,9 @@ struct Explore: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    @Flag(help: "Draw with ASCII only (accents dropped, symbols as look-alikes), for a terminal that cannot show UTF-8.")
+    var ascii = false
+
     func run() throws {
         let environment = ProcessEnvironment.current
         if let problem = TerminalCheck.problem(environment: environment) {
@@ -35,10 +38,10 @@ struct Explore: ParsableCommand {
             let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24) }
             files = nil  // the staged load owns the bytes now, and drops them once they are decoded
             if let staged {
-                outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment)
+                outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii)
             } else {
                 let loaded = try corpus.load()
-                outcome = try ExplorerSession.run(initial: State(corpus: loaded, width: 80, height: 24), pending: nil, environment: environment)
+                outcome = try ExplorerSession.run(initial: State(corpus: loaded, width: 80, height: 24), pending: nil, environment: environment, asciiOnly: ascii)
             }
         } catch let error as TerminalError {
             printError("dossier: \(error)")

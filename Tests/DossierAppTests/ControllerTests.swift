@@ -24,11 +24,15 @@ import Testing
         #expect(selected(run(["G"], from: opened)) == ids.last)
         #expect(selected(run(["End", "Home"], from: opened)) == ids[0])
         #expect(selected(run(["G", "g"], from: opened)) == ids[0])
-        let half = max(1, 21 / 2)  // the list's content height at 80x24 is 21 rows
+        let page = 21  // the list's content height at 80x24
+        let half = max(1, page / 2)
         #expect(selected(run(["Ctrl-d"], from: opened)) == ids[min(half, ids.count - 1)])
-        #expect(selected(run(["PgDn"], from: opened)) == ids[min(half, ids.count - 1)])
         #expect(selected(run(["Ctrl-d", "Ctrl-u"], from: opened)) == ids[0])
-        #expect(selected(run(["G", "PgUp"], from: opened)) == ids[max(0, ids.count - 1 - half)])
+        // A page is the pane's height, as in less: PgDn and Space forward, PgUp and b back.
+        #expect(selected(run(["PgDn"], from: opened)) == ids[min(page, ids.count - 1)])
+        #expect(selected(run(["Space"], from: opened)) == ids[min(page, ids.count - 1)])
+        #expect(selected(run(["G", "PgUp"], from: opened)) == ids[max(0, ids.count - 1 - page)])
+        #expect(selected(run(["G", "b"], from: opened)) == ids[max(0, ids.count - 1 - page)])
     }
 
     @Test(arguments: listViews)
@@ -61,7 +65,7 @@ import Testing
         #expect(run(["j", "j", "k"], from: reader).position.detail.top == 1)
         #expect(run(["G"], from: reader).position.detail.top > 10)
         #expect(run(["G", "g"], from: reader).position.detail.top == 0)
-        let readerHeight = Layout.compute(width: 80, height: 24, focus: .detail).content(of: .detail)!.height
+        let readerHeight = reader.layout.content(of: .detail)!.height
         #expect(run(["Ctrl-d"], from: reader).position.detail.top == readerHeight / 2)
         // Spans: ] and n forward, [ and N back; the reader scrolls to keep the span in view.
         #expect(run(["]"], from: reader).position.detail.selected == 1)
@@ -89,7 +93,7 @@ import Testing
     @Test func aSignatoryFollowsToItsActorAndBackRestoresEverything() {
         // Statements, the 2019 letter, its detail, down to the first signatory (the United Kingdom).
         let atSignatory = run(["3", "j", "Enter"] + Array(repeating: "j", count: 7))
-        let lines = PaneContent.detail(atSignatory, view: .statements)
+        let lines = PaneContent.detail(atSignatory, view: .statements, width: Explorer.paneWidth(atSignatory, .detail))
         let line = PaneContent.selectedLine(lines, selection: atSignatory.position.detail.selected)!
         #expect(lines[line].link == .actor("gbr"))
         #expect(lines[line].excerpts == ["x-cdt-european-signatories"])
@@ -212,11 +216,11 @@ import Testing
     @Test func detailAndSourcePanesMoveAndScroll() {
         let detail = run(["3", "j", "Enter"])
         #expect(run(["j"], from: detail).position.detail.selected == 1)
-        #expect(run(["G"], from: detail).position.detail.selected == PaneContent.selectable(PaneContent.detail(detail, view: .statements)).count - 1)
+        #expect(run(["G"], from: detail).position.detail.selected == PaneContent.selectable(Explorer.detailLines(detail)).count - 1)
         let source = run(["Tab", "j"], from: detail)
         #expect(source.position.focus == .source)
-        let sourceLines = PaneContent.source(detail, view: .statements, width: 52).count
-        let sourceHeight = Layout.compute(width: 80, height: 24, focus: .source).content(of: .source)!.height
+        let sourceLines = PaneContent.source(detail, view: .statements, width: Explorer.paneWidth(source, .source)).count
+        let sourceHeight = source.layout.content(of: .source)!.height
         #expect(source.position.source.top == min(1, max(0, sourceLines - sourceHeight)))
         let narrow = run(["3", "j", "Enter", "Tab", "j", "j"], from: Fixture.state(width: 60, height: 12))
         #expect(narrow.position.source.top == 2)
@@ -249,7 +253,8 @@ import Testing
                                   ["/", "a", "Enter"], ["Tab", "]", "]", "j", "j"], ["l", "l"], ["/", "e"]]
         let screens: [[String]] = ViewID.allCases.flatMap { view in starts.map { [String(view.rawValue + 1)] + $0 } } + [
             ["2", "t"], ["3", "j", "d"], ["3", "j", "d", "j", "j", "Tab"], ["3", "j", "m", "j", "m"], ["3", "j", "m", "j", "m", "l", "j"],
-            ["f"] + typed("ba"), ["f"] + typed("ba") + ["↓", "↓", "↓"], ["?", "j"],
+            ["f"] + typed("ba"), ["f"] + typed("ba") + ["↓", "↓", "↓"], ["?", "j"], ["?", "/"] + typed("filter") + ["Enter"],
+            ["?", "/"] + typed("filter") + ["←"], ["2", "z"], ["2", ">", ">"],
         ]
         let states = screens.map { run($0) }
         for binding in Keymap.bindings {
@@ -258,6 +263,8 @@ import Testing
                     let next = Explorer.update(state, key)
                     return next.navigation != state.navigation || next.showHelp != state.showHelp || next.editingFilter != state.editingFilter
                         || next.quitRequested || next.helpTop != state.helpTop || next.history.count != state.history.count
+                        || next.prompt != state.prompt || next.helpQuery != state.helpQuery || next.helpEditing != state.helpEditing
+                        || next.zoomed != state.zoomed || next.splitShift != state.splitShift || next.redrawRequested
                 }
             }
             #expect(changed, "binding for \(binding.action) in \(binding.context) changes nothing")

@@ -4,7 +4,7 @@ import Testing
 /// Every screen as plain text at 80x24, 120x40 and a narrow 50x20, compared with the committed
 /// fixtures in __Snapshots__ (review them like code).
 @Suite struct SnapshotTests {
-    static let sizes = [(80, 24), (120, 40), (50, 20)]
+    static let sizes = [(80, 24), (120, 40), (50, 20), (200, 50)]
 
     static let scenarios: [(String, [String])] = [
         ("articles", []),

@@ -39,6 +39,7 @@ func keys(_ names: [String]) -> [Key] {
         case "End": return .end
         case "PgDn": return .pageDown
         case "PgUp": return .pageUp
+        case "Delete": return .delete
         case "↓": return .down
         case "↑": return .up
         case "←": return .left
@@ -61,7 +62,9 @@ func typed(_ text: String) -> [String] { text.map { String($0) } }
 /// Compares a rendered frame with its committed fixture; UPDATE_SNAPSHOTS=1 rewrites the fixture.
 func assertSnapshot(_ grid: Grid, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let url = Fixture.snapshots.appendingPathComponent(name + ".txt")
-    let actual = grid.plainText
+    // The text, then what each cell means: a lost highlight fails the test as a lost letter does.
+    let legend = Role.allCases.map { "\($0.code)=\($0)" }.joined(separator: " ")
+    let actual = grid.plainText + "-- roles: " + legend + "\n" + grid.roleText
     if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
         try? FileManager.default.createDirectory(at: Fixture.snapshots, withIntermediateDirectories: true)
         try? actual.write(to: url, atomically: true, encoding: .utf8)

@@ -131,7 +131,7 @@ import DossierModel
                 lastBreak = nil
                 continue
             }
-            let columns = max(0, DisplayWidth.of(character))
+            let columns = DisplayWidth.onScreen(character)
             if column + columns > width && index > lineStart {
                 if character == " " {
                     lines.append(lineStart..<index)
@@ -155,6 +155,42 @@ import DossierModel
         }
         if lineStart < characters.count || lines.isEmpty { lines.append(lineStart..<characters.count) }
         return lines.map { offsets[$0.lowerBound]..<offsets[$0.upperBound] }
+    }
+
+    /// Issue 10: wrapped text never loses a character. For random texts and every width from 1 to
+    /// 200, what lies between two lines is only the space or line breaks the wrap consumed, so the
+    /// lines put back together give the text; and no line is wider than the width on screen (but a
+    /// single character wider than the whole width).
+    @Test func wrappedLinesPutBackTogetherGiveTheTextAtEveryWidth() {
+        let pieces = ["Latin", "accentué", "Ürümqi", "新疆维吾尔自治区", "e\u{301}\u{302}", "👩\u{200D}👩\u{200D}👧", "❤\u{FE0F}", "\t", " ", "  ",
+                      "\n", "\n\n", "\r\n", "supercalifragilisticexpialidocious", "a", "“quoted”", "\u{1B}[31m", "한국어", "\u{7F}", "Bachelet's"]
+        var random = SplitMix64(seed: 29)
+        for _ in 0..<50 {
+            var text = ""
+            for _ in 0..<random.next(below: 40) { text += pieces[random.next(below: pieces.count)] }
+            let bytes = Array(text.utf8)
+            for width in 1...200 {
+                let wrapped = WrappedText(text, width: width)
+                var rebuilt: [UInt8] = []
+                var end = 0
+                for (number, range) in wrapped.lines.enumerated() {
+                    let gap = bytes[end..<max(end, range.lowerBound)]
+                    #expect(number == 0 ? gap.isEmpty : gap.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D },
+                            "\(text.debugDescription) at width \(width): line \(number) skips \(String(decoding: gap, as: UTF8.self).debugDescription)")
+                    #expect(gap.filter { $0 == 0x20 }.count <= 1)
+                    rebuilt += gap
+                    rebuilt += bytes[range]
+                    end = max(end, range.upperBound)
+                    let line = wrapped.text(ofLine: number)
+                    #expect(DisplayWidth.onScreen(line) <= width || line.count == 1, "\(line.debugDescription) is wider than \(width)")
+                }
+                let tail = bytes[end...]
+                // Only line breaks, or the one space that would have overflowed the last line.
+                #expect(tail.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 } && tail.filter { $0 == 0x20 }.count <= 1)
+                rebuilt += tail
+                #expect(rebuilt == bytes)
+            }
+        }
     }
 
     @Test func agreesWithThePlainCharacterByCharacterWrapping() {

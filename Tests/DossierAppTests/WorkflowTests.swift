@@ -376,13 +376,13 @@ import Testing
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.copyItem(atPath: Fixture.repository.appendingPathComponent("data").path, toPath: directory)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let state = State(corpus: try CorpusLoader.load(path: directory).corpus, width: 100, height: 30)
+        let state = State(corpus: try CorpusLoader.load(path: directory).corpus, width: 200, height: 30)
         let title = try #require(state.corpus.articles.first { $0.id == state.selectedID(in: .articles) }).title
         let second = try #require(state.corpus.articles.first { $0.id != state.selectedID(in: .articles) })
         let secondBefore = try second.body.text()
         var times = [timespec(tv_sec: 1_000_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000_000, tv_nsec: 0)]
         #expect(utimensat(AT_FDCWD, directory + "/articles.json", &times, 0) == 0)
-        let after = Render.frame(run(["Tab"], from: state)).plainText
+        let after = Render.frame(run(["Tab", "z"], from: state)).plainText
         #expect(after.contains(String(title.prefix(20))))
         #expect(after.contains("⚠ cannot read the article body"))
         #expect(after.contains("the file changed since"))

@@ -65,7 +65,7 @@ extension Explorer {
             }
             // A selected count row compares all the counts; a signatory row its own excerpts.
             if state.position.focus != .list {
-                let lines = PaneContent.detail(state, view: state.view)
+                let lines = detailLines(state)
                 if let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected) {
                     let row = lines[line]
                     if let excerpt = row.excerpts.first, countExcerpts.contains(excerpt), row.excerpts.count == 1 {
@@ -86,7 +86,7 @@ extension Explorer {
         }
         if disagreementOnly { return CompareCandidates(title: "", excerpts: [], labels: [], shown: [0, 1]) }
         if state.position.focus != .list {
-            let lines = PaneContent.detail(state, view: state.view)
+            let lines = detailLines(state)
             if let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected), lines[line].excerpts.count >= 2 {
                 return CompareCandidates(title: "Sources for: \(corpus.name(of: id) ?? id)", excerpts: lines[line].excerpts,
                                          labels: lines[line].excerpts.map { _ in "" }, shown: [0, 1])
@@ -115,13 +115,17 @@ extension Explorer {
         var state = state
         var compare = compare
         let layout = CompareLayout(width: state.width, height: state.height)
-        let page = max(1, layout.readerHeight / 2)
+        let page = max(1, layout.readerHeight)
         let focus = compare.focus
         switch action {
         case .moveDown: compare.tops[focus] += 1
         case .moveUp: compare.tops[focus] = max(0, compare.tops[focus] - 1)
-        case .halfPageDown: compare.tops[focus] += page
-        case .halfPageUp: compare.tops[focus] = max(0, compare.tops[focus] - page)
+        case .pageDown: compare.tops[focus] += page
+        case .pageUp: compare.tops[focus] = max(0, compare.tops[focus] - page)
+        case .halfPageDown: compare.tops[focus] += max(1, page / 2)
+        case .halfPageUp: compare.tops[focus] = max(0, compare.tops[focus] - max(1, page / 2))
+        case .top: compare.tops[focus] = 0
+        case .bottom: compare.tops[focus] = Int.max / 2  // clamped to the article's end by normalizing
         case .focusNext, .focusPrevious: compare.focus = 1 - compare.focus
         case .nextSpan, .previousSpan:
             let step = action == .nextSpan ? 1 : -1

@@ -74,19 +74,41 @@ public struct MatrixModel: Sendable {
 }
 
 /// Where the matrix goes: a title and two heading rows, the grid, and a detail area at the bottom
-/// for the selected cell and the excerpt that names it.
+/// for the selected cell and the excerpt that names it. The names column is as wide as the longest
+/// name needs (within a quarter of the screen) and the cells widen to use the width there is.
 public struct MatrixLayout: Sendable {
-    public static let rowHeaderWidth = 16
-    public static let cellWidth = 3
+    public static let minimumHeaderWidth = 16
+    public static let minimumCellWidth = 3
+    public static let maximumCellWidth = 7
+    public let rowHeaderWidth: Int
+    public let cellWidth: Int
     public let detailHeight: Int
     public let gridTop: Int
     public let visibleRows: Int
     public let visibleColumns: Int
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, model: MatrixModel? = nil, corpus: Corpus? = nil) {
         detailHeight = height >= 18 ? 8 : max(2, height / 3)
         gridTop = 4
         visibleRows = max(1, height - 1 - gridTop - detailHeight)
-        visibleColumns = max(1, (width - MatrixLayout.rowHeaderWidth - 1) / MatrixLayout.cellWidth)
+        let longestName = model.map { model in model.rows.map { corpus?.name(of: $0).map(DisplayWidth.of) ?? $0.count }.max() ?? 0 } ?? 0
+        rowHeaderWidth = max(MatrixLayout.minimumHeaderWidth, min(longestName + 2, width / 4))
+        let room = max(1, width - rowHeaderWidth - 1)
+        let columns = max(1, model?.columns.count ?? 1)
+        cellWidth = min(MatrixLayout.maximumCellWidth, max(MatrixLayout.minimumCellWidth, room / columns))
+        visibleColumns = max(1, room / cellWidth)
+    }
+
+    /// Text centred in a cell.
+    public func centred(_ text: String) -> String {
+        let padding = max(0, cellWidth - DisplayWidth.of(text))
+        return String(repeating: " ", count: padding / 2) + text + String(repeating: " ", count: padding - padding / 2)
+    }
+}
+
+extension State {
+    /// The matrix's layout for this state's size and model.
+    public var matrixLayout: MatrixLayout {
+        MatrixLayout(width: width, height: height, model: matrixModel, corpus: corpus)
     }
 }

@@ -12,14 +12,17 @@ extension Explorer {
         remember(&state)
         state.navigation.overlay = .search(SearchState())
         state.editingFilter = true
+        state.prompt = LineEditor()
         return state
     }
 
     /// Changes the query and searches again: results update as you type.
-    static func editSearch(_ state: State, _ edit: (inout String) -> Void) -> State {
+    static func editSearch(_ state: State, _ edit: (inout LineEditor) -> Void) -> State {
         guard case .search(var search) = state.navigation.overlay else { return state }
         var state = state
-        edit(&search.query)
+        edit(&state.prompt)
+        guard state.prompt.text != search.query else { return state }
+        search.query = state.prompt.text
         let result = state.search.search(search.query, after: search.result)
         search.result = result
         search.hits = result.hits
@@ -46,14 +49,12 @@ extension Explorer {
     static func performInSearch(_ action: Action, _ search: SearchState, _ state: State) -> State {
         var state = state
         var search = search
-        let page = max(1, (state.height - 4) / 2)
+        let page = max(1, state.height - 4)
         switch action {
         case .moveDown: search.selected = min(search.selected + 1, max(0, search.hits.count - 1))
         case .moveUp: search.selected = max(0, search.selected - 1)
-        case .halfPageDown: search.selected = min(search.selected + page, max(0, search.hits.count - 1))
-        case .halfPageUp: search.selected = max(0, search.selected - page)
-        case .deleteFilterCharacter:
-            return editSearch(state) { if !$0.isEmpty { $0.removeLast() } }
+        case .pageDown: search.selected = min(search.selected + page, max(0, search.hits.count - 1))
+        case .pageUp: search.selected = max(0, search.selected - page)
         case .follow:
             guard search.hits.indices.contains(search.selected) else { return state }
             return open(search.hits[search.selected], query: search.query, from: state)

@@ -27,6 +27,36 @@ public enum Role: Int, CaseIterable, Sendable {
     case matchCurrent
 }
 
+extension Role {
+    /// One letter per role, for snapshot fixtures that record what each cell means beside its text
+    /// (a lost highlight then shows in a diff as plainly as a lost letter).
+    public var code: Character {
+        switch self {
+        case .normal: return "."
+        case .dim: return "d"
+        case .heading: return "H"
+        case .label: return "l"
+        case .tabActive: return "T"
+        case .tabInactive: return "t"
+        case .statusBar: return "s"
+        case .selection: return "S"
+        case .selectionInactive: return "I"
+        case .border: return "b"
+        case .borderFocused: return "B"
+        case .mark: return "m"
+        case .markSelected: return "M"
+        case .critical: return "c"
+        case .supportive: return "p"
+        case .mixed: return "x"
+        case .neutral: return "n"
+        case .warning: return "w"
+        case .filter: return "f"
+        case .match: return "h"
+        case .matchCurrent: return "C"
+        }
+    }
+}
+
 /// One terminal cell. A double-width character sits in its first cell; the cell after it is a
 /// continuation that the terminal skips.
 public struct Cell: Equatable, Sendable {
@@ -79,6 +109,12 @@ public struct Grid: Sendable {
         return column - x
     }
 
+    /// Replaces one cell as it is (the text in it must already be safe to show).
+    mutating func set(_ cell: Cell, x: Int, y: Int) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
+        cells[y * width + x] = cell
+    }
+
     private mutating func attach(_ mark: Character, x: Int, y: Int) {
         var target = x
         while target > 0 && cells[y * width + target].isContinuation { target -= 1 }
@@ -93,6 +129,17 @@ public struct Grid: Sendable {
                 cells[row * width + column] = Cell(character: character, role: role, isContinuation: false)
             }
         }
+    }
+
+    /// Each cell's role as its code letter, one line a row, trailing normal cells removed.
+    public var roleText: String {
+        var lines: [String] = []
+        for row in 0..<height {
+            var line = String((0..<width).map { self[$0, row].role.code })
+            while line.last == Role.normal.code { line.removeLast() }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The screen as plain text, one line a row, trailing spaces removed: what snapshot tests compare.

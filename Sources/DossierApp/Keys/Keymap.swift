@@ -7,6 +7,8 @@ public enum Key: Hashable, Sendable {
     case enter, backspace, escape, tab, backTab, delete
     /// The terminal changed size (columns, rows).
     case resize(Int, Int)
+    /// Text pasted into the terminal (bracketed paste): typed into a prompt as it is.
+    case paste(String)
 
     /// How the key is written in the help overlay and docs/keys.md.
     public var label: String {
@@ -29,13 +31,14 @@ public enum Key: Hashable, Sendable {
         case .backTab: return "Shift-Tab"
         case .delete: return "Delete"
         case .resize: return "(resize)"
+        case .paste: return "(paste)"
         }
     }
 }
 
 /// Everything a key can ask for.
 public enum Action: String, CaseIterable, Sendable {
-    case moveDown, moveUp, top, bottom, halfPageDown, halfPageUp
+    case moveDown, moveUp, top, bottom, halfPageDown, halfPageUp, pageDown, pageUp
     case moveLeft, moveRight, firstColumn, lastColumn
     case focusNext, focusPrevious
     case showArticles, showActors, showStatements, showTimeline, showMatrix
@@ -45,9 +48,14 @@ public enum Action: String, CaseIterable, Sendable {
     case compareSources, compareDisagreement, markStatement
     case find
     case startFilter, clear
+    case zoom, widenList, narrowList, redraw
+    /// `q`: close what is on top (help, an overlay, a zoomed pane); quit from the base screen.
+    case close
     case help, quit
     // While typing a filter or a search.
     case acceptFilter, deleteFilterCharacter
+    // Line editing in every prompt.
+    case cursorLeft, cursorRight, lineStart, lineEnd, deleteForward, killToStart, killToEnd, killWord
     // In the help overlay.
     case closeHelp
 }
@@ -67,6 +75,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case signatories = "Who signed: two statements compared"
     case search = "Search everything"
     case filtering = "While typing a filter"
+    case prompt = "Editing a prompt (filter, search, help search)"
     case helpOverlay = "Help overlay"
 }
 
@@ -87,8 +96,10 @@ public enum Keymap {
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .moving, help: "previous row (scroll up in the reader)", hint: nil),
         Binding(keys: [.character("g"), .home], action: .top, context: .moving, help: "first row", hint: nil),
         Binding(keys: [.character("G"), .end], action: .bottom, context: .moving, help: "last row", hint: nil),
-        Binding(keys: [.control("d"), .pageDown], action: .halfPageDown, context: .moving, help: "half a page down", hint: nil),
-        Binding(keys: [.control("u"), .pageUp], action: .halfPageUp, context: .moving, help: "half a page up", hint: nil),
+        Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .moving, help: "a page down", hint: nil),
+        Binding(keys: [.pageUp, .character("b")], action: .pageUp, context: .moving, help: "a page up", hint: nil),
+        Binding(keys: [.control("d")], action: .halfPageDown, context: .moving, help: "half a page down", hint: nil),
+        Binding(keys: [.control("u")], action: .halfPageUp, context: .moving, help: "half a page up", hint: nil),
         Binding(keys: [.tab, .character("l"), .right], action: .focusNext, context: .panes, help: "focus the next pane to the right", hint: nil),
         Binding(keys: [.backTab, .character("h"), .left], action: .focusPrevious, context: .panes, help: "focus the previous pane to the left", hint: nil),
         Binding(keys: [.character("1")], action: .showArticles, context: .panes, help: "Articles view", hint: nil),
@@ -96,6 +107,9 @@ public enum Keymap {
         Binding(keys: [.character("3")], action: .showStatements, context: .panes, help: "Statements view", hint: nil),
         Binding(keys: [.character("4")], action: .showTimeline, context: .panes, help: "Timeline: events and statements by date", hint: nil),
         Binding(keys: [.character("5")], action: .showMatrix, context: .panes, help: "Stance matrix: states by statements", hint: nil),
+        Binding(keys: [.character("z")], action: .zoom, context: .panes, help: "zoom the focused pane to the whole screen, and back", hint: "zoom"),
+        Binding(keys: [.character(">")], action: .widenList, context: .panes, help: "widen the list (move the split right)", hint: nil),
+        Binding(keys: [.character("<")], action: .narrowList, context: .panes, help: "narrow the list (move the split left)", hint: nil),
         Binding(keys: [.enter], action: .follow, context: .following,
                 help: "open the selected item: a signatory's actor, a statement, an excerpt's article scrolled to its span", hint: "open"),
         Binding(keys: [.backspace, .control("o")], action: .back, context: .following, help: "back to exactly where you were", hint: "back"),
@@ -122,8 +136,12 @@ public enum Keymap {
         Binding(keys: [.enter], action: .follow, context: .matrix, help: "open the excerpt that names the cell in its article", hint: "open"),
         Binding(keys: [.character("j"), .down], action: .moveDown, context: .compare, help: "scroll this column down", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .compare, help: "scroll this column up", hint: nil),
-        Binding(keys: [.control("d"), .pageDown], action: .halfPageDown, context: .compare, help: "half a page down", hint: nil),
-        Binding(keys: [.control("u"), .pageUp], action: .halfPageUp, context: .compare, help: "half a page up", hint: nil),
+        Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .compare, help: "a page down", hint: nil),
+        Binding(keys: [.pageUp, .character("b")], action: .pageUp, context: .compare, help: "a page up", hint: nil),
+        Binding(keys: [.control("d")], action: .halfPageDown, context: .compare, help: "half a page down", hint: nil),
+        Binding(keys: [.control("u")], action: .halfPageUp, context: .compare, help: "half a page up", hint: nil),
+        Binding(keys: [.character("g"), .home], action: .top, context: .compare, help: "top of the article", hint: nil),
+        Binding(keys: [.character("G"), .end], action: .bottom, context: .compare, help: "end of the article", hint: nil),
         Binding(keys: [.tab, .character("h"), .character("l"), .left, .right], action: .focusNext, context: .compare, help: "switch column", hint: "column"),
         Binding(keys: [.character("]"), .character("n")], action: .nextSpan, context: .compare, help: "show the next excerpt in this column", hint: "next"),
         Binding(keys: [.character("["), .character("N")], action: .previousSpan, context: .compare, help: "show the previous excerpt in this column", hint: nil),
@@ -137,25 +155,45 @@ public enum Keymap {
         Binding(keys: [.escape], action: .clear, context: .signatories, help: "close", hint: "close"),
         Binding(keys: [.down, .control("n")], action: .moveDown, context: .search, help: "next result", hint: nil),
         Binding(keys: [.up, .control("p")], action: .moveUp, context: .search, help: "previous result", hint: nil),
-        Binding(keys: [.pageDown], action: .halfPageDown, context: .search, help: "half a page down", hint: nil),
-        Binding(keys: [.pageUp], action: .halfPageUp, context: .search, help: "half a page up", hint: nil),
+        Binding(keys: [.pageDown], action: .pageDown, context: .search, help: "a page down", hint: nil),
+        Binding(keys: [.pageUp], action: .pageUp, context: .search, help: "a page up", hint: nil),
         Binding(keys: [.enter], action: .follow, context: .search,
                 help: "open the result (an article scrolled to the match; n/N then step through its matches)", hint: "open"),
-        Binding(keys: [.backspace], action: .deleteFilterCharacter, context: .search, help: "delete the last character", hint: nil),
         Binding(keys: [.escape], action: .clear, context: .search, help: "close the search", hint: "close"),
         Binding(keys: [.character("/")], action: .startFilter, context: .everywhere,
                 help: "filter the list as you type (ignores case and accents: \"turk\" finds Türk; in the matrix: a stance, a year or 2019-2021)", hint: "filter"),
         Binding(keys: [.escape], action: .clear, context: .everywhere, help: "clear the filter or search highlight, close the overlay", hint: nil),
         Binding(keys: [.character("?")], action: .help, context: .everywhere, help: "this help", hint: "help"),
-        Binding(keys: [.character("q"), .control("c")], action: .quit, context: .everywhere, help: "quit", hint: "quit"),
+        Binding(keys: [.character("q")], action: .close, context: .everywhere,
+                help: "close what is on top (help, an overlay, a zoomed pane); quit from the base screen", hint: "quit"),
+        Binding(keys: [.character("Q"), .control("c")], action: .quit, context: .everywhere, help: "quit from anywhere", hint: nil),
+        Binding(keys: [.control("l")], action: .redraw, context: .everywhere, help: "redraw the whole screen", hint: nil),
         Binding(keys: [.enter], action: .acceptFilter, context: .filtering, help: "keep the filter and return to the list", hint: nil),
         Binding(keys: [.escape], action: .clear, context: .filtering, help: "clear the filter", hint: nil),
-        Binding(keys: [.backspace], action: .deleteFilterCharacter, context: .filtering, help: "delete the last character", hint: nil),
         Binding(keys: [.down, .control("n")], action: .moveDown, context: .filtering, help: "next match", hint: nil),
         Binding(keys: [.up, .control("p")], action: .moveUp, context: .filtering, help: "previous match", hint: nil),
+        Binding(keys: [.left, .control("b")], action: .cursorLeft, context: .prompt, help: "cursor left", hint: nil),
+        Binding(keys: [.right, .control("f")], action: .cursorRight, context: .prompt, help: "cursor right", hint: nil),
+        Binding(keys: [.home, .control("a")], action: .lineStart, context: .prompt, help: "cursor to the start", hint: nil),
+        Binding(keys: [.end, .control("e")], action: .lineEnd, context: .prompt, help: "cursor to the end", hint: nil),
+        Binding(keys: [.backspace, .control("h")], action: .deleteFilterCharacter, context: .prompt, help: "delete the character before the cursor", hint: nil),
+        Binding(keys: [.delete, .control("d")], action: .deleteForward, context: .prompt, help: "delete the character under the cursor", hint: nil),
+        Binding(keys: [.control("u")], action: .killToStart, context: .prompt, help: "delete to the start", hint: nil),
+        Binding(keys: [.control("k")], action: .killToEnd, context: .prompt, help: "delete to the end", hint: nil),
+        Binding(keys: [.control("w")], action: .killWord, context: .prompt, help: "delete the word before the cursor", hint: nil),
         Binding(keys: [.character("j"), .down], action: .moveDown, context: .helpOverlay, help: "scroll down", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .helpOverlay, help: "scroll up", hint: nil),
+        Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .helpOverlay, help: "a page down", hint: nil),
+        Binding(keys: [.pageUp, .character("b")], action: .pageUp, context: .helpOverlay, help: "a page up", hint: nil),
+        Binding(keys: [.control("d")], action: .halfPageDown, context: .helpOverlay, help: "half a page down", hint: nil),
+        Binding(keys: [.control("u")], action: .halfPageUp, context: .helpOverlay, help: "half a page up", hint: nil),
+        Binding(keys: [.character("g"), .home], action: .top, context: .helpOverlay, help: "top", hint: nil),
+        Binding(keys: [.character("G"), .end], action: .bottom, context: .helpOverlay, help: "bottom", hint: nil),
+        Binding(keys: [.character("/")], action: .startFilter, context: .helpOverlay, help: "search the help (Enter keeps it, Esc clears it)", hint: nil),
+        Binding(keys: [.character("n")], action: .nextMatch, context: .helpOverlay, help: "next line matching the help search", hint: nil),
+        Binding(keys: [.character("N")], action: .previousMatch, context: .helpOverlay, help: "previous line matching the help search", hint: nil),
         Binding(keys: [.escape, .character("?"), .character("q")], action: .closeHelp, context: .helpOverlay, help: "close the help", hint: nil),
+        Binding(keys: [.character("Q"), .control("c")], action: .quit, context: .helpOverlay, help: "quit", hint: nil),
     ]
 
     /// The action bound to a key in one of the given contexts, searched in order.
@@ -172,6 +210,9 @@ public enum Keymap {
         binding.keys.map(\.label).joined(separator: " ")
     }
 
+    /// Where the "what they do" column of the help begins.
+    public static var helpTextColumn: Int { 2 + (bindings.map { DisplayWidth.of(keyLabels($0)) }.max() ?? 0) + 2 }
+
     /// The help text, as lines: a heading per context, then "keys  what they do".
     public static func helpLines() -> [(text: String, isHeading: Bool)] {
         var lines: [(String, Bool)] = []
@@ -182,6 +223,7 @@ public enum Keymap {
             if !lines.isEmpty { lines.append(("", false)) }
             lines.append((context.rawValue, true))
             if context == .filtering { lines.append(("  " + DisplayWidth.pad("(letters)", to: keyColumn) + "  type to narrow the list", false)) }
+            if context == .prompt { lines.append(("  " + DisplayWidth.pad("(paste)", to: keyColumn) + "  pasted text is typed in; after / the last filter is selected, so typing replaces it", false)) }
             if context == .search { lines.append(("  " + DisplayWidth.pad("(letters)", to: keyColumn) + "  type the query; results update as you type", false)) }
             for binding in group {
                 lines.append(("  " + DisplayWidth.pad(keyLabels(binding), to: keyColumn) + "  " + binding.help, false))
@@ -199,6 +241,7 @@ public enum Keymap {
             guard !group.isEmpty else { continue }
             text += "\n## \(context.rawValue)\n\n| keys | action |\n|---|---|\n"
             if context == .filtering { text += "| (letters) | type to narrow the list |\n" }
+            if context == .prompt { text += "| (paste) | pasted text is typed in; after / the last filter is selected, so typing replaces it |\n" }
             if context == .search { text += "| (letters) | type the query; results update as you type |\n" }
             for binding in group {
                 let keys = binding.keys.map { "`" + ($0.label == "`" ? "\\`" : $0.label.replacingOccurrences(of: "|", with: "\\|")) + "`" }.joined(separator: " ")

@@ -51,7 +51,7 @@ public struct ExplorerIndex: Sendable {
         case .actors: return filtered(sort == .name ? actorsByName : actorsByKind, filter)
         case .timeline:
             let items = timelineActor.map { actor in timeline.filter { timelineActors[$0]?.contains(actor) == true } } ?? timeline
-            return filtered(items, filter)
+            return filteredByDate(items, filter, corpus: corpus)
         case .matrix: return MatrixFilter(filter).columns(statementsByDate, corpus: corpus, index: self)
         }
     }
@@ -60,6 +60,20 @@ public struct ExplorerIndex: Sendable {
         let needle = Array(Fold.fold(filter).trimmingCharacters(in: .whitespaces).utf8)
         guard !needle.isEmpty else { return ids }
         return ids.filter { filterText[$0].map { Fold.bytes($0, contain: needle) } == true }
+    }
+
+    /// The timeline's filter: a year or a range ("2019", "2009-2014", "2019..2021") keeps what is
+    /// dated in it, as in the matrix; the other words are matched as any list's filter is.
+    func filteredByDate(_ ids: [String], _ filter: String, corpus: Corpus) -> [String] {
+        var years: ClosedRange<Int>?
+        var words: [Substring] = []
+        for token in filter.split(separator: " ") {
+            if let range = MatrixFilter.yearRange(String(token)) { years = range } else { words.append(token) }
+        }
+        let dated = years.map { years in
+            ids.filter { id in (corpus.statement(id)?.date ?? corpus.event(id)?.date).map { years.contains($0.year) } ?? false }
+        } ?? ids
+        return filtered(dated, words.joined(separator: " "))
     }
 
     /// Whether a record's folded text holds every word of a filter (folded, as UTF-8).

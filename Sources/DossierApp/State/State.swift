@@ -83,8 +83,19 @@ public struct State: Sendable {
     public var navigation = Navigation()
     /// Typing goes into the list filter (or the search query while the search is open).
     public var editingFilter = false
+    /// The prompt being typed in (the filter, the search query or the help search), with its cursor.
+    public var prompt = LineEditor()
     public var showHelp = false
     public var helpTop = 0
+    /// The help overlay's search (`/` in help), whether it is being typed, and the line it found.
+    public var helpQuery = ""
+    public var helpEditing = false
+    /// The focused pane fills the body (`z`).
+    public var zoomed = false
+    /// Columns `>` added to the list (negative: `<` took them away).
+    public var splitShift = 0
+    /// Set by Ctrl-L: the terminal repaints every cell instead of only the changed ones.
+    public var redrawRequested = false
     /// Where Back returns to (a snapshot taken before each jump) and where Forward goes again.
     public var history: [Navigation] = []
     public var forwardHistory: [Navigation] = []
@@ -98,7 +109,7 @@ public struct State: Sendable {
     var matrixCache: MatrixModel?
     /// The current view's list after its filter, kept while what it depends on is unchanged: a frame
     /// asks for it several times, and filtering a large corpus takes tens of milliseconds.
-    var listCache: (view: ViewID, key: ListKey, ids: [String])?
+    var listCache: (view: ViewID, key: ListKey, ids: [String], need: Int)?
 
     /// What a list's contents depend on besides the corpus.
     struct ListKey: Equatable {
@@ -130,8 +141,13 @@ public struct State: Sendable {
         next.width = width
         next.height = height
         next.editingFilter = editingFilter
+        next.prompt = prompt
         next.showHelp = showHelp
         next.helpTop = helpTop
+        next.helpQuery = helpQuery
+        next.helpEditing = helpEditing
+        next.zoomed = zoomed
+        next.splitShift = splitShift
         next.history = history
         next.forwardHistory = forwardHistory
         next.glyphs = glyphs
@@ -189,7 +205,24 @@ public struct State: Sendable {
     mutating func cacheList() {
         let key = listKey(for: view)
         if let cached = listCache, cached.view == view, cached.key == key { return }
-        listCache = (view, key, index.ids(of: view, sortedBy: key.sort, filter: key.filter, timelineActor: key.timelineActor, corpus: corpus))
+        let ids = index.ids(of: view, sortedBy: key.sort, filter: key.filter, timelineActor: key.timelineActor, corpus: corpus)
+        listCache = (view, key, ids, Render.columnsNeeded(by: ids, in: view, state: self))
+    }
+
+    /// The panes of the current screen: what keys page by and what is drawn, from one function.
+    public var layout: Layout { layout(for: view) }
+
+    /// The panes of a view's screen as they are (or would be) drawn: its focus, the zoom and split,
+    /// and the width its list's rows need.
+    public func layout(for view: ViewID) -> Layout {
+        let need: Int
+        if let cached = listCache, cached.view == view, cached.key == listKey(for: view) {
+            need = cached.need
+        } else {
+            need = Render.columnsNeeded(by: listIDs(for: view), in: view, state: self)
+        }
+        let options = Layout.Options(focus: positions[view]?.focus ?? .list, zoomed: zoomed, splitShift: splitShift, listNeed: need)
+        return Layout.compute(width: width, height: height, options: options)
     }
 
     /// The index of the selected record in the list (0 when the selection is not in it).

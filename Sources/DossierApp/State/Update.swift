@@ -5,43 +5,160 @@ public enum Explorer {
     public static func update(_ state: State, _ key: Key) -> State {
         var state = state
         state.message = nil
+        state.redrawRequested = false
         if case .resize(let width, let height) = key {
             state.width = max(0, width)
             state.height = max(0, height)
             return normalized(state)
         }
-        if key == .control("c") {
+        // Ctrl-C and Ctrl-L mean the same on every screen, prompts included.
+        switch Keymap.action(for: key, in: [.everywhere]) {
+        case .quit? where key == .control("c"):
             state.quitRequested = true
             return state
-        }
-        if state.showHelp {
-            switch Keymap.action(for: key, in: [.helpOverlay]) {
-            case .moveDown: state.helpTop = min(state.helpTop + 1, max(0, Keymap.helpLines().count - 1))
-            case .moveUp: state.helpTop = max(0, state.helpTop - 1)
-            case .closeHelp: state.showHelp = false
-            default: break
-            }
+        case .redraw?:
+            state.redrawRequested = true
             return state
+        default: break
         }
+        if state.showHelp { return updateHelp(state, key) }
         if case .search = state.navigation.overlay {
-            if let action = Keymap.action(for: key, in: [.search]) {
+            if let action = Keymap.action(for: key, in: [.search, .prompt]) {
+                if isLineEdit(action) { return normalized(editSearch(state) { _ = $0.apply(action) }) }
                 return normalized(perform(action, on: state))
             }
-            if case .character(let character) = key {
-                return normalized(editSearch(state) { $0.append(character) })
-            }
-            return state
+            if let text = typed(key) { return normalized(editSearch(state) { $0.insert(text) }) }
+            return unbound(key, state)
         }
         if state.editingFilter {
-            if let action = Keymap.action(for: key, in: [.filtering]) {
-                state = perform(action, on: state)
-            } else if case .character(let character) = key {
-                state.position.list.filter.append(character)
+            if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
+                if isLineEdit(action) {
+                    _ = state.prompt.apply(action)
+                    state.position.list.filter = state.prompt.text
+                } else {
+                    state = perform(action, on: state)
+                }
+            } else if let text = typed(key) {
+                state.prompt.insert(text)
+                state.position.list.filter = state.prompt.text
+            } else {
+                return unbound(key, state)
             }
             return normalized(state)
         }
-        guard let action = Keymap.action(for: key, in: contexts(state)) else { return state }
+        guard let action = Keymap.action(for: key, in: contexts(state)) else { return unbound(key, state) }
         return normalized(perform(action, on: state))
+    }
+
+    /// What a key types into a prompt: a character, or pasted text.
+    static func typed(_ key: Key) -> String? {
+        switch key {
+        case .character(let character): return String(character)
+        case .paste(let text): return text
+        default: return nil
+        }
+    }
+
+    static func isLineEdit(_ action: Action) -> Bool {
+        Keymap.bindings.contains { $0.context == .prompt && $0.action == action }
+    }
+
+    /// A key that does nothing here says so, briefly, instead of being ignored in silence.
+    static func unbound(_ key: Key, _ state: State) -> State {
+        var state = state
+        if case .paste = key {
+            state.message = "Pasted text goes into a prompt: / filters, f searches"
+        } else {
+            state.message = "\(key.label) does nothing here · ? lists the keys"
+        }
+        return state
+    }
+
+    // MARK: Help overlay
+
+    /// Lines of help text visible below the overlay's title.
+    static func helpHeight(_ state: State) -> Int { max(1, state.height - 3) }
+
+    static func updateHelp(_ state: State, _ key: Key) -> State {
+        var state = state
+        let lines = helpLines(state)
+        let page = helpHeight(state)
+        if state.helpEditing {
+            if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
+                switch action {
+                case .acceptFilter: state.helpEditing = false
+                case .clear:
+                    state.helpEditing = false
+                    state.helpQuery = ""
+                default:
+                    if isLineEdit(action) { _ = state.prompt.apply(action) }
+                }
+            } else if let text = typed(key) {
+                state.prompt.insert(text)
+            } else {
+                return unbound(key, state)
+            }
+            if state.helpEditing {
+                state.helpQuery = state.prompt.text
+                // Incremental: the first line that matches, from the top.
+                if let line = helpMatches(state).first { state.helpTop = line }
+            }
+            state.helpTop = clamp(state.helpTop, 0, max(0, lines.count - page))
+            return state
+        }
+        guard let action = Keymap.action(for: key, in: [.helpOverlay]) else { return unbound(key, state) }
+        switch action {
+        case .moveDown: state.helpTop += 1
+        case .moveUp: state.helpTop -= 1
+        case .pageDown: state.helpTop += page
+        case .pageUp: state.helpTop -= page
+        case .halfPageDown: state.helpTop += max(1, page / 2)
+        case .halfPageUp: state.helpTop -= max(1, page / 2)
+        case .top: state.helpTop = 0
+        case .bottom: state.helpTop = lines.count
+        case .startFilter:
+            state.helpEditing = true
+            state.prompt = LineEditor(state.helpQuery, selectingAll: true)
+        case .nextMatch, .previousMatch:
+            let matches = helpMatches(state)
+            guard !matches.isEmpty else {
+                state.message = state.helpQuery.isEmpty ? "/ searches the help first" : "No line of the help matches “\(state.helpQuery)”"
+                break
+            }
+            if action == .nextMatch {
+                state.helpTop = matches.first { $0 > state.helpTop } ?? matches[0]
+            } else {
+                state.helpTop = matches.last { $0 < state.helpTop } ?? matches[matches.count - 1]
+            }
+        case .closeHelp:
+            state.showHelp = false
+            state.helpEditing = false
+        case .quit: state.quitRequested = true
+        default: break
+        }
+        state.helpTop = clamp(state.helpTop, 0, max(0, lines.count - page))
+        return state
+    }
+
+    /// The help as drawn: the keymap's lines wrapped to the overlay's width, never cut.
+    public static func helpLines(_ state: State) -> [PaneLine] {
+        // A wrapped description continues under itself, not under the keys.
+        let column = Keymap.helpTextColumn
+        let lines = Keymap.helpLines().map { help in
+            var line = PaneLine.text(help.text, help.isHeading ? .heading : .normal)
+            line.hangingIndent = column
+            return line
+        }
+        return PaneContent.laidOut(lines, width: max(1, state.width - 1))
+    }
+
+    /// The help lines that hold the help search (ignoring case and accents).
+    public static func helpMatches(_ state: State) -> [Int] {
+        guard !state.helpQuery.isEmpty else { return [] }
+        let lines = helpLines(state)
+        return lines.indices.filter { line in
+            !SearchIndex.matches(of: state.helpQuery, in: lines[line].segments.map(\.text).joined()).isEmpty
+        }
     }
 
     /// Where keys are looked up, most specific first.
@@ -71,13 +188,16 @@ public enum Explorer {
         case .search(let search): return performInSearch(action, search, state)
         case nil: break
         }
-        let layout = Layout.compute(width: state.width, height: state.height, focus: state.position.focus)
-        let page = max(1, (layout.content(of: state.position.focus)?.height ?? state.height) / 2)
+        // A page is the focused pane's height as it is on screen; a matrix page its visible rows.
+        let page = state.view == .matrix ? state.matrixLayout.visibleRows
+            : max(1, state.layout.content(of: state.position.focus)?.height ?? state.height)
         switch action {
         case .moveDown: state = move(state, by: 1)
         case .moveUp: state = move(state, by: -1)
-        case .halfPageDown: state = move(state, by: page)
-        case .halfPageUp: state = move(state, by: -page)
+        case .pageDown: state = move(state, by: page)
+        case .pageUp: state = move(state, by: -page)
+        case .halfPageDown: state = move(state, by: max(1, page / 2))
+        case .halfPageUp: state = move(state, by: -max(1, page / 2))
         case .top: state = move(state, by: Int.min / 2)
         case .bottom: state = move(state, by: Int.max / 2)
         case .moveLeft: state = moveColumn(state, by: -1)
@@ -107,15 +227,36 @@ public enum Explorer {
         case .startFilter:
             state.editingFilter = true
             state.position.focus = .list
+            // The last filter comes back selected: typing replaces it, an arrow key keeps it to edit.
+            state.prompt = LineEditor(state.position.list.filter, selectingAll: true)
         case .clear: state = clear(state)
         case .help:
             state.showHelp = true
             state.helpTop = 0
         case .quit: state.quitRequested = true
+        case .close:
+            if state.zoomed { state.zoomed = false } else { state.quitRequested = true }
+        case .zoom:
+            if state.view == .matrix {
+                state.message = "The matrix fills the screen already"
+            } else {
+                state.zoomed.toggle()
+            }
+        case .widenList, .narrowList:
+            // Only a step the layout honours is kept, so the opposite key undoes it at once.
+            var moved = state
+            moved.splitShift += action == .widenList ? 4 : -4
+            if moved.layout(for: state.view).panes[.list]?.width != state.layout(for: state.view).panes[.list]?.width {
+                state.splitShift = moved.splitShift
+            } else {
+                state.message = state.layout.panes[.list] == nil ? "The panes are stacked at this width"
+                    : "The list is as \(action == .widenList ? "wide" : "narrow") as it can be here"
+            }
+        case .redraw: state.redrawRequested = true
         case .acceptFilter: state.editingFilter = false
-        case .deleteFilterCharacter:
-            if !state.position.list.filter.isEmpty { state.position.list.filter.removeLast() }
         case .closeHelp: state.showHelp = false
+        case .deleteFilterCharacter, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteForward, .killToStart, .killToEnd, .killWord:
+            break  // line editing: handled where a prompt is open
         }
         return state
     }
@@ -260,19 +401,17 @@ public enum Explorer {
                 state.position.focus = .source
                 return state
             }
-            let lines = PaneContent.detail(state, view: state.view)
+            let lines = detailLines(state)
             guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected), let link = lines[line].link else { return state }
             return jump(state, to: link)
         case .source:
-            let layout = Layout.compute(width: state.width, height: state.height, focus: state.position.focus)
-            let width = layout.content(of: .source)?.width ?? state.width
             if state.view == .articles {
-                let lines = PaneContent.source(state, view: .articles, width: width)
+                let lines = PaneContent.source(state, view: .articles, width: paneWidth(state, .source))
                 guard let line = PaneContent.selectedLine(lines, selection: state.position.source.selected), let link = lines[line].link else { return state }
                 return jump(state, to: link)
             }
             // The source pane quotes excerpts: Enter opens the first one in its article.
-            let lines = PaneContent.detail(state, view: state.view)
+            let lines = detailLines(state)
             guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected), let excerpt = lines[line].excerpts.first else { return state }
             return jump(state, to: .excerpt(excerpt))
         }
@@ -300,6 +439,7 @@ public enum Explorer {
         state[keyPath: other].append(state.navigation)
         state.navigation = target
         state.editingFilter = isSearchOpen(state)
+        if case .search(let search) = state.navigation.overlay { state.prompt = LineEditor(search.query) }
         return state
     }
 
@@ -308,7 +448,7 @@ public enum Explorer {
     static func performInAnyOverlay(_ action: Action, _ state: State) -> State? {
         var state = state
         switch action {
-        case .clear:
+        case .clear, .close:
             state.navigation.overlay = nil
             state.editingFilter = false
             return state
@@ -390,9 +530,19 @@ public enum Explorer {
 
     // MARK: Keeping positions valid
 
+    /// A pane's content width in the current view's layout (the whole width when the pane is hidden).
+    static func paneWidth(_ state: State, _ pane: PaneID, view: ViewID? = nil) -> Int {
+        max(1, state.layout(for: view ?? state.view).content(of: pane)?.width ?? state.width)
+    }
+
+    /// The current view's detail pane, as drawn.
+    static func detailLines(_ state: State) -> [PaneLine] {
+        PaneContent.detail(state, view: state.view, width: paneWidth(state, .detail))
+    }
+
     /// The reader's content and visible height for the current state, if an article is selected.
     static func reader(of state: State) -> (content: ReaderContent, height: Int)? {
-        let layout = Layout.compute(width: state.width, height: state.height, focus: state.positions[.articles]?.focus ?? .list)
+        let layout = state.layout(for: .articles)
         let rect = layout.content(of: .detail) ?? Rect(x: 0, y: 1, width: state.width, height: max(1, state.height - 3))
         guard let content = PaneContent.reader(state, width: rect.width) else { return nil }
         return (content, max(1, rect.height))
@@ -416,7 +566,7 @@ public enum Explorer {
         }
         if state.view == .matrix { return normalizedMatrix(state) }
 
-        let layout = Layout.compute(width: state.width, height: state.height, focus: state.position.focus)
+        let layout = state.layout
         let fallbackHeight = max(1, state.height - 3)
         func height(_ pane: PaneID) -> Int { max(1, layout.content(of: pane)?.height ?? fallbackHeight) }
         func width(_ pane: PaneID) -> Int { max(1, layout.content(of: pane)?.width ?? state.width) }
@@ -448,15 +598,20 @@ public enum Explorer {
             let rows = PaneContent.selectable(facts)
             state.position.source.selected = clamp(state.position.source.selected, 0, max(0, rows.count - 1))
             if let line = PaneContent.selectedLine(facts, selection: state.position.source.selected) {
+                let last = PaneContent.lastLine(ofRowAt: line, in: facts)
+                state.position.source.top = visibleTop(row: last, top: state.position.source.top, height: height(.source), count: facts.count)
                 state.position.source.top = visibleTop(row: line, top: state.position.source.top, height: height(.source), count: facts.count)
             } else {
                 state.position.source.top = 0
             }
         } else {
-            let detail = PaneContent.detail(state, view: state.view)
+            let detail = PaneContent.detail(state, view: state.view, width: width(.detail))
             let rows = PaneContent.selectable(detail)
             state.position.detail.selected = clamp(state.position.detail.selected, 0, max(0, rows.count - 1))
             if let line = PaneContent.selectedLine(detail, selection: state.position.detail.selected) {
+                // The whole wrapped row in view, its first line above all.
+                let last = PaneContent.lastLine(ofRowAt: line, in: detail)
+                state.position.detail.top = visibleTop(row: last, top: state.position.detail.top, height: height(.detail), count: detail.count)
                 state.position.detail.top = visibleTop(row: line, top: state.position.detail.top, height: height(.detail), count: detail.count)
                 // Show the section heading above the first rows too.
                 if line < height(.detail) { state.position.detail.top = min(state.position.detail.top, 0) }
@@ -478,7 +633,7 @@ public enum Explorer {
             state.navigation.matrix.left = 0
             return state
         }
-        let layout = MatrixLayout(width: state.width, height: state.height)
+        let layout = MatrixLayout(width: state.width, height: state.height, model: model, corpus: state.corpus)
         state.navigation.matrix.row = model.rows[cell.row]
         state.navigation.matrix.column = model.columns[cell.column]
         state.navigation.matrix.top = visibleTop(row: cell.row, top: state.navigation.matrix.top, height: layout.visibleRows, count: model.rows.count)

@@ -4,9 +4,32 @@
 /// every frame can be tested without a terminal.
 public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// Printable ASCII takes a column a byte: checking that is far cheaper than measuring characters.
+    static func isPrintableASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// Columns text takes on screen once `SafeText` has replaced what cannot be shown as it is (a
+    /// control character becomes a one-column picture): what wrapping must count, so a wrapped line
+    /// is never wider than the grid will draw it.
+    public static func onScreen(_ text: some StringProtocol) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
+        var total = 0
+        for character in text { total += onScreen(character) }
+        return total
+    }
+
+    public static func onScreen(_ character: Character) -> Int {
+        for scalar in character.unicodeScalars where SafeText.placeholder(for: scalar, keepNewlines: false) != nil {
+            return of(SafeText.line(String(character)))
+        }
+        return of(character)
     }
 
     public static func of(_ character: Character) -> Int {

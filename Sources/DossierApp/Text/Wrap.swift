@@ -45,7 +45,8 @@ public struct WrappedText: Sendable {
                 continue
             }
             newlines = 0
-            let columns = size == 1 ? (first < 0x20 || first == 0x7F ? 0 : 1) : max(0, DisplayWidth.of(character))
+            // As drawn: a control character shows as a one-column picture (see SafeText).
+            let columns = size == 1 ? 1 : DisplayWidth.onScreen(character)
             while column + columns > width && offset > lineStart {
                 if isSpace {
                     // The space that would overflow ends the line; skip it.

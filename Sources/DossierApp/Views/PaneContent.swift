@@ -27,6 +27,10 @@ public struct PaneLine: Sendable {
     public var link: Link?
     /// The excerpts shown in the source pane while this row is selected.
     public var excerpts: [String]
+    /// A further screen line of the row above, wrapped to the pane's width: selected with it.
+    public var isContinuation = false
+    /// Where the row's further lines begin when it wraps (by default under its own first letter).
+    public var hangingIndent: Int?
 
     public init(_ segments: [Segment], link: Link? = nil, excerpts: [String] = []) {
         self.segments = segments
@@ -68,9 +72,60 @@ public enum StanceStyle {
 public enum PaneContent {
     // MARK: Detail pane (actors, statements)
 
-    public static func detail(_ state: State, view: ViewID) -> [PaneLine] {
+    /// The detail pane's screen lines at a pane width: every row wrapped, nothing cut.
+    public static func detail(_ state: State, view: ViewID, width: Int) -> [PaneLine] {
         guard view != .articles, view != .matrix, let id = state.selectedID(in: view) else { return [] }
-        return detail(of: id, state: state)
+        return laidOut(detail(of: id, state: state), width: width)
+    }
+
+    /// Rows are drawn one column in, after the selection mark: the columns left for their text.
+    public static func textWidth(ofPane width: Int) -> Int { max(1, width - 1) }
+
+    /// Rows wrapped to a pane's width: a row too long for it continues on the lines below, indented
+    /// as it began, each piece keeping its role. "…" is never used here: every character is shown.
+    public static func laidOut(_ lines: [PaneLine], width: Int) -> [PaneLine] {
+        let room = textWidth(ofPane: width)
+        var result: [PaneLine] = []
+        result.reserveCapacity(lines.count)
+        for line in lines {
+            let text = line.segments.map(\.text).joined()
+            if !text.contains(where: \.isNewline) && DisplayWidth.onScreen(text) <= room {
+                result.append(line)
+                continue
+            }
+            let indent = text.prefix { $0 == " " }.count
+            let hanging = min(max(indent, line.hangingIndent ?? indent), room / 2)
+            let body = String(text.dropFirst(indent))
+            let wrapped = WrappedText(body, width: max(1, room - hanging))
+            // Each segment's place in `body`, in UTF-8 offsets (the indent lies before offset 0).
+            var pieces: [(range: Range<Int>, role: Role)] = []
+            var offset = -indent
+            for segment in line.segments {
+                let size = segment.text.utf8.count
+                pieces.append((offset..<(offset + size), segment.role))
+                offset += size
+            }
+            for (number, range) in wrapped.lines.enumerated() {
+                let lead = number == 0 ? indent : hanging
+                var segments = lead > 0 ? [Segment(String(repeating: " ", count: lead))] : []
+                for piece in pieces {
+                    let lower = max(piece.range.lowerBound, range.lowerBound), upper = min(piece.range.upperBound, range.upperBound)
+                    guard lower < upper else { continue }
+                    segments.append(Segment(String(body[wrapped.index(lower)..<wrapped.index(upper)]), piece.role))
+                }
+                var screenLine = PaneLine(segments, link: number == 0 ? line.link : nil, excerpts: number == 0 ? line.excerpts : [])
+                screenLine.isContinuation = number > 0
+                result.append(screenLine)
+            }
+        }
+        return result
+    }
+
+    /// The last screen line of the row that begins at `line` (its continuations follow it).
+    public static func lastLine(ofRowAt line: Int, in lines: [PaneLine]) -> Int {
+        var last = line
+        while last + 1 < lines.count && lines[last + 1].isContinuation { last += 1 }
+        return last
     }
 
     /// The detail rows of any actor, statement or event.
@@ -240,32 +295,32 @@ public enum PaneContent {
     /// wrapped to the width. In the Articles view it lists the facts the selected span supports.
     public static func source(_ state: State, view: ViewID, width: Int) -> [PaneLine] {
         let corpus = state.corpus
-        if view == .articles { return facts(state, width: width) }
-        let detail = detail(state, view: view)
+        if view == .articles { return laidOut(facts(state), width: width) }
+        let detail = detail(state, view: view, width: state.layout(for: view).content(of: .detail)?.width ?? state.width)
         let position = state.positions[view] ?? ViewPosition()
         guard let line = selectedLine(detail, selection: position.detail.selected) else { return [] }
         var lines: [PaneLine] = []
         for excerptID in detail[line].excerpts {
-            let quoted = quotation(excerptID, corpus: corpus, width: width, withTitle: true)
+            let quoted = quotation(excerptID, corpus: corpus, withTitle: true)
             if !lines.isEmpty && !quoted.isEmpty { lines.append(.blank) }
             lines += quoted
         }
-        return lines
+        return laidOut(lines, width: width)
     }
 
     /// An excerpt as the source pane shows it: its article's title (when asked for), publisher and
-    /// date, then the quote wrapped to the width.
-    public static func quotation(_ excerptID: String, corpus: Corpus, width: Int, withTitle: Bool) -> [PaneLine] {
+    /// date, then the quote, as rows to be laid out at a width.
+    public static func quotation(_ excerptID: String, corpus: Corpus, withTitle: Bool) -> [PaneLine] {
         guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { return [] }
         var lines: [PaneLine] = []
-        if withTitle { for text in wrapLines(article.title, width: width) { lines.append(.text(text, .heading)) } }
+        if withTitle { lines.append(.text(article.title, .heading)) }
         lines.append(.text("\(article.publisher) · \(article.published)", .label))
-        for text in wrapLines("“" + excerpt.quote + "”", width: width) { lines.append(.text(text)) }
+        lines.append(.text("“" + excerpt.quote + "”"))
         return lines
     }
 
     /// The facts pane of the reader: what the selected span supports, each followable.
-    public static func facts(_ state: State, width: Int) -> [PaneLine] {
+    public static func facts(_ state: State) -> [PaneLine] {
         let corpus = state.corpus
         guard let articleID = state.selectedID(in: .articles) else { return [] }
         let spans = corpus.excerptsInArticle[articleID, default: []]
@@ -302,7 +357,7 @@ public enum PaneContent {
         }
         if supported.isEmpty { lines.append(.text("(no fact cites this span)", .dim)) }
         lines.append(.blank)
-        for text in wrapLines("“" + excerpt.quote + "”", width: width) { lines.append(.text(text, .dim)) }
+        lines.append(.text("“" + excerpt.quote + "”", .dim))
         return lines
     }
 

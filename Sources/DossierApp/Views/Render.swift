@@ -5,7 +5,7 @@ import DossierModel
 public enum Render {
     public static func frame(_ state: State) -> Grid {
         var grid = Grid(width: state.width, height: state.height)
-        let layout = Layout.compute(width: state.width, height: state.height, focus: state.position.focus)
+        let layout = state.layout
         if layout.tooSmall {
             tooSmall(state, into: &grid)
             return grid
@@ -62,14 +62,18 @@ public enum Render {
 
     static func statusLine(_ state: State, _ rect: Rect, into grid: inout Grid) {
         grid.fill(rect, role: .statusBar)
-        if state.editingFilter && state.navigation.overlay == nil {
+        if state.editingFilter && state.navigation.overlay == nil && !state.showHelp {
             let ids = state.listIDs()
-            let prompt = "/" + state.position.list.filter
-            let used = grid.put(prompt, x: 0, y: rect.y, limit: rect.width, role: .filter)
-            grid.put("▏", x: used, y: rect.y, limit: rect.width - used, role: .filter)
+            let used = prompt("/", state.prompt, x: 0, y: rect.y, limit: rect.width, into: &grid)
             let noun = state.view == .matrix ? "statement" : "match"
             let hint = "  \(ids.count) \(noun)\(ids.count == 1 ? "" : (noun == "match" ? "es" : "s")) · Enter keep · Esc clear"
-            grid.put(hint, x: used + 1, y: rect.y, limit: rect.width - used - 1, role: .statusBar)
+            grid.put(hint, x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+            return
+        }
+        if state.showHelp && state.helpEditing {
+            let used = prompt("/", state.prompt, x: 0, y: rect.y, limit: rect.width, into: &grid)
+            let count = Explorer.helpMatches(state).count
+            grid.put("  \(count) line\(count == 1 ? "" : "s") · Enter keep · Esc clear", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
             return
         }
         var left = where_(state)
@@ -92,6 +96,30 @@ public enum Render {
             right += part
         }
         if !right.isEmpty { grid.put(right, x: rect.width - DisplayWidth.of(right), y: rect.y, role: .statusBar) }
+    }
+
+    /// A prompt: its label, the text (shown selected when typing will replace it) and the cursor, a
+    /// reversed cell on the character it is before, or a bar after the end. Returns the columns used.
+    /// A text wider than the room keeps the cursor in view by showing the end of what was typed.
+    @discardableResult
+    static func prompt(_ label: String, _ editor: LineEditor, x: Int, y: Int, limit: Int, into grid: inout Grid) -> Int {
+        var characters = Array(editor.text)
+        var cursor = editor.cursor
+        let room = max(1, limit - DisplayWidth.of(label) - 1)
+        while cursor > 0, DisplayWidth.of(String(characters[..<cursor])) >= room {
+            characters.removeFirst()
+            cursor -= 1
+        }
+        var used = grid.put(label, x: x, y: y, limit: limit, role: .filter)
+        let before = String(characters[..<cursor])
+        used += grid.put(before, x: x + used, y: y, limit: limit - used, role: editor.selectedAll ? .selection : .filter)
+        if cursor < characters.count {
+            used += grid.put(String(characters[cursor]), x: x + used, y: y, limit: limit - used, role: .selection)
+            used += grid.put(String(characters[(cursor + 1)...]), x: x + used, y: y, limit: limit - used, role: .filter)
+        } else {
+            used += grid.put("▏", x: x + used, y: y, limit: limit - used, role: .filter)
+        }
+        return used
     }
 
     /// "Statements 2/20 · detail · filter: x": where the user is.
@@ -144,8 +172,9 @@ public enum Render {
         case (.source, _): title = "Source excerpt"
         }
         let mark = focused ? String(state.glyphs.focusMark) + " " : "  "
+        let shownTitle = state.zoomed ? title + " · zoomed, z restores" : title
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: state.glyphs.horizontal, role: focused ? .borderFocused : .border)
-        grid.put(mark + title + " ", x: rect.x, y: rect.y, limit: rect.width, role: focused ? .borderFocused : .heading)
+        grid.put(mark + shownTitle + " ", x: rect.x, y: rect.y, limit: rect.width, role: focused ? .borderFocused : .heading)
         let content = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         guard !content.isEmpty else { return }
         switch (pane, state.view) {
@@ -159,7 +188,7 @@ public enum Render {
             Screens.reader(reader, top: state.position.detail.top, highlighted: state.position.detail.selected, matches: matches,
                            currentMatch: state.navigation.readerMatch, glyphs: state.glyphs, content, into: &grid)
         case (.detail, _):
-            lines(PaneContent.detail(state, view: state.view), position: state.position.detail, selectable: true, focused: focused,
+            lines(PaneContent.detail(state, view: state.view, width: content.width), position: state.position.detail, selectable: true, focused: focused,
                   glyphs: state.glyphs, content, into: &grid)
         case (.source, _):
             lines(PaneContent.source(state, view: state.view, width: content.width), position: state.position.source,
@@ -203,7 +232,7 @@ public enum Render {
         let end = x + width
         func cell(_ text: String, _ columns: Int, _ preferred: Role = .normal) {
             guard column < end else { return }
-            grid.put(DisplayWidth.truncate(text, to: columns, ellipsis: false), x: column, y: y, limit: min(columns, end - column), role: role(preferred))
+            grid.put(DisplayWidth.truncate(text, to: columns), x: column, y: y, limit: min(columns, end - column), role: role(preferred))
             column += columns + 1
         }
         func rest(_ text: String, _ preferred: Role = .normal) {
@@ -233,7 +262,8 @@ public enum Render {
             tally += statement.sourcesDisagreeOnCount ? String(state.glyphs.disagree) : " "
             cell(statement.date.description, 10, .dim)
             cell(StanceStyle.symbol(statement.stance), 1, StanceStyle.role(statement.stance))
-            cell(tally, 7, statement.sourcesDisagreeOnCount ? .warning : .label)
+            // A narrow list keeps room for the title and drops the tally (the detail pane has it).
+            if width >= 40 { cell(tally, 7, statement.sourcesDisagreeOnCount ? .warning : .label) }
             rest((state.navigation.markedStatement == id ? "\(state.glyphs.marked) " : "") + statement.title)
         case .timeline:
             let date = corpus.statement(id)?.date ?? corpus.event(id)?.date
@@ -259,6 +289,40 @@ public enum Render {
         }
     }
 
+    /// The columns a list needs to show each row whole (its widest row), the same columns `listRow`
+    /// draws. Counting stops at `cap`: no layout gives a list more.
+    static func columnsNeeded(by ids: [String], in view: ViewID, state: State, cap: Int = 400) -> Int {
+        let corpus = state.corpus
+        // Fixed columns: the selection mark, then each column and the space after it.
+        let fixed: Int
+        let text: (String) -> String?
+        switch view {
+        case .articles:
+            fixed = 1 + 11 + 13 + 1
+            text = { corpus.article($0)?.title }
+        case .actors:
+            fixed = 1 + 1 + 9 + 4 + 1
+            text = { corpus.actor($0)?.name }
+        case .statements:
+            fixed = 1 + 11 + 2 + 8 + 2 + 1
+            text = { corpus.statement($0)?.title }
+        case .timeline:
+            fixed = 1 + 5 + 6 + 2 + 2 + 1
+            text = { corpus.statement($0)?.title ?? corpus.event($0)?.title }
+        case .matrix:
+            return 0
+        }
+        var widest = 0
+        for id in ids {
+            guard let title = text(id) else { continue }
+            // Bytes bound columns from above for most text: measure only what could be wider.
+            if title.utf8.count <= widest { continue }
+            widest = max(widest, DisplayWidth.onScreen(title))
+            if fixed + widest >= cap { return cap }
+        }
+        return fixed + widest
+    }
+
     /// Actor kinds short enough for a list column.
     static func shortKind(_ kind: ActorKind) -> String {
         switch kind {
@@ -271,16 +335,18 @@ public enum Render {
     /// Detail, facts and source panes: rows with segments; the selected selectable row highlighted.
     static func lines(_ lines: [PaneLine], position: PanePosition, selectable: Bool, focused: Bool, glyphs: Glyphs, _ rect: Rect, into grid: inout Grid) {
         let selectedLine = selectable ? PaneContent.selectedLine(lines, selection: position.selected) : nil
+        // The selected row with the lines it wraps onto.
+        let selectedLines = selectedLine.map { $0...PaneContent.lastLine(ofRowAt: $0, in: lines) }
         for row in 0..<rect.height {
             let index = position.top + row
             guard index < lines.count else { break }
             let y = rect.y + row
             let line = lines[index]
-            let isSelected = index == selectedLine
+            let isSelected = selectedLines?.contains(index) ?? false
             let base: Role = isSelected ? (focused ? .selection : .selectionInactive) : .normal
             if isSelected {
                 grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: base)
-                grid.put(String(glyphs.selectedRow), x: rect.x, y: y, role: base)
+                if !line.isContinuation { grid.put(String(glyphs.selectedRow), x: rect.x, y: y, role: base) }
             }
             segments(line.segments, x: rect.x + 1, y: y, end: rect.x + rect.width, override: isSelected ? base : nil, into: &grid)
         }
@@ -300,18 +366,29 @@ public enum Render {
 
     static func help(_ state: State, into grid: inout Grid) {
         // The overlay covers the whole body, so nothing underneath shows through at its edges.
-        let lines = Keymap.helpLines()
+        let lines = Explorer.helpLines(state)
         let rect = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
         guard rect.height >= 2 else { return }
         grid.fill(rect, role: .normal)
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: state.glyphs.horizontal, role: .borderFocused)
-        let title = "\(state.glyphs.focusMark) Keys · j/k scroll · Esc closes · \(min(state.helpTop + 1, lines.count))/\(lines.count) "
+        var title = "\(state.glyphs.focusMark) Keys · j/k Space b scroll · / search · q closes · \(min(state.helpTop + 1, lines.count))/\(lines.count) "
+        if !state.helpQuery.isEmpty { title += "· “\(state.helpQuery)” n/N " }
         grid.put(title, x: rect.x, y: rect.y, limit: rect.width, role: .borderFocused)
         for row in 0..<(rect.height - 1) {
             let index = state.helpTop + row
             guard index < lines.count else { break }
-            grid.put(DisplayWidth.truncate(lines[index].text, to: rect.width - 2), x: rect.x + 1, y: rect.y + 1 + row,
-                     limit: rect.width - 2, role: lines[index].isHeading ? .heading : .normal)
+            let y = rect.y + 1 + row
+            var x = rect.x + 1
+            for segment in lines[index].segments {
+                // The help search's matches are marked where they are.
+                let matches = state.helpQuery.isEmpty ? [] : SearchIndex.matches(of: state.helpQuery, in: segment.text)
+                var offset = 0
+                for character in segment.text {
+                    let role: Role = matches.contains { $0.contains(offset) } ? .match : segment.role
+                    x += grid.put(String(character), x: x, y: y, limit: rect.x + rect.width - x, role: role)
+                    offset += character.utf8.count
+                }
+            }
         }
     }
 }

@@ -131,9 +131,7 @@ enum Screens {
 
     static func search(_ search: SearchState, _ state: State, into grid: inout Grid) {
         title("Search everything: bodies, excerpts, titles, names, aliases", state: state, into: &grid)
-        let prompt = "Find: " + search.query
-        let used = grid.put(prompt, x: 1, y: 2, limit: state.width - 1, role: .filter)
-        grid.put("▏", x: 1 + used, y: 2, role: .filter)
+        let used = Render.prompt("Find: ", state.prompt, x: 1, y: 2, limit: state.width - 1, into: &grid) - 1
         let summary = state.isLoading ? "indexing the corpus; results appear when it has loaded"
             : (search.query.isEmpty ? "type to search; Esc closes" : "\(search.hits.count) result\(search.hits.count == 1 ? "" : "s")")
         grid.put("  " + summary, x: 2 + used, y: 2, limit: state.width - used - 2, role: .dim)
@@ -168,7 +166,7 @@ enum Screens {
                 let before = String(characters[..<highlight.lowerBound])
                 let match = String(characters[highlight])
                 let after = String(characters[highlight.upperBound...])
-                Render.segments([Segment(before, isSelected ? .selection : .normal), Segment(match, .matchCurrent),
+                Render.segments([Segment(before, isSelected ? .selection : .normal), Segment(match, isSelected ? .matchCurrent : .match),
                                  Segment(after, isSelected ? .selection : .normal)], x: x, y: y, end: state.width, into: &grid)
             }
         }
@@ -179,7 +177,7 @@ enum Screens {
     static func matrix(_ state: State, into grid: inout Grid) {
         let corpus = state.corpus
         let model = state.matrixModel
-        let layout = MatrixLayout(width: state.width, height: state.height)
+        let layout = MatrixLayout(width: state.width, height: state.height, model: model, corpus: corpus)
         title("States × statements · L led · S signed · A addressed · \(["▼", "▲", "◆", "○"].joined()) stance", state: state, into: &grid)
         guard let cell = model.cell(state.navigation.matrix) else {
             let text = state.position.list.filter.isEmpty ? "No state takes part in any statement." : "No statement matches “\(state.position.list.filter)”."
@@ -187,19 +185,20 @@ enum Screens {
             return
         }
         let position = state.navigation.matrix
-        let x0 = MatrixLayout.rowHeaderWidth + 1
+        let x0 = layout.rowHeaderWidth + 1
         // Two heading rows: each column's stance symbol, then its year.
-        grid.put("stance", x: 1, y: 2, limit: MatrixLayout.rowHeaderWidth - 1, role: .dim)
-        grid.put("year", x: 1, y: 3, limit: MatrixLayout.rowHeaderWidth - 1, role: .dim)
+        grid.put("stance", x: 1, y: 2, limit: layout.rowHeaderWidth - 1, role: .dim)
+        grid.put("year", x: 1, y: 3, limit: layout.rowHeaderWidth - 1, role: .dim)
         for offset in 0..<layout.visibleColumns {
             let column = position.left + offset
             guard column < model.columns.count, let statement = corpus.statement(model.columns[column]) else { break }
-            let x = x0 + offset * MatrixLayout.cellWidth
+            let x = x0 + offset * layout.cellWidth
             let selected = column == cell.column
-            grid.put(" " + StanceStyle.symbol(statement.stance), x: x, y: 2, limit: MatrixLayout.cellWidth,
+            grid.put(layout.centred(StanceStyle.symbol(statement.stance)), x: x, y: 2, limit: layout.cellWidth,
                      role: selected ? .selection : StanceStyle.role(statement.stance))
-            grid.put("’" + String(statement.date.year % 100 / 10) + String(statement.date.year % 10), x: x, y: 3, limit: MatrixLayout.cellWidth,
-                     role: selected ? .selection : .dim)
+            let year = layout.cellWidth >= 5 ? String(statement.date.year)
+                : "’" + String(statement.date.year % 100 / 10) + String(statement.date.year % 10)
+            grid.put(layout.centred(year), x: x, y: 3, limit: layout.cellWidth, role: selected ? .selection : .dim)
         }
         for offset in 0..<layout.visibleRows {
             let row = position.top + offset
@@ -208,16 +207,17 @@ enum Screens {
             let actor = model.rows[row]
             let rowSelected = row == cell.row
             grid.put((rowSelected ? String(state.glyphs.selectedRow) : " ") + (corpus.actor(actor)?.name ?? actor), x: 0, y: y,
-                     limit: MatrixLayout.rowHeaderWidth, role: rowSelected ? .selection : .normal)
+                     limit: layout.rowHeaderWidth, role: rowSelected ? .selection : .normal)
             for columnOffset in 0..<layout.visibleColumns {
                 let column = position.left + columnOffset
                 guard column < model.columns.count else { break }
                 let mark = model.mark(row: actor, column: model.columns[column])
                 let selected = rowSelected && column == cell.column
-                let text = selected ? "[" + (mark?.rawValue ?? "·") + "]" : " " + (mark?.rawValue ?? "·") + " "
+                let letter = mark?.rawValue ?? "·"
+                let text = layout.centred(selected ? "[" + letter + "]" : letter)
                 let role: Role = selected ? .selection
                     : (mark == nil ? .dim : (corpus.statement(model.columns[column]).map { StanceStyle.role($0.stance) } ?? .normal))
-                grid.put(text, x: x0 + columnOffset * MatrixLayout.cellWidth, y: y, limit: MatrixLayout.cellWidth, role: role)
+                grid.put(text, x: x0 + columnOffset * layout.cellWidth, y: y, limit: layout.cellWidth, role: role)
             }
         }
         matrixDetail(model, cell: cell, layout: layout, state: state, into: &grid)
@@ -239,11 +239,12 @@ enum Screens {
         if let mark {
             lines.append(PaneLine([Segment(name + ": ", .heading), Segment(mark.word)]))
             if let excerpt = MatrixModel.excerpts(actor: actor, statement: statement.id, mark: mark, corpus: corpus).first {
-                lines += PaneContent.quotation(excerpt, corpus: corpus, width: max(1, state.width - 2), withTitle: false)
+                lines += PaneContent.quotation(excerpt, corpus: corpus, withTitle: false)
             }
         } else {
             lines.append(PaneLine([Segment(name + ": ", .heading), Segment("not named in this statement's sources", .dim)]))
         }
+        lines = PaneContent.laidOut(lines, width: state.width)
         for (offset, line) in lines.prefix(max(0, layout.detailHeight - 2)).enumerated() {
             Render.segments(line.segments, x: 1, y: top + 2 + offset, end: state.width, into: &grid)
         }

@@ -1,0 +1,301 @@
+import DossierModel
+import Testing
+@testable import DossierApp
+
+/// The text of a grid's rows within a rectangle, each row's cells in order.
+func rows(of grid: Grid, in rect: Rect) -> [String] {
+    (rect.y..<(rect.y + rect.height)).map { y in
+        var line = ""
+        for x in rect.x..<(rect.x + rect.width) where !grid[x, y].isContinuation { line.append(grid[x, y].character) }
+        return line
+    }
+}
+
+/// Text folded to single spaces, for comparing a quote with the lines it was wrapped onto.
+func collapsed(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+}
+
+/// Issue 10, item 1: what is on screen is exactly what the source says.
+@Suite struct ExactTextTests {
+    static let sizes = [(80, 24), (120, 40), (200, 50)]
+
+    @Test(arguments: sizes)
+    func everyExcerptReadsWholeInTheSourcePane(width: Int, height: Int) {
+        // Every excerpt quoted in the source pane, laid out at the pane's width, reads whole: put back
+        // together its lines give the quote, and no line is wider than the pane draws.
+        let state = run(["3", "Tab", "Tab"], from: Fixture.state(width: width, height: height))
+        let paneWidth = Explorer.paneWidth(state, .source)
+        for excerpt in Fixture.corpus.excerpts {
+            let lines = PaneContent.laidOut(PaneContent.quotation(excerpt.id, corpus: Fixture.corpus, withTitle: true), width: paneWidth)
+            let text = lines.map { $0.segments.map(\.text).joined() }
+            #expect(text.allSatisfy { DisplayWidth.onScreen($0) <= PaneContent.textWidth(ofPane: paneWidth) })
+            #expect(collapsed(text.joined(separator: " ")).contains(collapsed("“" + excerpt.quote + "”")), "\(excerpt.id) at \(width)")
+            #expect(!text.joined().contains("…") || excerpt.quote.contains("…"), "\(excerpt.id) at \(width) was cut")
+        }
+    }
+
+    @Test(arguments: sizes)
+    func theSourcePaneDrawsTheWholeQuoteOfTheSelectedSignatory(width: Int, height: Int) {
+        // The issue's case: the 2019 letter's first signatory, its excerpt in the source pane, zoomed
+        // so every line of it is on screen. The drawn rows hold the whole quote and no "…".
+        var state = run(["3", "j", "Enter"] + Array(repeating: "j", count: 7) + ["Tab", "z"], from: Fixture.state(width: width, height: height))
+        state = Explorer.normalized(state)
+        let grid = Render.frame(state)
+        let content = try! #require(state.layout.content(of: .source))
+        let drawn = rows(of: grid, in: content).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let excerpt = try! #require(Fixture.corpus.excerpt("x-cdt-european-signatories"))
+        #expect(collapsed(drawn).contains(collapsed("“" + excerpt.quote + "”")))
+    }
+
+    @Test func longDetailFieldsWrapInsteadOfBeingCut() {
+        // Bachelet's role is longer than the profile pane at 80 columns: every word of it is shown.
+        let state = run(["2", "/"] + typed("michelle bachelet") + ["Enter", "Tab"])
+        #expect(state.selectedID() == "bachelet")
+        let grid = Render.frame(state)
+        let content = try! #require(state.layout.content(of: .detail))
+        let drawn = collapsed(rows(of: grid, in: content).joined(separator: " "))
+        let role = try! #require(Fixture.corpus.actor("bachelet")?.role)
+        #expect(drawn.contains(collapsed(role)))
+        #expect(!drawn.contains("…"))
+    }
+
+    @Test func aWrappedRowIsSelectedAsOne() {
+        // The Actors profile's excerpt rows wrap; selecting one highlights each of its lines.
+        let state = run(["2", "/"] + typed("turkey") + ["Enter", "Tab", "j"])
+        let lines = Explorer.detailLines(state)
+        let first = try! #require(PaneContent.selectedLine(lines, selection: state.position.detail.selected))
+        let last = PaneContent.lastLine(ofRowAt: first, in: lines)
+        #expect(last > first)
+        let grid = Render.frame(state)
+        let content = try! #require(state.layout.content(of: .detail))
+        for line in first...last {
+            let y = content.y + line - state.position.detail.top
+            #expect(grid[content.x + 2, y].role == .selection, "line \(line) of the selected row")
+        }
+        #expect(grid[content.x + 2, content.y + last + 1 - state.position.detail.top].role != .selection)
+    }
+}
+
+/// Issue 10, item 2: every mark carries attributes of its own, with or without colour.
+@Suite struct VisibleMarksTests {
+    @Test func marksDifferFromWhatSurroundsThemWithoutColour() {
+        for (mark, surrounding) in Theme.distinctPairs {
+            #expect(Theme.attributes(mark) != Theme.attributes(surrounding), "\(mark) on \(surrounding)")
+        }
+        #expect(!Theme.attributes(.match).isEmpty && !Theme.attributes(.matchCurrent).isEmpty)
+    }
+
+    @Test func aSearchMatchInTheReaderIsMarkedInsideASpan() {
+        // f bachelet, Enter: the match is on screen with the current-match role, inside a span.
+        let state = run(["f"] + typed("bachelet") + ["↓", "Enter"])
+        let grid = Render.frame(state)
+        let roles = grid.cells.map(\.role)
+        #expect(roles.contains(.matchCurrent))
+        let matched = (0..<grid.height).flatMap { y in (0..<grid.width).filter { grid[$0, y].role == .matchCurrent }.map { grid[$0, y].character } }
+        #expect(String(matched) == "Bachelet")
+    }
+
+    @Test func otherMatchesAndTheCurrentOneDiffer() {
+        // The first article hit for "xinjiang" opens its reader: the current match and the others are
+        // drawn, each with its own role.
+        let search = run(["f"] + typed("xinjiang"))
+        guard case .search(let results) = search.navigation.overlay else { Issue.record("search closed"); return }
+        let first = try! #require(results.hits.firstIndex { $0.kind == .article && $0.field == .body })
+        let state = run(Array(repeating: "↓", count: first) + ["Enter"], from: search)
+        #expect(Explorer.readerMatches(state).count > 1)
+        let roles = Set(Render.frame(run(["z"], from: state)).cells.map(\.role))
+        #expect(roles.contains(.match) && roles.contains(.matchCurrent), "\(roles)\n\(Render.frame(run(["z"], from: state)).plainText)")
+    }
+}
+
+/// Issue 10, item 3: without UTF-8, every letter is still drawn and borders stay aligned.
+@Suite struct ASCIIFallbackTests {
+    @Test func everyCellIsASCIIAndKeepsItsColumns() {
+        for names in [["2", "/"] + typed("turk"), ["4"], ["3", "j", "Enter"], ["5"]] {
+            var state = run(names, from: Fixture.state(width: 100, height: 30))
+            state.glyphs = .ascii
+            let grid = Render.frame(state)
+            let ascii = ASCIIFallback.grid(grid)
+            #expect(ascii.width == grid.width && ascii.height == grid.height)
+            #expect(ascii.cells.allSatisfy { $0.character.isASCII && !$0.isContinuation })
+            // A border in the original is a border at the same place in the ASCII grid.
+            for y in 0..<grid.height {
+                for x in 0..<grid.width where grid[x, y].character == "|" {
+                    #expect(ascii[x, y].character == "|")
+                }
+            }
+        }
+    }
+
+    @Test func lettersLoseOnlyTheirAccents() {
+        var grid = Grid(width: 30, height: 1)
+        grid.put("Volker Türk · Ürümqi ▼ 新疆", x: 0, y: 0)
+        #expect(ASCIIFallback.grid(grid).plainText == "Volker Turk . Urumqi v ????\n")
+    }
+}
+
+/// Issue 10, item 4: the conventions of terminal readers.
+@Suite struct ReaderConventionTests {
+    @Test func qClosesWhatIsOnTopAndQuitsOnlyFromTheBaseScreen() {
+        #expect(run(["q"]).quitRequested)
+        for overlay in [["3", "j", "d"], ["3", "j", "m", "j", "m"], ["?"], ["2", "z"]] {
+            let open = run(overlay)
+            let closed = run(["q"], from: open)
+            #expect(!closed.quitRequested, "q in \(overlay)")
+            #expect(closed.navigation.overlay == nil && !closed.showHelp && !closed.zoomed)
+            #expect(run(["q"], from: closed).quitRequested)
+            #expect(run(["Q"], from: open).quitRequested, "Q in \(overlay)")
+        }
+        // In the search a q is part of the query.
+        let search = run(["f", "q"])
+        #expect(!search.quitRequested && search.prompt.text == "q")
+    }
+
+    @Test func ctrlLAsksForAFullRedrawAndChangesNothingElse() {
+        let state = run(["3", "j"])
+        let redrawn = run(["Ctrl-l"], from: state)
+        #expect(redrawn.redrawRequested && redrawn.navigation == state.navigation)
+        #expect(!run(["j"], from: redrawn).redrawRequested)
+        #expect(run(["/", "a", "Ctrl-l"]).redrawRequested)
+    }
+
+    @Test func promptsEditLikeReadline() {
+        func prompt(_ names: [String]) -> LineEditor { run(["2", "/"] + names).prompt }
+        #expect(prompt(typed("turk") + ["←", "←", "x"]).text == "tuxrk")
+        #expect(prompt(typed("turk") + ["Home", "x"]).text == "xturk")
+        #expect(prompt(typed("turk") + ["Ctrl-a", "Ctrl-e", "x"]).text == "turkx")
+        #expect(prompt(typed("turk") + ["Ctrl-a", "Delete"]).text == "urk")
+        #expect(prompt(typed("turk") + ["←", "←", "Ctrl-k"]).text == "tu")
+        #expect(prompt(typed("turk") + ["←", "Ctrl-u"]).text == "k")
+        #expect(prompt(typed("volker turk") + ["Ctrl-w"]).text == "volker ")
+        #expect(prompt(typed("volker turk") + ["Ctrl-w", "Ctrl-w"]).text == "")
+        #expect(prompt(typed("turk") + ["Backspace"]).text == "tur")
+        // The filter follows the prompt as it is edited.
+        #expect(run(["2", "/"] + typed("turk") + ["←", "Backspace"]).position.list.filter == "tuk")
+    }
+
+    @Test func slashReopensTheLastFilterSelectedSoTypingReplacesIt() {
+        let filtered = run(["2", "/"] + typed("ohchr") + ["Enter"])
+        #expect(filtered.position.list.filter == "ohchr")
+        let reopened = run(["/"], from: filtered)
+        #expect(reopened.prompt.text == "ohchr" && reopened.prompt.selectedAll)
+        #expect(run(typed("turk"), from: reopened).position.list.filter == "turk")
+        #expect(run(["End"] + typed("x"), from: reopened).position.list.filter == "ohchrx")
+        #expect(run(["Backspace"], from: reopened).position.list.filter == "")
+    }
+
+    @Test func pastedTextIsTypedIntoAPromptAndNeverRunAsKeys() {
+        let pasted = Explorer.update(run(["2", "/"]), .paste("türk\nq"))
+        #expect(pasted.position.list.filter == "türk q" && !pasted.quitRequested)
+        let outside = Explorer.update(run(["2"]), .paste("q"))
+        #expect(!outside.quitRequested && outside.message != nil)
+        let search = Explorer.update(run(["f"]), .paste("bachelet"))
+        guard case .search(let results) = search.navigation.overlay else { Issue.record("search closed"); return }
+        #expect(results.query == "bachelet" && !results.hits.isEmpty)
+    }
+
+    @Test func anUnboundKeySaysSoInTheStatusLine() {
+        let state = run(["3", "x"])
+        #expect(state.message?.contains("? lists the keys") == true)
+        #expect(Render.frame(state).plainText.contains("x does nothing here"))
+        #expect(run(["3", "x", "j"]).message == nil)
+    }
+
+    @Test func theHelpOverlayTakesEveryMotionKeyAndSearches() {
+        let help = run(["?"], from: Fixture.state(width: 80, height: 24))
+        let page = Explorer.helpHeight(help)
+        #expect(run(["Space"], from: help).helpTop == page)
+        #expect(run(["PgDn", "b"], from: help).helpTop == 0)
+        #expect(run(["Ctrl-d"], from: help).helpTop == page / 2)
+        let bottom = run(["G"], from: help)
+        #expect(bottom.helpTop == Explorer.helpLines(help).count - page)
+        #expect(run(["g"], from: bottom).helpTop == 0)
+        let found = run(["/"] + typed("redraw") + ["Enter"], from: help)
+        #expect(found.showHelp && found.helpQuery == "redraw")
+        let line = Explorer.helpLines(found)[found.helpTop].segments.map(\.text).joined()
+        #expect(line.contains("redraw"))
+        // The match is marked on screen, and n finds the next line (here: wraps round to it).
+        #expect(Render.frame(found).cells.contains { $0.role == .match })
+        #expect(run(["n"], from: found).helpTop == found.helpTop)
+        #expect(run(["q"], from: found).showHelp == false)
+    }
+
+    @Test func spaceAndBMoveAFullPageInTheReader() {
+        let reader = run(["Tab"])
+        let height = reader.layout.content(of: .detail)!.height
+        #expect(run(["Space"], from: reader).position.detail.top == height)
+        #expect(run(["Space", "b"], from: reader).position.detail.top == 0)
+        #expect(run(["Ctrl-d"], from: reader).position.detail.top == height / 2)
+    }
+}
+
+/// Issue 10, item 5: room to read.
+@Suite struct RoomToReadTests {
+    @Test func atTwoHundredColumnsListTitlesAreWhole() {
+        // Every title that fits the list's share of the screen is drawn whole, and at 200 columns
+        // that is most of them (at 120 columns, before, none of the longer ones).
+        let corpus = Fixture.corpus
+        for (view, share) in [("1", 0.6), ("3", 0.9), ("4", 0.9)] {
+            let state = run([view], from: Fixture.state(width: 200, height: 50))
+            let grid = Render.frame(state)
+            let content = try! #require(state.layout.content(of: .list))
+            let drawn = rows(of: grid, in: content)
+            let ids = state.listIDs()
+            var whole = 0
+            for (row, id) in ids.enumerated() where row < drawn.count {
+                let title = corpus.article(id)?.title ?? corpus.statement(id)?.title ?? corpus.event(id)?.title ?? ""
+                if drawn[row].contains(title) { whole += 1 }
+            }
+            #expect(Double(whole) >= share * Double(min(ids.count, drawn.count)), "view \(view): \(whole) of \(ids.count) whole")
+        }
+    }
+
+    @Test func atSixtyColumnsTheStatementsListShowsTitles() {
+        let state = run(["3"], from: Fixture.state(width: 60, height: 24))
+        let grid = Render.frame(state)
+        let content = try! #require(state.layout.content(of: .list))
+        let first = rows(of: grid, in: content)[0]
+        #expect(first.contains("US-led"), "\(first)")
+    }
+
+    @Test func zoomGivesTheFocusedPaneTheWholeBody() {
+        let state = run(["Tab", "z"])
+        #expect(state.zoomed)
+        #expect(state.layout.panes.keys.sorted { $0.rawValue < $1.rawValue } == [.detail])
+        #expect(state.layout.panes[.detail]?.width == 80)
+        let restored = run(["z"], from: state)
+        #expect(!restored.zoomed && restored.layout.panes.count == 3)
+    }
+
+    @Test func angleBracketsMoveTheSplit() {
+        let start = run(["3"], from: Fixture.state(width: 120, height: 40))
+        let list = start.layout.panes[.list]!.width
+        #expect(run([">"], from: start).layout.panes[.list]!.width == list + 4)
+        #expect(run(["<"], from: start).layout.panes[.list]!.width == list - 4)
+        #expect(run([">", "<"], from: start).layout.panes[.list]!.width == list)
+        // Past what the layout allows, a key says so and changes nothing.
+        let narrowest = run(Array(repeating: "<", count: 40), from: start)
+        #expect(narrowest.layout.panes[.list]!.width == Layout.minimumColumn)
+        #expect(run([">"], from: narrowest).layout.panes[.list]!.width == Layout.minimumColumn + 4)
+    }
+
+    @Test func theMatrixUsesTheWidthItHas() {
+        let state = run(["5"], from: Fixture.state(width: 200, height: 50))
+        let layout = state.matrixLayout
+        #expect(layout.visibleColumns >= state.matrixModel.columns.count)
+        #expect(layout.rowHeaderWidth + 1 + layout.cellWidth * state.matrixModel.columns.count > 120)
+    }
+
+    @Test func theTimelineFilterTakesYearsAndRanges() {
+        let corpus = Fixture.corpus
+        func years(_ filter: String) -> Set<Int> {
+            Set(run(["4", "/"] + typed(filter) + ["Enter"]).listIDs().compactMap { (corpus.statement($0)?.date ?? corpus.event($0)?.date)?.year })
+        }
+        #expect(years("2019") == [2019])
+        #expect(!years("2009-2014").isEmpty && years("2009-2014").allSatisfy { (2009...2014).contains($0) })
+        #expect(years("2019..2021").isSubset(of: [2019, 2020, 2021]))
+        let letters = run(["4", "/"] + typed("2019 letter") + ["Enter"]).listIDs()
+        #expect(!letters.isEmpty && letters.allSatisfy { corpus.statement($0)?.date.year == 2019 })
+    }
+}
