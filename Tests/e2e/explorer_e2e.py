@@ -421,13 +421,203 @@ def test_terminal_types():
         pane.kill()
 
 
-def test_ascii_fallback_without_utf8_locale():
+def test_without_a_utf8_locale_every_letter_is_drawn():
+    # LANG=C: the explorer takes the system's C.UTF-8 for its characters, so no letter is lost.
     pane = Pane(dossier(), env={"LANG": "C", "LC_ALL": "C"})
-    screen = pane.wait_for("Articles 1/5")
-    assert "|" in screen and ">" in screen, screen
+    pane.wait_for("Articles 1/5")
+    pane.keys("2", "/")
+    pane.type("volker")
+    screen = pane.wait_for("Volker Türk")
+    assert "│" in screen and "─" in screen, screen
+    pane.keys("Escape", "4")
+    pane.wait_for("Ürümqi riots")
     pane.keys("q")
     pane.wait_for("EXIT=0")
     pane.kill()
+
+
+def test_ascii_only_draws_every_letter_with_borders_aligned():
+    # --ascii (a terminal that cannot show UTF-8): accents dropped, symbols as ASCII look-alikes,
+    # every cell one ASCII character, so the borders stay in their columns.
+    pane = Pane(dossier("--ascii"), env={"LANG": "C", "LC_ALL": "C"}, width=100, height=30)
+    pane.wait_for("Articles 1/5")
+    pane.keys("2", "/")
+    pane.type("turk")
+    pane.keys("Enter")
+    screen = pane.wait_for("Volker Turk")
+    assert all(ord(c) < 128 for c in screen), [c for c in screen if ord(c) >= 128]
+    rows = [line for line in screen.splitlines()[2:-1] if line.strip()]
+    columns = {line.index("|") for line in rows if "|" in line}
+    assert len(columns) == 1, screen
+    pane.keys("3", "j", "Enter")
+    screen = pane.wait_for("v critical")
+    assert all(ord(c) < 128 for c in screen), screen
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
+def collapsed(text):
+    return " ".join(text.split())
+
+
+def test_every_excerpt_reads_whole_in_the_source_pane():
+    # Issue 10: at 80, 120 and 200 columns every excerpt of the bundled corpus, shown in the facts
+    # pane (zoomed, so all of it is on screen), reads whole: no letter lost where a line wraps.
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(repository, "data", "articles.json"), encoding="utf-8") as handle:
+        articles = sorted(json.load(handle), key=lambda article: article["published"])
+    with open(os.path.join(repository, "data", "excerpts.json"), encoding="utf-8") as handle:
+        excerpts = json.load(handle)
+    for width, height in [(80, 24), (120, 40), (200, 50)]:
+        pane = Pane(dossier(), width=width, height=height)
+        pane.wait_for("Articles 1/5")
+        # Focus the facts pane and zoom it; Tab then cycles list → reader → facts with the zoom kept.
+        pane.keys("Tab", "Tab", "z")
+        for number, article in enumerate(articles):
+            if number > 0:
+                pane.keys("Tab", "j", "Tab", "Tab")
+            quotes = [e["quote"] for e in excerpts if e["article"] == article["id"]]
+            seen = []
+            for span in range(len(quotes)):
+                if span > 0:
+                    pane.keys("]")
+                seen.append(collapsed(pane.wait_for("Span %d of %d supports" % (span + 1, len(quotes)))))
+            for quote in quotes:
+                wanted = collapsed("“" + quote + "”")
+                assert any(wanted in screen for screen in seen), "%dx%d: %r not whole in any screen" % (width, height, quote[:60])
+        pane.keys("q", "q")
+        pane.wait_for("EXIT=0")
+        pane.kill()
+
+
+def sgr_cells(line):
+    """One captured line with escapes (capture-pane -e) as (character, attributes) per cell, where
+    attributes are the SGR parameters in force: bold, underline, reverse and colours."""
+    cells, state, index = [], {}, 0
+    while index < len(line):
+        if line[index] == "\x1b" and line[index + 1:index + 2] == "[":
+            end = index + 2
+            while end < len(line) and not line[end].isalpha():
+                end += 1
+            if line[end] == "m":
+                parameters = [int(p) if p.isdigit() else 0 for p in line[index + 2:end].split(";")] or [0]
+                position = 0
+                while position < len(parameters):
+                    p = parameters[position]
+                    if p == 0:
+                        state = {}
+                    elif p in (1, 2, 4, 7):
+                        state[p] = True
+                    elif p in (22, 24, 27):
+                        state.pop({22: 1, 24: 4, 27: 7}[p], None)
+                        if p == 22:
+                            state.pop(2, None)
+                    elif p in (38, 48) and position + 2 < len(parameters) and parameters[position + 1] == 5:
+                        state[p] = parameters[position + 2]
+                        position += 2
+                    elif 30 <= p <= 37 or 90 <= p <= 97:
+                        state[38] = p
+                    elif 40 <= p <= 47 or 100 <= p <= 107:
+                        state[48] = p
+                    elif p == 39:
+                        state.pop(38, None)
+                    elif p == 49:
+                        state.pop(48, None)
+                    position += 1
+            index = end + 1
+            continue
+        cells.append((line[index], tuple(sorted(state.items()))))
+        index += 1
+    return cells
+
+
+def test_marks_are_visible_in_every_mode():
+    # Issue 10: the current search match in the reader is drawn unlike the span around it and unlike
+    # plain text, with colour, with 8 colours, with NO_COLOR and on a monochrome terminal.
+    for term, env in [("xterm-256color", {"NO_COLOR": None}), ("xterm", {"NO_COLOR": None}),
+                      ("xterm-256color", {"NO_COLOR": "1"}), ("vt100", {"NO_COLOR": None})]:
+        pane = Pane(dossier(), width=100, height=30, term=term, env=env)
+        pane.wait_for("Articles 1/5")
+        pane.keys("f")
+        pane.type("bachelet")
+        pane.wait_for("Articles (")
+        pane.keys("Down", "Enter")
+        pane.wait_for("“bachelet” 1/")
+        found = False
+        for line in pane.screen(escapes=True).splitlines():
+            cells = sgr_cells(line)
+            text = "".join(c for c, _ in cells)
+            start = text.find("Bachelet")
+            if start < 0 or "Facts" in text:
+                continue
+            match = {cells[start + i][1] for i in range(len("Bachelet"))}
+            assert len(match) == 1, (term, env, line)
+            outside = {a for i, (c, a) in enumerate(cells) if c.isalpha() and not start <= i < start + 8 and i > 40}
+            assert outside and match.isdisjoint(outside), (term, env, match, outside)
+            assert match != {()}, (term, env, "the match has no attribute")
+            found = True
+        assert found, (term, env, pane.screen())
+        pane.keys("q")
+        pane.wait_for("EXIT=0")
+        pane.kill()
+
+
+def test_q_closes_what_is_on_top_and_q_quits_from_the_base_screen():
+    pane = Pane(dossier(), width=120, height=40)
+    pane.wait_for("Articles 1/5")
+    pane.keys("3", "j", "d")
+    pane.wait_for("Sources disagree")
+    pane.keys("q")
+    pane.wait_for("Statements 2/20")
+    pane.keys("?")
+    pane.wait_for("Keys ·")
+    pane.keys("q")
+    pane.wait_for("Keys ·", absent=True)
+    pane.keys("j", "m", "k", "m")
+    pane.wait_for("Who signed")
+    pane.keys("Q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
+def test_prompts_edit_like_readline_and_take_a_bracketed_paste():
+    pane = Pane(dossier(), width=100, height=30)
+    pane.wait_for("Articles 1/5")
+    pane.keys("2", "/")
+    pane.type("tuk")
+    pane.keys("Left", "r")
+    pane.wait_for("/turk")
+    pane.keys("C-a", "C-k")
+    tmux("set-buffer", "-b", "e2e", "volker\nq")
+    tmux("paste-buffer", "-p", "-d", "-b", "e2e", "-t", pane.name)
+    screen = pane.wait_for("/volker q")
+    assert "EXIT=" not in screen, screen
+    pane.keys("C-w", "C-w")
+    pane.type("ohchr")
+    pane.keys("Enter")
+    pane.wait_for("filter: ohchr")
+    # / brings the last filter back selected: typing replaces it.
+    pane.keys("/")
+    pane.type("turk")
+    pane.wait_for("/turk")
+    pane.keys("Enter", "x")
+    pane.wait_for("x does nothing here")
+    pane.keys("C-l")
+    pane.wait_for("filter: turk")
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
+def test_quitting_clears_the_screen_on_every_terminal_type():
+    for term in ["xterm-256color", "screen", "linux", "vt100"]:
+        pane = Pane(dossier(), term=term)
+        pane.wait_for("Articles 1/5")
+        pane.keys("q")
+        screen = pane.wait_for("EXIT=0")
+        assert "Articles" not in screen and "Dossier" not in screen, (term, screen)
+        pane.kill()
 
 
 def test_unusable_terminals_get_a_clear_error():
