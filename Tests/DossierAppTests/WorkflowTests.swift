@@ -92,7 +92,7 @@ import Testing
         #expect(france.view == .actors && france.selectedID() == "fra" && france.navigation.overlay == nil)
         let back = run(["Backspace"], from: france)
         if case .signatories(let restored) = back.navigation.overlay {
-            #expect(restored.column == 1 && restored.selected[1] == 1)
+            #expect(restored.column == 1 && restored.places[1].selected == 1)
         } else {
             Issue.record("back did not return to the comparison")
         }
@@ -233,8 +233,8 @@ import Testing
         // Letters are text here, not commands: q does not quit, j does not move.
         let withQ = run(["q", "j"], from: typedState)
         #expect(!withQ.quitRequested && search(withQ)?.query == "bachqj")
-        #expect(search(run(["↓", "↓", "↑"], from: typedState))?.selected == 1)
-        #expect(search(run(["Ctrl-n"], from: typedState))?.selected == 1)
+        #expect(search(run(["↓", "↓", "↑"], from: typedState))?.place.selected == 1)
+        #expect(search(run(["Ctrl-n"], from: typedState))?.place.selected == 1)
         #expect(run(["Esc"], from: typedState).navigation.overlay == nil)
         // Accents, case and CJK: "URUMCHI" finds Ürümchi.
         #expect(search(run(["f"] + typed("URUMCHI")))?.hits.contains { $0.field == .body } == true)

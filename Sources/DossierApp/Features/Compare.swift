@@ -146,7 +146,7 @@ extension Explorer {
         let layout = CompareLayout(width: state.width, height: state.height)
         for column in 0..<2 {
             let lines = compareReader(compare, column: column, width: layout.columnWidth, state: state)?.content.lineCount ?? 0
-            compare.tops[column] = clamp(compare.tops[column], 0, max(0, lines - layout.readerHeight))
+            compare.tops[column] = ScrollState.clamp(compare.tops[column], 0, lines - layout.readerHeight)
         }
         return compare
     }

@@ -26,10 +26,9 @@ public struct CompareState: Equatable, Sendable {
 public struct SignatoryComparison: Equatable, Sendable {
     public var first: String
     public var second: String
-    /// The focused column (0 both, 1 only the first, 2 only the second) and each column's selection.
+    /// The focused column (0 both, 1 only the first, 2 only the second) and each column's place.
     public var column = 0
-    public var selected = [0, 0, 0]
-    public var tops = [0, 0, 0]
+    public var places = [ScrollState(), ScrollState(), ScrollState()]
 
     /// Named signatories in both, only the first, only the second; each in the first's order, then
     /// the second's.
@@ -46,8 +45,8 @@ public struct SearchState: Equatable, Sendable {
     public var hits: [SearchIndex.Hit] = []
     /// The last result, which lets the next keystroke search only where this one matched.
     public var result: SearchIndex.Result?
-    public var selected = 0
-    public var top = 0
+    /// The selected hit, and the first row shown (rows are hits and group headings).
+    public var place = ScrollState()
 }
 
 public struct MatrixPosition: Equatable, Sendable {

@@ -1,5 +1,18 @@
 import DossierModel
 
+/// Where the search screen goes: the prompt, then the results from row 3 to the status line.
+struct SearchLayout {
+    static let resultsTop = 3
+    let visibleRows: Int
+    /// The column of names before each hit's context.
+    let nameWidth: Int
+
+    init(width: Int, height: Int) {
+        visibleRows = max(1, height - 1 - SearchLayout.resultsTop)
+        nameWidth = min(22, max(8, width / 4))
+    }
+}
+
 /// One row of the search screen: a group heading or a hit.
 public enum SearchRow: Equatable, Sendable {
     case heading(RecordKind, Int)
@@ -26,8 +39,7 @@ extension Explorer {
         let result = state.search.search(search.query, after: search.result)
         search.result = result
         search.hits = result.hits
-        search.selected = 0
-        search.top = 0
+        search.place = ScrollState()
         state.navigation.overlay = .search(search)
         return state
     }
@@ -49,15 +61,15 @@ extension Explorer {
     static func performInSearch(_ action: Action, _ search: SearchState, _ state: State) -> State {
         var state = state
         var search = search
-        let page = max(1, state.height - 4)
+        let page = SearchLayout(width: state.width, height: state.height).visibleRows
         switch action {
-        case .moveDown: search.selected = min(search.selected + 1, max(0, search.hits.count - 1))
-        case .moveUp: search.selected = max(0, search.selected - 1)
-        case .pageDown: search.selected = min(search.selected + page, max(0, search.hits.count - 1))
-        case .pageUp: search.selected = max(0, search.selected - page)
+        case .moveDown: search.place.move(by: 1, count: search.hits.count)
+        case .moveUp: search.place.move(by: -1, count: search.hits.count)
+        case .pageDown: search.place.move(by: page, count: search.hits.count)
+        case .pageUp: search.place.move(by: -page, count: search.hits.count)
         case .follow:
-            guard search.hits.indices.contains(search.selected) else { return state }
-            return open(search.hits[search.selected], query: search.query, from: state)
+            guard search.hits.indices.contains(search.place.selected) else { return state }
+            return open(search.hits[search.place.selected], query: search.query, from: state)
         case .clear:
             return performInAnyOverlay(action, state) ?? state
         default:
@@ -97,16 +109,15 @@ extension Explorer {
 
     static func normalizedSearch(_ search: SearchState, _ state: State) -> SearchState {
         var search = search
-        search.selected = clamp(search.selected, 0, max(0, search.hits.count - 1))
+        search.place.clampSelection(count: search.hits.count)
         let rows = searchRows(search.hits)
-        let height = max(1, state.height - 4)
-        if let row = rows.firstIndex(of: .hit(search.selected)) {
+        let height = SearchLayout(width: state.width, height: state.height).visibleRows
+        if let row = rows.firstIndex(of: .hit(search.place.selected)) {
             // Keep the group's heading in view above its first hit.
-            let wanted = row > 0 && rows[row - 1] != .hit(search.selected - 1) ? row - 1 : row
-            search.top = visibleTop(row: wanted, top: search.top, height: height, count: rows.count)
-            search.top = visibleTop(row: row, top: search.top, height: height, count: rows.count)
+            let heading = row > 0 && rows[row - 1] != .hit(search.place.selected - 1) ? row - 1 : row
+            search.place.reveal(heading...row, height: height, lineCount: rows.count)
         } else {
-            search.top = 0
+            search.place.top = 0
         }
         return search
     }

@@ -1,5 +1,18 @@
 import DossierModel
 
+/// Where the who-signed screen goes: the two statements, then three columns of names.
+struct SignatoriesLayout {
+    static let headingRow = 4
+    static let listTop = 5
+    let columnWidth: Int
+    let visibleRows: Int
+
+    init(width: Int, height: Int) {
+        columnWidth = max(1, (width - 2) / 3)
+        visibleRows = max(1, height - 1 - SignatoriesLayout.listTop)
+    }
+}
+
 extension Explorer {
     /// `m` marks the selected statement; `m` on a second statement opens who signed both, only the
     /// first and only the second. `m` on the marked statement unmarks it.
@@ -33,14 +46,14 @@ extension Explorer {
         let columns = comparison.columns(in: state.corpus)
         let column = comparison.column
         switch action {
-        case .moveDown: comparison.selected[column] += 1
-        case .moveUp: comparison.selected[column] = max(0, comparison.selected[column] - 1)
+        case .moveDown: comparison.places[column].move(by: 1, count: columns[column].count)
+        case .moveUp: comparison.places[column].move(by: -1, count: columns[column].count)
         case .focusNext: comparison.column = (column + 1) % 3
         case .focusPrevious: comparison.column = (column + 2) % 3
         case .follow:
             let names = columns[column]
             guard !names.isEmpty else { return state }
-            return jump(state, to: .actor(names[min(comparison.selected[column], names.count - 1)]))
+            return jump(state, to: .actor(names[min(comparison.places[column].selected, names.count - 1)]))
         default:
             return state
         }
@@ -51,10 +64,11 @@ extension Explorer {
     static func normalizedSignatories(_ comparison: SignatoryComparison, _ state: State) -> SignatoryComparison {
         var comparison = comparison
         let columns = comparison.columns(in: state.corpus)
-        let height = max(1, state.height - 7)
+        let height = SignatoriesLayout(width: state.width, height: state.height).visibleRows
         for column in 0..<3 {
-            comparison.selected[column] = clamp(comparison.selected[column], 0, max(0, columns[column].count - 1))
-            comparison.tops[column] = visibleTop(row: comparison.selected[column], top: comparison.tops[column], height: height, count: columns[column].count)
+            comparison.places[column].clampSelection(count: columns[column].count)
+            let row = comparison.places[column].selected
+            comparison.places[column].reveal(row...row, height: height, lineCount: columns[column].count)
         }
         return comparison
     }

@@ -43,12 +43,6 @@ public struct ListPosition: Equatable, Sendable {
     public var filter = ""
 }
 
-public struct PanePosition: Equatable, Sendable {
-    /// The selected row (detail and facts panes) or marked span (reader).
-    public var selected = 0
-    public var top = 0
-}
-
 public struct ViewPosition: Equatable, Sendable {
     public var list = ListPosition()
     public var detail = PanePosition()

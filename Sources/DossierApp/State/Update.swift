@@ -103,7 +103,7 @@ public enum Explorer {
                 // Incremental: the first line that matches, from the top.
                 if let line = helpMatches(state).first { state.helpTop = line }
             }
-            state.helpTop = clamp(state.helpTop, 0, max(0, lines.count - page))
+            state.helpTop = ScrollState.clamp(state.helpTop, 0, lines.count - page)
             return state
         }
         guard let action = Keymap.action(for: key, in: [.helpOverlay]) else { return unbound(key, state) }
@@ -136,7 +136,7 @@ public enum Explorer {
         case .quit: state.quitRequested = true
         default: break
         }
-        state.helpTop = clamp(state.helpTop, 0, max(0, lines.count - page))
+        state.helpTop = ScrollState.clamp(state.helpTop, 0, lines.count - page)
         return state
     }
 
@@ -583,43 +583,40 @@ public enum Explorer {
             } else if state.position.list.selectedID == nil {
                 state.position.list.selectedID = ids[0]
             }
-            state.position.list.top = visibleTop(row: state.selectedRow(in: ids), top: state.position.list.top, height: height(.list), count: ids.count)
+            let row = state.selectedRow(in: ids)
+            state.position.list.top = ScrollState.top(showing: row...row, from: state.position.list.top, height: height(.list), lineCount: ids.count)
         }
 
         if state.view == .articles {
             if let reader = reader(of: state) {
                 let spanCount = reader.content.spans.count
-                state.position.detail.selected = clamp(state.position.detail.selected, 0, max(0, spanCount - 1))
-                state.position.detail.top = clamp(state.position.detail.top, 0, max(0, reader.content.lineCount - reader.height))
+                state.position.detail.clampSelection(count: spanCount)
+                state.position.detail.clampTop(height: reader.height, lineCount: reader.content.lineCount)
             }
             let matches = readerMatches(state)
-            state.navigation.readerMatch = clamp(state.navigation.readerMatch, 0, max(0, matches.count - 1))
+            state.navigation.readerMatch = clamp(state.navigation.readerMatch, 0, matches.count - 1)
             let facts = PaneContent.source(state, view: .articles, width: width(.source))
             let rows = PaneContent.selectable(facts)
-            state.position.source.selected = clamp(state.position.source.selected, 0, max(0, rows.count - 1))
+            state.position.source.clampSelection(count: rows.count)
             if let line = PaneContent.selectedLine(facts, selection: state.position.source.selected) {
-                let last = PaneContent.lastLine(ofRowAt: line, in: facts)
-                state.position.source.top = visibleTop(row: last, top: state.position.source.top, height: height(.source), count: facts.count)
-                state.position.source.top = visibleTop(row: line, top: state.position.source.top, height: height(.source), count: facts.count)
+                state.position.source.reveal(line...PaneContent.lastLine(ofRowAt: line, in: facts), height: height(.source), lineCount: facts.count)
             } else {
                 state.position.source.top = 0
             }
         } else {
             let detail = PaneContent.detail(state, view: state.view, width: width(.detail))
             let rows = PaneContent.selectable(detail)
-            state.position.detail.selected = clamp(state.position.detail.selected, 0, max(0, rows.count - 1))
+            state.position.detail.clampSelection(count: rows.count)
             if let line = PaneContent.selectedLine(detail, selection: state.position.detail.selected) {
                 // The whole wrapped row in view, its first line above all.
-                let last = PaneContent.lastLine(ofRowAt: line, in: detail)
-                state.position.detail.top = visibleTop(row: last, top: state.position.detail.top, height: height(.detail), count: detail.count)
-                state.position.detail.top = visibleTop(row: line, top: state.position.detail.top, height: height(.detail), count: detail.count)
+                state.position.detail.reveal(line...PaneContent.lastLine(ofRowAt: line, in: detail), height: height(.detail), lineCount: detail.count)
                 // Show the section heading above the first rows too.
                 if line < height(.detail) { state.position.detail.top = min(state.position.detail.top, 0) }
             } else {
                 state.position.detail.top = 0
             }
             let source = PaneContent.source(state, view: state.view, width: width(.source))
-            state.position.source.top = clamp(state.position.source.top, 0, max(0, source.count - height(.source)))
+            state.position.source.clampTop(height: height(.source), lineCount: source.count)
         }
         return state
     }
@@ -636,17 +633,11 @@ public enum Explorer {
         let layout = MatrixLayout(width: state.width, height: state.height, model: model, corpus: state.corpus)
         state.navigation.matrix.row = model.rows[cell.row]
         state.navigation.matrix.column = model.columns[cell.column]
-        state.navigation.matrix.top = visibleTop(row: cell.row, top: state.navigation.matrix.top, height: layout.visibleRows, count: model.rows.count)
-        state.navigation.matrix.left = visibleTop(row: cell.column, top: state.navigation.matrix.left, height: layout.visibleColumns,
-                                                  count: model.columns.count)
+        state.navigation.matrix.top = ScrollState.top(showing: cell.row...cell.row, from: state.navigation.matrix.top,
+                                                      height: layout.visibleRows, lineCount: model.rows.count)
+        state.navigation.matrix.left = ScrollState.top(showing: cell.column...cell.column, from: state.navigation.matrix.left,
+                                                       height: layout.visibleColumns, lineCount: model.columns.count)
         return state
-    }
-
-    static func visibleTop(row: Int, top: Int, height: Int, count: Int) -> Int {
-        var top = top
-        if row < top { top = row }
-        if row >= top + height { top = row - height + 1 }
-        return clamp(top, 0, max(0, count - height))
     }
 
     /// An index that steps past either end comes round to the other (for cycling with n/N and ]/[).
@@ -655,6 +646,6 @@ public enum Explorer {
     }
 
     static func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int {
-        min(max(value, low), max(low, high))
+        ScrollState.clamp(value, low, high)
     }
 }

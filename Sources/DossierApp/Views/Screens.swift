@@ -93,10 +93,11 @@ enum Screens {
                             x: 1, y: row, end: state.width, into: &grid)
         }
         let columns = comparison.columns(in: corpus)
-        let width = max(1, (state.width - 2) / 3)
+        let layout = SignatoriesLayout(width: state.width, height: state.height)
+        let width = layout.columnWidth
         let headings = ["Signed both", "Only A", "Only B"]
-        let listTop = 5
-        let height = max(1, state.height - 1 - listTop)
+        let listTop = SignatoriesLayout.listTop
+        let height = layout.visibleRows
         for column in 0..<3 {
             let x = column * (width + 1)
             let focused = comparison.column == column
@@ -111,10 +112,10 @@ enum Screens {
                 continue
             }
             for row in 0..<height {
-                let index = comparison.tops[column] + row
+                let index = comparison.places[column].top + row
                 guard index < columns[column].count else { break }
                 let actor = corpus.actor(columns[column][index])
-                let isSelected = index == comparison.selected[column]
+                let isSelected = index == comparison.places[column].selected
                 let role: Role = isSelected ? (focused ? .selection : .selectionInactive) : .normal
                 if isSelected {
                     grid.fill(Rect(x: x, y: listTop + row, width: width, height: 1), role: role)
@@ -136,11 +137,12 @@ enum Screens {
             : (search.query.isEmpty ? "type to search; Esc closes" : "\(search.hits.count) result\(search.hits.count == 1 ? "" : "s")")
         grid.put("  " + summary, x: 2 + used, y: 2, limit: state.width - used - 2, role: .dim)
         let rows = Explorer.searchRows(search.hits)
-        let top = 3
-        let height = max(1, state.height - 1 - top)
+        let layout = SearchLayout(width: state.width, height: state.height)
+        let top = SearchLayout.resultsTop
+        let height = layout.visibleRows
         let kindTitles: [RecordKind: String] = [.article: "Articles", .excerpt: "Excerpts", .statement: "Statements", .actor: "Actors", .event: "Events"]
         for row in 0..<height {
-            let index = search.top + row
+            let index = search.place.top + row
             guard index < rows.count else { break }
             let y = top + row
             switch rows[index] {
@@ -148,7 +150,7 @@ enum Screens {
                 grid.put("\(kindTitles[kind] ?? kind.rawValue) (\(count))", x: 1, y: y, limit: state.width - 1, role: .heading)
             case .hit(let number):
                 let hit = search.hits[number]
-                let isSelected = number == search.selected
+                let isSelected = number == search.place.selected
                 if isSelected {
                     grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), role: .selection)
                     grid.put(String(state.glyphs.selectedRow), x: 0, y: y, role: .selection)
@@ -157,7 +159,7 @@ enum Screens {
                 if hit.kind == .excerpt, let excerpt = state.corpus.excerpt(hit.id), let article = state.corpus.article(excerpt.article) {
                     name = article.publisher
                 }
-                let nameWidth = min(22, max(8, state.width / 4))
+                let nameWidth = layout.nameWidth
                 grid.put(DisplayWidth.truncate(name, to: nameWidth), x: 2, y: y, limit: nameWidth, role: isSelected ? .selection : .label)
                 // The context, with the match highlighted.
                 let (context, highlight) = hit.contextAndHighlight
