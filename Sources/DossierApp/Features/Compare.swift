@@ -110,10 +110,10 @@ extension Explorer {
         return (content, content.spans.firstIndex { $0.id == excerpt.id } ?? 0)
     }
 
-    static func performInCompare(_ action: Action, _ compare: CompareState, _ state: State) -> State {
+    @Sendable static func performInCompare(_ action: Action, _ state: State) -> State {
         if let handled = performInAnyOverlay(action, state) { return handled }
+        guard case .compare(var compare) = state.navigation.overlay else { return state }
         var state = state
-        var compare = compare
         let layout = CompareLayout(width: state.width, height: state.height)
         let page = max(1, layout.readerHeight)
         let focus = compare.focus
@@ -141,13 +141,15 @@ extension Explorer {
         return state
     }
 
-    static func normalizedCompare(_ compare: CompareState, _ state: State) -> CompareState {
-        var compare = compare
+    @Sendable static func normalizedCompare(_ state: State) -> State {
+        guard case .compare(var compare) = state.navigation.overlay else { return state }
+        var state = state
         let layout = CompareLayout(width: state.width, height: state.height)
         for column in 0..<2 {
             let lines = compareReader(compare, column: column, width: layout.columnWidth, state: state)?.content.lineCount ?? 0
             compare.tops[column] = ScrollState.clamp(compare.tops[column], 0, lines - layout.readerHeight)
         }
-        return compare
+        state.navigation.overlay = .compare(compare)
+        return state
     }
 }

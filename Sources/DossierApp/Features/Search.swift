@@ -58,9 +58,9 @@ extension Explorer {
         return rows
     }
 
-    static func performInSearch(_ action: Action, _ search: SearchState, _ state: State) -> State {
+    @Sendable static func performInSearch(_ action: Action, _ state: State) -> State {
+        guard case .search(var search) = state.navigation.overlay else { return state }
         var state = state
-        var search = search
         let page = SearchLayout(width: state.width, height: state.height).visibleRows
         switch action {
         case .moveDown: search.place.move(by: 1, count: search.hits.count)
@@ -107,8 +107,9 @@ extension Explorer {
         }
     }
 
-    static func normalizedSearch(_ search: SearchState, _ state: State) -> SearchState {
-        var search = search
+    @Sendable static func normalizedSearch(_ state: State) -> State {
+        guard case .search(var search) = state.navigation.overlay else { return state }
+        var state = state
         search.place.clampSelection(count: search.hits.count)
         let rows = searchRows(search.hits)
         let height = SearchLayout(width: state.width, height: state.height).visibleRows
@@ -119,6 +120,7 @@ extension Explorer {
         } else {
             search.place.top = 0
         }
-        return search
+        state.navigation.overlay = .search(search)
+        return state
     }
 }

@@ -39,10 +39,10 @@ extension Explorer {
         return state
     }
 
-    static func performInSignatories(_ action: Action, _ comparison: SignatoryComparison, _ state: State) -> State {
+    @Sendable static func performInSignatories(_ action: Action, _ state: State) -> State {
         if let handled = performInAnyOverlay(action, state) { return handled }
+        guard case .signatories(var comparison) = state.navigation.overlay else { return state }
         var state = state
-        var comparison = comparison
         let columns = comparison.columns(in: state.corpus)
         let column = comparison.column
         switch action {
@@ -61,8 +61,9 @@ extension Explorer {
         return state
     }
 
-    static func normalizedSignatories(_ comparison: SignatoryComparison, _ state: State) -> SignatoryComparison {
-        var comparison = comparison
+    @Sendable static func normalizedSignatories(_ state: State) -> State {
+        guard case .signatories(var comparison) = state.navigation.overlay else { return state }
+        var state = state
         let columns = comparison.columns(in: state.corpus)
         let height = SignatoriesLayout(width: state.width, height: state.height).visibleRows
         for column in 0..<3 {
@@ -70,6 +71,7 @@ extension Explorer {
             let row = comparison.places[column].selected
             comparison.places[column].reveal(row...row, height: height, lineCount: columns[column].count)
         }
-        return comparison
+        state.navigation.overlay = .signatories(comparison)
+        return state
     }
 }

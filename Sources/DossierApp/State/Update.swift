@@ -21,11 +21,13 @@ public enum Explorer {
             return state
         default: break
         }
-        if state.showHelp { return updateHelp(state, key) }
-        if case .search = state.navigation.overlay {
-            if let action = Keymap.action(for: key, in: [.search, .prompt]) {
+        if state.showHelp { return normalized(updateHelp(state, key)) }
+        // The screen on top decides where the key is looked up and what carries it out.
+        let screen = ScreenTable.ops(state.screen)
+        if screen.takesTyping {
+            if let action = Keymap.action(for: key, in: screen.contexts + [.prompt]) {
                 if isLineEdit(action) { return normalized(editSearch(state) { _ = $0.apply(action) }) }
-                return normalized(perform(action, on: state))
+                return normalized(screen.perform(action, state))
             }
             if let text = typed(key) { return normalized(editSearch(state) { $0.insert(text) }) }
             return unbound(key, state)
@@ -36,7 +38,7 @@ public enum Explorer {
                     _ = state.prompt.apply(action)
                     state.position.list.filter = state.prompt.text
                 } else {
-                    state = perform(action, on: state)
+                    state = screen.perform(action, state)
                 }
             } else if let text = typed(key) {
                 state.prompt.insert(text)
@@ -46,8 +48,8 @@ public enum Explorer {
             }
             return normalized(state)
         }
-        guard let action = Keymap.action(for: key, in: contexts(state)) else { return unbound(key, state) }
-        return normalized(perform(action, on: state))
+        guard let action = Keymap.action(for: key, in: screen.contexts) else { return unbound(key, state) }
+        return normalized(screen.perform(action, state))
     }
 
     /// What a key types into a prompt: a character, or pasted text.
@@ -75,6 +77,12 @@ public enum Explorer {
     }
 
     // MARK: Help overlay
+
+    @Sendable static func normalizedHelp(_ state: State) -> State {
+        var state = state
+        state.helpTop = ScrollState.clamp(state.helpTop, 0, helpLines(state).count - helpHeight(state))
+        return state
+    }
 
     /// Lines of help text visible below the overlay's title.
     static func helpHeight(_ state: State) -> Int { max(1, state.height - 3) }
@@ -161,33 +169,9 @@ public enum Explorer {
         }
     }
 
-    /// Where keys are looked up, most specific first.
-    static func contexts(_ state: State) -> [KeyContext] {
-        switch state.navigation.overlay {
-        case .compare: return [.compare, .following, .everywhere]
-        case .signatories: return [.signatories, .following, .everywhere]
-        case .search: return [.search]
-        case nil: break
-        }
-        var contexts: [KeyContext] = []
-        switch state.view {
-        case .articles: contexts.append(.reader)
-        case .actors: contexts.append(.actors)
-        case .timeline: contexts.append(.timeline)
-        case .matrix: contexts.append(.matrix)
-        case .statements: break
-        }
-        return contexts + [.everywhere, .moving, .panes, .following, .workflows]
-    }
-
-    static func perform(_ action: Action, on state: State) -> State {
+    /// An action on one of the five views (the keys of the list views and the matrix).
+    @Sendable static func performInView(_ action: Action, on state: State) -> State {
         var state = state
-        switch state.navigation.overlay {
-        case .compare(let compare): return performInCompare(action, compare, state)
-        case .signatories(let comparison): return performInSignatories(action, comparison, state)
-        case .search(let search): return performInSearch(action, search, state)
-        case nil: break
-        }
         // A page is the focused pane's height as it is on screen; a matrix page its visible rows.
         let page = state.view == .matrix ? state.matrixLayout.visibleRows
             : max(1, state.layout.content(of: state.position.focus)?.height ?? state.height)
@@ -552,20 +536,12 @@ public enum Explorer {
     public static func normalized(_ state: State) -> State {
         var state = state
         state.cacheList()
-        switch state.navigation.overlay {
-        case .compare(let compare):
-            state.navigation.overlay = .compare(normalizedCompare(compare, state))
-            return state
-        case .signatories(let comparison):
-            state.navigation.overlay = .signatories(normalizedSignatories(comparison, state))
-            return state
-        case .search(let search):
-            state.navigation.overlay = .search(normalizedSearch(search, state))
-            return state
-        case nil: break
-        }
-        if state.view == .matrix { return normalizedMatrix(state) }
+        return ScreenTable.ops(state.screen).normalize(state)
+    }
 
+    /// A list view: its list, detail and source panes.
+    @Sendable static func normalizedView(_ state: State) -> State {
+        var state = state
         let layout = state.layout
         let fallbackHeight = max(1, state.height - 3)
         func height(_ pane: PaneID) -> Int { max(1, layout.content(of: pane)?.height ?? fallbackHeight) }
@@ -621,7 +597,7 @@ public enum Explorer {
         return state
     }
 
-    static func normalizedMatrix(_ state: State) -> State {
+    @Sendable static func normalizedMatrix(_ state: State) -> State {
         var state = state
         let model = state.matrixModel
         state.matrixCache = model

@@ -11,27 +11,24 @@ public enum Render {
             return grid
         }
         tabLine(state, layout.tabLine, into: &grid)
-        switch state.navigation.overlay {
-        case .compare(let compare): Screens.compare(compare, state, into: &grid)
-        case .signatories(let comparison): Screens.signatories(comparison, state, into: &grid)
-        case .search(let search): Screens.search(search, state, into: &grid)
-        case nil:
-            if state.view == .matrix {
-                Screens.matrix(state, into: &grid)
-            } else {
-                for separator in layout.verticalSeparators {
-                    for row in separator.y..<(separator.y + separator.height) {
-                        grid.put(String(state.glyphs.vertical), x: separator.x, y: row, role: .border)
-                    }
-                }
-                for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    draw(pane, in: rect, state: state, into: &grid)
-                }
+        // The screen under the help draws itself (see ScreenTable); the help goes over it.
+        ScreenTable.ops(state.screenUnderHelp).draw(state, &grid)
+        statusLine(state, layout.statusLine, into: &grid)
+        if state.showHelp { ScreenTable.ops(.help).draw(state, &grid) }
+        return grid
+    }
+
+    /// A list view's panes and the separators between them.
+    static func panes(_ state: State, into grid: inout Grid) {
+        let layout = state.layout
+        for separator in layout.verticalSeparators {
+            for row in separator.y..<(separator.y + separator.height) {
+                grid.put(String(state.glyphs.vertical), x: separator.x, y: row, role: .border)
             }
         }
-        statusLine(state, layout.statusLine, into: &grid)
-        if state.showHelp { help(state, into: &grid) }
-        return grid
+        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            draw(pane, in: rect, state: state, into: &grid)
+        }
     }
 
     static func tooSmall(_ state: State, into grid: inout Grid) {
@@ -80,7 +77,7 @@ public enum Render {
         if state.isLoading { left = "Loading the corpus… (articles shown; the rest follows)" }
         if let message = state.message { left = message }
         // Hints for the keys that matter here: the screen's own first, the keys that work everywhere last.
-        let contexts = Explorer.contexts(state).filter { $0 != .everywhere } + [.everywhere]
+        let contexts = ScreenTable.ops(state.screenUnderHelp).contexts.filter { $0 != .everywhere } + [.everywhere]
         var seen: Set<Action> = []
         let hints = contexts.flatMap { context in Keymap.bindings.filter { $0.context == context && $0.hint != nil } }
             .filter { binding in

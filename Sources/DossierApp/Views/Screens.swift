@@ -55,7 +55,8 @@ enum Screens {
 
     // MARK: Compare
 
-    static func compare(_ compare: CompareState, _ state: State, into grid: inout Grid) {
+    static func compare(_ state: State, into grid: inout Grid) {
+        guard case .compare(let compare) = state.navigation.overlay else { return }
         let layout = CompareLayout(width: state.width, height: state.height)
         title(compare.title, state: state, into: &grid)
         for row in 2..<(state.height - 1) {
@@ -80,7 +81,8 @@ enum Screens {
 
     // MARK: Who signed
 
-    static func signatories(_ comparison: SignatoryComparison, _ state: State, into grid: inout Grid) {
+    static func signatories(_ state: State, into grid: inout Grid) {
+        guard case .signatories(let comparison) = state.navigation.overlay else { return }
         let corpus = state.corpus
         title("Who signed: two statements compared", state: state, into: &grid)
         for (row, label, id) in [(2, "A", comparison.first), (3, "B", comparison.second)] {
@@ -130,7 +132,8 @@ enum Screens {
 
     // MARK: Search
 
-    static func search(_ search: SearchState, _ state: State, into grid: inout Grid) {
+    static func search(_ state: State, into grid: inout Grid) {
+        guard case .search(let search) = state.navigation.overlay else { return }
         title("Search everything: bodies, excerpts, titles, names, aliases", state: state, into: &grid)
         let used = Render.prompt("Find: ", state.prompt, x: 1, y: 2, limit: state.width - 1, into: &grid) - 1
         let summary = state.isLoading ? "indexing the corpus; results appear when it has loaded"
