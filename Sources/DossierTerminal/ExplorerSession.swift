@@ -48,7 +48,7 @@ public enum ExplorerSession {
                 screen.setPollInterval(milliseconds: 250)
                 switch result {
                 case .success(let loaded):
-                    state = state.adopting(loaded)
+                    state = Explorer.handle(state, .loaded(loaded))
                     screen.draw(Render.frame(state))
                 case .failure(let error):
                     return .loadFailed(error)
@@ -62,7 +62,7 @@ public enum ExplorerSession {
             case .terminalGone:
                 return .terminalGone
             case .key(let key):
-                state = Explorer.update(state, key)
+                state = Explorer.handle(state, .key(key))
                 if state.quitRequested { return .quit }
                 screen.draw(Render.frame(state), everything: state.redrawRequested)
             }

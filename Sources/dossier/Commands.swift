@@ -35,13 +35,14 @@ struct Explore: ParsableCommand {
         }
         let outcome: ExplorerSession.Outcome
         do {
-            let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24) }
+            // The explorer reads article bodies through the store it is handed here, and nowhere else.
+            let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24, bodies: .corpus) }
             files = nil  // the staged load owns the bytes now, and drops them once they are decoded
             if let staged {
                 outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii)
             } else {
                 let loaded = try corpus.load()
-                outcome = try ExplorerSession.run(initial: State(corpus: loaded, width: 80, height: 24), pending: nil, environment: environment, asciiOnly: ascii)
+                outcome = try ExplorerSession.run(initial: State(corpus: loaded, width: 80, height: 24, bodies: .corpus), pending: nil, environment: environment, asciiOnly: ascii)
             }
         } catch let error as TerminalError {
             printError("dossier: \(error)")

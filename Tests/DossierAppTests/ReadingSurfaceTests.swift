@@ -1,3 +1,4 @@
+import Foundation
 import DossierModel
 import Testing
 @testable import DossierApp
@@ -297,5 +298,45 @@ func collapsed(_ text: String) -> String {
         #expect(years("2019..2021").isSubset(of: [2019, 2020, 2021]))
         let letters = run(["4", "/"] + typed("2019 letter") + ["Enter"]).listIDs()
         #expect(!letters.isEmpty && letters.allSatisfy { corpus.statement($0)?.date.year == 2019 })
+    }
+}
+
+/// Issue 10, item 6: the controller's seams.
+@Suite struct ControllerSeamTests {
+    final class Asked: @unchecked Sendable {
+        let lock = NSLock()
+        var ids: [String] = []
+        func add(_ id: String) { lock.lock(); ids.append(id); lock.unlock() }
+    }
+
+    @Test func bodiesComeOnlyFromTheStoreHandedIn() {
+        let asked = Asked()
+        let store = BodyStore { article in
+            asked.add(article.id)
+            return "A body handed in for \(article.id)."
+        }
+        var state = Explorer.normalized(State(corpus: Fixture.corpus, width: 100, height: 30, bodies: store))
+        state = run(["Tab", "j", "1", "j", "f"] + typed("handed") + ["Esc", "z"], from: state)
+        let screen = Render.frame(state).plainText
+        #expect(screen.contains("A body handed in for \(state.selectedID(in: .articles)!)."))
+        #expect(!asked.ids.isEmpty && Set(asked.ids).isSubset(of: Set(Fixture.corpus.articles.map(\.id))))
+    }
+
+    @Test func theLoadersCompletionArrivesAsAnEvent() {
+        // The articles-only preview, moved and filtered, then the full corpus: where the user was is kept.
+        var preview = Explorer.normalized(State(corpus: Corpus(articles: Fixture.corpus.articles, actors: [], statements: [], events: [], excerpts: []),
+                                                width: 80, height: 24, searchable: false))
+        preview.isLoading = true
+        let moved = run(["j", "Tab"], from: preview)
+        let full = Explorer.handle(moved, .loaded(Fixture.state()))
+        #expect(!full.isLoading && full.corpus.statements.count == Fixture.corpus.statements.count)
+        #expect(full.selectedID(in: .articles) == moved.selectedID(in: .articles) && full.position.focus == .detail)
+        #expect(Explorer.handle(full, .key(.character("3"))).view == .statements)
+    }
+
+    @Test func everyKeyContextBelongsToAScreen() {
+        let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .help]
+        let reachable = Set(screens.flatMap { ScreenTable.ops($0).contexts }).union([.prompt, .filtering])
+        #expect(Set(KeyContext.allCases) == reachable)
     }
 }

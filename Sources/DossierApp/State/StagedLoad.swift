@@ -5,7 +5,7 @@ import Foundation
 /// the articles file is parsed on the caller's thread and previewed; a background thread loads and
 /// checks the whole corpus (reusing that parse) and builds the explorer's indexes, while a second one
 /// folds the previewed articles for search (the largest part of the index) on the other core. The key
-/// loop polls `result` and adopts the full state when it is ready.
+/// loop polls `result` and hands the full state to the controller as an `Event.loaded`.
 public final class StagedLoad: @unchecked Sendable {
     // The lock guards `outcome`, the only state shared with the background thread.
     private let lock = NSLock()
@@ -35,12 +35,12 @@ public final class StagedLoad: @unchecked Sendable {
 
     /// Nil when the articles file does not parse: the caller loads synchronously and reports the error.
     /// Takes the files over: the caller should not keep them, or their bytes stay in memory.
-    public init?(files: consuming [String: SourceFile], width: Int, height: Int) {
+    public init?(files: consuming [String: SourceFile], width: Int, height: Int, bodies: BodyStore = .corpus) {
         guard let articlesFile = files[RecordKind.article.collectionName],
               let articles = PreviewedArticles(articlesFile) else { return nil }
         let previewed = articles.articles
         var preview = State(corpus: Corpus(articles: previewed, actors: [], statements: [], events: [], excerpts: []),
-                            width: width, height: height, searchable: false)
+                            width: width, height: height, bodies: bodies, searchable: false)
         preview.isLoading = true
         self.preview = Explorer.normalized(preview)
         inputs = Inputs(files: files, articles: articles)
@@ -59,9 +59,9 @@ public final class StagedLoad: @unchecked Sendable {
         let folding = Folding()
         let folder = Thread { [previewed] in folding.finish(SearchIndex.FoldedArticles(previewed)) }
         folder.start()
-        let (width, height) = (preview.width, preview.height)
+        let (width, height, bodies) = (preview.width, preview.height, preview.bodies)
         let thread = Thread { [lock, inputs] in
-            let loaded = inputs.load().map { State(corpus: $0.corpus, width: width, height: height, foldedArticles: folding.wait()) }
+            let loaded = inputs.load().map { State(corpus: $0.corpus, width: width, height: height, bodies: bodies, foldedArticles: folding.wait()) }
             lock.lock()
             self.outcome = loaded
             lock.unlock()

@@ -116,10 +116,15 @@ public struct State: Sendable {
     /// The reader's last layouts and matches (see `ReaderLayouts`).
     let readerLayouts = ReaderLayouts()
 
+    /// Where article bodies come from (see `BodyStore`).
+    public let bodies: BodyStore
+
     /// `searchable: false` skips the search index, for the articles-only state shown while loading.
     /// `foldedArticles`, folded beforehand by a staged load, spares folding the articles again.
-    public init(corpus: Corpus, width: Int, height: Int, searchable: Bool = true, foldedArticles: SearchIndex.FoldedArticles? = nil) {
+    public init(corpus: Corpus, width: Int, height: Int, bodies: BodyStore = .corpus, searchable: Bool = true,
+                foldedArticles: SearchIndex.FoldedArticles? = nil) {
         self.corpus = corpus
+        self.bodies = bodies
         self.index = ExplorerIndex(corpus: corpus)
         self.search = SearchIndex(corpus: searchable ? corpus : Corpus(articles: [], actors: [], statements: [], events: [], excerpts: []),
                                   articles: foldedArticles)

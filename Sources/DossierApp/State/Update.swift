@@ -325,7 +325,7 @@ public enum Explorer {
               let article = state.corpus.article(id) else { return [] }
         return state.readerLayouts.matches(of: query, in: id) {
             // A body that cannot be read has no matches; the reader says why it shows no text.
-            SearchIndex.matches(of: query, in: (try? article.body.text()) ?? "")
+            SearchIndex.matches(of: query, in: (try? state.bodies.text(of: article)) ?? "")
         }
     }
 

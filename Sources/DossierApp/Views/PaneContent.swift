@@ -383,7 +383,7 @@ public enum PaneContent {
         guard let article = state.corpus.article(id) else { return nil }
         return state.readerLayouts.layout(of: id, width: width) {
             ReaderContent(article: article, spans: state.corpus.excerptsInArticle[id, default: []].compactMap { state.corpus.excerpt($0) },
-                          width: width)
+                          width: width, bodies: state.bodies)
         }
     }
 }
@@ -398,14 +398,14 @@ public struct ReaderContent: Sendable {
     /// lines then say why, and no span is marked.
     public let unreadable: ArticleBody.Unreadable?
 
-    init(article: Article, spans: [Excerpt], width: Int) {
+    init(article: Article, spans: [Excerpt], width: Int, bodies: BodyStore) {
         let textWidth = max(1, width - gutter)
         var header = wrapLines(article.title, width: textWidth)
         header.append("\(article.publisher) · \(article.published) · \(spans.count) marked spans")
         header.append("")
         self.header = header
         do {
-            self.body = WrappedText(try article.body.text(), width: textWidth)
+            self.body = WrappedText(try bodies.text(of: article), width: textWidth)
             self.spans = spans
             self.unreadable = nil
         } catch {

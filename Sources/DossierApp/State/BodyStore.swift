@@ -1,0 +1,38 @@
+import DossierModel
+
+/// Where the explorer gets article bodies. The controller and the views never open a file: they ask
+/// the store they were handed, and the edge (the `dossier` command) chooses it. `.corpus` serves the
+/// bodies as the corpus keeps them, in memory or read from their file when shown; a test can hand in
+/// text of its own, or a store that counts what was asked.
+public struct BodyStore: Sendable {
+    private let read: @Sendable (Article) throws(ArticleBody.Unreadable) -> String
+
+    public init(read: @escaping @Sendable (Article) throws(ArticleBody.Unreadable) -> String) {
+        self.read = read
+    }
+
+    public func text(of article: Article) throws(ArticleBody.Unreadable) -> String {
+        try read(article)
+    }
+
+    /// The bodies as the corpus holds them (kept in memory, or read from `articles.json` when shown).
+    public static let corpus = BodyStore { (article) throws(ArticleBody.Unreadable) in try article.body.text() }
+}
+
+/// What reaches the controller besides keys.
+public enum Event: Sendable {
+    case key(Key)
+    /// The background load finished: the full corpus replaces the articles-only preview, keeping
+    /// where the user is.
+    case loaded(State)
+}
+
+extension Explorer {
+    /// The one entry point of the controller: the next state for an event.
+    public static func handle(_ state: State, _ event: Event) -> State {
+        switch event {
+        case .key(let key): return update(state, key)
+        case .loaded(let full): return state.adopting(full)
+        }
+    }
+}
