@@ -576,7 +576,33 @@ def test_q_closes_what_is_on_top_and_q_quits_from_the_base_screen():
     pane.wait_for("Keys ·", absent=True)
     pane.keys("j", "m", "k", "m")
     pane.wait_for("Who signed")
+    pane.wait_for("q close")
     pane.keys("Q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
+def test_pages_like_less_and_the_help_searches_itself():
+    pane = Pane(dossier())
+    pane.wait_for("Articles 1/5")
+    pane.keys("2", "Space")
+    pane.wait_for("Actors 22/70")
+    pane.keys("Space", "b")
+    pane.wait_for("Actors 22/70")
+    pane.keys("C-u")
+    pane.wait_for("Actors 12/70")
+    pane.keys("?", "/")
+    pane.type("zoom")
+    pane.keys("Enter")
+    screen = pane.wait_for("“zoom” n/N")
+    assert "zoomed pane" in screen.splitlines()[2], screen  # the first line that holds it, at the top
+    pane.keys("n")
+    pane.wait_for("zoom the focused pane")
+    pane.keys("q", "z")
+    pane.wait_for("zoomed, z restores")
+    pane.keys("q")
+    pane.wait_for("zoomed, z restores", absent=True)
+    pane.keys("q")
     pane.wait_for("EXIT=0")
     pane.kill()
 

@@ -166,7 +166,7 @@ public enum Keymap {
         Binding(keys: [.character("?")], action: .help, context: .everywhere, help: "this help", hint: "help"),
         Binding(keys: [.character("q")], action: .close, context: .everywhere,
                 help: "close what is on top (help, an overlay, a zoomed pane); quit from the base screen", hint: "quit"),
-        Binding(keys: [.character("Q"), .control("c")], action: .quit, context: .everywhere, help: "quit from anywhere", hint: nil),
+        Binding(keys: [.character("Q"), .control("c")], action: .quit, context: .everywhere, help: "quit from anywhere (in a prompt Q is typed; Ctrl-c quits there too)", hint: nil),
         Binding(keys: [.control("l")], action: .redraw, context: .everywhere, help: "redraw the whole screen", hint: nil),
         Binding(keys: [.enter], action: .acceptFilter, context: .filtering, help: "keep the filter and return to the list", hint: nil),
         Binding(keys: [.escape], action: .clear, context: .filtering, help: "clear the filter", hint: nil),

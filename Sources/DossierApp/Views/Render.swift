@@ -87,8 +87,11 @@ public enum Render {
             }
         let used = grid.put(left, x: 0, y: rect.y, limit: rect.width, role: state.message == nil ? .statusBar : .warning)
         var right = ""
+        // q quits only from the base screen: over a workflow or a zoomed pane its hint says it closes.
+        let somethingOnTop = state.navigation.overlay != nil || state.zoomed
         for binding in hints {
-            let part = (right.isEmpty ? "" : "  ") + "\(binding.keys[0].label) \(binding.hint!)"
+            let hint = binding.action == .close && somethingOnTop ? "close" : binding.hint!
+            let part = (right.isEmpty ? "" : "  ") + "\(binding.keys[0].label) \(hint)"
             if used + 2 + DisplayWidth.of(right + part) > rect.width { break }
             right += part
         }
