@@ -84,6 +84,14 @@ import DossierModel
         #expect(lines("one\r\n\r\ntwo\r\n", width: 20) == ["one", "", "two"])
     }
 
+    @Test func aHangingRowWrapsItsFirstLineAtItsOwnWidth() {
+        let wrapped = WrappedText("aaa bbb ccc ddd", width: 7, hangingWidth: 3)
+        #expect(wrapped.lines.indices.map { String(wrapped.text(ofLine: $0)) } == ["aaa bbb", "ccc", "ddd"])
+        // In the help a description continues under itself, and its first line is as long as it can be.
+        let help = PaneContent.laidOut([{ var line = PaneLine.text("  key   one two three four five six"); line.hangingIndent = 8; return line }()], width: 22)
+        #expect(help.map { $0.segments.map(\.text).joined() } == ["  key   one two three", "        four five six"])
+    }
+
     @Test func wideCharactersTakeTwoColumns() {
         #expect(lines("新疆维吾尔自治区", width: 5) == ["新疆", "维吾", "尔自", "治区"])
         #expect(lines("Türk Raphae\u{308}l", width: 7) == ["Türk", "Raphae\u{308}l"])

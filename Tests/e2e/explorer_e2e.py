@@ -214,10 +214,10 @@ def test_help_overlay():
     pane = Pane(dossier())
     pane.wait_for("Articles 1/5")
     pane.keys("?")
-    screen = pane.wait_for("Keys · j/k scroll · Esc closes")
+    screen = pane.wait_for("Keys · j/k Space b scroll · / search · q closes")
     assert "back to exactly where you were" in screen or "Moving" in screen, screen
     pane.keys("Escape")
-    pane.wait_for("Keys · j/k scroll", absent=True)
+    pane.wait_for("Keys · j/k", absent=True)
     pane.kill()
 
 
@@ -374,14 +374,15 @@ def test_bytes_on_the_wire_for_one_row():
 
 def test_bytes_on_the_wire_selection_bar_only():
     """Moving the selection one row where nothing else on screen changes (the facts list of the
-    reader): what ncurses sends for the selection bar itself."""
+    reader): what ncurses sends for the selection bar itself. The first fact (the 2019 letter) is
+    a row wrapped onto two lines, so the bar covers three lines in all: under 260 bytes."""
     pane = Pane(dossier(), width=80, height=24)
     pane.wait_for("Articles 1/5")
     pane.keys("Tab", "Enter")  # reader, then its facts list: the 2019 letter and the Uyghurs
     pane.wait_for("▸statement 2019-07")
     sizes = bytes_per_key(pane, [("j", "▸actor     Uyghurs"), ("k", "▸statement 2019-07"), ("j", "▸actor     Uyghurs")], "bar")
     FIGURES["bytes_per_selection_bar_move_80x24"] = sizes
-    assert max(sizes) < 200, sizes
+    assert max(sizes) < 260, sizes
     pane.kill()
 
 
@@ -662,7 +663,9 @@ def test_disagreeing_sources_side_by_side():
     pane.keys("3", "j")
     pane.wait_for("Statements 2/20")
     pane.keys("d")
-    screen = pane.wait_for("Sources disagree on how many signed")
+    pane.wait_for("Sources disagree on how many signed")
+    # The whole frame, not its first rows: wait for its last column's excerpt too.
+    screen = pane.wait_for("In 2019, 25 countries")
     assert "1/4 · 22 · China Digital Times" in screen and "3/4 · 25 · Unnamed blog" in screen, screen
     assert "the group of 22 nations" in screen and "In 2019, 25 countries" in screen, screen
     pane.keys("Tab", "]")

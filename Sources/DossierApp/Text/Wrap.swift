@@ -14,9 +14,19 @@ public struct WrappedText: Sendable {
         lines = WrappedText.wrap(text, width: max(1, width))
     }
 
+    /// A first line of `width` columns and every further one of `hangingWidth` (a row that continues
+    /// further in than it begins, as a description under its key in the help).
+    public init(_ text: String, width: Int, hangingWidth: Int) {
+        self.text = text
+        lines = WrappedText.wrap(text, width: max(1, width), hangingWidth: max(1, hangingWidth))
+    }
+
     /// Greedy wrapping: break after spaces; a word longer than the line is cut where it must be.
     /// A single newline breaks the line; a blank line (two newlines) leaves one empty line.
-    static func wrap(_ text: String, width: Int) -> [Range<Int>] {
+    static func wrap(_ text: String, width firstWidth: Int, hangingWidth: Int? = nil) -> [Range<Int>] {
+        // The first line may be wider or narrower than the lines after it.
+        var width = firstWidth
+        let laterWidth = hangingWidth ?? firstWidth
         var lines: [Range<Int>] = []
         var lineStart = 0
         var offset = 0
@@ -34,9 +44,11 @@ public struct WrappedText: Sendable {
             if (size == 1 && first == 0x0A) || (size == 2 && first == 0x0D && utf8.last == 0x0A) {
                 if newlines == 0 {
                     lines.append(lineStart..<offset)
+                    width = laterWidth
                 } else if newlines == 1 {
                     // A paragraph break: keep one blank line, however many newlines there are.
                     lines.append(offset..<offset)
+                    width = laterWidth
                 }
                 newlines += 1
                 lineStart = offset + size
@@ -51,6 +63,7 @@ public struct WrappedText: Sendable {
                 if isSpace {
                     // The space that would overflow ends the line; skip it.
                     lines.append(lineStart..<offset)
+                    width = laterWidth
                     lineStart = offset + size
                     column = 0
                     lastBreak = nil
@@ -58,11 +71,13 @@ public struct WrappedText: Sendable {
                 } else if let last = lastBreak, last.offset > lineStart {
                     // Move the word begun after the last space to the next line.
                     lines.append(lineStart..<(last.offset - 1))
+                    width = laterWidth
                     lineStart = last.offset
                     column -= last.column
                     lastBreak = nil
                 } else {
                     lines.append(lineStart..<offset)
+                    width = laterWidth
                     lineStart = offset
                     column = 0
                     lastBreak = nil

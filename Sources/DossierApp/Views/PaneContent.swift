@@ -96,7 +96,7 @@ public enum PaneContent {
             let indent = text.prefix { $0 == " " }.count
             let hanging = min(max(indent, line.hangingIndent ?? indent), room / 2)
             let body = String(text.dropFirst(indent))
-            let wrapped = WrappedText(body, width: max(1, room - hanging))
+            let wrapped = WrappedText(body, width: max(1, room - indent), hangingWidth: max(1, room - hanging))
             // Each segment's place in `body`, in UTF-8 offsets (the indent lies before offset 0).
             var pieces: [(range: Range<Int>, role: Role)] = []
             var offset = -indent
