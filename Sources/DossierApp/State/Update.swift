@@ -88,8 +88,8 @@ public enum Explorer {
     static func helpHeight(_ state: State) -> Int { max(1, state.height - 3) }
 
     static func updateHelp(_ state: State, _ key: Key) -> State {
+        // `normalizedHelp` keeps helpTop within the lines after every key.
         var state = state
-        let lines = helpLines(state)
         let page = helpHeight(state)
         if state.helpEditing {
             if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
@@ -111,7 +111,6 @@ public enum Explorer {
                 // Incremental: the first line that matches, from the top.
                 if let line = helpMatches(state).first { state.helpTop = line }
             }
-            state.helpTop = ScrollState.clamp(state.helpTop, 0, lines.count - page)
             return state
         }
         guard let action = Keymap.action(for: key, in: [.helpOverlay]) else { return unbound(key, state) }
@@ -123,7 +122,7 @@ public enum Explorer {
         case .halfPageDown: state.helpTop += max(1, page / 2)
         case .halfPageUp: state.helpTop -= max(1, page / 2)
         case .top: state.helpTop = 0
-        case .bottom: state.helpTop = lines.count
+        case .bottom: state.helpTop = Int.max / 2
         case .startFilter:
             state.helpEditing = true
             state.prompt = LineEditor(state.helpQuery, selectingAll: true)
@@ -144,7 +143,6 @@ public enum Explorer {
         case .quit: state.quitRequested = true
         default: break
         }
-        state.helpTop = ScrollState.clamp(state.helpTop, 0, lines.count - page)
         return state
     }
 
@@ -515,8 +513,8 @@ public enum Explorer {
     // MARK: Keeping positions valid
 
     /// A pane's content width in the current view's layout (the whole width when the pane is hidden).
-    static func paneWidth(_ state: State, _ pane: PaneID, view: ViewID? = nil) -> Int {
-        max(1, state.layout(for: view ?? state.view).content(of: pane)?.width ?? state.width)
+    static func paneWidth(_ state: State, _ pane: PaneID) -> Int {
+        max(1, state.layout.content(of: pane)?.width ?? state.width)
     }
 
     /// The current view's detail pane, as drawn.
@@ -606,7 +604,7 @@ public enum Explorer {
             state.navigation.matrix.left = 0
             return state
         }
-        let layout = MatrixLayout(width: state.width, height: state.height, model: model, corpus: state.corpus)
+        let layout = state.matrixLayout
         state.navigation.matrix.row = model.rows[cell.row]
         state.navigation.matrix.column = model.columns[cell.column]
         state.navigation.matrix.top = ScrollState.top(showing: cell.row...cell.row, from: state.navigation.matrix.top,
