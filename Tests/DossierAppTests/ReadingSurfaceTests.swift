@@ -1,4 +1,5 @@
 import Foundation
+import DossierGenerator
 import DossierModel
 import Testing
 @testable import DossierApp
@@ -338,5 +339,27 @@ func collapsed(_ text: String) -> String {
         let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .help]
         let reachable = Set(screens.flatMap { ScreenTable.ops($0).contexts }).union([.prompt, .filtering])
         #expect(Set(KeyContext.allCases) == reachable)
+    }
+}
+
+/// Random keys (the new ones among them) at sizes from tiny to wide never crash, and every frame is
+/// the terminal's size with the selection's marks intact.
+@Suite struct RandomKeysTests {
+    @Test func randomKeysAtEverySizeNeverCrash() {
+        let names = ["j", "k", "g", "G", "Space", "b", "PgDn", "PgUp", "Ctrl-d", "Ctrl-u", "Tab", "Shift-Tab", "h", "l", "1", "2", "3", "4",
+                     "5", "Enter", "Backspace", "L", "]", "[", "n", "N", "s", "t", "c", "d", "m", "f", "/", "Esc", "?", "q", "z", "<", ">",
+                     "Ctrl-l", "←", "→", "Home", "End", "Ctrl-a", "Ctrl-e", "Ctrl-w", "Ctrl-k", "Ctrl-u", "Delete", "x", "é", "新"]
+        let allKeys = keys(names) + [.paste("türk\nq"), .paste(""), .resize(1, 1), .resize(20, 6), .resize(60, 12), .resize(200, 50)]
+        var random = SplitMix64(seed: 101)
+        for (width, height) in [(80, 24), (20, 6), (45, 10), (120, 40), (3, 30)] {
+            var state = Fixture.state(width: width, height: height)
+            for _ in 0..<400 {
+                let key = allKeys[random.next(below: allKeys.count)]
+                if key == .character("q") || key == .character("Q") { continue }  // keep going: q may quit
+                state = Explorer.update(state, key)
+                let grid = Render.frame(state)
+                #expect(grid.width == state.width && grid.height == state.height)
+            }
+        }
     }
 }
