@@ -22,6 +22,8 @@ public struct MatrixModel: Sendable {
     public let rows: [String]
     public let columns: [String]
     let marks: [String: [String: MatrixMark]]
+    /// The widest state name among the rows, in columns (the layout sizes the names column by it).
+    public let longestRowName: Int
 
     public init(state: State) {
         let columns = state.listIDs(for: .matrix)
@@ -47,6 +49,7 @@ public struct MatrixModel: Sendable {
         self.columns = columns
         self.rows = state.index.statesByName.filter { marks[$0] != nil }
         self.marks = marks
+        longestRowName = rows.map { state.corpus.name(of: $0).map(DisplayWidth.of) ?? $0.count }.max() ?? 0
     }
 
     static func rank(_ mark: MatrixMark) -> Int {
@@ -87,12 +90,11 @@ public struct MatrixLayout: Sendable {
     public let visibleRows: Int
     public let visibleColumns: Int
 
-    public init(width: Int, height: Int, model: MatrixModel? = nil, corpus: Corpus? = nil) {
+    public init(width: Int, height: Int, model: MatrixModel? = nil) {
         detailHeight = height >= 18 ? 8 : max(2, height / 3)
         gridTop = 4
         visibleRows = max(1, height - 1 - gridTop - detailHeight)
-        let longestName = model.map { model in model.rows.map { corpus?.name(of: $0).map(DisplayWidth.of) ?? $0.count }.max() ?? 0 } ?? 0
-        rowHeaderWidth = max(MatrixLayout.minimumHeaderWidth, min(longestName + 2, width / 4))
+        rowHeaderWidth = max(MatrixLayout.minimumHeaderWidth, min((model?.longestRowName ?? 0) + 2, width / 4))
         let room = max(1, width - rowHeaderWidth - 1)
         let columns = max(1, model?.columns.count ?? 1)
         cellWidth = min(MatrixLayout.maximumCellWidth, max(MatrixLayout.minimumCellWidth, room / columns))
@@ -109,6 +111,6 @@ public struct MatrixLayout: Sendable {
 extension State {
     /// The matrix's layout for this state's size and model.
     public var matrixLayout: MatrixLayout {
-        MatrixLayout(width: width, height: height, model: matrixModel, corpus: corpus)
+        MatrixLayout(width: width, height: height, model: matrixModel)
     }
 }

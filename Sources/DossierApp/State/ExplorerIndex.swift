@@ -16,6 +16,9 @@ public struct ExplorerIndex: Sendable {
     /// Folded text a filter matches against: titles and publishers, names and aliases, as UTF-8 for a
     /// byte search (a filter runs over every row of a list on each keystroke).
     let filterText: [String: [UInt8]]
+    /// The columns each view's list needs to show its widest row whole (the layout gives it that
+    /// within its share of the screen).
+    let columnsNeeded: [ViewID: Int]
 
     public init(corpus: Corpus) {
         articlesByDate = corpus.articles.enumerated()
@@ -42,6 +45,12 @@ public struct ExplorerIndex: Sendable {
         for statement in corpus.statements { add(statement.id, [statement.title, statement.kind.rawValue, statement.stance.rawValue]) }
         for event in corpus.events { add(event.id, [event.title]) }
         filterText = text
+        columnsNeeded = [
+            .articles: Render.columnsNeeded(by: corpus.articles.lazy.map(\.title), in: .articles),
+            .actors: Render.columnsNeeded(by: corpus.actors.lazy.map(\.name), in: .actors),
+            .statements: Render.columnsNeeded(by: corpus.statements.lazy.map(\.title), in: .statements),
+            .timeline: Render.columnsNeeded(by: corpus.statements.lazy.map(\.title) + corpus.events.lazy.map(\.title), in: .timeline),
+        ]
     }
 
     public func ids(of view: ViewID, sortedBy sort: ActorSort, filter: String, timelineActor: String? = nil, corpus: Corpus) -> [String] {

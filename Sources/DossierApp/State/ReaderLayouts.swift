@@ -17,12 +17,29 @@ final class ReaderLayouts: Sendable {
         var query: String
     }
 
+    /// A detail pane's rows depend on the record, the pane's width, whether the record is the
+    /// statement marked with `m`, and the glyphs.
+    struct DetailKey: Hashable {
+        var record: String
+        var width: Int
+        var marked: Bool
+        var glyphs: Glyphs
+    }
+
     // Four: the reader, the two columns of a comparison, and the article before.
     private let layouts = Recent<LayoutKey, ReaderContent>(limit: 4)
     private let matches = Recent<MatchesKey, [Range<Int>]>(limit: 4)
 
     func layout(of article: String, width: Int, make: () -> ReaderContent) -> ReaderContent {
         layouts.value(for: LayoutKey(article: article, width: width), make: make)
+    }
+
+    /// The detail pane's laid-out rows: one key's update and frame ask for them three times, and a
+    /// record cited thousands of times has thousands of rows to wrap.
+    private let details = Recent<DetailKey, [PaneLine]>(limit: 4)
+
+    func detail(_ key: DetailKey, make: () -> [PaneLine]) -> [PaneLine] {
+        details.value(for: key, make: make)
     }
 
     func matches(of query: String, in article: String, make: () -> [Range<Int>]) -> [Range<Int>] {

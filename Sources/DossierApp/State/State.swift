@@ -103,7 +103,7 @@ public struct State: Sendable {
     var matrixCache: MatrixModel?
     /// The current view's list after its filter, kept while what it depends on is unchanged: a frame
     /// asks for it several times, and filtering a large corpus takes tens of milliseconds.
-    var listCache: (view: ViewID, key: ListKey, ids: [String], need: Int)?
+    var listCache: (view: ViewID, key: ListKey, ids: [String])?
 
     /// What a list's contents depend on besides the corpus.
     struct ListKey: Equatable {
@@ -204,8 +204,7 @@ public struct State: Sendable {
     mutating func cacheList() {
         let key = listKey(for: view)
         if let cached = listCache, cached.view == view, cached.key == key { return }
-        let ids = index.ids(of: view, sortedBy: key.sort, filter: key.filter, timelineActor: key.timelineActor, corpus: corpus)
-        listCache = (view, key, ids, Render.columnsNeeded(by: ids, in: view, state: self))
+        listCache = (view, key, index.ids(of: view, sortedBy: key.sort, filter: key.filter, timelineActor: key.timelineActor, corpus: corpus))
     }
 
     /// The panes of the current screen: what keys page by and what is drawn, from one function.
@@ -214,13 +213,8 @@ public struct State: Sendable {
     /// The panes of a view's screen as they are (or would be) drawn: its focus, the zoom and split,
     /// and the width its list's rows need.
     public func layout(for view: ViewID) -> Layout {
-        let need: Int
-        if let cached = listCache, cached.view == view, cached.key == listKey(for: view) {
-            need = cached.need
-        } else {
-            need = Render.columnsNeeded(by: listIDs(for: view), in: view, state: self)
-        }
-        let options = Layout.Options(focus: positions[view]?.focus ?? .list, zoomed: zoomed, splitShift: splitShift, listNeed: need)
+        let options = Layout.Options(focus: positions[view]?.focus ?? .list, zoomed: zoomed, splitShift: splitShift,
+                                     listNeed: index.columnsNeeded[view] ?? 0)
         return Layout.compute(width: width, height: height, options: options)
     }
 
@@ -240,7 +234,7 @@ public struct State: Sendable {
 }
 
 /// Unicode line drawing and symbols, with an ASCII set for terminals or locales without them.
-public struct Glyphs: Sendable, Equatable {
+public struct Glyphs: Sendable, Hashable {
     public var vertical: Character
     public var horizontal: Character
     public var focusMark: Character

@@ -75,7 +75,8 @@ public enum PaneContent {
     /// The detail pane's screen lines at a pane width: every row wrapped, nothing cut.
     public static func detail(_ state: State, view: ViewID, width: Int) -> [PaneLine] {
         guard view != .articles, view != .matrix, let id = state.selectedID(in: view) else { return [] }
-        return laidOut(detail(of: id, state: state), width: width)
+        let key = ReaderLayouts.DetailKey(record: id, width: width, marked: state.navigation.markedStatement == id, glyphs: state.glyphs)
+        return state.readerLayouts.detail(key) { laidOut(detail(of: id, state: state), width: width) }
     }
 
     /// Rows are drawn one column in, after the selection mark: the columns left for their text.

@@ -290,32 +290,21 @@ public enum Render {
     }
 
     /// The columns a list needs to show each row whole (its widest row), the same columns `listRow`
-    /// draws. Counting stops at `cap`: no layout gives a list more.
-    static func columnsNeeded(by ids: [String], in view: ViewID, state: State, cap: Int = 400) -> Int {
-        let corpus = state.corpus
+    /// draws. Counting stops at `cap`: no layout gives a list more. Measured once per view over the
+    /// whole list (see `ExplorerIndex`), so the panes keep their widths while a filter is typed.
+    static func columnsNeeded(by titles: some Sequence<String>, in view: ViewID, cap: Int = 400) -> Int {
         // Fixed columns: the selection mark, then each column and the space after it.
         let fixed: Int
-        let text: (String) -> String?
         switch view {
-        case .articles:
-            fixed = 1 + 11 + 13 + 1
-            text = { corpus.article($0)?.title }
-        case .actors:
-            fixed = 1 + 1 + 9 + 4 + 1
-            text = { corpus.actor($0)?.name }
-        case .statements:
-            fixed = 1 + 11 + 2 + 8 + 2 + 1
-            text = { corpus.statement($0)?.title }
-        case .timeline:
-            fixed = 1 + 5 + 6 + 2 + 2 + 1
-            text = { corpus.statement($0)?.title ?? corpus.event($0)?.title }
-        case .matrix:
-            return 0
+        case .articles: fixed = 1 + 11 + 13 + 1
+        case .actors: fixed = 1 + 1 + 9 + 4 + 1
+        case .statements: fixed = 1 + 11 + 2 + 8 + 2 + 1
+        case .timeline: fixed = 1 + 5 + 6 + 2 + 2 + 1
+        case .matrix: return 0
         }
         var widest = 0
-        for id in ids {
-            guard let title = text(id) else { continue }
-            // Bytes bound columns from above for most text: measure only what could be wider.
+        for title in titles {
+            // A character never takes more columns than it has UTF-8 bytes: measure only what could be wider.
             if title.utf8.count <= widest { continue }
             widest = max(widest, DisplayWidth.onScreen(title))
             if fixed + widest >= cap { return cap }

@@ -182,7 +182,7 @@ enum Screens {
     static func matrix(_ state: State, into grid: inout Grid) {
         let corpus = state.corpus
         let model = state.matrixModel
-        let layout = MatrixLayout(width: state.width, height: state.height, model: model, corpus: corpus)
+        let layout = state.matrixLayout
         title("States × statements · L led · S signed · A addressed · \(["▼", "▲", "◆", "○"].joined()) stance", state: state, into: &grid)
         guard let cell = model.cell(state.navigation.matrix) else {
             let text = state.position.list.filter.isEmpty ? "No state takes part in any statement." : "No statement matches “\(state.position.list.filter)”."
