@@ -3,10 +3,13 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t pending_signal = 0;
+static volatile sig_atomic_t pending_suspend = 0;
+static volatile sig_atomic_t pending_resize = 0;
 static int saved_fd = -1;
 static struct termios saved_modes;
 static int have_saved_modes = 0;
@@ -20,11 +23,25 @@ static void on_terminating(int signo) {
     if (pending_signal == 0) pending_signal = signo;
 }
 
+/* Ctrl-Z and a window size change are only noted: the loop acts on them between frames, never in the
+   middle of drawing (ncurses' own SIGTSTP handler ran endwin, doupdate and resizeterm inside the
+   handler, corrupting the heap when it interrupted a frame). */
+static void on_suspend(int signo) {
+    (void)signo;
+    pending_suspend = 1;
+}
+
+static void on_resize(int signo) {
+    (void)signo;
+    pending_resize = 1;
+}
+
 static void on_crash(int signo) {
-    /* Only async-signal-safe calls here: no endwin, no stdio, no malloc. */
+    /* Only async-signal-safe calls here: no endwin, no stdio, no malloc. The reset goes to standard
+       output, where curses wrote (the tty descriptor kept for reading keys is read-only). */
     if (have_saved_modes) tcsetattr(saved_fd, TCSANOW, &saved_modes);
-    if (reset_count > 0 && saved_fd >= 0) {
-        ssize_t ignored = write(saved_fd, reset_bytes, reset_count);
+    if (reset_count > 0) {
+        ssize_t ignored = write(STDOUT_FILENO, reset_bytes, reset_count);
         (void)ignored;
     }
     signal(signo, SIG_DFL);
@@ -44,9 +61,57 @@ void dossier_install_handlers(int tty_fd, const char *reset_sequence, size_t res
     action.sa_flags = 0; /* no SA_RESTART: a blocked read returns so the loop sees the signal */
     for (size_t i = 0; i < sizeof(terminating) / sizeof(terminating[0]); i++) sigaction(terminating[i], &action, NULL);
 
+    action.sa_handler = on_suspend;
+    sigaction(SIGTSTP, &action, NULL);
+    action.sa_handler = on_resize;
+    sigaction(SIGWINCH, &action, NULL);
+
     action.sa_handler = on_crash;
     action.sa_flags = SA_RESETHAND;
     for (size_t i = 0; i < sizeof(crashing) / sizeof(crashing[0]); i++) sigaction(crashing[i], &action, NULL);
+}
+
+int dossier_take_suspend(void) {
+    int value = pending_suspend;
+    pending_suspend = 0;
+    return value;
+}
+
+int dossier_take_resize(void) {
+    int value = pending_resize;
+    pending_resize = 0;
+    return value;
+}
+
+void dossier_stop_until_continued(void) {
+    /* The default action of SIGTSTP stops the process; raise it with the default in place, then put
+       the note-only handler back once `fg` has continued us. */
+    struct sigaction stop, noting;
+    memset(&stop, 0, sizeof(stop));
+    sigemptyset(&stop.sa_mask);
+    stop.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &stop, &noting);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &noting, NULL);
+}
+
+int dossier_window_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
+}
+
+int dossier_disable_flow_control(int fd) {
+    struct termios modes;
+    if (tcgetattr(fd, &modes) != 0) return -1;
+    modes.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+    return tcsetattr(fd, TCSANOW, &modes);
 }
 
 int dossier_pending_signal(void) {
@@ -63,5 +128,14 @@ int dossier_terminal_gone(int fd) {
 }
 
 void dossier_reset_handlers(void) {
+    /* Every handler goes with the terminal session it belonged to: a crash after it must not write a
+       reset sequence to a terminal that is no longer ours to reset. */
     for (size_t i = 0; i < sizeof(terminating) / sizeof(terminating[0]); i++) signal(terminating[i], SIG_DFL);
+    for (size_t i = 0; i < sizeof(crashing) / sizeof(crashing[0]); i++) signal(crashing[i], SIG_DFL);
+    signal(SIGTSTP, SIG_DFL);
+    signal(SIGWINCH, SIG_DFL);
+    have_saved_modes = 0;
+    reset_count = 0;
+    pending_suspend = 0;
+    pending_resize = 0;
 }

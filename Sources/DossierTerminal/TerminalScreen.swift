@@ -61,6 +61,10 @@ public final class TerminalScreen {
         cbreak()
         noecho()
         nonl()
+        // Ctrl-S must not freeze the display (and hold back SIGTERM's exit until Ctrl-Q): flow control
+        // off, saved as the program mode that ncurses restores after a suspend.
+        _ = dossier_disable_flow_control(inputFD)
+        def_prog_mode()
         keypad(dossier_stdscr(), true)
         curs_set(0)
         // Wake up four times a second to notice signals and a vanished terminal; idle costs nothing.
@@ -147,7 +151,8 @@ public final class TerminalScreen {
     /// something else wrote over.
     public func draw(_ grid: Grid, everything: Bool = false) {
         let grid = supportsUnicode ? grid : ASCIIFallback.grid(grid)
-        if everything { clearok(dossier_curscr(), true) }
+        if everything || repaintNext { clearok(dossier_curscr(), true) }
+        repaintNext = false
         werase(dossier_stdscr())
         var buffer: [wchar_t] = []
         buffer.reserveCapacity(grid.width * 2)
@@ -186,16 +191,25 @@ public final class TerminalScreen {
     }
 
     private var errorsInARow = 0
+    /// Set on resuming from a suspend: the next frame repaints every cell.
+    private var repaintNext = false
 
     /// Waits up to the poll interval for a key.
     public func nextEvent() -> TerminalEvent {
         let signal = dossier_pending_signal()
         if signal != 0 { return .signal(signal) }
+        if dossier_take_suspend() != 0 { return suspend() }
+        if dossier_take_resize() != 0 { return resized() }
         var character: wint_t = 0
         errno = 0
         let status = wget_wch(dossier_stdscr(), &character)
         let signalAfter = dossier_pending_signal()
         if signalAfter != 0 { return .signal(signalAfter) }
+        if status == ERR {
+            // Ctrl-Z or a resize interrupted the wait: act on it now, between frames.
+            if dossier_take_suspend() != 0 { return suspend() }
+            if dossier_take_resize() != 0 { return resized() }
+        }
         if status == ERR {
             // A timeout is normal; a hung-up terminal, EIO or endless errors mean it is gone.
             if errno == EIO || dossier_terminal_gone(inputFD) != 0 { return .terminalGone }
@@ -215,6 +229,28 @@ public final class TerminalScreen {
         }
         if character == 0x1B { return afterEscape() }
         return TerminalScreen.decode(character: UInt32(character)).map(TerminalEvent.key) ?? .idle
+    }
+
+    /// Ctrl-Z: leave curses (the shell gets its terminal back as it was), stop, and on `fg` come back
+    /// with every cell repainted at the size the terminal has now (it may have changed meanwhile).
+    private func suspend() -> TerminalEvent {
+        writeControl(TerminalScreen.bracketedPasteOff)
+        endwin()
+        dossier_stop_until_continued()
+        writeControl(TerminalScreen.bracketedPasteOn)
+        repaintNext = true
+        _ = dossier_take_resize()  // the size is read afresh just below
+        return resized()
+    }
+
+    /// The terminal changed size: curses learns it here, in the loop, never in a signal handler.
+    private func resized() -> TerminalEvent {
+        var rows: Int32 = 0, columns: Int32 = 0
+        if dossier_window_size(inputFD, &rows, &columns) == 0 {
+            resizeterm(rows, columns)
+        }
+        let size = self.size
+        return .key(.resize(size.width, size.height))
     }
 
     /// Esc with nothing waiting after it is the Esc key, at once. Esc followed at once by `[` or `O` is

@@ -10,12 +10,26 @@
    changes them) and a reset sequence; SIGINT, SIGTERM, SIGHUP and SIGQUIT then only record which
    arrived (without SA_RESTART, so a blocked read returns), and the main loop restores the terminal and
    exits. SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP restore the terminal with tcsetattr and
-   write, then re-raise with the default action. Install before newterm: ncurses leaves signals alone
-   that already have a handler. */
+   write, then re-raise with the default action. SIGTSTP and SIGWINCH are only noted, for the loop to
+   act on between frames. Install before newterm: ncurses leaves signals alone that already have a
+   handler, so its own SIGTSTP and SIGWINCH handling stays out. */
 void dossier_install_handlers(int tty_fd, const char *reset_sequence, size_t reset_length);
 
 /* The first terminating signal received since installation, or 0. */
 int dossier_pending_signal(void);
+
+/* 1 once after SIGTSTP (Ctrl-Z) arrived, then 0 until the next; the same for SIGWINCH. */
+int dossier_take_suspend(void);
+int dossier_take_resize(void);
+
+/* Stops the process as SIGTSTP's default action does (call after endwin); returns once continued. */
+void dossier_stop_until_continued(void);
+
+/* The terminal's size from TIOCGWINSZ; -1 when it cannot be had. */
+int dossier_window_size(int fd, int *rows, int *columns);
+
+/* Turns XON/XOFF flow control off, so Ctrl-S cannot freeze the display. */
+int dossier_disable_flow_control(int fd);
 
 /* 1 when the terminal on fd has hung up or is gone (poll reports POLLHUP, POLLERR or POLLNVAL). */
 int dossier_terminal_gone(int fd);

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Lifecycle tests of the real `dossier` binary in a pseudo-terminal (no tmux between it and us), for
+what tmux would smooth over: Ctrl-Z in the middle of a frame, a resize while stopped, `fg`; a crash
+signal; Ctrl-S. Bounded in time.
+
+Usage: lifecycle_pty.py PATH-TO-DOSSIER [--cycles N]
+Prints one line per test and 'lifecycle: N passed, N failed'; exits 1 if any failed.
+"""
+import fcntl
+import os
+import pty
+import select
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+BINARY = os.path.abspath(sys.argv[1])
+CYCLES = int(sys.argv[sys.argv.index("--cycles") + 1]) if "--cycles" in sys.argv else 40
+WORK = tempfile.mkdtemp(prefix="dossier-pty-")
+ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+ENV.pop("NO_COLOR", None)
+
+
+# A job-control shell in miniature: it leads the pty's session and runs the explorer as the foreground
+# job in a process group of its own. Without it the explorer's process group would be orphaned, and the
+# kernel discards Ctrl-Z (and any SIGTSTP) for an orphaned group instead of stopping it. It writes the
+# job's pid to the descriptor DOSSIER_PID_FD names and exits as the job does (128 + the signal that killed it).
+SHELL = r"""
+import os, signal, sys
+signal.signal(signal.SIGTTOU, signal.SIG_IGN)
+pid = os.fork()
+if pid == 0:
+    os.setpgid(0, 0)
+    os.tcsetpgrp(0, os.getpgrp())
+    signal.signal(signal.SIGTTOU, signal.SIG_DFL)
+    os.execv(sys.argv[1], sys.argv[1:])
+try:
+    os.setpgid(pid, pid)
+except OSError:
+    pass
+pid_fd = int(os.environ["DOSSIER_PID_FD"])
+os.write(pid_fd, b"%d\n" % pid)
+os.close(pid_fd)
+while True:
+    _, status = os.waitpid(pid, os.WUNTRACED)
+    if os.WIFSTOPPED(status):
+        continue
+    os._exit(128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status))
+"""
+
+
+class PtyProcess:
+    """The explorer as the foreground job of a pty whose session a miniature shell leads."""
+
+    def __init__(self, args, rows=24, columns=80):
+        self.master, slave = pty.openpty()
+        self.set_size(rows, columns, fd=slave)
+        reader, writer = os.pipe()
+
+        def in_child():
+            os.setsid()
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.shell = subprocess.Popen([sys.executable, "-c", SHELL, BINARY] + args, stdin=slave, stdout=slave, stderr=slave,
+                                      env=dict(ENV, DOSSIER_PID_FD=str(writer)), preexec_fn=in_child, pass_fds=(writer,))
+        os.close(slave)
+        os.close(writer)
+        with os.fdopen(reader) as pid:
+            self.pid = int(pid.readline())
+        self.output = bytearray()
+
+    def set_size(self, rows, columns, fd=None):
+        # On the master, TIOCSWINSZ also sends SIGWINCH to the foreground process group.
+        fcntl.ioctl(self.master if fd is None else fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+
+    def send(self, data):
+        os.write(self.master, data)
+
+    def drain(self, seconds=0.0):
+        deadline = time.time() + seconds
+        while True:
+            remaining = max(0.0, deadline - time.time())
+            ready, _, _ = select.select([self.master], [], [], remaining)
+            if not ready:
+                return
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def wait_for(self, text, seconds=10.0):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if text.encode() in self.output:
+                return
+            self.drain(0.05)
+        raise AssertionError("never saw %r; last output: %r" % (text, bytes(self.output[-400:])))
+
+    def state(self):
+        try:
+            with open("/proc/%d/stat" % self.pid) as handle:
+                return handle.read().split(")")[-1].split()[0]
+        except FileNotFoundError:
+            return "gone"
+
+    def waiting_in(self):
+        try:
+            with open("/proc/%d/wchan" % self.pid) as handle:
+                return handle.read()
+        except OSError:
+            return "?"
+
+    def wait_stopped(self, seconds=5.0):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if self.state() == "T" or self.shell.poll() is not None:
+                return self.state() == "T"
+            self.drain(0.01)
+        return False
+
+    def finish(self, seconds=5.0):
+        deadline = time.time() + seconds
+        while time.time() < deadline and self.shell.poll() is None:
+            self.drain(0.05)
+        if self.shell.poll() is None:
+            os.kill(self.pid, signal.SIGKILL)
+            self.shell.wait()
+        self.drain(0.1)
+        os.close(self.master)
+        return self.shell.returncode
+
+    def modes(self):
+        return termios.tcgetattr(self.master)
+
+
+def generated_corpus(articles):
+    corpus = os.path.join(WORK, "n%d" % articles)
+    if not os.path.isdir(corpus):
+        subprocess.run([BINARY, "generate", str(articles), corpus], check=True, capture_output=True)
+    return corpus
+
+
+def test_ctrl_z_in_a_frame_then_resize_then_fg_never_crashes():
+    # Issue 11: Ctrl-Z arriving mid-frame, a resize while stopped, then fg, over and over. ncurses'
+    # own SIGTSTP handler redrew and resized inside the handler and corrupted the heap (7 of 10 runs).
+    corpus = generated_corpus(2000)
+    child = PtyProcess(["--data", corpus])
+    child.wait_for("Articles 1/")
+    sizes = [(24, 80), (40, 120), (12, 50), (50, 200), (30, 100)]
+    random = __import__("random").Random(11)
+    for cycle in range(CYCLES):
+        child.send(b"j" * 60)
+        time.sleep(random.random() * 0.03)  # Ctrl-Z lands while the burst is being drawn
+        child.send(b"\x1a")
+        if not child.wait_stopped():
+            raise AssertionError("cycle %d: not stopped by Ctrl-Z (state %s, waiting in %s, exit %s)"
+                                 % (cycle, child.state(), child.waiting_in(), child.shell.poll()))
+        rows, columns = sizes[cycle % len(sizes)]
+        child.set_size(rows, columns)
+        os.kill(child.pid, signal.SIGCONT)  # fg
+        child.drain(0.05)
+        if child.shell.poll() is not None:
+            raise AssertionError("cycle %d: exited %s after fg: %r" % (cycle, child.shell.returncode, bytes(child.output[-300:])))
+    child.send(b"Q")
+    status = child.finish()
+    assert status == 0, (status, bytes(child.output[-400:]))
+    assert b"corrupted" not in child.output and b"Fatal" not in child.output, bytes(child.output[-400:])
+
+
+def test_a_crash_restores_the_terminal():
+    # Issue 11: after SIGSEGV or SIGABRT the alternate screen is left and the cursor shown again (the
+    # reset used to go to the read-only tty descriptor and was lost).
+    for crash in (signal.SIGSEGV, signal.SIGABRT):
+        child = PtyProcess([])
+        child.wait_for("Articles 1/5")
+        before = len(child.output)
+        os.kill(child.pid, crash)
+        status = child.finish()
+        tail = bytes(child.output[before:])
+        assert status == 128 + crash, (crash, status)
+        assert b"\x1b[?1049l" in tail and b"\x1b[?25h" in tail, (crash, tail)
+
+
+def test_ctrl_s_does_not_freeze_the_display():
+    # Issue 11: XON/XOFF was left on, so Ctrl-S froze the output (and SIGTERM's exit waited for Ctrl-Q).
+    child = PtyProcess([])
+    child.wait_for("Articles 1/5")
+    child.send(b"\x13")  # Ctrl-S
+    child.drain(0.2)
+    child.send(b"3")
+    child.wait_for("Statements 1/20", seconds=3.0)
+    os.kill(child.pid, signal.SIGTERM)
+    status = child.finish(seconds=3.0)
+    assert status == 128 + signal.SIGTERM, status
+
+
+def main():
+    tests = [value for name, value in sorted(globals().items()) if name.startswith("test_")]
+    passed = failed = 0
+    try:
+        for test in tests:
+            started = time.time()
+            try:
+                test()
+                passed += 1
+                print("ok   %s (%.1fs)" % (test.__name__, time.time() - started), flush=True)
+            except Exception as error:
+                failed += 1
+                print("FAIL %s: %s" % (test.__name__, error), flush=True)
+    finally:
+        shutil.rmtree(WORK, ignore_errors=True)
+    print("lifecycle: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
