@@ -74,6 +74,18 @@ class Pane:
             time.sleep(0.05)
         raise AssertionError("%s %r within %.1fs; screen:\n%s" % ("still saw" if absent else "never saw", text, timeout, self.screen()))
 
+    def settled(self, timeout=3.0):
+        """The screen once two captures 50 ms apart agree: a large frame can be caught half drawn."""
+        deadline = time.time() + timeout
+        previous = self.screen()
+        while time.time() < deadline:
+            time.sleep(0.05)
+            current = self.screen()
+            if current == previous:
+                return current
+            previous = current
+        return previous
+
     def pid(self):
         return int(tmux("display-message", "-p", "-t", self.name, "#{pane_pid}").strip())
 
@@ -483,7 +495,8 @@ def test_every_excerpt_reads_whole_in_the_source_pane():
             for span in range(len(quotes)):
                 if span > 0:
                     pane.keys("]")
-                seen.append(collapsed(pane.wait_for("Span %d of %d supports" % (span + 1, len(quotes)))))
+                pane.wait_for("Span %d of %d supports" % (span + 1, len(quotes)))
+                seen.append(collapsed(pane.settled()))
             for quote in quotes:
                 wanted = collapsed("“" + quote + "”")
                 assert any(wanted in screen for screen in seen), "%dx%d: %r not whole in any screen" % (width, height, quote[:60])
