@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator",
+                "DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator", "CTerminalSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedCorpus"]

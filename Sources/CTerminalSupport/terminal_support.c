@@ -1,6 +1,8 @@
 #include "CTerminalSupport.h"
 
+#include <errno.h>
 #include <poll.h>
+#include <stdio.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -138,4 +140,10 @@ void dossier_reset_handlers(void) {
     reset_count = 0;
     pending_suspend = 0;
     pending_resize = 0;
+}
+
+int dossier_finish_standard_output(void) {
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) return errno != 0 ? errno : -1;
+    return 0;
 }

@@ -63,41 +63,89 @@ public struct SourceFile: Sendable {
             onDisk = nil
         }
 
+        /// The most a pipe is read: it is held in memory whole, and a stream without end (`<(cat
+        /// /dev/zero)`) must not take all of it. A corpus larger than this belongs in a file.
+        static let pipeLimit = 1 << 30
+        /// How long a pipe may stay silent before it is taken for one nothing writes to.
+        static let pipeSilence: Int32 = 10_000
+
         init(path: String) throws(CorpusError) {
             name = path
+            // What the path is decides how it is opened: a FIFO with no writer would block `open`
+            // forever, and a device such as /dev/zero or /dev/urandom never ends.
+            var kind = stat()
+            guard stat(path, &kind) == 0 else { throw .unreadable(path: path, reason: Self.describe(errno: errno)) }
+            switch kind.st_mode & S_IFMT {
+            case S_IFDIR: throw .unreadable(path: path, reason: "is a directory")
+            case S_IFCHR: throw .unreadable(path: path, reason: "is a character device (a terminal, /dev/zero…), not a file")
+            case S_IFBLK: throw .unreadable(path: path, reason: "is a block device, not a file")
+            case S_IFSOCK: throw .unreadable(path: path, reason: "is a socket, not a file")
+            case S_IFIFO:
+                // A pipe (`<(...)`, /dev/stdin) has no size and cannot be read twice: read it to its end
+                // now and keep it, as a file held in memory.
+                let descriptor = openWithoutWaiting(path)
+                guard descriptor >= 0 else { throw .unreadable(path: path, reason: Self.describe(errno: errno)) }
+                defer { close(descriptor) }
+                held = try Self.readPipe(descriptor, path: path)
+                onDisk = nil
+                return
+            default:
+                break
+            }
             let descriptor = openReadOnly(path)
-            guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+            guard descriptor >= 0 else { throw .unreadable(path: path, reason: Self.describe(errno: errno)) }
             var status = stat()
             guard fstat(descriptor, &status) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = Self.describe(errno: errno)
                 close(descriptor)
                 throw .unreadable(path: path, reason: reason)
             }
-            if (status.st_mode & S_IFMT) == S_IFDIR {
-                close(descriptor)
-                throw .unreadable(path: path, reason: "is a directory")
-            }
             guard (status.st_mode & S_IFMT) == S_IFREG else {
-                // A pipe or device (`<(...)`, /dev/stdin) has no size and cannot be read twice: read it
-                // to its end now and keep it, as a file held in memory.
-                defer { close(descriptor) }
-                held = try Self.readToEnd(descriptor, path: path)
-                onDisk = nil
-                return
+                close(descriptor)
+                throw .unreadable(path: path, reason: "is not a regular file")
             }
             onDisk = (descriptor, Int(status.st_size), status.st_mtim)
         }
 
-        private static func readToEnd(_ descriptor: Int32, path: String) throws(CorpusError) -> [UInt8] {
+        /// `strerror`, in the words a user of a corpus needs.
+        static func describe(errno code: Int32) -> String {
+            switch code {
+            case ENOENT: return "no such file or directory"
+            case ELOOP: return "too many levels of symbolic links (a link that points back to itself?)"
+            case EACCES: return "permission denied"
+            default: return String(cString: strerror(code))
+            }
+        }
+
+        /// A pipe read to its end, waiting at most `pipeSilence` for each next chunk (a FIFO that
+        /// nothing writes to is said to be one, not waited on for ever) and refusing more than
+        /// `pipeLimit` bytes.
+        private static func readPipe(_ descriptor: Int32, path: String) throws(CorpusError) -> [UInt8] {
             var bytes: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            var sawWriter = false
             while true {
+                var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&waiting, 1, pipeSilence)
+                if ready < 0 {
+                    if errno == EINTR { continue }
+                    throw .unreadable(path: path, reason: describe(errno: errno))
+                }
+                if ready == 0 {
+                    throw .unreadable(path: path, reason: sawWriter
+                        ? "the pipe sent nothing for \(pipeSilence / 1000) seconds"
+                        : "is a pipe that nothing writes to (waited \(pipeSilence / 1000) seconds)")
+                }
                 let count = chunk.withUnsafeMutableBytes { readChunk(descriptor, into: $0) }
                 if count < 0 {
-                    if errno == EINTR { continue }
-                    throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    throw .unreadable(path: path, reason: describe(errno: errno))
                 }
                 if count == 0 { return bytes }
+                sawWriter = true
+                guard bytes.count + count <= pipeLimit else {
+                    throw .unreadable(path: path, reason: "more than \(pipeLimit >> 30) GB came through the pipe; save the corpus as a file")
+                }
                 bytes.append(contentsOf: chunk[0..<count])
             }
         }
@@ -266,6 +314,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
 private func openReadOnly(_ path: String) -> Int32 {
     open(path, O_RDONLY | O_CLOEXEC)
+}
+
+/// Opens a FIFO without waiting for a writer to open its other end.
+private func openWithoutWaiting(_ path: String) -> Int32 {
+    open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
 }
 
 private func readChunk(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {

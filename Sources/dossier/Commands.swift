@@ -69,6 +69,7 @@ struct Validate: ParsableCommand {
         let loaded = try CorpusOptions.load(path: path, showWarnings: true)
         let warnings = loaded.warnings.isEmpty ? "" : " (\(plural(loaded.warnings.count, "warning")))"
         print("valid: \(loaded.corpus.summary)\(warnings)")
+        try finishOutput()
     }
 }
 
@@ -108,6 +109,7 @@ struct Search: ParsableCommand {
                 [$0.kind.rawValue, $0.id, $0.field.rawValue, $0.context]
             }), terminator: "")
         }
+        try finishOutput()
         // Like grep: no match is exit status 1, so scripts can branch on it.
         if hits.isEmpty {
             printError("dossier: nothing matches \(SafeText.line(String(query.prefix(80))).debugDescription)")
@@ -134,6 +136,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         let bytes = try CorpusGenerator(articles: articles, seed: seed).write(to: directory)
         print("wrote \(directory): \(bytes) bytes")
+        try finishOutput()
     }
 }
 
@@ -141,8 +144,9 @@ struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the explorer's key bindings as Markdown (docs/keys.md is this output).")
 
-    func run() {
+    func run() throws {
         print(Keymap.markdown(), terminator: "")
+        try finishOutput()
     }
 }
 
@@ -181,6 +185,7 @@ struct List: ParsableCommand {
         case .json: print(JSONWriter.write(.list(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordJSON.values(of: kind, in: loaded) })))
         default: print(RecordText.table(of: kind, in: loaded), terminator: "")
         }
+        try finishOutput()
     }
 }
 
@@ -213,6 +218,7 @@ struct Show: ParsableCommand {
         case .json: print(JSONWriter.write(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordJSON.value(ofRecord: id, in: loaded)! }))
         default: print(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordText.describe(id, in: loaded)! }, terminator: "")
         }
+        try finishOutput()
     }
 }
 

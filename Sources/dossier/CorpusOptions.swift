@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTerminalSupport
 import DossierApp
 import DossierModel
 #if canImport(Glibc)
@@ -55,6 +56,18 @@ func readingBodies<T>(_ body: () throws(ArticleBody.Unreadable) -> T) throws -> 
     } catch {
         printError("dossier: \(error)")
         throw ExitCode(66)
+    }
+}
+
+/// Flushes standard output and fails with exit 74 (EX_IOERR) when what was printed did not all get
+/// written (a full disk, `> /dev/full`, a closed pipe): a script must not take a cut-off list for a
+/// whole one.
+func finishOutput() throws {
+    let failure = dossier_finish_standard_output()
+    if failure != 0 {
+        let reason = failure > 0 ? String(cString: strerror(failure)) : "a write failed (a full disk or a closed pipe?)"
+        printError("dossier: cannot write the output: \(reason)")
+        throw ExitCode(74)
     }
 }
 

@@ -37,4 +37,8 @@ int dossier_terminal_gone(int fd);
 /* Restores the default disposition of the terminating signals (after curses has ended). */
 void dossier_reset_handlers(void);
 
+/* Flushes standard output: 0 when everything printed was written, else the error (errno, or -1 when
+   an earlier write failed and its error is no longer known). */
+int dossier_finish_standard_output(void);
+
 #endif

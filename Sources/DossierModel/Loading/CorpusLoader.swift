@@ -47,6 +47,9 @@ public enum CorpusLoader {
             let name = kind.collectionName + ".json"
             let filePath = path.hasSuffix("/") ? path + name : path + "/" + name
             if access(filePath, F_OK) != 0 {
+                // Only a file that is not there is missing: a directory that may not be searched, or a
+                // link that loops, is unreadable and says why.
+                guard errno == ENOENT else { throw .unreadable(path: filePath, reason: SourceFile.Storage.describe(errno: errno)) }
                 missing.append(filePath)
                 continue
             }
@@ -69,7 +72,7 @@ public enum CorpusLoader {
     public static func load(path: String) throws(CorpusError) -> LoadedCorpus {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            throw .unreadable(path: path, reason: SourceFile.Storage.describe(errno: errno))
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
             return try load(directoryFiles: try readDirectory(path))
