@@ -107,14 +107,9 @@ public struct SourceFile: Sendable {
             onDisk = (descriptor, Int(status.st_size), status.st_mtim)
         }
 
-        /// `strerror`, in the words a user of a corpus needs.
+        /// What an error number means, as `strerror` says it.
         static func describe(errno code: Int32) -> String {
-            switch code {
-            case ENOENT: return "no such file or directory"
-            case ELOOP: return "too many levels of symbolic links (a link that points back to itself?)"
-            case EACCES: return "permission denied"
-            default: return String(cString: strerror(code))
-            }
+            String(cString: strerror(code))
         }
 
         /// A pipe read to its end, waiting at most `pipeSilence` for each next chunk (a FIFO that

@@ -80,6 +80,20 @@ import Testing
         #expect(collector.location(in: file, ofByte: 0) == SourceLocation(file: "f.json", line: 1, column: 1))
     }
 
+    @Test func thePositionIndexAgreesWithCountingFromTheStart() {
+        // Lines long and short, multi-byte characters across the 4 KB checkpoints, offsets anywhere.
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "新疆", "Türk", "\n", "\n\n", String(repeating: "x", count: 5000), "😀", "\r\n"]
+        var text = ""
+        while text.utf8.count < 40_000 { text += pieces[Int.random(in: 0..<pieces.count, using: &random)] }
+        let file = SourceFile(name: "f.json", bytes: Array(text.utf8))
+        let index = PositionIndex(file)
+        for offset in [0, 1, 4095, 4096, 4097, 8192, text.utf8.count - 1, text.utf8.count, text.utf8.count + 10]
+            + (0..<300).map({ _ in Int.random(in: 0..<text.utf8.count, using: &random) }) {
+            #expect(index.location(ofByte: offset) == file.lineAndColumn(ofByte: offset), "offset \(offset)")
+        }
+    }
+
     @Test func elementsComeOneAtATimeWithTheirOffsets() throws {
         var offsets: [Int] = []
         let isArray = try JSONParser.parseElements(Array(#" [ {"a": 1}, "x", [2] ] "#.utf8)) { offsets.append($0.offset) }

@@ -2,7 +2,8 @@
 /// is reported (a good corpus never pays for it).
 final class DiagnosticCollector {
     private(set) var diagnostics: [Diagnostic] = []
-    private var lineTables: [String: [Int]] = [:]
+    /// One per file, made when its first problem is reported.
+    private var positions: [String: PositionIndex] = [:]
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -24,28 +25,9 @@ final class DiagnosticCollector {
     }
 
     func location(in file: SourceFile, ofByte offset: Int) -> SourceLocation {
-        let lineStarts = lineTable(for: file)
-        // The last line start at or before the offset.
-        let line = max(0, lineStarts.partitioningIndex { $0 > offset } - 1)
-        let lineStart = lineStarts[line]
-        var column = 1
-        var index = lineStart
-        let bytes = file.bytes  // once: the property may reread a released file
-        let end = min(offset, bytes.count)
-        while index < end {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        return SourceLocation(file: file.name, line: line + 1, column: column)
-    }
-
-    private func lineTable(for file: SourceFile) -> [Int] {
-        if let table = lineTables[file.name] { return table }
-        var table = [0]
-        for (index, byte) in file.bytes.enumerated() where byte == 0x0A {
-            table.append(index + 1)
-        }
-        lineTables[file.name] = table
-        return table
+        let index = positions[file.name] ?? PositionIndex(file)
+        positions[file.name] = index
+        let (line, column) = index.location(ofByte: offset)
+        return SourceLocation(file: file.name, line: line, column: column)
     }
 }
