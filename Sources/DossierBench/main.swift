@@ -5,6 +5,7 @@
 //   swift run -c release dossier-bench [--sizes 1000,10000,50000] [--corpora DIR] [--out DIR]
 //   dossier-bench measure PATH        (one measurement, as JSON on standard output)
 //   dossier-bench large-body [MB]     (the reader on one article with an MB-sized body; 50 unless told)
+//   dossier-bench growth              (issue 11: validating 1k–1M problems and pathological shapes)
 import DossierApp
 import DossierGenerator
 import DossierModel
@@ -210,7 +211,54 @@ func measureLargeBody(megabytes: Int) -> [String: Any] {
     ]
 }
 
+/// Issue 11's growth table: how validating grows with the number of problems and with pathological
+/// shapes. Each case is a single-file corpus made in memory at three sizes; a linear cost shows as a
+/// time that grows tenfold from one size to the next, a quadratic one a hundredfold.
+func measureGrowth() -> [[String: Any]] {
+    func corpus(actors: String, statements: String = "[]") -> [UInt8] {
+        Array(#"{"articles": [], "actors": \#(actors), "statements": \#(statements), "events": [], "excerpts": []}"#.utf8)
+    }
+    let cases: [(String, [Int], (Int) -> [UInt8])] = [
+        ("bad references (an affiliation to no actor), one a line", [1_000, 10_000, 100_000], { count in
+            corpus(actors: "[\n" + (0..<count).map { #"{"id": "a\#($0)", "name": "A \#($0)", "kind": "person", "affiliations": ["nobody"]}"# }
+                .joined(separator: ",\n") + "\n]")
+        }),
+        ("valid actors no excerpt supports (a warning each)", [1_000, 10_000, 100_000], { count in
+            corpus(actors: "[\n" + (0..<count).map { #"{"id": "a\#($0)", "name": "A \#($0)", "kind": "person"}"# }.joined(separator: ",\n") + "\n]")
+        }),
+        ("one line of empty objects (three errors each)", [10_000, 100_000, 1_000_000], { count in
+            corpus(actors: "[" + String(repeating: "{},", count: count - 1) + "{}]")
+        }),
+    ]
+    var rows: [[String: Any]] = []
+    for (name, sizes, make) in cases {
+        for size in sizes {
+            let file = SourceFile(name: "growth.json", bytes: make(size))
+            let start = now()
+            var problems = 0
+            do {
+                let loaded = try CorpusLoader.load(singleFile: file)
+                problems = loaded.warnings.count
+            } catch {
+                if case .invalid(let diagnostics) = error { problems = diagnostics.count }
+            }
+            rows.append(["case": name, "size": size, "seconds": now() - start, "problems": problems, "bytes": file.bytes.count])
+            FileHandle.standardError.write(Data("\(name) \(size): \(String(format: "%.3f", now() - start)) s\n".utf8))
+        }
+    }
+    return rows
+}
+
 let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1] == "growth" {
+    var table = "| case | size | file MB | problems | seconds |\n|---|---|---|---|---|\n"
+    for row in measureGrowth() {
+        table += "| \(row["case"]!) | \(row["size"]!) | \(String(format: "%.1f", Double(row["bytes"] as! Int) / 1e6)) | \(row["problems"]!) | "
+        table += "\(String(format: "%.3f", row["seconds"] as! Double)) |\n"
+    }
+    print(table, terminator: "")
+    exit(0)
+}
 if arguments.count >= 2, arguments[1] == "large-body" {
     let megabytes = arguments.count >= 3 ? Int(arguments[2]) ?? 50 : 50
     let data = try JSONSerialization.data(withJSONObject: measureLargeBody(megabytes: megabytes), options: [.sortedKeys])

@@ -10,7 +10,26 @@ enum CorpusValidator {
         checkStatements(decoded, collector: collector)
     }
 
+    /// How many distinct dangling ids get a "did you mean": each looks through every id of the kinds
+    /// expected, so a corpus with thousands of dangling references (not typos, but a missing file's
+    /// worth) would otherwise take time growing with their number times the corpus's.
+    static let suggestionBudget = 20
+
     static func checkReferences(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
+        // Made once per set of expected kinds, not once per dangling reference.
+        var candidates: [Set<RecordKind>: [String]] = [:]
+        var suggestions: [String: String?] = [:]
+        func suggestion(for id: String, expected: Set<RecordKind>) -> String? {
+            let key = expected.map(\.rawValue).sorted().joined(separator: ",") + "\u{0}" + id
+            if let known = suggestions[key] { return known }
+            guard suggestions.count < suggestionBudget else { return nil }
+            if candidates[expected] == nil {
+                candidates[expected] = decoded.recordSites.filter { expected.contains($0.value.kind) }.map(\.key).sorted()
+            }
+            let found = closestMatch(to: id, in: candidates[expected]!)
+            suggestions[key] = found
+            return found
+        }
         for reference in decoded.references {
             let expected = reference.expected.count == RecordKind.allCases.count
                 ? "a record"
@@ -19,8 +38,7 @@ enum CorpusValidator {
                 // The record may be in a file that did not parse; that file's error was reported.
                 if !reference.expected.isDisjoint(with: decoded.unparsedKinds) { continue }
                 var message = "\(reference.field): \(brief(reference.id)) is not the id of any record; expected \(expected)"
-                let candidates = decoded.recordSites.filter { reference.expected.contains($0.value.kind) }.map(\.key)
-                if let suggestion = closestMatch(to: reference.id, in: candidates) { message += " (did you mean \"\(suggestion)\"?)" }
+                if let suggestion = suggestion(for: reference.id, expected: reference.expected) { message += " (did you mean \"\(suggestion)\"?)" }
                 collector.error(in: reference.file, at: reference.offset, id: reference.ownerID, message)
                 continue
             }

@@ -193,11 +193,14 @@ public enum IdentifierRules {
 /// The known word nearest to a misspelt one, if it is near enough to be a likely typo.
 func closestMatch(to word: String, in candidates: [String]) -> String? {
     guard word.utf8.count <= 64 else { return nil }  // a huge hostile key is no typo worth the time
-    let lowered = word.lowercased()
+    let lowered = Array(word.lowercased().unicodeScalars)
     var best: (String, Int)?
     for candidate in candidates {
-        let distance = editDistance(Array(lowered.unicodeScalars), Array(candidate.lowercased().unicodeScalars))
-        if distance <= max(1, candidate.count / 3), distance < (best?.1 ?? Int.max) {
+        // A candidate whose length differs by more than the distance allowed cannot be near enough.
+        let limit = max(1, candidate.count / 3)
+        guard abs(candidate.unicodeScalars.count - lowered.count) <= limit else { continue }
+        let distance = editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+        if distance <= limit, distance < (best?.1 ?? Int.max) {
             best = (candidate, distance)
         }
     }
