@@ -240,21 +240,9 @@ public struct SourceFile: Sendable {
     /// line holding "Türk" or CJK text points at the same place an editor shows.
     public func lineAndColumn(ofByte offset: Int) -> (line: Int, column: Int) {
         let bytes = self.bytes  // once: the property may reread a released file
-        let end = min(max(offset, 0), bytes.count)
-        var line = 1
-        var column = 1
-        var index = 0
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1  // count lead bytes only: one per scalar
-            }
-            index += 1
-        }
-        return (line, column)
+        var position = PositionIndex.Position()
+        for byte in bytes.prefix(min(max(offset, 0), bytes.count)) { position.advance(byte) }
+        return (position.line, position.column)
     }
 }
 

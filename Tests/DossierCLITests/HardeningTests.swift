@@ -74,3 +74,58 @@ import Testing
         #expect(message.hasPrefix("dossier: cannot write the output: "), "\(arguments): \(message)")
     }
 }
+
+/// Issue 11: messages that say what is wrong.
+@Suite struct MessageTests {
+    func write(_ bytes: [UInt8], _ name: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(name)-\(getpid()).json").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test(arguments: [("UTF-16 (little-endian)", [UInt8(0xFF), 0xFE]), ("UTF-16 (big-endian)", [0xFE, 0xFF]),
+                      ("UTF-32 (little-endian)", [0xFF, 0xFE, 0x00, 0x00]), ("UTF-32 (big-endian)", [0x00, 0x00, 0xFE, 0xFF])])
+    func aFileInUTF16Or32IsSaidToBeOne(encoding: String, byteOrderMark: [UInt8]) throws {
+        let utf8 = Array(#"{"articles": []}"#.utf8)
+        var bytes = byteOrderMark
+        for byte in utf8 {
+            switch encoding {
+            case "UTF-16 (little-endian)": bytes += [byte, 0]
+            case "UTF-16 (big-endian)": bytes += [0, byte]
+            case "UTF-32 (little-endian)": bytes += [byte, 0, 0, 0]
+            default: bytes += [0, 0, 0, byte]
+            }
+        }
+        let path = try write(bytes, "encoding")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.run(["validate", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("\(path):1:1: error: the file is \(encoding), not UTF-8"), "\(result.stderr)")
+    }
+
+    @Test(arguments: [("18446744073709551616", "a number too large to count with"), ("1e999", "a number too large to count with"),
+                      ("-3", "a negative number"), ("2.5", "a number that is not whole")])
+    func aCountThatIsNoCountSaysWhy(value: String, expected: String) throws {
+        let corpus = #"{"articles": [], "actors": [], "statements": [{"id": "s", "title": "t", "kind": "letter", "date": "2019", "stance": "critical", "counts": [{"value": \#(value), "excerpt": "e"}]}], "events": [], "excerpts": []}"#
+        let path = try write(Array(corpus.utf8), "count")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.run(["validate", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("counts[0].value must be a whole number of zero or more, found \(expected)"), "\(result.stderr)")
+    }
+
+    @Test func carriageReturnsAloneEndLinesToo() throws {
+        let path = try write(Array("{\"articles\": [],\r\"actors\": [\r{\"id\": \"x\"}\r], \"statements\": [], \"events\": [], \"excerpts\": []}".utf8), "cr")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.run(["validate", path])
+        #expect(result.stderr.hasPrefix("\(path):3:1: error: x: missing required field \"name\""), "\(result.stderr)")
+    }
+
+    @Test func generateSaysWhichArgumentIsWrong() throws {
+        let negative = try CLI.run(["generate", "-5", "/tmp/dossier-never-written"])
+        #expect(negative.status == 64 && negative.stderr.contains("the number of articles must be 1 or more, got -5"), "\(negative.stderr)")
+        let zero = try CLI.run(["generate", "0", "/tmp/dossier-never-written"])
+        #expect(zero.status == 64 && zero.stderr.contains("got 0"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/dossier-never-written"))
+    }
+}

@@ -18,7 +18,7 @@ import Testing
         ("missing-key.json", ["missing-key.json:1:1: error: missing key \"events\""]),
         ("missing-field.json", ["missing-field.json:3:5: error: a-letter: missing required field \"publisher\" in an article"]),
         ("unknown-field.json", ["unknown-field.json:103:7: error: s-letter: unknown field \"signatorys\" in a statement; did you mean \"signatories\"?"]),
-        ("count-not-whole.json", ["count-not-whole.json:78:20: error: s-letter: counts[0].value must be a whole number of zero or more, found a number"]),
+        ("count-not-whole.json", ["count-not-whole.json:78:20: error: s-letter: counts[0].value must be a whole number of zero or more, found a negative number (-3)"]),
         ("bad-id.json", [
             "bad-id.json:26:13: error: id \"fr ance\" may hold only ASCII letters, digits and - _ . :",
             "bad-id.json:94:20: error: s-letter: signatories.actor: \"fra\" is not the id of any record; expected an actor",

@@ -72,10 +72,27 @@ private struct Cursor {
 
     /// Skips a byte order mark (most editors may write one) and white space; an empty document is an error.
     mutating func startDocument() throws(JSONParser.SyntaxError) {
+        if let encoding = Cursor.otherEncoding(bytes) {
+            throw fail("the file is \(encoding), not UTF-8; save it as UTF-8 (JSON files are UTF-8)", at: 0)
+        }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
         skipWhitespace()
         if position == bytes.count {
             throw fail(bytes.isEmpty ? "the file is empty; expected a JSON value" : "expected a JSON value, found only white space")
+        }
+    }
+
+    /// UTF-16 or UTF-32, told by a byte order mark or by the zero bytes around the first ASCII
+    /// character (RFC 4627's way): a file saved so would otherwise get a bewildering first error.
+    static func otherEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = Array(bytes.prefix(4)) + [UInt8](repeating: 0xAA, count: max(0, 4 - bytes.count))
+        switch (head[0], head[1], head[2], head[3]) {
+        case (0x00, 0x00, 0xFE, 0xFF), (0x00, 0x00, 0x00, _) where head[3] != 0: return "UTF-32 (big-endian)"
+        case (0xFF, 0xFE, 0x00, 0x00): return "UTF-32 (little-endian)"
+        case (_, 0x00, 0x00, 0x00) where head[0] != 0 && bytes.count >= 4: return "UTF-32 (little-endian)"
+        case (0xFE, 0xFF, _, _), (0x00, _, 0x00, _) where head[1] != 0: return "UTF-16 (big-endian)"
+        case (0xFF, 0xFE, _, _), (_, 0x00, _, 0x00) where head[0] != 0 && bytes.count >= 4: return "UTF-16 (little-endian)"
+        default: return nil
         }
     }
 

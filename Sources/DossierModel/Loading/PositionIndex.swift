@@ -6,8 +6,8 @@
 final class PositionIndex {
     static let stride = 4096
     private let file: SourceFile
-    /// The line and column at offset k × stride, for every k up to the end of the file.
-    private var checkpoints: [(line: Int, column: Int)] = []
+    /// Where offset k × stride stands, for every k up to the end of the file.
+    private var checkpoints: [Position] = []
     private let size: Int
 
     init(_ file: SourceFile) {
@@ -15,36 +15,51 @@ final class PositionIndex {
         let bytes = file.bytes  // once: the property may reread a released file
         size = bytes.count
         checkpoints.reserveCapacity(size / PositionIndex.stride + 1)
-        var line = 1
-        var column = 1
+        var position = Position()
         bytes.withUnsafeBufferPointer { buffer in
             for index in 0..<buffer.count {
-                if index % PositionIndex.stride == 0 { checkpoints.append((line, column)) }
-                PositionIndex.advance(buffer[index], line: &line, column: &column)
+                if index % PositionIndex.stride == 0 { checkpoints.append(position) }
+                position.advance(buffer[index])
             }
         }
-        if size % PositionIndex.stride == 0 { checkpoints.append((line, column)) }
+        if size % PositionIndex.stride == 0 { checkpoints.append(position) }
+    }
+
+    /// A line and column, and whether the byte before was a carriage return: lines end at LF, CR LF
+    /// or a lone CR (old Mac files), and CR LF is one line break, not two.
+    struct Position {
+        var line = 1
+        var column = 1
+        var afterCR = false
+
+        @inline(__always)
+        mutating func advance(_ byte: UInt8) {
+            switch byte {
+            case 0x0A:
+                if !afterCR { line += 1 }
+                column = 1
+                afterCR = false
+            case 0x0D:
+                line += 1
+                column = 1
+                afterCR = true
+            default:
+                afterCR = false
+                if byte & 0xC0 != 0x80 { column += 1 }  // lead bytes only: one per scalar
+            }
+        }
     }
 
     /// 1-based line and column of a byte offset; columns count Unicode scalars, as editors do.
     func location(ofByte offset: Int) -> (line: Int, column: Int) {
         let offset = min(max(offset, 0), size)
         let checkpoint = offset / PositionIndex.stride
-        var (line, column) = checkpoints[checkpoint]
+        var position = checkpoints[checkpoint]
         let start = checkpoint * PositionIndex.stride
         // A file that changed since it was parsed cannot be read here: the 4 KB boundary is the best left.
-        guard offset > start, let bytes = try? file.storage.read(start..<offset) else { return (line, column) }
-        for byte in bytes { PositionIndex.advance(byte, line: &line, column: &column) }
-        return (line, column)
-    }
-
-    @inline(__always)
-    private static func advance(_ byte: UInt8, line: inout Int, column: inout Int) {
-        if byte == 0x0A {
-            line += 1
-            column = 1
-        } else if byte & 0xC0 != 0x80 {
-            column += 1  // lead bytes only: one per scalar
+        if offset > start, let bytes = try? file.storage.read(start..<offset) {
+            for byte in bytes { position.advance(byte) }
         }
+        return (position.line, position.column)
     }
 }

@@ -139,6 +139,8 @@ extension DecodedCorpus {
             if let valueNode {
                 if case .number(let text) = valueNode.value, let number = Int(text), number >= 0 {
                     value = number
+                } else if case .number(let text) = valueNode.value {
+                    count.error(at: valueNode.offset, "\(count.noun).value must be a whole number of zero or more, found \(describe(number: text))")
                 } else {
                     count.error(at: valueNode.offset, "\(count.noun).value must be a whole number of zero or more, found \(valueNode.value.typeName)")
                 }
@@ -213,4 +215,14 @@ extension DecodedCorpus {
         quoteOffsets[id] = reader.node("quote")?.offset
         excerpts.append(Excerpt(id: id, article: article, quote: quote, prefix: prefix, suffix: suffix, about: about.map(\.text)))
     }
+}
+
+/// A number a count cannot be, said as what is wrong with it: too large, negative, or not whole.
+func describe(number text: String) -> String {
+    let digits = text.drop { $0 == "-" }
+    if text.hasPrefix("-") { return "a negative number (\(text.prefix(24)))" }
+    if digits.allSatisfy(\.isNumber) { return "a number too large to count with (\(text.prefix(24))\(text.count > 24 ? "…" : ""))" }
+    if let value = Double(text), value.isInfinite { return "a number too large to count with (\(text.prefix(24)))" }
+    if let value = Double(text), value == value.rounded(), abs(value) < 1e18 { return "\(text), written with a fraction or exponent; write it as a whole number" }
+    return "a number that is not whole (\(text.prefix(24)))"
 }
