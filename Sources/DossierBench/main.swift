@@ -200,7 +200,26 @@ func measureLargeBody(megabytes: Int) -> [String: Any] {
     _ = Render.frame(reading)
     let firstMatches = now() - t1
     let (_, matches) = keyCosts(Array(repeating: .character("n"), count: 30), from: reading)
+    // Issue 11: the search screen over the same body kept in its file, as a corpus directory has it:
+    // each keystroke of a query, and `Enter` on the first hit, with the frame drawn.
+    let directory = NSTemporaryDirectory() + "dossier-large-body-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    var searchKeys: [Double] = []
+    if let body = try? article.body.text() {
+        let escaped = body.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+        let articlesJSON = #"[{"id": "a-large", "title": "A very long report", "publisher": "Example Wire", "published": "2022", "body": ""# + escaped + #""}]"#
+        try? articlesJSON.write(toFile: directory + "/articles.json", atomically: false, encoding: .utf8)
+        for name in ["actors", "statements", "events", "excerpts"] { try? "[]".write(toFile: directory + "/\(name).json", atomically: false, encoding: .utf8) }
+        if let onDisk = try? CorpusLoader.load(path: directory).corpus {
+            let start = Explorer.normalized(State(corpus: onDisk, width: 120, height: 40))
+            let typing: [Key] = [.character("f")] + "genève".map { Key.character($0) } + [.enter]
+            searchKeys = keyCosts(typing, from: start).1
+        }
+    }
     return [
+        "search_key_in_file_p50_ms": percentile(searchKeys, 0.5) * 1000,
+        "search_key_in_file_max_ms": (searchKeys.max() ?? 0) * 1000,
         "body_bytes": article.body.utf8CountEstimate,
         "open_ms": opened * 1000,
         "scroll_key_p50_ms": percentile(scroll, 0.5) * 1000,

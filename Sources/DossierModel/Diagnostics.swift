@@ -157,13 +157,23 @@ public struct SourceFile: Sendable {
         private var recentBytes = 0
         static let recentLimit = 1 << 20
 
+        /// The last body too large for `recent`, kept alone: the search screen asks for the text of
+        /// each hit it shows, and reading a 200 MB body again for every one froze it for seconds.
+        private var lastLarge: (start: Int, text: String)?
+
         func recentText(at start: Int) -> String? {
-            lock.locked { recent.last { $0.start == start }?.text }
+            lock.locked {
+                if let large = lastLarge, large.start == start { return large.text }
+                return recent.last { $0.start == start }?.text
+            }
         }
 
         func remember(_ text: String, at start: Int) {
             let size = text.utf8.count
-            guard size <= Self.recentLimit / 4 else { return }
+            guard size <= Self.recentLimit / 4 else {
+                lock.locked { lastLarge = (start, text) }
+                return
+            }
             lock.locked {
                 if recent.contains(where: { $0.start == start }) { return }
                 recent.append((start, text))

@@ -96,11 +96,12 @@ struct Search: ParsableCommand {
         switch format {
         case .json:
             let values = try readingBodies { () throws(ArticleBody.Unreadable) in
-                try hits.map { (hit) throws(ArticleBody.Unreadable) -> JSONValue in
-                    let range = try hit.scalarRange()
-                    return .object([("kind", .string(hit.kind.rawValue)), ("id", .string(hit.id)), ("field", .string(hit.field.rawValue)),
-                                    ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
-                                    ("context", .string(hit.context))])
+                // Every hit's code-point range in one pass over each text, not one pass per hit.
+                let ranges = try SearchIndex.scalarRanges(of: hits)
+                return zip(hits, ranges).map { hit, range -> JSONValue in
+                    .object([("kind", .string(hit.kind.rawValue)), ("id", .string(hit.id)), ("field", .string(hit.field.rawValue)),
+                             ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
+                             ("context", .string(hit.context))])
                 }
             }
             print(JSONWriter.write(.list(values)))

@@ -24,6 +24,14 @@ import Testing
         #expect(SearchIndex.matches(of: "absent", in: text).isEmpty)
     }
 
+    @Test func scalarRangesInOnePassAgreeWithEachHitsOwn() throws {
+        let index = SearchIndex(corpus: try load(Paths.data.path))
+        for query in ["xinjiang", "ü", "the", "新疆", "uyghur"] {
+            let hits = index.search(query)
+            #expect(try SearchIndex.scalarRanges(of: hits) == hits.map { try $0.scalarRange() }, "\(query)")
+        }
+    }
+
     @Test func searchesEveryKindOfTextGroupedByKind() throws {
         let corpus = try load(Paths.data.path)
         let hits = SearchIndex(corpus: corpus).search("bachelet")

@@ -92,7 +92,8 @@ public struct Grid: Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var column = x
-        for character in SafeText.line(String(text)) {
+        // Sanitised character by character, up to the edge: a megabyte of text costs what fits.
+        for character in SafeText.lineCharacters(text) {
             let columns = DisplayWidth.of(character)
             if columns == 0 {
                 // A lone combining mark or format character: join it to the previous cell if there is one.

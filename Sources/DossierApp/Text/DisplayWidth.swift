@@ -70,17 +70,19 @@ public enum DisplayWidth {
     /// something was cut and there is room for it.
     public static func truncate(_ text: String, to columns: Int, ellipsis: Bool = true) -> String {
         guard columns > 0 else { return "" }
-        if of(text) <= columns { return text }
+        // One walk that stops just past the width: a title of a megabyte costs what a cell shows.
         let budget = ellipsis ? columns - 1 : columns
-        var result = ""
+        var kept = text.startIndex  // the end of what fits in the budget
         var used = 0
-        for character in text {
-            let width = of(character)
-            if used + width > budget { break }
-            result.append(character)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let width = of(text[index])
+            if used + width > columns { return String(text[..<kept]) + (ellipsis ? "…" : "") }
             used += width
+            index = text.index(after: index)
+            if used <= budget { kept = index }
         }
-        return ellipsis ? result + "…" : result
+        return text
     }
 
     /// Pads with spaces to exactly `columns` (after truncating if needed).

@@ -11,6 +11,14 @@ public enum SafeText {
         sanitize(text, keepNewlines: false)
     }
 
+    /// `line(text)` as a lazy sequence of characters: a caller that stops early sanitises no more.
+    public static func lineCharacters<Text: StringProtocol>(_ text: Text) -> some Sequence<Character> {
+        text.lazy.flatMap { character -> [Character] in
+            guard character.unicodeScalars.contains(where: { placeholder(for: $0, keepNewlines: false) != nil }) else { return [character] }
+            return Array(sanitize(String(character), keepNewlines: false))
+        }
+    }
+
     /// For running text: newlines stay (the caller lays out lines); everything else as in `line`.
     public static func block(_ text: String) -> String {
         sanitize(text, keepNewlines: true)

@@ -106,9 +106,19 @@ public enum Render {
         var characters = Array(editor.text)
         var cursor = editor.cursor
         let room = max(1, limit - DisplayWidth.of(label) - 1)
-        while cursor > 0, DisplayWidth.of(String(characters[..<cursor])) >= room {
-            characters.removeFirst()
-            cursor -= 1
+        // Walk back from the cursor to the first character that still fits before it (once, not per
+        // character dropped: a paste of 50,000 characters stays one pass).
+        var first = cursor
+        var columnsBefore = 0
+        while first > 0 {
+            let width = DisplayWidth.onScreen(characters[first - 1])
+            if columnsBefore + width >= room { break }
+            columnsBefore += width
+            first -= 1
+        }
+        if first > 0 {
+            characters.removeFirst(first)
+            cursor -= first
         }
         var used = grid.put(label, x: x, y: y, limit: limit, role: .filter)
         let before = String(characters[..<cursor])

@@ -253,6 +253,38 @@ public struct SearchIndex: Sendable {
         return result
     }
 
+    /// The code-point ranges of many hits (as JSON output gives spans), in one pass over each field's
+    /// text: counting code points from the start of a 200 MB body for each of 500 hits was quadratic.
+    public static func scalarRanges(of hits: [Hit]) throws(ArticleBody.Unreadable) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(hits.count)
+        var start = 0
+        while start < hits.count {
+            var end = start + 1
+            while end < hits.count && hits[end].buffer === hits[start].buffer && hits[end].document == hits[start].document { end += 1 }
+            var text = try hits[start].text()
+            let utf8 = hits[start].buffer.originalRanges(of: hits[start..<end].map(\.folded), in: hits[start].document, text: text)
+            // The offsets in order (ranges are in order and do not overlap), counted in one sweep.
+            let offsets = utf8.flatMap { [$0.lowerBound, $0.upperBound] }
+            var scalars: [Int] = []
+            scalars.reserveCapacity(offsets.count)
+            text.withUTF8 { bytes in
+                var count = 0
+                var index = 0
+                for offset in offsets {
+                    while index < min(offset, bytes.count) {
+                        if bytes[index] & 0xC0 != 0x80 { count += 1 }
+                        index += 1
+                    }
+                    scalars.append(count)
+                }
+            }
+            for pair in stride(from: 0, to: scalars.count, by: 2) { result.append(scalars[pair]..<scalars[pair + 1]) }
+            start = end
+        }
+        return result
+    }
+
     /// The first document after the run of documents of the same kind.
     func kindEnd(after document: Int) -> Int {
         let kind = documents[document].kind
