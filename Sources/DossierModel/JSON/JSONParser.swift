@@ -85,15 +85,15 @@ private struct Cursor {
     /// UTF-16 or UTF-32, told by a byte order mark or by the zero bytes around the first ASCII
     /// character (RFC 4627's way): a file saved so would otherwise get a bewildering first error.
     static func otherEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count >= 2 else { return nil }
         let head = Array(bytes.prefix(4)) + [UInt8](repeating: 0xAA, count: max(0, 4 - bytes.count))
-        switch (head[0], head[1], head[2], head[3]) {
-        case (0x00, 0x00, 0xFE, 0xFF), (0x00, 0x00, 0x00, _) where head[3] != 0: return "UTF-32 (big-endian)"
-        case (0xFF, 0xFE, 0x00, 0x00): return "UTF-32 (little-endian)"
-        case (_, 0x00, 0x00, 0x00) where head[0] != 0 && bytes.count >= 4: return "UTF-32 (little-endian)"
-        case (0xFE, 0xFF, _, _), (0x00, _, 0x00, _) where head[1] != 0: return "UTF-16 (big-endian)"
-        case (0xFF, 0xFE, _, _), (_, 0x00, _, 0x00) where head[0] != 0 && bytes.count >= 4: return "UTF-16 (little-endian)"
-        default: return nil
-        }
+        let (a, b, c, d) = (head[0], head[1], head[2], head[3])
+        let four = bytes.count >= 4
+        if (a, b, c, d) == (0x00, 0x00, 0xFE, 0xFF) || (four && a == 0 && b == 0 && c == 0 && d != 0) { return "UTF-32 (big-endian)" }
+        if (a, b, c, d) == (0xFF, 0xFE, 0x00, 0x00) || (four && a != 0 && b == 0 && c == 0 && d == 0) { return "UTF-32 (little-endian)" }
+        if (a, b) == (0xFE, 0xFF) || (four && a == 0 && b != 0 && c == 0) { return "UTF-16 (big-endian)" }
+        if (a, b) == (0xFF, 0xFE) || (four && a != 0 && b == 0 && d == 0) { return "UTF-16 (little-endian)" }
+        return nil
     }
 
     mutating func endDocument() throws(JSONParser.SyntaxError) {
