@@ -237,6 +237,10 @@ public final class TerminalScreen {
         writeControl(TerminalScreen.bracketedPasteOff)
         endwin()
         dossier_stop_until_continued()
+        // Back to our own terminal modes before writing anything: the shell's have flow control on,
+        // and a Ctrl-S typed in that moment would stop every write (and Ctrl-C with it) for good.
+        reset_prog_mode()
+        _ = dossier_disable_flow_control(inputFD)
         writeControl(TerminalScreen.bracketedPasteOn)
         repaintNext = true
         _ = dossier_take_resize()  // the size is read afresh just below
