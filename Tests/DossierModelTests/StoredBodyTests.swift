@@ -24,6 +24,23 @@ import Testing
         #expect(stored.body.utf8CountEstimate >= (try stored.body.text()).utf8.count)
     }
 
+    @Test func articlesChangedWhileTheRestLoadsEndTheLoadOnceAsUnreadable() throws {
+        // Issue 11: the articles were previewed, then articles.json was cut short before the full load
+        // read the bodies again. One located reason and exit 66, not "empty" or an error per article.
+        let directory = try copyOfSmallDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let files = try CorpusLoader.readDirectory(directory)
+        let articlesFile = try #require(files["articles"])
+        let articles = try #require(PreviewedArticles(articlesFile))
+        #expect(truncate(directory + "/articles.json", 100) == 0)
+        #expect {
+            try CorpusLoader.load(directoryFiles: files, previewed: articles)
+        } throws: { error in
+            guard case CorpusError.unreadable(let path, let reason) = error else { return false }
+            return path == directory + "/articles.json" && reason == "the file changed while the corpus was being loaded; open it again"
+        }
+    }
+
     @Test func aBodyIsRefusedOnceItsFileHasChanged() throws {
         let directory = try copyOfSmallDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

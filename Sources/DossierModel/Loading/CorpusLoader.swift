@@ -173,6 +173,9 @@ public enum CorpusLoader {
     /// indexes: with 50,000 articles each is about 100 MB.
     private static func finish(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector) throws(CorpusError) -> LoadedCorpus {
         CorpusValidator.check(&decoded, collector: collector)
+        if let changed = decoded.changedWhileLoading {
+            throw .unreadable(path: changed.file, reason: "the file changed while the corpus was being loaded; open it again")
+        }
         if collector.hasErrors { throw .invalid(collector.diagnostics) }
         // Only actors' sites are still needed (the coverage warnings locate an actor no excerpt is about).
         let actorSites = decoded.recordSites.filter { $0.value.kind == .actor }

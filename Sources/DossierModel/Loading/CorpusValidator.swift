@@ -62,9 +62,10 @@ enum CorpusValidator {
             do {
                 body = try article.body.textOnce()
             } catch {
-                // Read from the file again (a large corpus is not held twice), which changed meanwhile.
-                if let site = decoded.recordSites[article.id] { collector.error(in: site.file, at: site.offset, id: article.id, error.description) }
-                continue
+                // Read from the file again (a large corpus is not held twice), which changed meanwhile:
+                // nothing after this can be trusted, so the load ends here with that one reason.
+                decoded.changedWhileLoading = error
+                return
             }
             var utf8 = body
             utf8.withUTF8 { bytes in

@@ -30,6 +30,9 @@ struct DecodedCorpus {
     var references: [ReferenceSite] = []
     /// Kinds whose file (or key) could not be parsed: references to them cannot be checked.
     var unparsedKinds: Set<RecordKind> = []
+    /// A body could not be read again because its file changed while the corpus was loading: the
+    /// load stops there and says so once (exit 66), not once for every article after it.
+    var changedWhileLoading: ArticleBody.Unreadable?
     /// Offsets of fields the semantic checks talk about after decoding.
     var quoteOffsets: [String: Int] = [:]
     var countOffsets: [String: [Int]] = [:]
