@@ -113,6 +113,10 @@ int dossier_disable_flow_control(int fd) {
     struct termios modes;
     if (tcgetattr(fd, &modes) != 0) return -1;
     modes.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+    /* NOFLSH: Ctrl-C, Ctrl-\ and Ctrl-Z must not throw away keys already typed. The flush could empty
+       the input between ncurses' poll saying a key was there and its read, and that read then blocked
+       (ncurses retries it after the signal) until the next key: Ctrl-Z and Ctrl-C went unanswered. */
+    modes.c_lflag |= NOFLSH;
     return tcsetattr(fd, TCSANOW, &modes);
 }
 
@@ -146,4 +150,12 @@ int dossier_finish_standard_output(void) {
     errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) return errno != 0 ? errno : -1;
     return 0;
+}
+
+int dossier_input_waiting(int fd) {
+    struct pollfd entry;
+    entry.fd = fd;
+    entry.events = POLLIN;
+    entry.revents = 0;
+    return poll(&entry, 1, 0) > 0 && (entry.revents & POLLIN) != 0;
 }

@@ -34,7 +34,9 @@ public enum ExplorerSession {
         defer { screen.end() }
         var pending = pending
         let size = screen.size
-        var state = Explorer.update(initial, .resize(size.width, size.height))
+        var start = initial
+        start.interruption = screen.interruption
+        var state = Explorer.update(start, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
         screen.draw(Render.frame(state))
         if let pending {

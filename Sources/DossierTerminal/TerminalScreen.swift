@@ -62,7 +62,9 @@ public final class TerminalScreen {
         noecho()
         nonl()
         // Ctrl-S must not freeze the display (and hold back SIGTERM's exit until Ctrl-Q): flow control
-        // off, saved as the program mode that ncurses restores after a suspend.
+        // off; and Ctrl-C or Ctrl-Z must not flush typed-ahead keys from under ncurses' read (it then
+        // blocked until the next key, with the signal unanswered). Saved as the program mode that
+        // ncurses restores after a suspend.
         _ = dossier_disable_flow_control(inputFD)
         def_prog_mode()
         keypad(dossier_stdscr(), true)
@@ -110,6 +112,12 @@ public final class TerminalScreen {
     private func writeControl(_ sequence: String) {
         fflush(dossier_stdout())
         _ = sequence.utf8CString.withUnsafeBufferPointer { buffer in write(STDOUT_FILENO, buffer.baseAddress, buffer.count - 1) }
+    }
+
+    /// "A newer key is waiting, or a signal came": what a long search gives way to.
+    public var interruption: Interruption {
+        let descriptor = inputFD
+        return Interruption { dossier_input_waiting(descriptor) != 0 || dossier_pending_signal() != 0 }
     }
 
     public var size: (width: Int, height: Int) {

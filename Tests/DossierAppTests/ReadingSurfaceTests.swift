@@ -335,6 +335,26 @@ func collapsed(_ text: String) -> String {
         #expect(Explorer.handle(full, .key(.character("3"))).view == .statements)
     }
 
+    @Test func aSearchInterruptedByANewerKeyIsRunAgainWhenNothingIsWaiting() {
+        // The edge says a key is waiting: the search gives way (here on a corpus large enough to ask).
+        final class Waiting: @unchecked Sendable { var value = true }
+        let waiting = Waiting()
+        let long = String(repeating: "filler text ", count: 300_000) + "bachelet"
+        let corpus = Corpus(articles: [Article(id: "a", title: "t", publisher: "p", published: PartialDate(year: 2020), body: long)],
+                            actors: [], statements: [], events: [], excerpts: [])
+        var state = Explorer.normalized(State(corpus: corpus, width: 80, height: 24))
+        state.interruption = Interruption { waiting.value }
+        state = run(["f"] + typed("bachelet"), from: state)
+        guard case .search(let interrupted) = state.navigation.overlay else { Issue.record("no search"); return }
+        #expect(interrupted.result?.interrupted == true && interrupted.hits.isEmpty)
+        #expect(Render.frame(state).plainText.contains("so far, searching…"))
+        // Nothing waits any more: the next key (one that does not change the query) completes it.
+        waiting.value = false
+        state = run(["↓"], from: state)
+        guard case .search(let complete) = state.navigation.overlay else { Issue.record("no search"); return }
+        #expect(complete.result?.interrupted == false && complete.hits.count == 1)
+    }
+
     @Test func everyKeyContextBelongsToAScreen() {
         let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .help]
         let reachable = Set(screens.flatMap { ScreenTable.ops($0).contexts }).union([.prompt, .filtering])

@@ -24,6 +24,24 @@ import Testing
         #expect(SearchIndex.matches(of: "absent", in: text).isEmpty)
     }
 
+    @Test func aSearchToldToStopGivesWayAndSaysSo() {
+        // Issue 11: a search asks whether to stop between megabytes; told to, it ends with what it
+        // found so far, marked interrupted, and a later full search finds the rest.
+        let long = String(repeating: "plain words without the needle ", count: 200_000) + "needle at the end"
+        let corpus = Corpus(articles: [Article(id: "a", title: "t", publisher: "p", published: PartialDate(year: 2020), body: long)],
+                            actors: [], statements: [], events: [], excerpts: [])
+        let index = SearchIndex(corpus: corpus)
+        var asked = 0
+        let stopped = index.search("needle at", after: nil, shouldStop: { asked += 1; return true })
+        #expect(asked == 1 && stopped.interrupted && stopped.hits.isEmpty)
+        let whole = index.search("needle at", after: stopped)
+        #expect(!whole.interrupted && whole.hits.count == 1)
+        // A match that straddles two megabyte windows is found when the scan goes on.
+        var windows = 0
+        let straddling = index.search("needle at", after: nil, shouldStop: { windows += 1; return false })
+        #expect(straddling.hits.count == 1 && windows >= 5)
+    }
+
     @Test func scalarRangesInOnePassAgreeWithEachHitsOwn() throws {
         let index = SearchIndex(corpus: try load(Paths.data.path))
         for query in ["xinjiang", "ü", "the", "新疆", "uyghur"] {

@@ -28,7 +28,8 @@ void dossier_stop_until_continued(void);
 /* The terminal's size from TIOCGWINSZ; -1 when it cannot be had. */
 int dossier_window_size(int fd, int *rows, int *columns);
 
-/* Turns XON/XOFF flow control off, so Ctrl-S cannot freeze the display. */
+/* Turns XON/XOFF flow control off, so Ctrl-S cannot freeze the display, and sets NOFLSH, so Ctrl-C,
+   Ctrl-\ and Ctrl-Z do not flush typed-ahead input from under a read that ncurses has begun. */
 int dossier_disable_flow_control(int fd);
 
 /* 1 when the terminal on fd has hung up or is gone (poll reports POLLHUP, POLLERR or POLLNVAL). */
@@ -36,6 +37,10 @@ int dossier_terminal_gone(int fd);
 
 /* Restores the default disposition of the terminating signals (after curses has ended). */
 void dossier_reset_handlers(void);
+
+/* 1 when input is waiting on fd to be read (a key typed ahead), without waiting for it. Async-signal-safe
+   and thread-safe: the explorer asks it in the middle of a long search. */
+int dossier_input_waiting(int fd);
 
 /* Flushes standard output: 0 when everything printed was written, else the error (errno, or -1 when
    an earlier write failed and its error is no longer known). */

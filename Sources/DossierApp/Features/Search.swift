@@ -36,7 +36,7 @@ extension Explorer {
         edit(&state.prompt)
         guard state.prompt.text != search.query else { return state }
         search.query = state.prompt.text
-        let result = state.search.search(search.query, after: search.result)
+        let result = state.search.search(search.query, after: search.result, shouldStop: { state.interruption.isRequested })
         search.result = result
         search.hits = result.hits
         search.place = ScrollState()
@@ -110,6 +110,13 @@ extension Explorer {
     @Sendable static func normalizedSearch(_ state: State) -> State {
         guard case .search(var search) = state.navigation.overlay else { return state }
         var state = state
+        // A search a newer key interrupted is run again (the key that interrupted it may not have
+        // changed the query): it completes once no key is waiting.
+        if search.result?.interrupted == true {
+            let result = state.search.search(search.query, after: nil, shouldStop: { state.interruption.isRequested })
+            search.result = result
+            search.hits = result.hits
+        }
         search.place.clampSelection(count: search.hits.count)
         let rows = searchRows(search.hits)
         let height = SearchLayout(width: state.width, height: state.height).visibleRows

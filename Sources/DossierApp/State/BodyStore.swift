@@ -19,6 +19,21 @@ public struct BodyStore: Sendable {
     public static let corpus = BodyStore { (article) throws(ArticleBody.Unreadable) in try article.body.text() }
 }
 
+/// Whether the work a key started should give way: the edge hands in "a newer key is waiting (or a
+/// signal came)", and a long search stops there, so typing never waits for the search of a keystroke
+/// already overtaken. Tests and the CLI use `.never`.
+public struct Interruption: Sendable {
+    private let requested: @Sendable () -> Bool
+
+    public init(requested: @escaping @Sendable () -> Bool) {
+        self.requested = requested
+    }
+
+    public var isRequested: Bool { requested() }
+
+    public static let never = Interruption { false }
+}
+
 /// What reaches the controller besides keys.
 public enum Event: Sendable {
     case key(Key)

@@ -118,6 +118,8 @@ public struct State: Sendable {
 
     /// Where article bodies come from (see `BodyStore`).
     public let bodies: BodyStore
+    /// When a long search gives way to a newer key (see `Interruption`); set by the terminal edge.
+    public var interruption = Interruption.never
 
     /// `searchable: false` skips the search index, for the articles-only state shown while loading.
     /// `foldedArticles`, folded beforehand by a staged load, spares folding the articles again.
@@ -147,6 +149,7 @@ public struct State: Sendable {
         next.helpEditing = helpEditing
         next.zoomed = zoomed
         next.splitShift = splitShift
+        next.interruption = interruption
         next.history = history
         next.forwardHistory = forwardHistory
         next.glyphs = glyphs

@@ -137,7 +137,8 @@ enum Screens {
         title("Search everything: bodies, excerpts, titles, names, aliases", state: state, into: &grid)
         let used = Render.prompt("Find: ", state.prompt, x: 1, y: 2, limit: state.width - 1, into: &grid) - 1
         let summary = state.isLoading ? "indexing the corpus; results appear when it has loaded"
-            : (search.query.isEmpty ? "type to search; Esc closes" : "\(search.hits.count) result\(search.hits.count == 1 ? "" : "s")")
+            : (search.query.isEmpty ? "type to search; Esc closes"
+                : "\(search.hits.count) result\(search.hits.count == 1 ? "" : "s")" + (search.result?.interrupted == true ? " so far, searching…" : ""))
         grid.put("  " + summary, x: 2 + used, y: 2, limit: state.width - used - 2, role: .dim)
         let rows = Explorer.searchRows(search.hits)
         let layout = SearchLayout(width: state.width, height: state.height)

@@ -99,6 +99,9 @@ public struct SearchIndex: Sendable {
         /// all the documents any longer query can match.
         var complete: Bool
         var documents: [Int]
+        /// The search was abandoned part-way (a newer keystroke was waiting): its hits are what was
+        /// found before that, and it should be run again once nothing is waiting.
+        public var interrupted = false
     }
 
     struct Document: Sendable {
@@ -175,7 +178,10 @@ public struct SearchIndex: Sendable {
 
     /// Scans every segment in order, giving documents their index in `documents`; a `skipTo` may lead
     /// into a later segment.
-    func scan(for needle: [UInt8], in candidates: [Int]?, _ found: (Int, Range<Int>, FoldedBuffer, Int) -> FoldedBuffer.Next) {
+    /// Returns false when `shouldStop` ended the scan early.
+    @discardableResult
+    func scan(for needle: [UInt8], in candidates: [Int]?, shouldStop: () -> Bool = { false },
+              _ found: (Int, Range<Int>, FoldedBuffer, Int) -> FoldedBuffer.Next) -> Bool {
         var resume = 0
         for (number, segment) in segments.enumerated() {
             let first = segmentStarts[number]
@@ -183,7 +189,7 @@ public struct SearchIndex: Sendable {
             guard resume < first + count else { continue }
             let local = candidates?.filter { $0 >= max(first, resume) && $0 < first + count }.map { $0 - first }
             var stoppedAt: Int?
-            segment.scan(for: needle, in: local, from: max(0, resume - first)) { document, range in
+            let finished = segment.scan(for: needle, in: local, from: max(0, resume - first), shouldStop: shouldStop) { document, range in
                 switch found(first + document, range, segment, document) {
                 case .next: return .next
                 case .skipTo(let next):
@@ -192,8 +198,10 @@ public struct SearchIndex: Sendable {
                     return .skipTo(count)
                 }
             }
+            if !finished { return false }
             if let stoppedAt { resume = stoppedAt }
         }
+        return true
     }
 
     /// All hits for a query, grouped in `groupOrder`, each group in corpus order; at most `limit` a group.
@@ -203,7 +211,10 @@ public struct SearchIndex: Sendable {
 
     /// As `search`, but when the previous result was complete and this query extends it, only the
     /// documents that matched before are searched: typing a word gets faster with every letter.
-    public func search(_ query: String, after previous: Result?, limitPerGroup limit: Int = 500) -> Result {
+    /// `shouldStop` is asked every megabyte or so of text scanned: the explorer hands in "a newer key
+    /// is waiting", so a keystroke never waits for the search of the one before it.
+    public func search(_ query: String, after previous: Result?, limitPerGroup limit: Int = 500,
+                       shouldStop: () -> Bool = { false }) -> Result {
         let needle = Array(Fold.fold(query).utf8)
         guard !needle.isEmpty, !needle.allSatisfy({ $0 == 0x20 }) else {
             return Result(query: needle, hits: [], complete: true, documents: [])
@@ -218,7 +229,7 @@ public struct SearchIndex: Sendable {
         var matched: [Int] = []
         var perKind: [RecordKind: Int] = [:]
         var complete = true
-        scan(for: needle, in: candidates) { document, range, segment, local in
+        let finished = scan(for: needle, in: candidates, shouldStop: shouldStop) { document, range, segment, local in
             let kind = documents[document].kind
             if perKind[kind, default: 0] >= limit {
                 complete = false
@@ -230,6 +241,7 @@ public struct SearchIndex: Sendable {
             hits.append(Hit(kind: found.kind, id: found.id, field: found.field, source: found.text, folded: range, buffer: segment, document: local))
             return .next
         }
+        guard finished else { return Result(query: needle, hits: hits, complete: false, documents: matched, interrupted: true) }
         return Result(query: needle, hits: hits, complete: complete, documents: matched)
     }
 
@@ -407,41 +419,67 @@ final class FoldedBuffer: Sendable {
         case skipTo(Int)
     }
 
+    /// How much is scanned between two questions to `shouldStop`.
+    static let stopCheckSpacing = 1 << 20
+
+    /// The first match in haystack[from..<end], looked for a megabyte at a time so `shouldStop` is
+    /// asked between them; nil when there is none, -1 when told to stop.
+    @inline(__always)
+    static func find(_ pattern: UnsafeBufferPointer<UInt8>, pivot: Int, in haystack: UnsafeBufferPointer<UInt8>, from: Int, end: Int,
+                     shouldStop: () -> Bool) -> Int? {
+        var from = from
+        while true {
+            let windowEnd = min(end, from + stopCheckSpacing)
+            if let position = find(pattern, pivot: pivot, in: haystack, from: from, end: windowEnd) { return position }
+            if windowEnd >= end { return nil }
+            if shouldStop() { return -1 }
+            // A match may straddle the window's end: the next window starts early enough to see it.
+            from = max(from, windowEnd - pattern.count + 1)
+        }
+    }
+
     /// Calls `found` for each non-overlapping match, in order, with its document and folded range; only
-    /// in `documents` when given (in order).
-    func scan(for needle: [UInt8], in documents: [Int]?, from firstDocument: Int = 0, _ found: (Int, Range<Int>) -> Next) {
+    /// in `documents` when given (in order). Returns false when `shouldStop` ended it early.
+    @discardableResult
+    func scan(for needle: [UInt8], in documents: [Int]?, from firstDocument: Int = 0, shouldStop: () -> Bool = { false },
+              _ found: (Int, Range<Int>) -> Next) -> Bool {
         let pivot = needle.indices.min { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] } ?? 0
-        bytes.withUnsafeBufferPointer { haystack in
+        return bytes.withUnsafeBufferPointer { haystack in
             needle.withUnsafeBufferPointer { pattern in
                 if let documents {
                     for document in documents {
                         var from = starts[document]
                         let end = starts[document + 1]
-                        while let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end) {
-                            if case .skipTo = found(document, position..<(position + pattern.count)) { return }
+                        while let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end, shouldStop: shouldStop) {
+                            if position < 0 { return false }
+                            if case .skipTo = found(document, position..<(position + pattern.count)) { return true }
                             from = position + pattern.count
                         }
                     }
-                    return
+                    return true
                 }
                 // One scan over the whole buffer, finding which document each hit is in as we go.
                 let total = starts.count - 1
-                guard firstDocument < total else { return }
+                guard firstDocument < total else { return true }
                 var document = firstDocument
                 var from = starts[firstDocument]
                 let end = starts[total]
                 while document < total {
-                    guard let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end) else { return }
+                    guard let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end, shouldStop: shouldStop) else {
+                        return true
+                    }
+                    if position < 0 { return false }
                     while starts[document + 1] <= position { document += 1 }
                     switch found(document, position..<(position + pattern.count)) {
                     case .next:
                         from = position + pattern.count
                     case .skipTo(let next):
-                        guard next < total else { return }
+                        guard next < total else { return true }
                         document = next
                         from = starts[next]
                     }
                 }
+                return true
             }
         }
     }
