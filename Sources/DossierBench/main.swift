@@ -217,7 +217,17 @@ func measureLargeBody(megabytes: Int) -> [String: Any] {
             searchKeys = keyCosts(typing, from: start).1
         }
     }
+    // A 1 MB title in a list (each key of a filter, frame drawn), and 50,000 characters pasted into
+    // the filter prompt at once (issue 11: 1 s a keystroke and 28 s before).
+    let longTitle = String(repeating: "Xinjiang statement title ", count: 42_000)
+    let titled = Corpus(articles: [Article(id: "t", title: longTitle, publisher: "P", published: PartialDate(year: 2020), body: "Body.")],
+                        actors: [], statements: [], events: [], excerpts: [])
+    let titledState = Explorer.normalized(State(corpus: titled, width: 120, height: 40))
+    let titleKeys = keyCosts([.character("/")] + "xinj".map { Key.character($0) }, from: titledState).1
+    let pasted = keyCosts([.character("/"), .paste(String(repeating: "pasted words ", count: 3_850))], from: titledState).1
     return [
+        "long_title_filter_key_max_ms": (titleKeys.max() ?? 0) * 1000,
+        "paste_50000_characters_ms": (pasted.last ?? 0) * 1000,
         "search_key_in_file_p50_ms": percentile(searchKeys, 0.5) * 1000,
         "search_key_in_file_max_ms": (searchKeys.max() ?? 0) * 1000,
         "body_bytes": article.body.utf8CountEstimate,

@@ -129,3 +129,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/dossier-never-written"))
     }
 }
+
+@Suite struct UnreadableDirectoryTests {
+    @Test func aCorpusFileThatIsALoopIsUnreadableNotMissing() throws {
+        // Issue 11: a directory corpus whose actors.json cannot be reached (a link that loops; a
+        // directory without search permission fails the same check) said "missing" five times and
+        // exited 65. It is unreadable: 66, with the reason.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-loop-dir-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.copyItem(atPath: CLI.repository.appendingPathComponent("data").path, toPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.removeItem(atPath: directory + "/actors.json")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/actors.json", withDestinationPath: directory + "/actors.json")
+        let result = try CLI.run(["validate", directory])
+        #expect(result.status == 66)
+        #expect(result.stderr == "dossier: cannot read \(directory)/actors.json: Too many levels of symbolic links\n", "\(result.stderr)")
+    }
+}
