@@ -250,19 +250,28 @@ public struct SearchIndex: Sendable {
     public static func utf8Ranges(of hits: [Hit]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(hits.count)
+        for group in runsByDocument(hits) {
+            let first = hits[group.lowerBound]
+            if let text = try? first.text() {
+                result += first.buffer.originalRanges(of: hits[group].map(\.folded), in: first.document, text: text)
+            } else {
+                result += group.map { _ in 0..<0 }
+            }
+        }
+        return result
+    }
+
+    /// The runs of hits in the same field's text (hits come grouped so), as index ranges into `hits`.
+    static func runsByDocument(_ hits: [Hit]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
         var start = 0
         while start < hits.count {
             var end = start + 1
             while end < hits.count && hits[end].buffer === hits[start].buffer && hits[end].document == hits[start].document { end += 1 }
-            let group = hits[start..<end]
-            if let text = try? hits[start].text() {
-                result += hits[start].buffer.originalRanges(of: group.map(\.folded), in: hits[start].document, text: text)
-            } else {
-                result += group.map { _ in 0..<0 }
-            }
+            runs.append(start..<end)
             start = end
         }
-        return result
+        return runs
     }
 
     /// The code-point ranges of many hits (as JSON output gives spans), in one pass over each field's
@@ -270,12 +279,10 @@ public struct SearchIndex: Sendable {
     public static func scalarRanges(of hits: [Hit]) throws(ArticleBody.Unreadable) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(hits.count)
-        var start = 0
-        while start < hits.count {
-            var end = start + 1
-            while end < hits.count && hits[end].buffer === hits[start].buffer && hits[end].document == hits[start].document { end += 1 }
-            var text = try hits[start].text()
-            let utf8 = hits[start].buffer.originalRanges(of: hits[start..<end].map(\.folded), in: hits[start].document, text: text)
+        for group in runsByDocument(hits) {
+            let first = hits[group.lowerBound]
+            var text = try first.text()
+            let utf8 = first.buffer.originalRanges(of: hits[group].map(\.folded), in: first.document, text: text)
             // The offsets in order (ranges are in order and do not overlap), counted in one sweep.
             let offsets = utf8.flatMap { [$0.lowerBound, $0.upperBound] }
             var scalars: [Int] = []
@@ -292,7 +299,6 @@ public struct SearchIndex: Sendable {
                 }
             }
             for pair in stride(from: 0, to: scalars.count, by: 2) { result.append(scalars[pair]..<scalars[pair + 1]) }
-            start = end
         }
         return result
     }
