@@ -31,6 +31,7 @@ public enum ExplorerSession {
     /// it is ready, keeping where the user is. Keys are handled all along, so q quits at once.
     public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false) throws -> Outcome {
         let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly)
+        let clipboard = Clipboard(environment: environment)
         defer { screen.end() }
         var pending = pending
         let size = screen.size
@@ -66,8 +67,28 @@ public enum ExplorerSession {
             case .key(let key):
                 state = Explorer.handle(state, .key(key))
                 if state.quitRequested { return .quit }
+                if let request = state.clipboard {
+                    state.clipboard = nil
+                    state.message = copy(request, to: screen, clipboard: clipboard, environment: environment)
+                }
                 screen.draw(Render.frame(state), everything: state.redrawRequested)
             }
         }
+    }
+
+    /// Carries out a copy: OSC 52 to the terminal when the text fits, always the copies file; the
+    /// status line's words for what happened.
+    static func copy(_ request: ClipboardRequest, to screen: TerminalScreen, clipboard: Clipboard, environment: [String: String]) -> String {
+        let characters = request.text.count
+        let saved = clipboard.append(request.text)
+        let file = saved == nil ? "; also in \(clipboard.copiesFile)" : "; \(saved!)"
+        guard let sequence = Clipboard.sequence(for: request.text) else {
+            return "Too long for the terminal's clipboard (\(characters) characters): not copied\(file)"
+        }
+        screen.sendClipboard(sequence)
+        if let advice = Clipboard.tmuxAdvice(environment: environment) {
+            return "Sent \(request.what) (\(characters) characters), but \(advice)\(file)"
+        }
+        return "Copied \(request.what) (\(characters) characters)\(file)"
     }
 }

@@ -108,6 +108,11 @@ public final class TerminalScreen {
     static let bracketedPasteOn = "\u{1B}[?2004h"
     static let bracketedPasteOff = "\u{1B}[?2004l"
 
+    /// Sends an OSC 52 clipboard sequence (its text is base64, so nothing in it reaches the terminal raw).
+    public func sendClipboard(_ sequence: String) {
+        writeControl(sequence)
+    }
+
     /// Writes a control sequence of our own (never text from data) straight to the terminal.
     private func writeControl(_ sequence: String) {
         fflush(dossier_stdout())

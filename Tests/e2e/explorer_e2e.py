@@ -650,6 +650,28 @@ def test_prompts_edit_like_readline_and_take_a_bracketed_paste():
     pane.kill()
 
 
+def test_y_copies_the_2019_letter_with_its_citation_into_tmuxs_paste_buffer():
+    # Issue 12: OSC 52 through tmux (set-clipboard on) makes a paste buffer; the copy is also appended
+    # to $XDG_STATE_HOME/dossier/copies.md for terminals without OSC 52.
+    state = os.path.join(WORK, "state")
+    tmux("set-option", "-g", "set-clipboard", "on")
+    tmux("delete-buffer", check=False)
+    pane = Pane(dossier(), width=120, height=30, env={"XDG_STATE_HOME": state})
+    pane.wait_for("Articles 1/5")
+    pane.keys("3", "j")
+    pane.wait_for("Statements 2/20")
+    pane.keys("y")
+    pane.wait_for("Copied Joint letter of 22 states")
+    copied = tmux("show-buffer")
+    assert copied.startswith("Joint letter of 22 states to the High Commissioner on Xinjiang detentions (letter, 2019-07) [st-2019-07-joint-letter]"), copied
+    assert "according to China Digital Times, “China Rebuked by 22 Nations Over Xinjiang”, 2019-07" in copied, copied
+    with open(os.path.join(state, "dossier", "copies.md"), encoding="utf-8") as handle:
+        assert copied in handle.read()
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
 def test_quitting_clears_the_screen_on_every_terminal_type():
     for term in ["xterm-256color", "screen", "linux", "vt100"]:
         pane = Pane(dossier(), term=term)

@@ -49,6 +49,7 @@ public enum Action: String, CaseIterable, Sendable {
     case find
     case startFilter, clear
     case zoom, widenList, narrowList, redraw
+    case copy, copyDossier
     /// `q`: close what is on top (help, an overlay, a zoomed pane); quit from the base screen.
     case close
     case help, quit
@@ -122,6 +123,10 @@ public enum Keymap {
                 help: "open the sources that disagree on a statement's count side by side", hint: nil),
         Binding(keys: [.character("m")], action: .markStatement, context: .workflows,
                 help: "mark a statement; m on a second one compares who signed", hint: nil),
+        Binding(keys: [.character("y")], action: .copy, context: .workflows,
+                help: "copy the selected item with its citation: a fact or excerpt as its exact quote and source, a record as its name and id", hint: "copy"),
+        Binding(keys: [.character("Y")], action: .copyDossier, context: .workflows,
+                help: "copy the selected record's whole dossier as Markdown: each fact with its quote and source", hint: nil),
         Binding(keys: [.character("t")], action: .actorTimeline, context: .actors, help: "the timeline narrowed to this actor", hint: "timeline"),
         Binding(keys: [.character("s")], action: .sortActors, context: .actors, help: "sort by name or by kind", hint: "sort"),
         Binding(keys: [.character("]")], action: .nextSpan, context: .reader, help: "next marked excerpt span", hint: nil),
@@ -146,12 +151,15 @@ public enum Keymap {
         Binding(keys: [.character("]"), .character("n")], action: .nextSpan, context: .compare, help: "show the next excerpt in this column", hint: "next"),
         Binding(keys: [.character("["), .character("N")], action: .previousSpan, context: .compare, help: "show the previous excerpt in this column", hint: nil),
         Binding(keys: [.enter], action: .follow, context: .compare, help: "open this column's article in the reader", hint: "open"),
+        Binding(keys: [.character("y")], action: .copy, context: .compare, help: "copy this column's excerpt with its citation", hint: "copy"),
         Binding(keys: [.escape], action: .clear, context: .compare, help: "close", hint: "close"),
         Binding(keys: [.character("j"), .down], action: .moveDown, context: .signatories, help: "next name", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .signatories, help: "previous name", hint: nil),
         Binding(keys: [.tab, .character("l"), .right], action: .focusNext, context: .signatories, help: "next column", hint: nil),
         Binding(keys: [.backTab, .character("h"), .left], action: .focusPrevious, context: .signatories, help: "previous column", hint: nil),
         Binding(keys: [.enter], action: .follow, context: .signatories, help: "open the actor", hint: "open"),
+        Binding(keys: [.character("y")], action: .copy, context: .signatories, help: "copy the selected state's name and id", hint: nil),
+        Binding(keys: [.character("Y")], action: .copyDossier, context: .signatories, help: "copy the selected state's dossier as Markdown", hint: nil),
         Binding(keys: [.escape], action: .clear, context: .signatories, help: "close", hint: "close"),
         Binding(keys: [.down, .control("n")], action: .moveDown, context: .search, help: "next result", hint: nil),
         Binding(keys: [.up, .control("p")], action: .moveUp, context: .search, help: "previous result", hint: nil),

@@ -90,6 +90,8 @@ public struct State: Sendable {
     public var splitShift = 0
     /// Set by Ctrl-L: the terminal repaints every cell instead of only the changed ones.
     public var redrawRequested = false
+    /// Set by `y` and `Y`: text for the terminal edge to copy; it clears it and says what it did.
+    public var clipboard: ClipboardRequest?
     /// Where Back returns to (a snapshot taken before each jump) and where Forward goes again.
     public var history: [Navigation] = []
     public var forwardHistory: [Navigation] = []

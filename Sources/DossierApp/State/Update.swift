@@ -6,6 +6,7 @@ public enum Explorer {
         var state = state
         state.message = nil
         state.redrawRequested = false
+        state.clipboard = nil
         if case .resize(let width, let height) = key {
             state.width = max(0, width)
             state.height = max(0, height)
@@ -235,6 +236,8 @@ public enum Explorer {
                     : "The list is as \(action == .widenList ? "wide" : "narrow") as it can be here"
             }
         case .redraw: state.redrawRequested = true
+        case .copy: state = copy(state, dossier: false)
+        case .copyDossier: state = copy(state, dossier: true)
         case .acceptFilter: state.editingFilter = false
         case .closeHelp: state.showHelp = false
         case .deleteFilterCharacter, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteForward, .killToStart, .killToEnd, .killWord:
@@ -436,6 +439,8 @@ public enum Explorer {
             return state
         case .back: return goBack(state)
         case .forward: return goForward(state)
+        case .copy: return copy(state, dossier: false)
+        case .copyDossier: return copy(state, dossier: true)
         case .help:
             state.showHelp = true
             state.helpTop = 0

@@ -1,0 +1,201 @@
+import DossierModel
+import Foundation
+
+/// Text the user asked to copy (`y`, `Y`): the terminal edge sends it to the clipboard (OSC 52) and
+/// appends it to the copies file, then says what happened in the status line.
+public struct ClipboardRequest: Equatable, Sendable {
+    public var text: String
+    /// What was copied, in a few words, for the status line ("the quote and its citation").
+    public var what: String
+}
+
+/// Citations as an analyst pastes them into a brief: the exact quote, then whose words and where.
+public enum Citation {
+    /// Publisher, “Title”, date, URL (the URL when the corpus has one).
+    public static func source(_ article: Article) -> String {
+        var parts = [article.publisher, "“\(article.title)”", article.published.description]
+        if let url = article.url { parts.append(url) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// “quote” — Publisher, “Title”, date, URL [excerpt-id]
+    public static func quote(_ excerptID: String, in corpus: Corpus) -> String? {
+        guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { return nil }
+        return "“\(excerpt.quote)” — \(source(article)) [\(excerpt.id)]"
+    }
+
+    /// A record by its name or title, with its id (and an article's source).
+    public static func record(_ id: String, in corpus: Corpus) -> String? {
+        switch corpus.kind(of: id) {
+        case .article:
+            return corpus.article(id).map { "\(source($0)) [\(id)]" }
+        case .statement:
+            return corpus.statement(id).map { statement in
+                "\(statement.title) (\(statement.kind.rawValue), \(statement.date)) [\(id)]"
+                    + according(to: statement.excerpts + statement.counts.map(\.excerpt), in: corpus)
+            }
+        case .event:
+            return corpus.event(id).map { "\($0.title) (\($0.date)) [\(id)]" + according(to: $0.excerpts, in: corpus) }
+        case .actor:
+            return corpus.actor(id).map { "\($0.name) [\(id)]" }
+        case .excerpt:
+            return quote(id, in: corpus)
+        case nil:
+            return nil
+        }
+    }
+
+    /// " — according to Publisher, “Title”, date, URL": the first source behind a record, when it has one.
+    static func according(to excerpts: [String], in corpus: Corpus) -> String {
+        guard let article = excerpts.lazy.compactMap({ corpus.excerpt($0) }).first.flatMap({ corpus.article($0.article) }) else { return "" }
+        return " — according to \(source(article))"
+    }
+
+    /// A record's whole dossier as Markdown: what it is, then each fact with its quote and source.
+    public static func dossier(_ id: String, in corpus: Corpus) -> String? {
+        guard let name = corpus.name(of: id) ?? corpus.excerpt(id).map({ _ in id }) else { return nil }
+        var text = "# \(name) [\(id)]\n"
+        func facts(_ heading: String, _ entries: [String]) {
+            guard !entries.isEmpty else { return }
+            text += "\n## \(heading)\n\n" + entries.map { "- \($0)\n" }.joined()
+        }
+        func quoted(_ excerpts: [String]) -> String {
+            excerpts.compactMap { quote($0, in: corpus) }.joined(separator: "; ")
+        }
+        switch corpus.kind(of: id) {
+        case .article:
+            guard let article = corpus.article(id) else { return nil }
+            text += "\n\(source(article))\n"
+            facts("Excerpts", corpus.excerptsInArticle[id, default: []].compactMap { quote($0, in: corpus) })
+        case .actor:
+            guard let actor = corpus.actor(id) else { return nil }
+            var line = actor.kind.rawValue
+            if let country = actor.country { line += ", \(country)" }
+            if let role = actor.role { line += "; \(role)" }
+            text += "\n\(line)\n"
+            facts("Statements", corpus.statementRoles[id, default: []].compactMap { role in
+                corpus.statement(role.statement).map { statement in
+                    "\(role.role.rawValue): \(statement.title) (\(statement.date)) — "
+                        + quoted(PaneContent.excerpts(for: role.role, actor: id, in: statement, corpus: corpus))
+                }
+            })
+            facts("Excerpts", corpus.excerptsAbout[id, default: []].compactMap { quote($0, in: corpus) })
+        case .statement:
+            guard let statement = corpus.statement(id) else { return nil }
+            text += "\n\(statement.kind.rawValue), \(statement.date), \(statement.stance.rawValue)\n"
+            facts("Counts", statement.counts.map { "\(RecordText.qualifierWords($0)) — \(quoted([$0.excerpt]))" })
+            facts("Signatories", statement.signatories.map { "\(corpus.name(of: $0.actor) ?? $0.actor) [\($0.actor)] — \(quoted($0.excerpts))" })
+            facts("Leads", statement.leads.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" })
+            facts("Addressees", statement.addressees.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" })
+            facts("Excerpts", statement.excerpts.compactMap { quote($0, in: corpus) })
+        case .event:
+            guard let event = corpus.event(id) else { return nil }
+            text += "\n\(event.date)\n"
+            facts("Actors", event.actors.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" })
+            facts("Excerpts", event.excerpts.compactMap { quote($0, in: corpus) })
+        case .excerpt:
+            facts("Quote", [quote(id, in: corpus)].compactMap { $0 })
+        case nil:
+            return nil
+        }
+        return text
+    }
+}
+
+extension Explorer {
+    /// `y` copies the selected thing with its citation; `Y` the selected record's whole dossier.
+    static func copy(_ state: State, dossier: Bool) -> State {
+        var state = state
+        let request = dossier ? dossierToCopy(state) : selectionToCopy(state)
+        guard var request else {
+            state.message = "Nothing selected to copy here"
+            return state
+        }
+        // As the screen shows it: a control character from the data becomes its picture, so a paste
+        // can never carry an escape sequence into the user's terminal or document.
+        request.text = SafeText.block(request.text)
+        state.clipboard = request
+        return state
+    }
+
+    /// The record the screen is about: the list's selection, or what an overlay shows.
+    static func recordToCopy(_ state: State) -> String? {
+        switch state.navigation.overlay {
+        case .compare(let compare):
+            return compare.excerpts.indices.contains(compare.shown[compare.focus]) ? compare.excerpts[compare.shown[compare.focus]] : nil
+        case .signatories(let comparison):
+            let names = comparison.columns(in: state.corpus)[comparison.column]
+            return names.isEmpty ? nil : names[min(comparison.places[comparison.column].selected, names.count - 1)]
+        case .search(let search):
+            return search.hits.indices.contains(search.place.selected) ? search.hits[search.place.selected].id : nil
+        case nil:
+            if state.view == .matrix { return state.navigation.matrix.column }
+            return state.selectedID()
+        }
+    }
+
+    static func dossierToCopy(_ state: State) -> ClipboardRequest? {
+        guard let id = recordToCopy(state), let text = Citation.dossier(id, in: state.corpus) else { return nil }
+        return ClipboardRequest(text: text, what: "the dossier of \(state.corpus.name(of: id) ?? id) as Markdown")
+    }
+
+    static func selectionToCopy(_ state: State) -> ClipboardRequest? {
+        let corpus = state.corpus
+        func quote(_ excerpt: String, fact: String? = nil) -> ClipboardRequest? {
+            guard let citation = Citation.quote(excerpt, in: corpus) else { return nil }
+            return ClipboardRequest(text: (fact.map { $0 + ": " } ?? "") + citation, what: "the quote and its citation")
+        }
+        func record(_ id: String) -> ClipboardRequest? {
+            Citation.record(id, in: corpus).map { ClipboardRequest(text: $0, what: "\(corpus.name(of: id) ?? id) with its id") }
+        }
+        if state.navigation.overlay != nil || state.view == .matrix {
+            if state.view == .matrix, state.navigation.overlay == nil {
+                let model = state.matrixModel
+                if let cell = model.cell(state.navigation.matrix), let mark = model.mark(row: model.rows[cell.row], column: model.columns[cell.column]),
+                   let excerpt = MatrixModel.excerpts(actor: model.rows[cell.row], statement: model.columns[cell.column], mark: mark, corpus: corpus).first {
+                    let fact = "\(corpus.name(of: model.rows[cell.row]) ?? model.rows[cell.row]) \(mark.word) \(corpus.name(of: model.columns[cell.column]) ?? "")"
+                    return quote(excerpt, fact: fact)
+                }
+            }
+            return recordToCopy(state).flatMap { corpus.kind(of: $0) == .excerpt ? quote($0) : record($0) }
+        }
+        switch state.position.focus {
+        case .list:
+            return state.selectedID().flatMap(record)
+        case .detail:
+            if state.view == .articles {
+                guard let id = state.selectedID(), case let spans = corpus.excerptsInArticle[id, default: []], !spans.isEmpty else { return nil }
+                return quote(spans[min(state.position.detail.selected, spans.count - 1)])
+            }
+            let lines = detailLines(state)
+            guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected) else { return state.selectedID().flatMap(record) }
+            let fact = factText(lines, line)
+            if let excerpt = lines[line].excerpts.first { return quote(excerpt, fact: "\(corpus.name(of: state.selectedID() ?? "") ?? "") — \(fact)") }
+            return lines[line].link.flatMap(linkedID).flatMap(record)
+        case .source:
+            if state.view == .articles {
+                let lines = PaneContent.source(state, view: .articles, width: paneWidth(state, .source))
+                guard let line = PaneContent.selectedLine(lines, selection: state.position.source.selected),
+                      let excerpt = lines[line].excerpts.first else { return nil }
+                return quote(excerpt, fact: factText(lines, line))
+            }
+            let lines = detailLines(state)
+            guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected),
+                  let excerpt = lines[line].excerpts.first else { return nil }
+            return quote(excerpt, fact: "\(corpus.name(of: state.selectedID() ?? "") ?? "") — \(factText(lines, line))")
+        }
+    }
+
+    /// A pane row's words, its wrapped lines joined again.
+    static func factText(_ lines: [PaneLine], _ line: Int) -> String {
+        (line...PaneContent.lastLine(ofRowAt: line, in: lines))
+            .map { lines[$0].segments.map(\.text).joined().trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+    }
+
+    static func linkedID(_ link: Link) -> String {
+        switch link {
+        case .actor(let id), .statement(let id), .event(let id), .excerpt(let id): return id
+        }
+    }
+}

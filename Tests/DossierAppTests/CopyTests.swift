@@ -1,0 +1,55 @@
+import DossierModel
+import Testing
+@testable import DossierApp
+
+/// Issue 12, item 1: `y` copies the selected thing with its citation, `Y` the record's dossier.
+@Suite struct CopyTests {
+    @Test func yOnAStatementInTheListCopiesItsTitleIdAndSource() throws {
+        let state = run(["3", "j", "y"])
+        let copied = try #require(state.clipboard)
+        #expect(copied.text.hasPrefix("Joint letter of 22 states to the High Commissioner on Xinjiang detentions (letter, 2019-07) [st-2019-07-joint-letter]"))
+        #expect(copied.text.contains("— according to China Digital Times, “China Rebuked by 22 Nations Over Xinjiang”, 2019-07"))
+        #expect(run(["j"], from: state).clipboard == nil)
+    }
+
+    @Test func yOnAFactCopiesItsExactQuoteAndCitation() throws {
+        // The 2019 letter's first signatory (the United Kingdom) in the detail pane.
+        let state = run(["3", "j", "Enter"] + Array(repeating: "j", count: 7) + ["y"])
+        let copied = try #require(state.clipboard)
+        let excerpt = try #require(Fixture.corpus.excerpt("x-cdt-european-signatories"))
+        #expect(copied.text.contains("United Kingdom"))
+        #expect(copied.text.contains("“" + excerpt.quote + "” — China Digital Times, “China Rebuked by 22 Nations Over Xinjiang”, 2019-07 [x-cdt-european-signatories]"))
+        #expect(copied.what == "the quote and its citation")
+    }
+
+    @Test func yInTheReaderCopiesTheSelectedSpan() throws {
+        let state = run(["Tab", "]", "y"])
+        let spans = Fixture.corpus.excerptsInArticle[try #require(state.selectedID()), default: []]
+        let quote = try #require(Citation.quote(spans[1], in: Fixture.corpus))
+        #expect(state.clipboard?.text == quote)
+    }
+
+    @Test func yInTheSideBySideCopiesTheFocusedColumnsExcerpt() throws {
+        let state = run(["3", "j", "d", "Tab", "y"])
+        guard case .compare(let compare) = state.navigation.overlay else { Issue.record("no comparison"); return }
+        let shown = compare.excerpts[compare.shown[1]]
+        #expect(state.clipboard?.text == Citation.quote(shown, in: Fixture.corpus))
+    }
+
+    @Test func capitalYCopiesTheWholeDossierAsMarkdown() throws {
+        let state = run(["3", "j", "Y"])
+        let text = try #require(state.clipboard?.text)
+        #expect(text.hasPrefix("# Joint letter of 22 states to the High Commissioner on Xinjiang detentions [st-2019-07-joint-letter]\n"))
+        #expect(text.contains("\n## Counts\n\n- 22 — “In a letter to the United Nations High Commissioner"))
+        #expect(text.contains("\n## Signatories\n\n- United Kingdom [gbr] — “[…] Britain, France and Germany"))
+    }
+
+    @Test func controlCharactersFromDataAreCopiedAsTheirPictures() throws {
+        let corpus = Corpus(articles: [Article(id: "a", title: "Bad \u{1B}]52;c;eA==\u{07} title", publisher: "P", published: PartialDate(year: 2020),
+                                               body: "Body.")], actors: [], statements: [], events: [], excerpts: [])
+        let state = run(["y"], from: Explorer.normalized(State(corpus: corpus, width: 80, height: 24)))
+        let text = try #require(state.clipboard?.text)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+        #expect(text.contains("Bad ␛]52;c;eA==␇ title"))
+    }
+}

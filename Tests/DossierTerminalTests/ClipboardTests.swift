@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import DossierTerminal
+
+@Suite struct ClipboardTests {
+    @Test func theSequenceIsOSC52WithTheTextInBase64AndLongTextIsRefused() throws {
+        let text = "“22 nations” — China Digital Times [x-cdt-22-nations]"
+        let sequence = try #require(Clipboard.sequence(for: text))
+        #expect(sequence.hasPrefix("\u{1B}]52;c;") && sequence.hasSuffix("\u{07}"))
+        let payload = String(sequence.dropFirst(7).dropLast())
+        #expect(String(decoding: try #require(Data(base64Encoded: payload)), as: UTF8.self) == text)
+        // The payload is base64 only: nothing of the text reaches the terminal raw.
+        #expect(payload.allSatisfy { $0.isLetter || $0.isNumber || "+/=".contains($0) })
+        #expect(Clipboard.sequence(for: String(repeating: "x", count: 60_000)) == nil)
+    }
+
+    @Test func everyCopyIsAppendedToTheCopiesFile() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-copies-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let clipboard = Clipboard(environment: ["XDG_STATE_HOME": state, "HOME": "/nonexistent"])
+        #expect(clipboard.copiesFile == state + "/dossier/copies.md")
+        #expect(clipboard.append("first", at: Date(timeIntervalSince1970: 0)) == nil)
+        #expect(clipboard.append("second\nline", at: Date(timeIntervalSince1970: 60)) == nil)
+        let file = try String(contentsOfFile: clipboard.copiesFile, encoding: .utf8)
+        #expect(file == "<!-- copied 1970-01-01T00:00:00Z -->\nfirst\n\n<!-- copied 1970-01-01T00:01:00Z -->\nsecond\nline\n\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: clipboard.copiesFile)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+}
