@@ -588,9 +588,10 @@ public enum Explorer {
             state.position.detail.clampSelection(count: rows.count)
             if let line = PaneContent.selectedLine(detail, selection: state.position.detail.selected) {
                 // The whole wrapped row in view, its first line above all.
-                state.position.detail.reveal(line...PaneContent.lastLine(ofRowAt: line, in: detail), height: height(.detail), lineCount: detail.count)
-                // Show the section heading above the first rows too.
-                if line < height(.detail) { state.position.detail.top = min(state.position.detail.top, 0) }
+                let last = PaneContent.lastLine(ofRowAt: line, in: detail)
+                state.position.detail.reveal(line...last, height: height(.detail), lineCount: detail.count)
+                // Show the record's heading above the first rows too, when the whole row still fits.
+                if last < height(.detail) { state.position.detail.top = min(state.position.detail.top, 0) }
             } else {
                 state.position.detail.top = 0
             }

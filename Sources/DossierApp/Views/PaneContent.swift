@@ -135,7 +135,8 @@ public enum PaneContent {
         switch corpus.kind(of: id) {
         case .event:
             guard let event = corpus.event(id) else { return [] }
-            var lines: [PaneLine] = [.text(event.title, .heading)]
+            // The id (dim), so what is on screen can be looked up with `dossier show ID`.
+            var lines: [PaneLine] = [.text(event.title, .heading), .text(id, .dim)]
             lines.append(PaneLine([Segment("event · ", .label), Segment(dateWithPrecision(event.date))]))
             for actor in event.actors {
                 let mentioning = event.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
@@ -150,7 +151,8 @@ public enum PaneContent {
             return lines
         case .actor:
             guard let actor = corpus.actor(id) else { return [] }
-            var lines: [PaneLine] = [.text(actor.name, .heading)]
+            // The id (dim), so what is on screen can be looked up with `dossier show ID`.
+            var lines: [PaneLine] = [.text(actor.name, .heading), .text(id, .dim)]
             var facts = actor.kind.rawValue
             if let country = actor.country { facts += " · " + country }
             lines.append(.text(facts, .label))
@@ -189,7 +191,8 @@ public enum PaneContent {
             return lines
         case .statement:
             guard let statement = corpus.statement(id) else { return [] }
-            var lines: [PaneLine] = [.text(statement.title, .heading)]
+            // The id (dim), so what is on screen can be looked up with `dossier show ID`.
+            var lines: [PaneLine] = [.text(statement.title, .heading), .text(id, .dim)]
             if state.navigation.markedStatement == id {
                 lines.append(.text("\(state.glyphs.marked) marked: press m on another statement to compare who signed", .warning))
             }
@@ -402,7 +405,7 @@ public struct ReaderContent: Sendable {
     init(article: Article, spans: [Excerpt], width: Int, bodies: BodyStore) {
         let textWidth = max(1, width - gutter)
         var header = wrapLines(article.title, width: textWidth)
-        header.append("\(article.publisher) · \(article.published) · \(spans.count) marked spans")
+        header.append("\(article.publisher) · \(article.published) · \(spans.count) marked spans · \(article.id)")
         header.append("")
         self.header = header
         do {
