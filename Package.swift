@@ -12,12 +12,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // RFC 4180 CSV writing (and reading, in the tests) for `dossier export`.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Plain values, JSON decoding with source positions, validation and indexes. No terminal code.
         .target(name: "DossierModel"),
         // The controller and views (pure and deterministic) and text layout helpers.
-        .target(name: "DossierApp", dependencies: ["DossierModel"]),
+        .target(name: "DossierApp", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),
         // ncursesw, wide-character API. The define that enables it lives in the module's own header,
         // because SwiftPM drops pkg-config's -D flags; leaving pkgConfig off avoids its warning.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -42,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "DossierGenerator"]),
         .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierModel"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "DossierTerminalTests", dependencies: ["DossierTerminal", "DossierApp"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,7 @@ struct Dossier: ParsableCommand {
             66 path missing or unreadable.
             """,
         version: version,
-        subcommands: [Explore.self, Validate.self, List.self, Show.self, Search.self, Keys.self, Generate.self],
+        subcommands: [Explore.self, Validate.self, List.self, Show.self, Search.self, ExportCommand.self, Keys.self, Generate.self],
         defaultSubcommand: Explore.self
     )
 }

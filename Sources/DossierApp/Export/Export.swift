@@ -1,0 +1,215 @@
+import CSV
+import DossierModel
+import Foundation
+
+/// What `dossier export` writes: one row per fact, with what a reader needs to check it.
+public enum ExportKind: String, CaseIterable, Sendable {
+    case signatories, counts, actors, statements, excerpts, events, timeline
+}
+
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, tsv, markdown, json, annotations
+
+    /// The format a file name asks for (`.csv`, `.tsv`, `.md`, `.json`, `.jsonld`), if any.
+    public init?(fileName: String) {
+        switch (fileName as NSString).pathExtension.lowercased() {
+        case "csv": self = .csv
+        case "tsv", "tab": self = .tsv
+        case "md", "markdown": self = .markdown
+        case "json": self = .json
+        case "jsonld": self = .annotations
+        default: return nil
+        }
+    }
+}
+
+/// Rows with named columns, in the order a reader checks them.
+public struct ExportTable: Sendable, Equatable {
+    public var columns: [String]
+    public var rows: [[String]]
+}
+
+public enum ExportError: Error, CustomStringConvertible {
+    case annotationsNeedExcerpts(ExportKind)
+    case writing(String)
+
+    public var description: String {
+        switch self {
+        case .annotationsNeedExcerpts: return "--format annotations writes excerpts: use `dossier export excerpts --format annotations`"
+        case .writing(let reason): return reason
+        }
+    }
+}
+
+public enum Export {
+    static let sourceColumns = ["excerpt_id", "quote", "article_id", "article_title", "publisher", "published", "url"]
+
+    /// The source columns of one excerpt (empty when it cannot be found).
+    static func source(_ excerptID: String, _ corpus: Corpus) -> [String] {
+        guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else {
+            return [excerptID, "", "", "", "", "", ""]
+        }
+        return [excerpt.id, excerpt.quote, article.id, article.title, article.publisher, article.published.description, article.url ?? ""]
+    }
+
+    static func names(_ ids: [String], _ corpus: Corpus) -> String {
+        ids.map { corpus.name(of: $0) ?? $0 }.joined(separator: "; ")
+    }
+
+    /// The rows of one kind; `only` keeps the records (statements, actors…) a screen shows, in its order.
+    public static func table(_ kind: ExportKind, corpus: Corpus, only: [String]? = nil) -> ExportTable {
+        func kept<T>(_ records: [T], _ id: (T) -> String) -> [T] {
+            guard let only else { return records }
+            let byID = Dictionary(records.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
+            return only.compactMap { byID[$0] }
+        }
+        let statementColumns = ["statement_id", "statement_title", "statement_date", "stance"]
+        func statementCells(_ statement: Statement) -> [String] {
+            [statement.id, statement.title, statement.date.description, statement.stance.rawValue]
+        }
+        switch kind {
+        case .signatories:
+            var rows: [[String]] = []
+            for statement in kept(corpus.statements, \.id) {
+                for signatory in statement.signatories {
+                    let actor = corpus.actor(signatory.actor)
+                    let actorCells = [signatory.actor, actor?.name ?? "", actor?.kind.rawValue ?? "", actor?.country ?? ""]
+                    for excerpt in signatory.excerpts.isEmpty ? [""] : signatory.excerpts {
+                        rows.append(statementCells(statement) + actorCells + (excerpt.isEmpty ? Array(repeating: "", count: 7) : source(excerpt, corpus)))
+                    }
+                }
+            }
+            return ExportTable(columns: statementColumns + ["actor_id", "actor_name", "actor_kind", "iso3"] + sourceColumns, rows: rows)
+        case .counts:
+            let rows = kept(corpus.statements, \.id).flatMap { statement in
+                statement.counts.map { count in
+                    statementCells(statement) + [String(count.value), count.qualifier.rawValue] + source(count.excerpt, corpus)
+                }
+            }
+            return ExportTable(columns: statementColumns + ["value", "qualifier"] + sourceColumns, rows: rows)
+        case .actors:
+            let rows = kept(corpus.actors, \.id).map { actor in
+                [actor.id, actor.name, actor.kind.rawValue, actor.country ?? "", actor.aliases.joined(separator: "; "), actor.role ?? "",
+                 names(actor.affiliations, corpus), String(corpus.excerptsAbout[actor.id, default: []].count)]
+            }
+            return ExportTable(columns: ["id", "name", "kind", "iso3", "aliases", "role", "affiliations", "excerpts"], rows: rows)
+        case .statements:
+            let rows = kept(corpus.statements, \.id).map { statement in
+                [statement.id, statement.title, statement.kind.rawValue, statement.date.description, statement.stance.rawValue,
+                 statement.forum.map { names([$0], corpus) } ?? "", names(statement.leads, corpus), names(statement.addressees, corpus),
+                 String(Set(statement.signatories.map(\.actor)).count), statement.counts.map(RecordText.qualified).joined(separator: "; ")]
+            }
+            return ExportTable(columns: ["id", "title", "kind", "date", "stance", "forum", "leads", "addressees", "named", "declared"], rows: rows)
+        case .excerpts:
+            let rows = kept(corpus.excerpts, \.id).map { excerpt in
+                source(excerpt.id, corpus) + [String(excerpt.span.start), String(excerpt.span.end), names(excerpt.about, corpus)]
+            }
+            return ExportTable(columns: sourceColumns + ["start", "end", "about"], rows: rows)
+        case .events:
+            let rows = kept(corpus.events, \.id).map { event in
+                [event.id, event.date.description, event.title, names(event.actors, corpus), names(event.statements, corpus),
+                 event.excerpts.joined(separator: "; ")]
+            }
+            return ExportTable(columns: ["id", "date", "title", "actors", "statements", "excerpts"], rows: rows)
+        case .timeline:
+            let index = ExplorerIndex(corpus: corpus)
+            let ids = only ?? index.timeline
+            let rows: [[String]] = ids.compactMap { id in
+                if let statement = corpus.statement(id) {
+                    return [statement.date.description, "statement", id, statement.title, statement.stance.rawValue]
+                }
+                if let event = corpus.event(id) { return [event.date.description, "event", id, event.title, ""] }
+                return nil
+            }
+            return ExportTable(columns: ["date", "kind", "id", "title", "stance"], rows: rows)
+        }
+    }
+
+    /// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or carriage return
+    /// before one) starts with an apostrophe instead: CSV injection (OWASP) is refused at the source.
+    static func neutralised(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    /// A table as CSV (RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted),
+    /// TSV (tabs and line breaks in a cell become spaces), a Markdown table, or JSON (an array of objects).
+    public static func render(_ table: ExportTable, as format: ExportFormat) throws -> String {
+        switch format {
+        case .csv:
+            let writer = try CSVWriter(stream: .toMemory(), delimiter: ",", newline: .crlf)
+            try writer.write(row: table.columns)
+            for row in table.rows { try writer.write(row: row.map(neutralised)) }
+            writer.stream.close()
+            guard let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+                throw ExportError.writing("the CSV writer gave no output")
+            }
+            return String(decoding: data, as: UTF8.self) + "\r\n"
+        case .tsv:
+            func cell(_ text: String) -> String {
+                neutralised(String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 }))
+            }
+            return ([table.columns] + table.rows).map { $0.map(cell).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+        case .markdown:
+            func cell(_ text: String) -> String {
+                text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                    .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "<br>")
+            }
+            var text = "| " + table.columns.map(cell).joined(separator: " | ") + " |\n"
+            text += "|" + table.columns.map { _ in "---|" }.joined() + "\n"
+            for row in table.rows { text += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+            return text
+        case .json:
+            let objects = table.rows.map { row in JSONValue.object(zip(table.columns, row).map { ($0, JSONValue.string($1)) }) }
+            return JSONWriter.write(.list(objects)) + "\n"
+        case .annotations:
+            throw ExportError.writing("annotations are written by Export.annotations")
+        }
+    }
+
+    /// Excerpts as a W3C Web Annotation collection (JSON-LD): each annotation targets its article with a
+    /// TextQuoteSelector (the exact quote, with up to 32 characters before and after) and a
+    /// TextPositionSelector (code points), and its body names the records the excerpt supports.
+    /// Reads the bodies, from their file for a corpus kept there.
+    public static func annotations(_ excerptIDs: [String]? = nil, corpus: Corpus) throws(ArticleBody.Unreadable) -> String {
+        var items: [JSONValue] = []
+        let excerpts = excerptIDs.map { $0.compactMap(corpus.excerpt) } ?? corpus.excerpts
+        for excerpt in excerpts {
+            guard let article = corpus.article(excerpt.article) else { continue }
+            let body = try article.body.text()
+            let scalars = body.unicodeScalars
+            let start = scalars.index(scalars.startIndex, offsetBy: excerpt.span.start)
+            let end = scalars.index(scalars.startIndex, offsetBy: excerpt.span.end)
+            let prefix = String(String.UnicodeScalarView(scalars[..<start].suffix(32)))
+            let suffix = String(String.UnicodeScalarView(scalars[end...].prefix(32)))
+            var records = excerpt.about
+            for record in corpus.recordsCiting[excerpt.id, default: []].sorted() where !records.contains(record) { records.append(record) }
+            let bodies: [JSONValue] = records.map { record in
+                .object([("type", .string("TextualBody")), ("purpose", .string("tagging")),
+                         ("value", .string("\(corpus.kind(of: record)?.rawValue ?? "record"): \(corpus.name(of: record) ?? record) [\(record)]"))])
+            }
+            items.append(.object([
+                ("id", .string("urn:dossier:excerpt:\(excerpt.id)")),
+                ("type", .string("Annotation")),
+                ("motivation", .string("highlighting")),
+                ("body", bodies.isEmpty ? nil : .list(bodies)),
+                ("target", .object([
+                    ("source", .string(article.url ?? "urn:dossier:article:\(article.id)")),
+                    ("selector", .list([
+                        .object([("type", .string("TextQuoteSelector")), ("exact", .string(excerpt.quote)),
+                                 ("prefix", .string(prefix)), ("suffix", .string(suffix))]),
+                        .object([("type", .string("TextPositionSelector")), ("start", .int(excerpt.span.start)), ("end", .int(excerpt.span.end))]),
+                    ])),
+                ])),
+            ]))
+        }
+        let collection = JSONValue.object([
+            ("@context", .string("http://www.w3.org/ns/anno.jsonld")),
+            ("type", .string("AnnotationCollection")),
+            ("label", .string("Dossier excerpts")),
+            ("total", .int(items.count)),
+            ("first", .object([("type", .string("AnnotationPage")), ("items", .list(items))])),
+        ])
+        return JSONWriter.write(collection) + "\n"
+    }
+}

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a whole file so that it is never seen half written: a temporary file in the same directory,
+/// flushed to the disk, then renamed over the target (or linked to it, when an existing file must not
+/// be replaced), and the directory flushed so the new name survives a power cut.
+public enum AtomicFile {
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        /// The target exists and replacing it was not asked for.
+        public var exists: Bool
+
+        public var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws(Failure) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        func fail(_ reason: String, exists: Bool = false) -> Failure {
+            Failure(path: path, reason: reason, exists: exists)
+        }
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw fail(String(cString: strerror(errno))) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var done = false
+        defer { if !done { unlink(temporary) } }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBufferPointer { writeChunk(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw fail(reason)
+            }
+            offset += count
+        }
+        fchmod(descriptor, 0o644)
+        guard fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw fail(reason)
+        }
+        close(descriptor)
+        if replacing {
+            guard rename(temporary, path) == 0 else { throw fail(String(cString: strerror(errno))) }
+        } else {
+            // link() refuses an existing name: no moment where someone else's file could be replaced.
+            guard link(temporary, path) == 0 else {
+                let exists = errno == EEXIST
+                throw fail(exists ? "it exists (add --force to replace it)" : String(cString: strerror(errno)), exists: exists)
+            }
+            unlink(temporary)
+        }
+        done = true
+        let folder = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+}
+
+private func writeChunk(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
