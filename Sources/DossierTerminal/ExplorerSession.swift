@@ -67,12 +67,27 @@ public enum ExplorerSession {
             case .key(let key):
                 state = Explorer.handle(state, .key(key))
                 if state.quitRequested { return .quit }
+                if let request = state.exportRequest {
+                    state.exportRequest = nil
+                    state.message = export(request)
+                }
                 if let request = state.clipboard {
                     state.clipboard = nil
                     state.message = copy(request, to: screen, clipboard: clipboard, environment: environment)
                 }
                 screen.draw(Render.frame(state), everything: state.redrawRequested)
             }
+        }
+    }
+
+    /// Writes an export the user named (`e`), as `dossier export --out` does: atomically, replacing a
+    /// file only when asked.
+    static func export(_ request: ExportRequest) -> String {
+        do {
+            try AtomicFile.write(Array(request.text.utf8), to: request.path, replacing: request.replacing)
+            return "Exported \(request.rows) row\(request.rows == 1 ? "" : "s") to \(request.path)"
+        } catch {
+            return error.exists ? "\(request.path) exists: end the name with ! to replace it" : "Not exported: \(error)"
         }
     }
 

@@ -265,6 +265,7 @@ import Testing
                         || next.quitRequested || next.helpTop != state.helpTop || next.history.count != state.history.count
                         || next.prompt != state.prompt || next.helpQuery != state.helpQuery || next.helpEditing != state.helpEditing
                         || next.zoomed != state.zoomed || next.splitShift != state.splitShift || next.redrawRequested
+                        || next.clipboard != nil || next.exportPrompt != state.exportPrompt || next.exportRequest != nil
                 }
             }
             #expect(changed, "binding for \(binding.action) in \(binding.context) changes nothing")

@@ -53,3 +53,36 @@ import Testing
         #expect(text.contains("Bad ␛]52;c;eA==␇ title"))
     }
 }
+
+/// Issue 12, item 3: `e` exports the list on screen.
+@Suite struct ExplorerExportTests {
+    @Test func eWritesTheListAsFilteredInTheFormatOfTheName() throws {
+        let state = run(["3", "/"] + typed("joint") + ["Enter", "e"] + typed("joint.csv") + ["Enter"])
+        let request = try #require(state.exportRequest)
+        #expect(request.path == "joint.csv" && !request.replacing)
+        let lines = request.text.split(separator: "\r\n")
+        #expect(lines.first == "id,title,kind,date,stance,forum,leads,addressees,named,declared")
+        #expect(lines.count == 1 + run(["3", "/"] + typed("joint") + ["Enter"]).listIDs().count)
+        #expect(request.rows == lines.count - 1)
+    }
+
+    @Test func aNameWithoutAKnownExtensionIsMarkdownAndABangReplaces() throws {
+        let request = try #require(run(["2", "e"] + typed("actors!") + ["Enter"]).exportRequest)
+        #expect(request.path == "actors" && request.replacing && request.text.hasPrefix("| id | name | kind |"))
+    }
+
+    @Test func escCancelsAndThePromptEditsLikeTheOthers() {
+        let cancelled = run(["3", "e"] + typed("x.md") + ["Esc"])
+        #expect(cancelled.exportPrompt == nil && cancelled.exportRequest == nil && cancelled.message == "Export cancelled")
+        #expect(run(["3", "e"] + typed("a.md") + ["Ctrl-a", "x"]).exportPrompt?.text == "xa.md")
+        #expect(Render.frame(run(["3", "e"] + typed("out.md"))).plainText.contains("Export to: out.md"))
+    }
+
+    @Test func whoSignedAndTheMatrixExportWhatTheyShow() throws {
+        let signed = try #require(run(["3", "j", "m", "j", "m", "e"] + typed("w.json") + ["Enter"]).exportRequest)
+        #expect(signed.text.contains("\"signed\": \"only st-2019-07-joint-letter\"") && signed.text.contains("\"actor_id\": \"gbr\""))
+        let matrix = try #require(run(["5", "e"] + typed("m.tsv") + ["Enter"]).exportRequest)
+        let header = try #require(matrix.text.split(separator: "\n").first)
+        #expect(header.hasPrefix("state\tiso3\t") && matrix.text.contains("China\tCHN\t"))
+    }
+}

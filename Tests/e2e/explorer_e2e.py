@@ -672,6 +672,32 @@ def test_y_copies_the_2019_letter_with_its_citation_into_tmuxs_paste_buffer():
     pane.kill()
 
 
+def test_e_exports_the_filtered_list_to_the_file_named():
+    # Issue 12: the list on screen, as filtered, written where the user says, in the format of its name.
+    out = os.path.join(WORK, "letters.csv")
+    pane = Pane(dossier(), width=120, height=30)
+    pane.wait_for("Articles 1/5")
+    pane.keys("3", "/")
+    pane.type("letter")
+    pane.keys("Enter", "e")
+    pane.wait_for("Export to:")
+    pane.type(out)
+    pane.keys("Enter")
+    pane.wait_for("Exported")
+    with open(out, encoding="utf-8") as handle:
+        rows = handle.read().split("\r\n")
+    assert rows[0].startswith("id,title,kind,date,stance"), rows
+    assert any("st-2019-07-joint-letter" in row for row in rows) and all("letter" in row.lower() for row in rows[1:] if row), rows
+    # The same name again is refused; a name ending in ! replaces it.
+    pane.keys("e")
+    pane.type(out)
+    pane.keys("Enter")
+    pane.wait_for("exists: end the name with ! to replace it")
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
 def test_quitting_clears_the_screen_on_every_terminal_type():
     for term in ["xterm-256color", "screen", "linux", "vt100"]:
         pane = Pane(dossier(), term=term)

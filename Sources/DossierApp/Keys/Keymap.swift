@@ -49,7 +49,7 @@ public enum Action: String, CaseIterable, Sendable {
     case find
     case startFilter, clear
     case zoom, widenList, narrowList, redraw
-    case copy, copyDossier
+    case copy, copyDossier, export
     /// `q`: close what is on top (help, an overlay, a zoomed pane); quit from the base screen.
     case close
     case help, quit
@@ -125,6 +125,8 @@ public enum Keymap {
                 help: "mark a statement; m on a second one compares who signed", hint: nil),
         Binding(keys: [.character("y")], action: .copy, context: .workflows,
                 help: "copy the selected item with its citation: a fact or excerpt as its exact quote and source, a record as its name and id", hint: "copy"),
+        Binding(keys: [.character("e")], action: .export, context: .workflows,
+                help: "export the list on screen, as filtered and sorted, to a file you name (.md, .csv, .tsv, .json; a name ending in ! replaces a file)", hint: "export"),
         Binding(keys: [.character("Y")], action: .copyDossier, context: .workflows,
                 help: "copy the selected record's whole dossier as Markdown: each fact with its quote and source", hint: nil),
         Binding(keys: [.character("t")], action: .actorTimeline, context: .actors, help: "the timeline narrowed to this actor", hint: "timeline"),
@@ -160,6 +162,7 @@ public enum Keymap {
         Binding(keys: [.enter], action: .follow, context: .signatories, help: "open the actor", hint: "open"),
         Binding(keys: [.character("y")], action: .copy, context: .signatories, help: "copy the selected state's name and id", hint: nil),
         Binding(keys: [.character("Y")], action: .copyDossier, context: .signatories, help: "copy the selected state's dossier as Markdown", hint: nil),
+        Binding(keys: [.character("e")], action: .export, context: .signatories, help: "export the three columns to a file you name", hint: "export"),
         Binding(keys: [.escape], action: .clear, context: .signatories, help: "close", hint: "close"),
         Binding(keys: [.down, .control("n")], action: .moveDown, context: .search, help: "next result", hint: nil),
         Binding(keys: [.up, .control("p")], action: .moveUp, context: .search, help: "previous result", hint: nil),

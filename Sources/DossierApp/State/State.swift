@@ -92,6 +92,9 @@ public struct State: Sendable {
     public var redrawRequested = false
     /// Set by `y` and `Y`: text for the terminal edge to copy; it clears it and says what it did.
     public var clipboard: ClipboardRequest?
+    /// The file name being typed after `e`, and then the file for the edge to write.
+    public var exportPrompt: LineEditor?
+    public var exportRequest: ExportRequest?
     /// Where Back returns to (a snapshot taken before each jump) and where Forward goes again.
     public var history: [Navigation] = []
     public var forwardHistory: [Navigation] = []

@@ -7,6 +7,7 @@ public enum Explorer {
         state.message = nil
         state.redrawRequested = false
         state.clipboard = nil
+        state.exportRequest = nil
         if case .resize(let width, let height) = key {
             state.width = max(0, width)
             state.height = max(0, height)
@@ -23,6 +24,7 @@ public enum Explorer {
         default: break
         }
         if state.showHelp { return normalized(updateHelp(state, key)) }
+        if state.exportPrompt != nil { return normalized(updateExportPrompt(state, key)) }
         // The screen on top decides where the key is looked up and what carries it out.
         let screen = ScreenTable.ops(state.screen)
         if screen.takesTyping {
@@ -238,6 +240,7 @@ public enum Explorer {
         case .redraw: state.redrawRequested = true
         case .copy: state = copy(state, dossier: false)
         case .copyDossier: state = copy(state, dossier: true)
+        case .export: state = startExport(state)
         case .acceptFilter: state.editingFilter = false
         case .closeHelp: state.showHelp = false
         case .deleteFilterCharacter, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteForward, .killToStart, .killToEnd, .killWord:
@@ -441,6 +444,7 @@ public enum Explorer {
         case .forward: return goForward(state)
         case .copy: return copy(state, dossier: false)
         case .copyDossier: return copy(state, dossier: true)
+        case .export: return startExport(state)
         case .help:
             state.showHelp = true
             state.helpTop = 0

@@ -59,6 +59,11 @@ public enum Render {
 
     static func statusLine(_ state: State, _ rect: Rect, into grid: inout Grid) {
         grid.fill(rect, role: .statusBar)
+        if let editor = state.exportPrompt {
+            let used = prompt("Export to: ", editor, x: 0, y: rect.y, limit: rect.width, into: &grid)
+            grid.put("  .md .csv .tsv .json · ! replaces · Enter write · Esc cancel", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+            return
+        }
         if state.editingFilter && state.navigation.overlay == nil && !state.showHelp {
             let ids = state.listIDs()
             let used = prompt("/", state.prompt, x: 0, y: rect.y, limit: rect.width, into: &grid)

@@ -1,0 +1,103 @@
+import DossierModel
+import Foundation
+
+/// A file for the terminal edge to write (`e`): the list on screen, in the format its name asks for.
+public struct ExportRequest: Equatable, Sendable {
+    public var path: String
+    public var text: String
+    /// The name ended in `!`: replace a file that exists (as `--force` does).
+    public var replacing: Bool
+    public var rows: Int
+}
+
+extension Explorer {
+    /// `e`: asks for a file name for the list on screen.
+    static func startExport(_ state: State) -> State {
+        var state = state
+        guard exportTable(state) != nil else {
+            state.message = "Nothing here to export"
+            return state
+        }
+        state.exportPrompt = LineEditor()
+        return state
+    }
+
+    /// Keys while the file name is typed: Enter writes, Esc cancels, the rest edits the name.
+    static func updateExportPrompt(_ state: State, _ key: Key) -> State {
+        var state = state
+        guard var prompt = state.exportPrompt else { return state }
+        if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
+            switch action {
+            case .acceptFilter:
+                state.exportPrompt = nil
+                return requestExport(state, name: prompt.text)
+            case .clear:
+                state.exportPrompt = nil
+                state.message = "Export cancelled"
+                return state
+            default:
+                if isLineEdit(action) { _ = prompt.apply(action) }
+            }
+        } else if let text = typed(key) {
+            prompt.insert(text)
+        } else {
+            return unbound(key, state)
+        }
+        state.exportPrompt = prompt
+        return state
+    }
+
+    static func requestExport(_ state: State, name: String) -> State {
+        var state = state
+        var path = name.trimmingCharacters(in: .whitespaces)
+        let replacing = path.hasSuffix("!")
+        if replacing { path.removeLast() }
+        guard !path.isEmpty, let table = exportTable(state) else {
+            state.message = "Export cancelled: no file name"
+            return state
+        }
+        let format = ExportFormat(fileName: path) ?? .markdown
+        guard format != .annotations, let text = try? Export.render(table, as: format) else {
+            state.message = "Export writes .md, .csv, .tsv or .json files"
+            return state
+        }
+        state.exportRequest = ExportRequest(path: path, text: text, replacing: replacing, rows: table.rows.count)
+        return state
+    }
+
+    /// The list on screen as a table: as filtered and sorted, a who-signed comparison, the matrix.
+    static func exportTable(_ state: State) -> ExportTable? {
+        let corpus = state.corpus
+        switch state.navigation.overlay {
+        case .signatories(let comparison):
+            let headings = ["both", "only \(comparison.first)", "only \(comparison.second)"]
+            var rows: [[String]] = []
+            for (column, actors) in comparison.columns(in: corpus).enumerated() {
+                for actor in actors {
+                    rows.append([headings[column], actor, corpus.name(of: actor) ?? actor, corpus.actor(actor)?.country ?? ""])
+                }
+            }
+            return ExportTable(columns: ["signed", "actor_id", "actor_name", "iso3"], rows: rows)
+        case .search, .compare:
+            return nil
+        case nil:
+            break
+        }
+        let ids = state.listIDs()
+        switch state.view {
+        case .articles:
+            let rows = ids.compactMap(corpus.article).map { [$0.id, $0.published.description, $0.publisher, $0.title, $0.url ?? ""] }
+            return ExportTable(columns: ["id", "published", "publisher", "title", "url"], rows: rows)
+        case .actors: return Export.table(.actors, corpus: corpus, only: ids)
+        case .statements: return Export.table(.statements, corpus: corpus, only: ids)
+        case .timeline: return Export.table(.timeline, corpus: corpus, only: ids)
+        case .matrix:
+            let model = state.matrixModel
+            let columns = ["state", "iso3"] + model.columns.map { corpus.name(of: $0) ?? $0 }
+            let rows = model.rows.map { actor in
+                [corpus.name(of: actor) ?? actor, corpus.actor(actor)?.country ?? ""] + model.columns.map { model.mark(row: actor, column: $0)?.rawValue ?? "" }
+            }
+            return ExportTable(columns: columns, rows: rows)
+        }
+    }
+}
