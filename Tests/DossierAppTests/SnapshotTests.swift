@@ -32,6 +32,8 @@ import Testing
         ("compare-next-excerpt", ["3", "j", "d", "Tab", "]"]),
         ("who-signed", ["3", "j", "m", "j", "m"]),
         ("who-signed-only-first", ["3", "j", "m", "j", "m", "l"]),
+        ("two-articles", ["m", "j", "m"]),
+        ("two-statements-details", ["3", "j", "m", "j", "m", "c"]),
         ("search-results", ["f"] + typed("bachelet")),
         ("search-opened-match", ["f"] + typed("bachelet") + ["↓", "Enter", "n"]),
         ("source-opened-in-article", ["3", "j", "Enter"] + Array(repeating: "j", count: 7) + ["Tab", "Enter"]),

@@ -75,8 +75,8 @@ import Testing
 
     @Test func markingTwoStatementsComparesTheirSignatories() throws {
         let marked = run(["3", "j", "m"])
-        #expect(marked.navigation.markedStatement == "st-2019-07-joint-letter")
-        #expect(run(["m"], from: marked).navigation.markedStatement == nil)  // m again unmarks
+        #expect(marked.navigation.marked == "st-2019-07-joint-letter")
+        #expect(run(["m"], from: marked).navigation.marked == nil)  // m again unmarks
         let opened = run(["j", "m"], from: marked)
         guard case .signatories(let comparison) = opened.navigation.overlay else {
             Issue.record("no comparison opened")
@@ -86,7 +86,7 @@ import Testing
         #expect(columns[0].isEmpty)
         #expect(columns[1] == ["gbr", "fra", "deu", "aus", "can", "jpn", "nzl"])  // the letter, not the counter-letter
         #expect(columns[2] == ["rus", "sau", "prk", "syr"])
-        #expect(opened.navigation.markedStatement == nil)
+        #expect(opened.navigation.marked == nil)
         // Move to "only A", down to France, and follow it to its actor; back returns to the comparison.
         let france = run(["l", "j", "Enter"], from: opened)
         #expect(france.view == .actors && france.selectedID() == "fra" && france.navigation.overlay == nil)
@@ -101,14 +101,53 @@ import Testing
         #expect(run(["Esc"], from: opened).navigation.overlay == nil)
     }
 
-    @Test func markWorksOnlyOnStatements() {
+    @Test func markWorksOnStatementsArticlesAndActors() {
+        // Issue 12 widened `m` from statements to articles and actors (to compare any two).
         let onActor = run(["2", "m"])
-        #expect(onActor.navigation.markedStatement == nil)
+        #expect(onActor.navigation.marked == onActor.selectedID())
         #expect(onActor.message != nil)
-        // In the timeline a statement can be marked, an event cannot.
-        #expect(run(["4", "m"]).navigation.markedStatement == nil)
+        // In the timeline a statement can be marked, an event cannot; nor can anything in the matrix.
+        #expect(run(["4", "m"]).navigation.marked == nil)
+        #expect(run(["5", "m"]).navigation.marked == nil)
         let timeline = run(["4", "/"] + typed("counter-letter") + ["Enter", "m"])
-        #expect(timeline.navigation.markedStatement == "st-2019-07-counter-letter")
+        #expect(timeline.navigation.marked == "st-2019-07-counter-letter")
+        // A mark of another kind is replaced, not compared with.
+        #expect(run(["m", "3", "m"], from: run(["1"])).navigation.marked == run(["3"]).selectedID())
+    }
+
+    @Test func twoMarkedArticlesOpenSideBySide() throws {
+        let state = run(["m", "j", "m"])
+        guard case .compare(let compare) = state.navigation.overlay else { Issue.record("no side-by-side"); return }
+        let articles = run([]).listIDs(for: .articles)
+        #expect(compare.excerpts == [articles[0], articles[1]] && compare.shown == [0, 1])
+        let screen = Render.frame(state).plainText
+        #expect(screen.contains("Two articles:"))
+        for id in articles.prefix(2) {
+            let title = try #require(Fixture.corpus.article(id)?.title)
+            #expect(screen.contains(String(title.prefix(14))))
+        }
+        // Enter opens the focused column's article in the reader; Back returns to the two.
+        let opened = run(["Tab", "Enter"], from: state)
+        #expect(opened.view == .articles && opened.selectedID() == articles[1] && opened.navigation.overlay == nil)
+        #expect(run(["Backspace"], from: opened).navigation.overlay == run(["Tab"], from: state).navigation.overlay)
+    }
+
+    @Test func twoMarkedActorsShowTheirProfilesSideBySide() {
+        let state = run(["2", "/"] + typed("bachelet") + ["Enter", "m", "Esc", "/"] + typed("volker") + ["Enter", "m"])
+        guard case .profiles(let profiles) = state.navigation.overlay else { Issue.record("no profiles"); return }
+        #expect(profiles.records == ["bachelet", "turk"] || profiles.records.count == 2)
+        let screen = Render.frame(state).plainText
+        #expect(screen.contains("Side by side: Michelle Bachelet") && screen.contains("Volker Türk"))
+        #expect(run(["Tab", "j"], from: state).navigation.overlay != state.navigation.overlay)
+        #expect(run(["Esc"], from: state).navigation.overlay == nil)
+    }
+
+    @Test func whoSignedShowsTheTwoStatementsDetailsWithC() {
+        let signed = run(["3", "j", "m", "j", "m"])
+        let details = run(["c"], from: signed)
+        guard case .profiles(let profiles) = details.navigation.overlay else { Issue.record("no details"); return }
+        #expect(profiles.records == ["st-2019-07-joint-letter", "st-2019-07-counter-letter"])
+        #expect(run(["Backspace"], from: details).navigation.overlay == signed.navigation.overlay)
     }
 
     // MARK: Stance matrix

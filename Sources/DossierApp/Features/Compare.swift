@@ -103,9 +103,14 @@ extension Explorer {
     }
 
     /// The reader of one column, with the index of its shown excerpt among the article's spans.
+    /// A column may show an article itself (two articles marked with `m`): no span is highlighted then.
     static func compareReader(_ compare: CompareState, column: Int, width: Int, state: State) -> (content: ReaderContent, highlighted: Int)? {
-        guard compare.excerpts.indices.contains(compare.shown[column]),
-              let excerpt = state.corpus.excerpt(compare.excerpts[compare.shown[column]]),
+        guard compare.excerpts.indices.contains(compare.shown[column]) else { return nil }
+        let id = compare.excerpts[compare.shown[column]]
+        if state.corpus.article(id) != nil {
+            return PaneContent.reader(of: id, width: width, state: state).map { ($0, -1) }
+        }
+        guard let excerpt = state.corpus.excerpt(id),
               let content = PaneContent.reader(of: excerpt.article, width: width, state: state) else { return nil }
         return (content, content.spans.firstIndex { $0.id == excerpt.id } ?? 0)
     }
@@ -133,7 +138,14 @@ extension Explorer {
             compare.tops[focus] = spanTop(compare, column: focus, width: layout.columnWidth, state: state)
         case .follow:
             guard compare.excerpts.indices.contains(compare.shown[focus]) else { return state }
-            return jump(state, to: .excerpt(compare.excerpts[compare.shown[focus]]))
+            let id = compare.excerpts[compare.shown[focus]]
+            guard state.corpus.article(id) != nil else { return jump(state, to: .excerpt(id)) }
+            // An article itself: open it in the reader, Back returning here.
+            remember(&state)
+            state.navigation.overlay = nil
+            select(id, in: .articles, state: &state)
+            state.positions[.articles]?.focus = .detail
+            return state
         default:
             return state
         }

@@ -128,6 +128,8 @@ extension Explorer {
             return names.isEmpty ? nil : names[min(comparison.places[comparison.column].selected, names.count - 1)]
         case .search(let search):
             return search.hits.indices.contains(search.place.selected) ? search.hits[search.place.selected].id : nil
+        case .profiles(let profiles):
+            return profiles.records[profiles.focus]
         case nil:
             if state.view == .matrix { return state.navigation.matrix.column }
             return state.selectedID()

@@ -78,7 +78,7 @@ extension Explorer {
                 }
             }
             return ExportTable(columns: ["signed", "actor_id", "actor_name", "iso3"], rows: rows)
-        case .search, .compare:
+        case .search, .compare, .profiles:
             return nil
         case nil:
             break

@@ -8,6 +8,18 @@ public enum Overlay: Equatable, Sendable {
     case signatories(SignatoryComparison)
     /// Search over everything.
     case search(SearchState)
+    /// Two records' profiles (actors, or statements' details) side by side.
+    case profiles(ProfilesState)
+}
+
+public struct ProfilesState: Equatable, Sendable {
+    public var records: [String]
+    public var tops = [0, 0]
+    public var focus = 0
+
+    public init(records: [String]) {
+        self.records = records
+    }
 }
 
 public struct CompareState: Equatable, Sendable {

@@ -14,28 +14,39 @@ struct SignatoriesLayout {
 }
 
 extension Explorer {
-    /// `m` marks the selected statement; `m` on a second statement opens who signed both, only the
-    /// first and only the second. `m` on the marked statement unmarks it.
+    /// `m` marks the selected statement, article or actor; `m` on a second of the same kind compares
+    /// the two: statements by who signed both, only the first and only the second (and `c` there shows
+    /// their details side by side), articles in the side-by-side reader, actors' profiles side by side.
+    /// `m` on the marked record unmarks it.
     static func markStatement(_ state: State) -> State {
         var state = state
-        guard state.view == .statements || state.view == .timeline, let id = state.selectedID(),
-              state.corpus.kind(of: id) == .statement else {
-            state.message = "m marks a statement (in the Statements view or the timeline)"
+        let corpus = state.corpus
+        guard state.view != .matrix, let id = state.selectedID(), let kind = corpus.kind(of: id), [.statement, .article, .actor].contains(kind) else {
+            state.message = "m marks a statement, an article or an actor, to compare it with another"
             return state
         }
-        guard let marked = state.navigation.markedStatement, state.corpus.statement(marked) != nil else {
-            state.navigation.markedStatement = id
-            state.message = "Marked. Press m on another statement to compare who signed."
+        guard let marked = state.navigation.marked, corpus.kind(of: marked) == kind else {
+            state.navigation.marked = id
+            state.message = "Marked. Press m on another \(kind.rawValue) to compare" + (kind == .statement ? " who signed." : " them side by side.")
             return state
         }
         if marked == id {
-            state.navigation.markedStatement = nil
+            state.navigation.marked = nil
             state.message = "Unmarked."
             return state
         }
         remember(&state)
-        state.navigation.markedStatement = nil
-        state.navigation.overlay = .signatories(SignatoryComparison(first: marked, second: id))
+        state.navigation.marked = nil
+        switch kind {
+        case .statement:
+            state.navigation.overlay = .signatories(SignatoryComparison(first: marked, second: id))
+        case .article:
+            let titles = [marked, id].map { corpus.article($0)?.title ?? $0 }
+            state.navigation.overlay = .compare(CompareState(title: "Two articles: \(titles[0]) · \(titles[1])", excerpts: [marked, id],
+                                                             shown: [0, 1], tops: [0, 0], labels: ["", ""]))
+        default:
+            state.navigation.overlay = .profiles(ProfilesState(records: [marked, id]))
+        }
         return state
     }
 
@@ -50,6 +61,11 @@ extension Explorer {
         case .moveUp: comparison.places[column].move(by: -1, count: columns[column].count)
         case .focusNext: comparison.column = (column + 1) % 3
         case .focusPrevious: comparison.column = (column + 2) % 3
+        case .compareSources:
+            // The two statements' details side by side; Back returns to who signed.
+            remember(&state)
+            state.navigation.overlay = .profiles(ProfilesState(records: [comparison.first, comparison.second]))
+            return state
         case .follow:
             let names = columns[column]
             guard !names.isEmpty else { return state }

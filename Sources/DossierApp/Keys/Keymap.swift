@@ -74,6 +74,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case matrix = "Stance matrix"
     case compare = "Sources side by side"
     case signatories = "Who signed: two statements compared"
+    case profiles = "Two profiles side by side"
     case search = "Search everything"
     case filtering = "While typing a filter"
     case prompt = "Editing a prompt (filter, search, help search)"
@@ -122,7 +123,7 @@ public enum Keymap {
         Binding(keys: [.character("d")], action: .compareDisagreement, context: .workflows,
                 help: "open the sources that disagree on a statement's count side by side", hint: nil),
         Binding(keys: [.character("m")], action: .markStatement, context: .workflows,
-                help: "mark a statement; m on a second one compares who signed", hint: nil),
+                help: "mark a statement, article or actor; m on a second of its kind compares them (who signed; two articles or profiles side by side)", hint: nil),
         Binding(keys: [.character("y")], action: .copy, context: .workflows,
                 help: "copy the selected item with its citation: a fact or excerpt as its exact quote and source, a record as its name and id", hint: "copy"),
         Binding(keys: [.character("e")], action: .export, context: .workflows,
@@ -163,6 +164,16 @@ public enum Keymap {
         Binding(keys: [.character("y")], action: .copy, context: .signatories, help: "copy the selected state's name and id", hint: nil),
         Binding(keys: [.character("Y")], action: .copyDossier, context: .signatories, help: "copy the selected state's dossier as Markdown", hint: nil),
         Binding(keys: [.character("e")], action: .export, context: .signatories, help: "export the three columns to a file you name", hint: "export"),
+        Binding(keys: [.character("c")], action: .compareSources, context: .signatories, help: "the two statements' details side by side", hint: "details"),
+        Binding(keys: [.character("j"), .down], action: .moveDown, context: .profiles, help: "scroll this column down", hint: nil),
+        Binding(keys: [.character("k"), .up], action: .moveUp, context: .profiles, help: "scroll this column up", hint: nil),
+        Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .profiles, help: "a page down", hint: nil),
+        Binding(keys: [.pageUp, .character("b")], action: .pageUp, context: .profiles, help: "a page up", hint: nil),
+        Binding(keys: [.character("g"), .home], action: .top, context: .profiles, help: "top", hint: nil),
+        Binding(keys: [.character("G"), .end], action: .bottom, context: .profiles, help: "bottom", hint: nil),
+        Binding(keys: [.tab, .character("h"), .character("l"), .left, .right], action: .focusNext, context: .profiles, help: "switch column", hint: "column"),
+        Binding(keys: [.backspace, .control("o")], action: .back, context: .profiles, help: "back", hint: "back"),
+        Binding(keys: [.escape], action: .clear, context: .profiles, help: "close", hint: "close"),
         Binding(keys: [.escape], action: .clear, context: .signatories, help: "close", hint: "close"),
         Binding(keys: [.down, .control("n")], action: .moveDown, context: .search, help: "next result", hint: nil),
         Binding(keys: [.up, .control("p")], action: .moveUp, context: .search, help: "previous result", hint: nil),

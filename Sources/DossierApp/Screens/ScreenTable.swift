@@ -4,7 +4,7 @@ import DossierModel
 /// help over everything.
 public enum Screen: Hashable, Sendable {
     case view(ViewID)
-    case compare, signatories, search, help
+    case compare, signatories, search, profiles, help
 }
 
 extension State {
@@ -19,6 +19,7 @@ extension State {
         case .compare: return .compare
         case .signatories: return .signatories
         case .search: return .search
+        case .profiles: return .profiles
         case nil: return .view(view)
         }
     }
@@ -59,6 +60,9 @@ public enum ScreenTable {
         case .signatories:
             return ScreenOps(contexts: [.signatories, .following, .everywhere], takesTyping: false, perform: Explorer.performInSignatories,
                              normalize: Explorer.normalizedSignatories, draw: { state, grid in Screens.signatories(state, into: &grid) })
+        case .profiles:
+            return ScreenOps(contexts: [.profiles, .everywhere], takesTyping: false, perform: Explorer.performInProfiles,
+                             normalize: Explorer.normalizedProfiles, draw: { state, grid in Screens.profiles(state, into: &grid) })
         case .search:
             return ScreenOps(contexts: [.search], takesTyping: true, perform: Explorer.performInSearch,
                              normalize: Explorer.normalizedSearch, draw: { state, grid in Screens.search(state, into: &grid) })

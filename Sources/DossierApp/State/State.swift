@@ -57,8 +57,9 @@ public struct Navigation: Equatable, Sendable {
     public var actorSort: ActorSort = .name
     /// A full-screen comparison or the search, over the current view.
     public var overlay: Overlay?
-    /// The statement marked with `m`, waiting for a second one to compare signatories with.
-    public var markedStatement: String?
+    /// The record marked with `m` (a statement, an article or an actor), waiting for a second of its kind
+    /// to compare it with.
+    public var marked: String?
     /// The actor the timeline is narrowed to.
     public var timelineActor: String?
     public var matrix = MatrixPosition()

@@ -75,7 +75,7 @@ public enum PaneContent {
     /// The detail pane's screen lines at a pane width: every row wrapped, nothing cut.
     public static func detail(_ state: State, view: ViewID, width: Int) -> [PaneLine] {
         guard view != .articles, view != .matrix, let id = state.selectedID(in: view) else { return [] }
-        let key = ReaderLayouts.DetailKey(record: id, width: width, marked: state.navigation.markedStatement == id, glyphs: state.glyphs)
+        let key = ReaderLayouts.DetailKey(record: id, width: width, marked: state.navigation.marked == id, glyphs: state.glyphs)
         return state.readerLayouts.detail(key) { laidOut(detail(of: id, state: state), width: width) }
     }
 
@@ -193,7 +193,7 @@ public enum PaneContent {
             guard let statement = corpus.statement(id) else { return [] }
             // The id (dim), so what is on screen can be looked up with `dossier show ID`.
             var lines: [PaneLine] = [.text(statement.title, .heading), .text(id, .dim)]
-            if state.navigation.markedStatement == id {
+            if state.navigation.marked == id {
                 lines.append(.text("\(state.glyphs.marked) marked: press m on another statement to compare who signed", .warning))
             }
             lines.append(PaneLine([Segment(statement.kind.rawValue + " · " + dateWithPrecision(statement.date) + " · ", .label),
@@ -405,7 +405,7 @@ public struct ReaderContent: Sendable {
     init(article: Article, spans: [Excerpt], width: Int, bodies: BodyStore) {
         let textWidth = max(1, width - gutter)
         var header = wrapLines(article.title, width: textWidth)
-        header.append("\(article.publisher) · \(article.published) · \(spans.count) marked spans · \(article.id)")
+        header += wrapLines("\(article.publisher) · \(article.published) · \(spans.count) marked spans · \(article.id)", width: textWidth)
         header.append("")
         self.header = header
         do {

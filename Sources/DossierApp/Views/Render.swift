@@ -144,6 +144,7 @@ public enum Render {
             return "Compare · column \(compare.focus + 1) · \(compare.shown[compare.focus] + 1)/\(compare.excerpts.count)"
         case .signatories: return "Who signed"
         case .search(let search): return "Search · \(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
+        case .profiles(let profiles): return "Side by side · column \(profiles.focus + 1)"
         case nil: break
         }
         if state.view == .matrix {
@@ -164,7 +165,7 @@ public enum Render {
             let count = Explorer.readerMatches(state).count
             parts.append(count == 0 ? "“\(query)”: no match here" : "“\(query)” \(state.navigation.readerMatch + 1)/\(count) n/N")
         }
-        if let marked = state.navigation.markedStatement, state.view == .statements || state.view == .timeline {
+        if let marked = state.navigation.marked, state.view == .statements || state.view == .timeline {
             parts.append("\(state.glyphs.marked) \(state.corpus.name(of: marked) ?? marked)")
         }
         return parts.joined(separator: " · ")
@@ -279,7 +280,7 @@ public enum Render {
             cell(StanceStyle.symbol(statement.stance), 1, StanceStyle.role(statement.stance))
             // A narrow list keeps room for the title and drops the tally (the detail pane has it).
             if width >= 40 { cell(tally, 7, statement.sourcesDisagreeOnCount ? .warning : .label) }
-            rest((state.navigation.markedStatement == id ? "\(state.glyphs.marked) " : "") + statement.title)
+            rest((state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + statement.title)
         case .timeline:
             let date = corpus.statement(id)?.date ?? corpus.event(id)?.date
             guard let date else { return }
@@ -294,7 +295,7 @@ public enum Render {
             cell(dayPart, 5, .dim)
             if let statement = corpus.statement(id) {
                 cell(StanceStyle.symbol(statement.stance), 1, StanceStyle.role(statement.stance))
-                rest((state.navigation.markedStatement == id ? "\(state.glyphs.marked) " : "") + statement.title)
+                rest((state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + statement.title)
             } else if let event = corpus.event(id) {
                 cell(String(state.glyphs.event), 1, .label)
                 rest(event.title)

@@ -68,7 +68,8 @@ enum Screens {
             let index = compare.shown[column]
             var heading = "\(focused ? String(state.glyphs.focusMark) : " ") \(index + 1)/\(compare.excerpts.count)"
             if compare.labels.indices.contains(index), !compare.labels[index].isEmpty { heading += " · " + compare.labels[index] }
-            if let excerpt = state.corpus.excerpt(compare.excerpts[index]), let article = state.corpus.article(excerpt.article) {
+            let shown = compare.excerpts[index]
+            if let article = state.corpus.article(state.corpus.excerpt(shown)?.article ?? shown) {
                 heading += " · \(article.publisher), \(article.published)"
             }
             grid.fill(Rect(x: x, y: 2, width: layout.columnWidth, height: 1), role: focused ? .borderFocused : .heading)
