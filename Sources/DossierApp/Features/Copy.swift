@@ -150,6 +150,10 @@ extension Explorer {
         func record(_ id: String) -> ClipboardRequest? {
             Citation.record(id, in: corpus).map { ClipboardRequest(text: $0, what: "\(corpus.name(of: id) ?? id) with its id") }
         }
+        /// A detail row's fact, said of the record it belongs to ("Joint letter … — United Kingdom GBR").
+        func detailFact(_ lines: [PaneLine], _ line: Int) -> String {
+            "\(state.selectedID().flatMap(corpus.name(of:)) ?? "") — \(factText(lines, line))"
+        }
         if state.navigation.overlay != nil || state.view == .matrix {
             if state.view == .matrix, state.navigation.overlay == nil {
                 let model = state.matrixModel
@@ -171,8 +175,7 @@ extension Explorer {
             }
             let lines = detailLines(state)
             guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected) else { return state.selectedID().flatMap(record) }
-            let fact = factText(lines, line)
-            if let excerpt = lines[line].excerpts.first { return quote(excerpt, fact: "\(corpus.name(of: state.selectedID() ?? "") ?? "") — \(fact)") }
+            if let excerpt = lines[line].excerpts.first { return quote(excerpt, fact: detailFact(lines, line)) }
             return lines[line].link.flatMap(linkedID).flatMap(record)
         case .source:
             if state.view == .articles {
@@ -184,7 +187,7 @@ extension Explorer {
             let lines = detailLines(state)
             guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected),
                   let excerpt = lines[line].excerpts.first else { return nil }
-            return quote(excerpt, fact: "\(corpus.name(of: state.selectedID() ?? "") ?? "") — \(factText(lines, line))")
+            return quote(excerpt, fact: detailFact(lines, line))
         }
     }
 
