@@ -78,7 +78,8 @@ import Testing
 /// Issue 11: messages that say what is wrong.
 @Suite struct MessageTests {
     func write(_ bytes: [UInt8], _ name: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(name)-\(getpid()).json").path
+        // Unique per call: the cases of a parameterised test run at the same time.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-\(name)-\(UUID().uuidString).json").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }

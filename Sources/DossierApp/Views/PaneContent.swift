@@ -129,14 +129,18 @@ public enum PaneContent {
         return last
     }
 
+    /// A record's name, then its id (dim), so what is on screen can be looked up with `dossier show ID`.
+    static func heading(_ name: String, id: String) -> [PaneLine] {
+        [.text(name, .heading), .text(id, .dim)]
+    }
+
     /// The detail rows of any actor, statement or event.
     public static func detail(of id: String, state: State) -> [PaneLine] {
         let corpus = state.corpus
         switch corpus.kind(of: id) {
         case .event:
             guard let event = corpus.event(id) else { return [] }
-            // The id (dim), so what is on screen can be looked up with `dossier show ID`.
-            var lines: [PaneLine] = [.text(event.title, .heading), .text(id, .dim)]
+            var lines = heading(event.title, id: id)
             lines.append(PaneLine([Segment("event · ", .label), Segment(dateWithPrecision(event.date))]))
             for actor in event.actors {
                 let mentioning = event.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
@@ -151,8 +155,7 @@ public enum PaneContent {
             return lines
         case .actor:
             guard let actor = corpus.actor(id) else { return [] }
-            // The id (dim), so what is on screen can be looked up with `dossier show ID`.
-            var lines: [PaneLine] = [.text(actor.name, .heading), .text(id, .dim)]
+            var lines = heading(actor.name, id: id)
             var facts = actor.kind.rawValue
             if let country = actor.country { facts += " · " + country }
             lines.append(.text(facts, .label))
@@ -191,8 +194,7 @@ public enum PaneContent {
             return lines
         case .statement:
             guard let statement = corpus.statement(id) else { return [] }
-            // The id (dim), so what is on screen can be looked up with `dossier show ID`.
-            var lines: [PaneLine] = [.text(statement.title, .heading), .text(id, .dim)]
+            var lines = heading(statement.title, id: id)
             if state.navigation.marked == id {
                 lines.append(.text("\(state.glyphs.marked) marked: press m on another statement to compare who signed", .warning))
             }

@@ -165,7 +165,8 @@ public enum Render {
             let count = Explorer.readerMatches(state).count
             parts.append(count == 0 ? "“\(query)”: no match here" : "“\(query)” \(state.navigation.readerMatch + 1)/\(count) n/N")
         }
-        if let marked = state.navigation.marked, state.view == .statements || state.view == .timeline {
+        if let marked = state.navigation.marked, state.corpus.kind(of: marked).map({ [.statement, .article, .actor].contains($0) }) == true,
+           state.view != .matrix {
             parts.append("\(state.glyphs.marked) \(state.corpus.name(of: marked) ?? marked)")
         }
         return parts.joined(separator: " · ")
@@ -260,12 +261,13 @@ public enum Render {
             guard let article = corpus.article(id) else { return }
             cell(article.published.description, 10, .dim)
             if width >= 46 { cell(article.publisher, 12, .label) }
-            rest(article.title)
+            rest((state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + article.title)
         case .actors:
             guard let actor = corpus.actor(id) else { return }
             let showsKind = width >= 30
             let nameWidth = max(8, width - 2 - (showsKind ? 8 + 1 + 3 + 1 : 0))
-            grid.put(DisplayWidth.truncate(actor.name, to: nameWidth), x: column, y: y, limit: nameWidth, role: role(.normal))
+            let name = (state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + actor.name
+            grid.put(DisplayWidth.truncate(name, to: nameWidth), x: column, y: y, limit: nameWidth, role: role(.normal))
             column += nameWidth + 1
             if showsKind {
                 cell(shortKind(actor.kind), 8, .label)
