@@ -79,7 +79,8 @@ def random_event(rng):
 
 def run_session(args, events):
     """Sends the events; returns None when all went well, or what went wrong."""
-    child = PtyProcess(BINARY, args, rows=24, columns=80)
+    # In a folder of its own: `e` among the random keys writes exports where the explorer runs.
+    child = PtyProcess(BINARY, args, rows=24, columns=80, cwd=WORK)
     try:
         child.wait_for("Dossier", seconds=10)
     except AssertionError as error:
@@ -101,10 +102,12 @@ def run_session(args, events):
         child.drain(0.002)
         if child.state() == "T":  # a Ctrl-Z among random keys: fg
             os.kill(child.pid, signal.SIGCONT)
-    ended_by_keys = child.shell.poll() is not None
+    # A q among the keys may have ended it a moment ago: the explorer's process is gone then, even if
+    # the job shell has not noticed yet.
+    child.drain(0.05)
+    ended_by_keys = child.shell.poll() is not None or child.state() in ("gone", "Z")
     if not ended_by_keys:
         # A Ctrl-Z whose stop came after its fg (the explorer was busy) leaves it stopped: fg first.
-        child.drain(0.05)
         if child.state() == "T":
             os.kill(child.pid, signal.SIGCONT)
         child.send(b"\x03")  # Ctrl-C

@@ -46,7 +46,7 @@ while True:
 class PtyProcess:
     """The explorer as the foreground job of a pty whose session a miniature shell leads."""
 
-    def __init__(self, binary, args, rows=24, columns=80):
+    def __init__(self, binary, args, rows=24, columns=80, cwd=None):
         self.master, slave = pty.openpty()
         self.set_size(rows, columns, fd=slave)
         reader, writer = os.pipe()
@@ -56,7 +56,7 @@ class PtyProcess:
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
         self.shell = subprocess.Popen([sys.executable, "-c", SHELL, binary] + args, stdin=slave, stdout=slave, stderr=slave,
-                                      env=dict(ENV, DOSSIER_PID_FD=str(writer)), preexec_fn=in_child, pass_fds=(writer,))
+                                      env=dict(ENV, DOSSIER_PID_FD=str(writer)), preexec_fn=in_child, pass_fds=(writer,), cwd=cwd)
         os.close(slave)
         os.close(writer)
         with os.fdopen(reader) as pid:
