@@ -1,16 +1,17 @@
 import DossierModel
 
-/// Where the profiles screen goes: a title row, then two columns, each a record's detail rows.
+/// Where the profiles screen goes: the two columns of the side-by-side reader, each a record's detail
+/// rows from just under the title (the reader's columns have a heading row; these do not).
 struct ProfilesLayout {
-    let columnWidth: Int
-    let height: Int
-    let columnX: [Int]
+    let columns: CompareLayout
 
     init(width: Int, height: Int) {
-        columnWidth = max(1, (width - 1) / 2)
-        self.height = max(1, height - 3)
-        columnX = [0, columnWidth + 1]
+        columns = CompareLayout(width: width, height: height)
     }
+
+    var columnWidth: Int { columns.columnWidth }
+    var columnX: [Int] { columns.columnX }
+    var height: Int { columns.readerHeight + 1 }
 }
 
 extension Explorer {
