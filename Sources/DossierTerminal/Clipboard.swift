@@ -1,4 +1,5 @@
 import DossierApp
+import DossierModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -43,17 +44,8 @@ public struct Clipboard {
         while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
         defer { flock(descriptor, LOCK_UN) }
         let stamp = ISO8601DateFormatter().string(from: date)
-        var entry = "<!-- copied \(stamp) -->\n\(text)\n\n"
-        let written = entry.withUTF8 { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 { if errno == EINTR { continue }; return false }
-                offset += count
-            }
-            return true
-        }
-        guard written, fsync(descriptor) == 0 else { return "cannot write \(copiesFile): \(String(cString: strerror(errno)))" }
+        let entry = "<!-- copied \(stamp) -->\n\(text)\n\n"
+        guard AtomicFile.writeAll(Array(entry.utf8), to: descriptor), fsync(descriptor) == 0 else { return "cannot write \(copiesFile): \(String(cString: strerror(errno)))" }
         return nil
     }
 

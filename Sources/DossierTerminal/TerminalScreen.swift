@@ -222,8 +222,6 @@ public final class TerminalScreen {
             // Ctrl-Z or a resize interrupted the wait: act on it now, between frames.
             if dossier_take_suspend() != 0 { return suspend() }
             if dossier_take_resize() != 0 { return resized() }
-        }
-        if status == ERR {
             // A timeout is normal; a hung-up terminal, EIO or endless errors mean it is gone.
             if errno == EIO || dossier_terminal_gone(inputFD) != 0 { return .terminalGone }
             if errno != 0 && errno != EINTR && errno != EAGAIN {

@@ -29,6 +29,13 @@ extension Explorer {
         return state
     }
 
+    /// Runs the search's query (within the previous result when it allows), giving way to a newer key.
+    static func run(_ search: inout SearchState, after previous: SearchIndex.Result?, in state: State) {
+        let result = state.search.search(search.query, after: previous, shouldStop: { state.interruption.isRequested })
+        search.result = result
+        search.hits = result.hits
+    }
+
     /// Changes the query and searches again: results update as you type.
     static func editSearch(_ state: State, _ edit: (inout LineEditor) -> Void) -> State {
         guard case .search(var search) = state.navigation.overlay else { return state }
@@ -36,9 +43,7 @@ extension Explorer {
         edit(&state.prompt)
         guard state.prompt.text != search.query else { return state }
         search.query = state.prompt.text
-        let result = state.search.search(search.query, after: search.result, shouldStop: { state.interruption.isRequested })
-        search.result = result
-        search.hits = result.hits
+        run(&search, after: search.result, in: state)
         search.place = ScrollState()
         state.navigation.overlay = .search(search)
         return state
@@ -112,11 +117,7 @@ extension Explorer {
         var state = state
         // A search a newer key interrupted is run again (the key that interrupted it may not have
         // changed the query): it completes once no key is waiting.
-        if search.result?.interrupted == true {
-            let result = state.search.search(search.query, after: nil, shouldStop: { state.interruption.isRequested })
-            search.result = result
-            search.hits = result.hits
-        }
+        if search.result?.interrupted == true { run(&search, after: nil, in: state) }
         search.place.clampSelection(count: search.hits.count)
         let rows = searchRows(search.hits)
         let height = SearchLayout(width: state.width, height: state.height).visibleRows

@@ -163,9 +163,7 @@ public struct State: Sendable {
         next.isLoading = false
         // A search typed while loading runs now that there is an index.
         if case .search(var search) = next.navigation.overlay {
-            let result = next.search.search(search.query, after: nil)
-            search.result = result
-            search.hits = result.hits
+            Explorer.run(&search, after: nil, in: next)
             next.navigation.overlay = .search(search)
         }
         return Explorer.normalized(next)

@@ -165,8 +165,8 @@ public enum Render {
             let count = Explorer.readerMatches(state).count
             parts.append(count == 0 ? "“\(query)”: no match here" : "“\(query)” \(state.navigation.readerMatch + 1)/\(count) n/N")
         }
-        if let marked = state.navigation.marked, state.corpus.kind(of: marked).map({ [.statement, .article, .actor].contains($0) }) == true,
-           state.view != .matrix {
+        // `m` marks only statements, articles and actors, none of which the matrix lists.
+        if let marked = state.navigation.marked, state.view != .matrix {
             parts.append("\(state.glyphs.marked) \(state.corpus.name(of: marked) ?? marked)")
         }
         return parts.joined(separator: " · ")
@@ -252,6 +252,10 @@ public enum Render {
             grid.put(DisplayWidth.truncate(text, to: columns), x: column, y: y, limit: min(columns, end - column), role: role(preferred))
             column += columns + 1
         }
+        /// A record marked with `m` shows the mark before its name or title.
+        func marked(_ text: String) -> String {
+            (state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + text
+        }
         func rest(_ text: String, _ preferred: Role = .normal) {
             guard column < end else { return }
             grid.put(DisplayWidth.truncate(text, to: end - column), x: column, y: y, limit: end - column, role: role(preferred))
@@ -261,12 +265,12 @@ public enum Render {
             guard let article = corpus.article(id) else { return }
             cell(article.published.description, 10, .dim)
             if width >= 46 { cell(article.publisher, 12, .label) }
-            rest((state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + article.title)
+            rest(marked(article.title))
         case .actors:
             guard let actor = corpus.actor(id) else { return }
             let showsKind = width >= 30
             let nameWidth = max(8, width - 2 - (showsKind ? 8 + 1 + 3 + 1 : 0))
-            let name = (state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + actor.name
+            let name = marked(actor.name)
             grid.put(DisplayWidth.truncate(name, to: nameWidth), x: column, y: y, limit: nameWidth, role: role(.normal))
             column += nameWidth + 1
             if showsKind {
@@ -282,7 +286,7 @@ public enum Render {
             cell(StanceStyle.symbol(statement.stance), 1, StanceStyle.role(statement.stance))
             // A narrow list keeps room for the title and drops the tally (the detail pane has it).
             if width >= 40 { cell(tally, 7, statement.sourcesDisagreeOnCount ? .warning : .label) }
-            rest((state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + statement.title)
+            rest(marked(statement.title))
         case .timeline:
             let date = corpus.statement(id)?.date ?? corpus.event(id)?.date
             guard let date else { return }
@@ -297,7 +301,7 @@ public enum Render {
             cell(dayPart, 5, .dim)
             if let statement = corpus.statement(id) {
                 cell(StanceStyle.symbol(statement.stance), 1, StanceStyle.role(statement.stance))
-                rest((state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + statement.title)
+                rest(marked(statement.title))
             } else if let event = corpus.event(id) {
                 cell(String(state.glyphs.event), 1, .label)
                 rest(event.title)
