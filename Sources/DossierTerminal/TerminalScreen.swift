@@ -309,12 +309,20 @@ public final class TerminalScreen {
         let window = dossier_stdscr()
         wtimeout(window, 500)
         var read = ""
+        // Past the limit only the last few characters are kept, enough to see the end marker arrive.
+        var overflow = ""
         var next: wint_t = 0
         while true {
             let status = wget_wch(window, &next)
             guard status == OK, let scalar = Unicode.Scalar(UInt32(next)) else { break }
-            if read.utf8.count < EscapeSequence.pasteLimit { read.unicodeScalars.append(scalar) }
-            if let text = EscapeSequence.completedPaste(read) { return .key(.paste(text)) }
+            if read.utf8.count < EscapeSequence.pasteLimit {
+                read.unicodeScalars.append(scalar)
+                if let text = EscapeSequence.completedPaste(read) { return .key(.paste(text)) }
+            } else {
+                overflow.unicodeScalars.append(scalar)
+                if overflow.unicodeScalars.count > EscapeSequence.pasteEnd.unicodeScalars.count { overflow.unicodeScalars.removeFirst() }
+                if EscapeSequence.completedPaste(overflow) != nil { break }
+            }
         }
         return .key(.paste(read))
     }
