@@ -102,3 +102,35 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["statements.md"])
     }
 }
+
+@Suite struct ExportKillTests {
+    @Test func aWriterKilledAtAnyMomentLeavesTheOldFileOrTheWholeNewOne() throws {
+        // `--out` writes a temporary file and renames it into place: killed at any instant, the target
+        // holds what it held before or the whole export, never part of one.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-kill-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let corpus = directory + "/corpus"
+        #expect(try CLI.run(["generate", "1000", corpus]).status == 0)
+        let target = directory + "/excerpts.json"
+        let arguments = ["export", "excerpts", "--format", "json", "--data", corpus, "--out", target, "--force"]
+        // How long a whole export takes here, so the kills fall all along it and a little after.
+        let started = Date()
+        #expect(try CLI.run(arguments).status == 0)
+        let duration = Date().timeIntervalSince(started)
+        let whole = try String(contentsOfFile: target, encoding: .utf8)
+        let before = "the file as it was\n"
+        for attempt in 0..<16 {
+            try before.write(toFile: target, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = arguments
+            try process.run()
+            usleep(useconds_t(duration * 1.25 * Double(attempt + 1) / 16 * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let after = try String(contentsOfFile: target, encoding: .utf8)
+            #expect(after == before || after == whole, "attempt \(attempt): \(after.utf8.count) bytes")
+        }
+    }
+}
