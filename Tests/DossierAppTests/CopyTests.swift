@@ -29,6 +29,15 @@ import Testing
         #expect(state.clipboard?.text == quote)
     }
 
+    @Test func aCitationOfAnArticleWithAnAddressEndsWithIt() throws {
+        // The third article by date is UNPO's, whose page address the corpus records.
+        let state = run(["j", "j", "Tab", "y"])
+        #expect(state.selectedID() == "art-2022-unpo-joint-letter")
+        let copied = try #require(state.clipboard)
+        #expect(copied.text.contains("” — UNPO, “UNPO Signs Joint Letter with Leading NGOs"))
+        #expect(copied.text.contains("”, 2022-04-19, https://unpo.org/article/22210 [x-"))
+    }
+
     @Test func yInTheSideBySideCopiesTheFocusedColumnsExcerpt() throws {
         let state = run(["3", "j", "d", "Tab", "y"])
         guard case .compare(let compare) = state.navigation.overlay else { Issue.record("no comparison"); return }

@@ -47,6 +47,30 @@ import Testing
         }
     }
 
+    /// The article-address table of docs/corpus-notes.md: title (as written there) to URL, or nil for "none".
+    static func documentedAddresses() throws -> [(title: String, url: String?)] {
+        let notes = try String(contentsOf: Paths.repository.appendingPathComponent("docs/corpus-notes.md"), encoding: .utf8)
+        let after = try #require(notes.components(separatedBy: "## Articles and their addresses").dropFirst().first)
+        let section = after.components(separatedBy: "\n## ")[0]
+        return section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| article") }.map { row in
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            return (cells[0], cells[1] == "none" ? nil : cells[1])
+        }
+    }
+
+    /// No URL without its provenance: every article's address (or its absence) is the one the notes give.
+    @Test func everyArticleAddressIsTheDocumentedOne() throws {
+        let rows = try Self.documentedAddresses()
+        let articles = try corpus().articles
+        #expect(rows.count == articles.count)
+        for article in articles {
+            let row = rows.first { article.title.hasPrefix($0.title.replacingOccurrences(of: " …", with: "")) }
+            #expect(row != nil, "\(article.id) has no row in the notes' address table")
+            #expect(row?.url == article.url, "\(article.id): url \(article.url ?? "none") is not the documented \(row?.url ?? "none")")
+        }
+        #expect(articles.contains { $0.url != nil }, "the table was read as all \"none\"")
+    }
+
     @Test func noBodyHoldsPageFurniture() throws {
         for article in try corpus().articles {
             for phrase in Self.furniture {

@@ -408,6 +408,8 @@ public struct ReaderContent: Sendable {
         let textWidth = max(1, width - gutter)
         var header = wrapLines(article.title, width: textWidth)
         header += wrapLines("\(article.publisher) · \(article.published) · \(spans.count) marked spans · \(article.id)", width: textWidth)
+        // The address a citation points at, whole (wrapped, never cut), so it can be read off the screen.
+        if let url = article.url { header += wrapLines(url, width: textWidth) }
         header.append("")
         self.header = header
         do {
