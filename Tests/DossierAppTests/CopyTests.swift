@@ -87,6 +87,24 @@ import Testing
         #expect(Render.frame(run(["3", "e"] + typed("out.md"))).plainText.contains("Export to: out.md"))
     }
 
+    @Test func ctrlSExportsSearchResultsWhereEIsALetterOfTheQuery() throws {
+        // Seen on main: `e` on the search screen typed into the query, and nothing exported results.
+        let typing = run(["f"] + typed("bachel") + ["e"])
+        guard case .search(let search) = typing.navigation.overlay else { Issue.record("no search"); return }
+        #expect(search.query == "bachele" && typing.exportPrompt == nil)
+        let state = run(["f"] + typed("bachelet") + ["Ctrl-s"] + typed("hits.tsv") + ["Enter"])
+        guard case .search(let results) = state.navigation.overlay else { Issue.record("the search closed"); return }
+        let request = try #require(state.exportRequest)
+        let lines = request.text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(lines.first == ["kind", "id", "name", "field", "match", "context", "article_id", "article_title", "publisher", "published", "url"])
+        #expect(lines.count == 1 + results.hits.count && request.rows == results.hits.count)
+        // Every row's match is the text found, as the source spells it; an excerpt names its source.
+        #expect(lines.dropFirst().allSatisfy { $0[4].lowercased() == "bachelet" })
+        let unpo = try #require(lines.first { $0[0] == "excerpt" && $0[6] == "art-2022-unpo-joint-letter" })
+        #expect(unpo[8] == "UNPO" && unpo[9] == "2022-04-19" && unpo[10] == "https://unpo.org/article/22210")
+        #expect(run(["f", "Ctrl-s"]).message == "Nothing here to export")
+    }
+
     @Test func whoSignedAndTheMatrixExportWhatTheyShow() throws {
         let signed = try #require(run(["3", "j", "m", "j", "m", "e"] + typed("w.json") + ["Enter"]).exportRequest)
         #expect(signed.text.contains("\"signed\": \"only st-2019-07-joint-letter\"") && signed.text.contains("\"actor_id\": \"gbr\""))

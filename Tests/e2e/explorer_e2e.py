@@ -6,6 +6,7 @@ Usage: explorer_e2e.py PATH-TO-DOSSIER [--report FILE]
 Prints one line per test and 'e2e: N passed, N failed'; exits 1 if any failed. --report writes the
 measured figures (bytes on the wire, exit latencies) as JSON for docs/performance.md.
 """
+import csv
 import json
 import os
 import shutil
@@ -694,6 +695,30 @@ def test_e_exports_the_filtered_list_to_the_file_named():
     pane.keys("Enter")
     pane.wait_for("exists: end the name with ! to replace it")
     pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
+def test_ctrl_s_exports_search_results_through_a_real_terminal():
+    # Issue 12: on the search screen letters type the query, so Ctrl-S (VisiData's save key) exports;
+    # the terminal's flow control is off, so the key reaches Dossier instead of freezing the screen.
+    out = os.path.join(WORK, "hits.csv")
+    pane = Pane(dossier(), width=100, height=30)
+    pane.wait_for("Articles 1/5")
+    pane.keys("f")
+    pane.type("bachelet")
+    pane.wait_for("Excerpts")
+    pane.keys("C-s")
+    pane.wait_for("Export to:")
+    pane.type(out)
+    pane.keys("Enter")
+    pane.wait_for("Exported")
+    with open(out, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:6] == ["kind", "id", "name", "field", "match", "context"], rows[0]
+    assert len(rows) > 10 and all(row[4].lower() == "bachelet" for row in rows[1:]), rows
+    assert any(row[6] == "art-2022-unpo-joint-letter" and row[10] == "https://unpo.org/article/22210" for row in rows), rows
+    pane.keys("Escape", "q")
     pane.wait_for("EXIT=0")
     pane.kill()
 

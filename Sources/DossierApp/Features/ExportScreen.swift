@@ -11,7 +11,8 @@ public struct ExportRequest: Equatable, Sendable {
 }
 
 extension Explorer {
-    /// `e`: asks for a file name for the list on screen.
+    /// `e` (Ctrl-S on the search screen, where letters type the query): asks for a file name for
+    /// the list on screen.
     static func startExport(_ state: State) -> State {
         var state = state
         guard exportTable(state) != nil else {
@@ -65,6 +66,23 @@ extension Explorer {
         return state
     }
 
+    /// Search results as the screen lists them (grouped by kind, each group in corpus order): what
+    /// matched and where, the exact text matched with its context, and for an article or an excerpt
+    /// the source to cite. Nil when there is nothing to export (no query, or no hit).
+    static func searchTable(_ hits: [SearchIndex.Hit], corpus: Corpus) -> ExportTable? {
+        guard !hits.isEmpty else { return nil }
+        let rows = hits.map { hit -> [String] in
+            let text = (try? hit.text()) ?? ""
+            let range = hit.utf8Range
+            let match = range.isEmpty ? "" : String(decoding: text.utf8.dropFirst(range.lowerBound).prefix(range.count), as: UTF8.self)
+            let articleID = hit.kind == .article ? hit.id : hit.kind == .excerpt ? corpus.excerpt(hit.id)?.article : nil
+            let article = articleID.flatMap(corpus.article)
+            return [hit.kind.rawValue, hit.id, corpus.name(of: hit.id) ?? hit.id, hit.field.rawValue, match, hit.context,
+                    article?.id ?? "", article?.title ?? "", article?.publisher ?? "", article?.published.description ?? "", article?.url ?? ""]
+        }
+        return ExportTable(columns: ["kind", "id", "name", "field", "match", "context", "article_id", "article_title", "publisher", "published", "url"], rows: rows)
+    }
+
     /// The list on screen as a table: as filtered and sorted, a who-signed comparison, the matrix.
     static func exportTable(_ state: State) -> ExportTable? {
         let corpus = state.corpus
@@ -78,7 +96,9 @@ extension Explorer {
                 }
             }
             return ExportTable(columns: ["signed", "actor_id", "actor_name", "iso3"], rows: rows)
-        case .search, .compare, .profiles:
+        case .search(let search):
+            return searchTable(search.hits, corpus: corpus)
+        case .compare, .profiles:
             return nil
         case nil:
             break

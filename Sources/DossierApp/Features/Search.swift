@@ -75,7 +75,7 @@ extension Explorer {
         case .follow:
             guard search.hits.indices.contains(search.place.selected) else { return state }
             return open(search.hits[search.place.selected], query: search.query, from: state)
-        case .clear:
+        case .clear, .export:
             return performInAnyOverlay(action, state) ?? state
         default:
             return state

@@ -81,8 +81,10 @@ public enum Render {
         var left = where_(state)
         if state.isLoading { left = "Loading the corpus… (articles shown; the rest follows)" }
         if let message = state.message { left = message }
-        // Hints for the keys that matter here: the screen's own first, the keys that work everywhere last.
-        let contexts = ScreenTable.ops(state.screenUnderHelp).contexts.filter { $0 != .everywhere } + [.everywhere]
+        // Hints for the keys that matter here: the screen's own first, the keys that work everywhere last
+        // (but not where letters type a query: there `?` and `q` are letters of it).
+        let screen = ScreenTable.ops(state.screenUnderHelp)
+        let contexts = screen.contexts.filter { $0 != .everywhere } + (screen.takesTyping ? [] : [.everywhere])
         var seen: Set<Action> = []
         let hints = contexts.flatMap { context in Keymap.bindings.filter { $0.context == context && $0.hint != nil } }
             .filter { binding in
