@@ -26,4 +26,39 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: clipboard.copiesFile)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
+
+    @Test func anEntryAfterATornTailStartsOnALineOfItsOwn() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-copies-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let clipboard = Clipboard(environment: ["XDG_STATE_HOME": state])
+        // What a writer killed in the middle of an entry leaves behind.
+        try FileManager.default.createDirectory(atPath: state + "/dossier", withIntermediateDirectories: true)
+        try "<!-- copied 1970-01-01T00:00:00Z -->\nhalf a quo".write(toFile: clipboard.copiesFile, atomically: false, encoding: .utf8)
+        #expect(clipboard.append("whole", at: Date(timeIntervalSince1970: 60)) == nil)
+        let file = try String(contentsOfFile: clipboard.copiesFile, encoding: .utf8)
+        #expect(file == "<!-- copied 1970-01-01T00:00:00Z -->\nhalf a quo\n\n<!-- copied 1970-01-01T00:01:00Z -->\nwhole\n\n")
+    }
+
+    @Test func aSecondWriterWaitsForTheFirstsLock() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-copies-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let environment = ["XDG_STATE_HOME": state]
+        let clipboard = Clipboard(environment: environment)
+        #expect(clipboard.append("first", at: Date(timeIntervalSince1970: 0)) == nil)
+        let before = try String(contentsOfFile: clipboard.copiesFile, encoding: .utf8)
+        // Another explorer (another SSH session) is in the middle of its entry: it holds the lock.
+        let holder = open(clipboard.copiesFile, O_RDWR | O_APPEND)
+        #expect(holder >= 0 && flock(holder, LOCK_EX) == 0)
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = Clipboard(environment: environment).append("second", at: Date(timeIntervalSince1970: 60))
+            finished.signal()
+        }
+        #expect(finished.wait(timeout: .now() + 0.3) == .timedOut, "the second writer did not wait for the lock")
+        #expect(try String(contentsOfFile: clipboard.copiesFile, encoding: .utf8) == before)
+        flock(holder, LOCK_UN)
+        close(holder)
+        #expect(finished.wait(timeout: .now() + 30) == .success)
+        #expect(try String(contentsOfFile: clipboard.copiesFile, encoding: .utf8) == before + "<!-- copied 1970-01-01T00:01:00Z -->\nsecond\n\n")
+    }
 }
