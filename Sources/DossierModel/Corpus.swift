@@ -77,7 +77,8 @@ public struct Corpus: Sendable {
             }
             for lead in statement.leads { role(lead, statement.id, .lead) }
             for addressee in statement.addressees { role(addressee, statement.id, .addressee) }
-            if let forum = statement.forum { role(forum, statement.id, .forum) }
+            // A forum given as a plain name is no actor's: it has no profile to list the statement in.
+            if let forum = statement.forum, positions[forum]?.0 == .actor { role(forum, statement.id, .forum) }
         }
         var mentions: [String: [String]] = [:]
         var mentionsSeen: Set<Pair> = []
@@ -109,6 +110,18 @@ public struct Corpus: Sendable {
     }
 
     public func kind(of id: String) -> RecordKind? { positions[id]?.kind }
+
+    /// A record's own `x-` fields, whatever its kind.
+    public func extraFields(of id: String) -> [ExtraField] {
+        switch kind(of: id) {
+        case .article: return article(id)?.extra ?? []
+        case .actor: return actor(id)?.extra ?? []
+        case .statement: return statement(id)?.extra ?? []
+        case .event: return event(id)?.extra ?? []
+        case .excerpt: return excerpt(id)?.extra ?? []
+        case nil: return []
+        }
+    }
 
     public func article(_ id: String) -> Article? { record(id, .article, articles) }
     public func actor(_ id: String) -> Actor? { record(id, .actor, actors) }

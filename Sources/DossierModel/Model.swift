@@ -2,6 +2,8 @@
 
 public struct Article: Sendable, Hashable, Identifiable {
     public var id: String
+    /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
+    public var extra: [ExtraField] = []
     public var title: String
     public var publisher: String
     public var published: PartialDate
@@ -149,6 +151,8 @@ public enum ActorKind: String, Sendable, CaseIterable, Hashable, Comparable {
 
 public struct Actor: Sendable, Hashable, Identifiable {
     public var id: String
+    /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
+    public var extra: [ExtraField] = []
     public var name: String
     public var kind: ActorKind
     /// Other names the sources use: "Britain", "Beijing", "OHCHR".
@@ -225,6 +229,8 @@ public struct Signatory: Sendable, Hashable {
 /// A joint statement, letter, report, speech, ruling, vote...
 public struct Statement: Sendable, Hashable, Identifiable {
     public var id: String
+    /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
+    public var extra: [ExtraField] = []
     public var title: String
     public var kind: StatementKind
     public var date: PartialDate
@@ -273,6 +279,8 @@ public struct Statement: Sendable, Hashable, Identifiable {
 
 public struct Event: Sendable, Hashable, Identifiable {
     public var id: String
+    /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
+    public var extra: [ExtraField] = []
     public var date: PartialDate
     public var title: String
     public var actors: [String]
@@ -311,6 +319,8 @@ public struct TextSpan: Sendable, Hashable {
 /// repeated quotes apart (the W3C Web Annotation TextQuoteSelector).
 public struct Excerpt: Sendable, Hashable, Identifiable {
     public var id: String
+    /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
+    public var extra: [ExtraField] = []
     public var article: String
     public var quote: String
     public var prefix: String?
@@ -348,5 +358,30 @@ public enum RecordKind: String, Sendable, CaseIterable, Hashable {
 
     public var article: String {
         self == .actor || self == .article || self == .event || self == .excerpt ? "an \(rawValue)" : "a \(rawValue)"
+    }
+}
+
+/// A field of the user's own (its key begins with `x-`): any JSON value, kept as written.
+public struct ExtraField: Sendable, Hashable {
+    public let key: String
+    /// The value as parsed, for JSON output.
+    public let value: JSONValue
+    /// The value as compact JSON (a string keeps its quotes): what JSON output writes back.
+    public let json: String
+    /// The value as a reader sees it: a string's own text, anything else as its compact JSON.
+    public let text: String
+
+    public init(key: String, value: JSONValue) {
+        self.key = key
+        self.value = value
+        self.json = JSONWriter.compact(value)
+        if case .string(let string) = value { text = string } else { text = json }
+    }
+
+    // Two fields are the same when their keys and JSON text are (the parsed value carries offsets).
+    public static func == (lhs: ExtraField, rhs: ExtraField) -> Bool { lhs.key == rhs.key && lhs.json == rhs.json }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(json)
     }
 }

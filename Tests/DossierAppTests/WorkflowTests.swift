@@ -429,3 +429,34 @@ import Testing
         #expect(try second.body.text() == secondBefore)
     }
 }
+
+/// Issue 13, item 1: corpora as users write them open and show what they hold.
+@Suite struct UsersOwnCorpusTests {
+    static func ownFields() throws -> State {
+        let path = Fixture.repository.appendingPathComponent("Tests/Fixtures/good/own-fields.json").path
+        return Explorer.normalized(State(corpus: try CorpusLoader.load(path: path).corpus, width: 100, height: 40))
+    }
+
+    @Test func theDetailPaneShowsAForumInWordsAndTheUsersOwnFields() throws {
+        let state = run(["3"], from: try Self.ownFields())
+        let lines = PaneContent.detail(state, view: .statements, width: 60)
+        let text = lines.map { $0.segments.map(\.text).joined() }
+        #expect(text.contains("forum: Third Committee of the UN General Assembly"))
+        // A forum in words is no actor: nothing to follow.
+        #expect(lines.first { $0.segments.map(\.text).joined().hasPrefix("forum:") }?.link == nil)
+        #expect(text.contains("Your fields (x-)") && text.contains(#"  x-vote: {"yes":22,"no":0}"#))
+        let actor = PaneContent.detail(run(["2", "/"] + typed("france") + ["Enter"], from: try Self.ownFields()), view: .actors, width: 60)
+        #expect(actor.map { $0.segments.map(\.text).joined() }.contains("  x-region: Western European and Others Group"))
+    }
+
+    @Test func exportsGainAColumnForEachOwnField() throws {
+        let corpus = try Self.ownFields().corpus
+        let statements = Export.table(.statements, corpus: corpus)
+        #expect(statements.columns.last == "x-vote" && statements.rows[0].last == #"{"yes":22,"no":0}"#)
+        let actors = Export.table(.actors, corpus: corpus)
+        let column = try #require(actors.columns.firstIndex(of: "x-region"))
+        #expect(actors.rows.filter { $0[column] == "Western European and Others Group" }.map { $0[0] } == ["fra"])
+        #expect(Export.table(.events, corpus: corpus).columns.last == "x-tags")
+        #expect(Export.table(.excerpts, corpus: corpus).columns.last == "x-checked")
+    }
+}

@@ -38,7 +38,7 @@ import Testing
         ("enum-stance.json", ["enum-stance.json:71:17: error: s-letter: field \"stance\" has unknown value \"hostile\"; expected one of: critical, supportive, mixed, neutral"]),
         ("enum-actor-kind.json", ["enum-actor-kind.json:44:15: error: un-hrc: field \"kind\" has unknown value \"un body\"; expected one of: state, un-body, intergovernmental, government-body, party, ngo, media, academic, court, person, group, other (did you mean \"un-body\"?)"]),
         ("country-unknown.json", ["country-unknown.json:30:18: error: fra: country \"FRX\" is not an ISO 3166-1 alpha-3 code (such as CHN, GBR, USA)"]),
-        ("state-without-country.json", ["state-without-country.json:25:5: error: fra: a state needs its ISO 3166-1 alpha-3 \"country\" code"]),
+        ("forum-not-an-actor.json", ["forum-not-an-actor.json:70:16: error: s-letter: forum: \"x-22\" is an excerpt, but an actor's id or a plain name is expected"]),
         ("signatory-twice.json", ["signatory-twice.json:100:20: error: s-letter: signatory \"gbr\" is listed twice; give one entry with all its excerpts"]),
         ("signatory-without-excerpt.json", ["signatory-without-excerpt.json:89:23: error: s-letter: signatories[0] names no excerpt; every signatory needs the excerpt that names it"]),
         ("dir-missing-events", ["dir-missing-events/events.json: error: missing: a corpus directory holds articles.json, actors.json, statements.json, events.json and excerpts.json"]),
@@ -65,6 +65,39 @@ import Testing
             Paths.fixture("warn/count-below-named.json") + ":78:20: warning: s-letter: count 1 (excerpt \"x-22\") is smaller than the 2 signatories named",
         ])
         #expect(loaded.corpus.statements.count == 1)
+    }
+
+    @Test func aStateWithoutItsCodeAndAForumNamedLikeAnActorAreOnlyWarnings() throws {
+        // Seen on main: both were errors, and a corpus of real records did not open.
+        let stateless = try CorpusLoader.load(path: Paths.fixture("warn/state-without-country.json"))
+        #expect(stateless.warnings.map(\.description) == [
+            Paths.fixture("warn/state-without-country.json") + ":25:5: warning: fra: a state without its ISO 3166-1 alpha-3 \"country\" code: shown and exported with no code",
+        ])
+        #expect(stateless.corpus.actor("fra")?.country == nil)
+        let named = try CorpusLoader.load(path: Paths.fixture("warn/forum-named-like-an-actor.json"))
+        #expect(named.warnings.map(\.description) == [
+            Paths.fixture("warn/forum-named-like-an-actor.json") + ":70:16: warning: s-letter: forum \"UN Human Rights Council\" is a name of actor \"un-hrc\"; write \"forum\": \"un-hrc\" to link the statement to it",
+        ])
+        #expect(named.corpus.statement("s-letter")?.forum == "UN Human Rights Council")
+    }
+
+    @Test func aForumInWordsAndTheUsersOwnFieldsAreKept() throws {
+        let loaded = try CorpusLoader.load(path: Paths.fixture("good/own-fields.json"))
+        #expect(loaded.warnings.isEmpty)
+        let corpus = loaded.corpus
+        #expect(corpus.statement("s-letter")?.forum == "Third Committee of the UN General Assembly")
+        // No actor's profile lists a forum that is only a name.
+        #expect(corpus.statementRoles["Third Committee of the UN General Assembly"] == nil)
+        #expect(corpus.extraFields(of: "s-letter").map(\.key) == ["x-vote"])
+        #expect(corpus.extraFields(of: "s-letter").map(\.text) == [#"{"yes":22,"no":0}"#])
+        #expect(corpus.extraFields(of: "fra").map(\.text) == ["Western European and Others Group"])
+        #expect(corpus.extraFields(of: "a-letter").map(\.text) == ["https://archive.example/a-letter"])
+        #expect(corpus.extraFields(of: "e-letter").map(\.text) == [#"["letter","2019"]"#])
+        #expect(corpus.extraFields(of: "x-22").map(\.text) == ["true"])
+        // JSON output writes them back after the format's fields.
+        let value = try RecordJSON.value(ofRecord: "s-letter", in: corpus)
+        let json = JSONWriter.write(try #require(value))
+        #expect(json.hasSuffix("\"x-vote\": {\n    \"yes\": 22,\n    \"no\": 0\n  }\n}"))
     }
 
     @Test func directoryAndSingleFileFormsLoadTheSameCorpus() throws {

@@ -139,7 +139,7 @@ BAD = {
     "enum-actor-kind": mutate(lambda c: actor(c, "un-hrc").update(kind="un body")),
     # Actors and statements
     "country-unknown": mutate(lambda c: actor(c, "fra").update(country="FRX")),
-    "state-without-country": mutate(lambda c: actor(c, "fra").pop("country")),
+    "forum-not-an-actor": mutate(lambda c: statement(c).update(forum="x-22")),
     "signatory-twice": mutate(lambda c: statement(c)["signatories"].append({"actor": "gbr", "excerpts": ["x-britain"]})),
     "signatory-without-excerpt": mutate(lambda c: statement(c)["signatories"][0].update(excerpts=[])),
 }
@@ -147,7 +147,21 @@ BAD = {
 # Valid corpora that must load, with a warning.
 WARN = {
     "count-below-named": mutate(lambda c: statement(c)["counts"][0].update(value=1)),
+    "state-without-country": mutate(lambda c: actor(c, "fra").pop("country")),
+    "forum-named-like-an-actor": mutate(lambda c: statement(c).update(forum="UN Human Rights Council")),
 }
+
+
+def own_fields(c):
+    """A corpus as users write it: a forum in words that is no actor's name, and fields of their own."""
+    statement(c).update({"forum": "Third Committee of the UN General Assembly", "x-vote": {"yes": 22, "no": 0}})
+    actor(c, "fra").update({"x-region": "Western European and Others Group"})
+    c["articles"][0]["x-archived"] = "https://archive.example/a-letter"
+    c["events"][0]["x-tags"] = ["letter", "2019"]
+    excerpt(c, "x-22")["x-checked"] = True
+
+
+OWN_FIELDS = mutate(own_fields)
 
 
 def write(path, text):
@@ -160,6 +174,7 @@ def main():
         shutil.rmtree(os.path.join(HERE, folder), ignore_errors=True)
         os.makedirs(os.path.join(HERE, folder))
     write(os.path.join(HERE, "good", "small.json"), dump(GOOD))
+    write(os.path.join(HERE, "good", "own-fields.json"), OWN_FIELDS)
     # The same corpus in the directory form, one file a collection.
     directory = os.path.join(HERE, "good", "small-dir")
     os.makedirs(directory)

@@ -88,29 +88,34 @@ public enum Export {
             }
             return ExportTable(columns: statementColumns + ["value", "qualifier"] + sourceColumns, rows: rows)
         case .actors:
-            let rows = kept(corpus.actors, \.id).map { actor in
+            let actors = kept(corpus.actors, \.id)
+            let rows = actors.map { actor in
                 [actor.id, actor.name, actor.kind.rawValue, actor.country ?? "", actor.aliases.joined(separator: "; "), actor.role ?? "",
                  names(actor.affiliations, corpus), String(corpus.excerptsAbout[actor.id, default: []].count)]
             }
-            return ExportTable(columns: ["id", "name", "kind", "iso3", "aliases", "role", "affiliations", "excerpts"], rows: rows)
+            return withExtraColumns(ExportTable(columns: ["id", "name", "kind", "iso3", "aliases", "role", "affiliations", "excerpts"], rows: rows), actors.map(\.extra))
         case .statements:
-            let rows = kept(corpus.statements, \.id).map { statement in
+            let statements = kept(corpus.statements, \.id)
+            let rows = statements.map { statement in
                 [statement.id, statement.title, statement.kind.rawValue, statement.date.description, statement.stance.rawValue,
                  statement.forum.map { names([$0], corpus) } ?? "", names(statement.leads, corpus), names(statement.addressees, corpus),
                  String(Set(statement.signatories.map(\.actor)).count), statement.counts.map(RecordText.qualified).joined(separator: "; ")]
             }
-            return ExportTable(columns: ["id", "title", "kind", "date", "stance", "forum", "leads", "addressees", "named", "declared"], rows: rows)
+            return withExtraColumns(ExportTable(columns: ["id", "title", "kind", "date", "stance", "forum", "leads", "addressees", "named", "declared"], rows: rows),
+                                    statements.map(\.extra))
         case .excerpts:
-            let rows = kept(corpus.excerpts, \.id).map { excerpt in
+            let excerpts = kept(corpus.excerpts, \.id)
+            let rows = excerpts.map { excerpt in
                 source(excerpt.id, corpus) + [String(excerpt.span.start), String(excerpt.span.end), names(excerpt.about, corpus)]
             }
-            return ExportTable(columns: sourceColumns + ["start", "end", "about"], rows: rows)
+            return withExtraColumns(ExportTable(columns: sourceColumns + ["start", "end", "about"], rows: rows), excerpts.map(\.extra))
         case .events:
-            let rows = kept(corpus.events, \.id).map { event in
+            let events = kept(corpus.events, \.id)
+            let rows = events.map { event in
                 [event.id, event.date.description, event.title, names(event.actors, corpus), names(event.statements, corpus),
                  event.excerpts.joined(separator: "; ")]
             }
-            return ExportTable(columns: ["id", "date", "title", "actors", "statements", "excerpts"], rows: rows)
+            return withExtraColumns(ExportTable(columns: ["id", "date", "title", "actors", "statements", "excerpts"], rows: rows), events.map(\.extra))
         case .timeline:
             let index = ExplorerIndex(corpus: corpus)
             let ids = only ?? index.timeline
@@ -123,6 +128,22 @@ public enum Export {
             }
             return ExportTable(columns: ["date", "kind", "id", "title", "stance"], rows: rows)
         }
+    }
+
+    /// A table of one row per record gains a column for each of the records' own `x-` fields, in the
+    /// order the keys first appear; a record without one has an empty cell.
+    static func withExtraColumns(_ table: ExportTable, _ extra: [[ExtraField]]) -> ExportTable {
+        var keys: [String] = []
+        var seen: Set<String> = []
+        for fields in extra { for field in fields where seen.insert(field.key).inserted { keys.append(field.key) } }
+        guard !keys.isEmpty else { return table }
+        var result = table
+        result.columns += keys
+        for (index, fields) in extra.enumerated() {
+            let byKey = Dictionary(fields.map { ($0.key, $0.text) }, uniquingKeysWith: { first, _ in first })
+            result.rows[index] += keys.map { byKey[$0] ?? "" }
+        }
+        return result
     }
 
     /// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or carriage return

@@ -140,6 +140,7 @@ public enum RecordText {
         case nil:
             return nil
         }
+        lines += corpus.extraFields(of: id).map { ($0.key, $0.text) }
         let labelWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
         var output = ""
         for (label, value) in lines {
@@ -153,7 +154,8 @@ public enum RecordText {
     }
 
     static func names(_ ids: [String], _ corpus: Corpus) -> String {
-        ids.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" }.joined(separator: "; ")
+        // A forum given as a plain name (or a reference the corpus lacks) is shown as written, with no id.
+        ids.map { id in corpus.name(of: id).map { "\($0) [\(id)]" } ?? id }.joined(separator: "; ")
     }
 
     /// “quote” — Publisher, date [excerpt-id]

@@ -136,6 +136,16 @@ public enum PaneContent {
 
     /// The detail rows of any actor, statement or event.
     public static func detail(of id: String, state: State) -> [PaneLine] {
+        var lines = recordDetail(of: id, state: state)
+        let extra = state.corpus.extraFields(of: id)
+        if !lines.isEmpty && !extra.isEmpty {
+            lines += [.blank, .text("Your fields (x-)", .heading)]
+            lines += extra.map { PaneLine([Segment("  " + $0.key + ": ", .label), Segment($0.text)]) }
+        }
+        return lines
+    }
+
+    static func recordDetail(of id: String, state: State) -> [PaneLine] {
         let corpus = state.corpus
         switch corpus.kind(of: id) {
         case .event:
@@ -206,8 +216,10 @@ public enum PaneContent {
             if statement.sourcesDisagreeOnCount { tally += "  \(state.glyphs.disagree) sources disagree" }
             lines.append(PaneLine([Segment("signed: ", .label), Segment(tally, statement.sourcesDisagreeOnCount ? .warning : .normal)]))
             if let forum = statement.forum {
-                lines.append(PaneLine([Segment("forum: ", .label), Segment(corpus.name(of: forum) ?? forum)], link: .actor(forum),
-                                      excerpts: statement.excerpts))
+                // An actor's id follows to its profile; a forum named in words is only shown.
+                let isActor = corpus.actor(forum) != nil
+                lines.append(PaneLine([Segment("forum: ", .label), Segment(corpus.name(of: forum) ?? forum)], link: isActor ? .actor(forum) : nil,
+                                      excerpts: isActor ? statement.excerpts : []))
             }
             for (label, ids) in [("lead", statement.leads), ("addressee", statement.addressees)] {
                 for actor in ids {
@@ -410,6 +422,7 @@ public struct ReaderContent: Sendable {
         header += wrapLines("\(article.publisher) · \(article.published) · \(spans.count) marked spans · \(article.id)", width: textWidth)
         // The address a citation points at, whole (wrapped, never cut), so it can be read off the screen.
         if let url = article.url { header += wrapLines(url, width: textWidth) }
+        for field in article.extra { header += wrapLines(field.key + ": " + field.text, width: textWidth) }
         header.append("")
         self.header = header
         do {

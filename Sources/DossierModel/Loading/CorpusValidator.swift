@@ -127,12 +127,44 @@ enum CorpusValidator {
                                 "country \(brief(country)) is not an ISO 3166-1 alpha-3 code (such as CHN, GBR, USA)")
             }
             if actor.kind == .state && actor.country == nil {
-                collector.error(in: site.file, at: site.offset, id: actor.id, "a state needs its ISO 3166-1 alpha-3 \"country\" code")
+                collector.warning(in: site.file, at: site.offset, id: actor.id,
+                                  "a state without its ISO 3166-1 alpha-3 \"country\" code: shown and exported with no code")
+            }
+        }
+    }
+
+    /// A forum is an actor's id or a plain name. A name that is an actor's name or alias is kept, with a
+    /// warning that gives the id (which links the statement to the actor); the id of a record that is
+    /// not an actor is an error.
+    static func checkForums(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
+        var actorsByName: [String: String]?
+        for statement in decoded.statements {
+            guard let forum = statement.forum, let site = decoded.recordSites[statement.id] else { continue }
+            let offset = decoded.forumOffsets[statement.id] ?? site.offset
+            if let target = decoded.recordSites[forum] {
+                if target.kind != .actor {
+                    collector.error(in: site.file, at: offset, id: statement.id,
+                                    "forum: \"\(forum)\" is \(target.kind.article), but an actor's id or a plain name is expected")
+                }
+                continue
+            }
+            if actorsByName == nil {
+                // Built once, and only for a corpus that names a forum in words.
+                var names: [String: String] = [:]
+                for actor in decoded.actors {
+                    for name in [actor.name] + actor.aliases where names[name.lowercased()] == nil { names[name.lowercased()] = actor.id }
+                }
+                actorsByName = names
+            }
+            if let actor = actorsByName?[forum.lowercased()] {
+                collector.warning(in: site.file, at: offset, id: statement.id,
+                                  "forum \(brief(forum)) is a name of actor \"\(actor)\"; write \"forum\": \"\(actor)\" to link the statement to it")
             }
         }
     }
 
     static func checkStatements(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
+        checkForums(decoded, collector: collector)
         for statement in decoded.statements {
             guard let site = decoded.recordSites[statement.id] else { continue }
             var seen: Set<String> = []

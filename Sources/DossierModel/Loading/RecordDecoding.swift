@@ -38,6 +38,7 @@ struct DecodedCorpus {
     var countOffsets: [String: [Int]] = [:]
     var countryOffsets: [String: Int] = [:]
     var signatoryOffsets: [String: [Int]] = [:]
+    var forumOffsets: [String: Int] = [:]
 }
 
 /// Brief, quoted rendering of a value from the data for use inside a message.
@@ -103,7 +104,9 @@ extension DecodedCorpus {
         let authors = reader.strings("authors", required: false)
         let body = reader.body("body")
         guard let id, let title, let publisher, let published, let body else { return }
-        articles.append(Article(id: id, title: title, publisher: publisher, published: published, url: url, authors: authors, body: body))
+        var article = Article(id: id, title: title, publisher: publisher, published: published, url: url, authors: authors, body: body)
+        article.extra = reader.extraFields()
+        articles.append(article)
     }
 
     mutating func decodeActor(_ node: JSONNode, file: SourceFile, collector: DiagnosticCollector) {
@@ -119,7 +122,9 @@ extension DecodedCorpus {
         guard let id, let name, let kind else { return }
         noteReferences(reader, affiliations, field: "affiliations", expecting: [.actor])
         if country != nil { countryOffsets[id] = reader.node("country")?.offset }
-        actors.append(Actor(id: id, name: name, kind: kind, aliases: aliases, country: country, affiliations: affiliations.map(\.text), role: role))
+        var actor = Actor(id: id, name: name, kind: kind, aliases: aliases, country: country, affiliations: affiliations.map(\.text), role: role)
+        actor.extra = reader.extraFields()
+        actors.append(actor)
     }
 
     mutating func decodeStatement(_ node: JSONNode, file: SourceFile, collector: DiagnosticCollector) {
@@ -173,7 +178,8 @@ extension DecodedCorpus {
         }
         let excerpts = reader.stringsWithOffsets("excerpts", required: true)
         guard let id, let title, let kind, let date, let stance else { return }
-        if let forum { noteReferences(reader, [(forum, reader.node("forum")?.offset ?? reader.objectOffset)], field: "forum", expecting: [.actor]) }
+        // A forum is an actor's id or a plain name ("UN Human Rights Council"): checked once all ids are known.
+        if forum != nil { forumOffsets[id] = reader.node("forum")?.offset ?? reader.objectOffset }
         noteReferences(reader, leads, field: "leads", expecting: [.actor])
         noteReferences(reader, addressees, field: "addressees", expecting: [.actor])
         noteReferences(reader, countReferences, field: "counts.excerpt", expecting: [.excerpt])
@@ -182,9 +188,11 @@ extension DecodedCorpus {
         noteReferences(reader, excerpts, field: "excerpts", expecting: [.excerpt])
         countOffsets[id] = countOffsetsHere
         signatoryOffsets[id] = signatoryActorReferences.map(\.1)
-        statements.append(Statement(id: id, title: title, kind: kind, date: date, forum: forum, stance: stance,
-                                    leads: leads.map(\.text), addressees: addressees.map(\.text), counts: counts,
-                                    signatories: signatories, excerpts: excerpts.map(\.text)))
+        var statement = Statement(id: id, title: title, kind: kind, date: date, forum: forum, stance: stance,
+                                  leads: leads.map(\.text), addressees: addressees.map(\.text), counts: counts,
+                                  signatories: signatories, excerpts: excerpts.map(\.text))
+        statement.extra = reader.extraFields()
+        statements.append(statement)
     }
 
     mutating func decodeEvent(_ node: JSONNode, file: SourceFile, collector: DiagnosticCollector) {
@@ -200,7 +208,9 @@ extension DecodedCorpus {
         noteReferences(reader, actors, field: "actors", expecting: [.actor])
         noteReferences(reader, statements, field: "statements", expecting: [.statement])
         noteReferences(reader, excerpts, field: "excerpts", expecting: [.excerpt])
-        events.append(Event(id: id, date: date, title: title, actors: actors.map(\.text), statements: statements.map(\.text), excerpts: excerpts.map(\.text)))
+        var event = Event(id: id, date: date, title: title, actors: actors.map(\.text), statements: statements.map(\.text), excerpts: excerpts.map(\.text))
+        event.extra = reader.extraFields()
+        events.append(event)
     }
 
     mutating func decodeExcerpt(_ node: JSONNode, file: SourceFile, collector: DiagnosticCollector) {
@@ -216,7 +226,9 @@ extension DecodedCorpus {
         noteReferences(reader, [(article, reader.node("article")?.offset ?? reader.objectOffset)], field: "article", expecting: [.article])
         noteReferences(reader, about, field: "about", expecting: Set(RecordKind.allCases))
         quoteOffsets[id] = reader.node("quote")?.offset
-        excerpts.append(Excerpt(id: id, article: article, quote: quote, prefix: prefix, suffix: suffix, about: about.map(\.text)))
+        var excerpt = Excerpt(id: id, article: article, quote: quote, prefix: prefix, suffix: suffix, about: about.map(\.text))
+        excerpt.extra = reader.extraFields()
+        excerpts.append(excerpt)
     }
 }
 

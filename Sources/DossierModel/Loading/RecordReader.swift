@@ -40,8 +40,9 @@ struct RecordReader {
     }
 
     /// Reports every key that the format does not define, most often a typo ("signatorys").
+    /// Keys beginning with `x-` are the user's own and are kept (see `extraFields`).
     func rejectUnknownKeys(allowed: [String]) {
-        for member in memberOrder where !allowed.contains(member.key) {
+        for member in memberOrder where !allowed.contains(member.key) && !member.key.hasPrefix("x-") {
             var message = "unknown field \"\(member.key.prefix(80))\" in \(noun)"
             if let suggestion = closestMatch(to: member.key, in: allowed) {
                 message += "; did you mean \"\(suggestion)\"?"
@@ -50,6 +51,11 @@ struct RecordReader {
             }
             collector.error(in: file, at: member.keyOffset, id: id, message)
         }
+    }
+
+    /// The user's own fields (keys beginning with `x-`), in file order.
+    func extraFields() -> [ExtraField] {
+        memberOrder.filter { $0.key.hasPrefix("x-") }.map { ExtraField(key: $0.key, value: $0.node.value) }
     }
 
     mutating func readID() -> String? {

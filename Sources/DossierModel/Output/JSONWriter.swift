@@ -7,6 +7,20 @@ public enum JSONWriter {
         return output
     }
 
+    /// The value on one line, with no spaces beyond those in its strings.
+    public static func compact(_ value: JSONValue) -> String {
+        switch value {
+        case .array(let elements): return "[" + elements.map { compact($0.value) }.joined(separator: ",") + "]"
+        case .object(let members):
+            return "{" + members.map { member in
+                var key = ""
+                writeString(member.key, into: &key)
+                return key + ":" + compact(member.node.value)
+            }.joined(separator: ",") + "}"
+        default: return write(value)
+        }
+    }
+
     static func write(_ value: JSONValue, indent: Int, into output: inout String) {
         switch value {
         case .null: output += "null"

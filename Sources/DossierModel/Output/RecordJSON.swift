@@ -12,7 +12,7 @@ public enum RecordJSON {
             ("url", article.url.map(JSONValue.string)),
             ("authors", .strings(article.authors)),
             ("body", .string(try article.body.text())),
-        ])
+        ] + extra(article.extra))
     }
 
     public static func value(of actor: Actor) -> JSONValue {
@@ -24,7 +24,7 @@ public enum RecordJSON {
             ("country", actor.country.map(JSONValue.string)),
             ("affiliations", .strings(actor.affiliations)),
             ("role", actor.role.map(JSONValue.string)),
-        ])
+        ] + extra(actor.extra))
     }
 
     public static func value(of statement: Statement) -> JSONValue {
@@ -48,7 +48,7 @@ public enum RecordJSON {
                 .object([("actor", .string(signatory.actor)), ("excerpts", .strings(signatory.excerpts))])
             })),
             ("excerpts", .strings(statement.excerpts)),
-        ])
+        ] + extra(statement.extra))
     }
 
     public static func value(of event: Event) -> JSONValue {
@@ -59,7 +59,7 @@ public enum RecordJSON {
             ("actors", .strings(event.actors)),
             ("statements", .strings(event.statements)),
             ("excerpts", .strings(event.excerpts)),
-        ])
+        ] + extra(event.extra))
     }
 
     public static func value(of excerpt: Excerpt) -> JSONValue {
@@ -72,7 +72,12 @@ public enum RecordJSON {
             ("about", .strings(excerpt.about)),
             ("start", .int(excerpt.span.start)),
             ("end", .int(excerpt.span.end)),
-        ])
+        ] + extra(excerpt.extra))
+    }
+
+    /// The user's own `x-` fields, after the format's, as they were written.
+    static func extra(_ fields: [ExtraField]) -> [(String, JSONValue?)] {
+        fields.map { ($0.key, $0.value) }
     }
 
     /// Any record by id, or nil when the corpus has no such id.
