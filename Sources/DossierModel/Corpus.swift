@@ -1,4 +1,6 @@
-/// A loaded, validated corpus: every reference resolves and every excerpt has its span. Records keep
+/// A loaded corpus. A valid one has every reference resolved and every excerpt anchored; one opened
+/// with its problems (the explorer's way) may hold references to no record and unanchored excerpts,
+/// and every lookup here answers nil or an empty list for them. Records keep
 /// their file order; lookups by id and back-links are built once at load.
 public struct Corpus: Sendable {
     public let articles: [Article]
@@ -89,7 +91,8 @@ public struct Corpus: Sendable {
             }
         }
         var inArticle: [String: [Excerpt]] = [:]
-        for excerpt in excerpts { inArticle[excerpt.article, default: []].append(excerpt) }
+        // An excerpt whose quote was not found marks no span: the reader lists only those it can show.
+        for excerpt in excerpts where excerpt.anchor != .unanchored { inArticle[excerpt.article, default: []].append(excerpt) }
         self.excerptsInArticle = inArticle.mapValues { list in
             list.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }.map(\.id)
         }

@@ -290,6 +290,27 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// What the problem is, apart from the values it names: `forum: "a" is not the id of any record`
+    /// and `forum: "b" is not the id of any record` are one kind (quoted values and numbers set aside),
+    /// so a thousand of one mistake can be told in a few lines.
+    public var kind: String {
+        var result = severity.rawValue + ": "
+        var quoted = false
+        for character in message {
+            if character == "\"" {
+                quoted.toggle()
+                if quoted { result += "\"…\"" }
+            } else if quoted {
+                continue
+            } else if character.isNumber {
+                if result.last != "#" { result.append("#") }
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     /// `articles.json:12:5: error: [id] message`, the shape compilers use, which editors can jump to.
     public var description: String {
         var text: String

@@ -327,8 +327,11 @@ public struct Excerpt: Sendable, Hashable, Identifiable {
     public var suffix: String?
     /// Ids of anything this excerpt supports.
     public var about: [String]
-    /// Filled in by the loader; a loaded corpus has every excerpt resolved.
+    /// Filled in by the loader: where the quote stands in its article's body (meaningful only when
+    /// `anchor` is not `.unanchored`).
     public var span: TextSpan
+    /// How the quote was found: exactly, or not at all (a corpus opened with its problems).
+    public var anchor: Anchor = .exact
 
     public init(id: String, article: String, quote: String, prefix: String? = nil, suffix: String? = nil, about: [String] = [],
                 span: TextSpan = TextSpan(start: 0, end: 0, utf8Start: 0, utf8End: 0)) {
@@ -384,4 +387,12 @@ public struct ExtraField: Sendable, Hashable {
         hasher.combine(key)
         hasher.combine(json)
     }
+}
+
+/// How an excerpt's quote was found in its article.
+public enum Anchor: String, Sendable, Hashable {
+    /// Found exactly, once (or told apart by its prefix and suffix).
+    case exact
+    /// Not found (or not told apart): the excerpt is listed, but marks no span in its article.
+    case unanchored
 }

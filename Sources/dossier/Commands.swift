@@ -41,8 +41,11 @@ struct Explore: ParsableCommand {
             if let staged {
                 outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii)
             } else {
-                let loaded = try corpus.load()
-                outcome = try ExplorerSession.run(initial: State(corpus: loaded, width: 80, height: 24, bodies: .corpus), pending: nil, environment: environment, asciiOnly: ascii)
+                // Opened with its problems (listed with `!`); only a file that does not parse is refused.
+                let loaded = try CorpusOptions.load(path: corpus.data, showWarnings: false, mode: .tolerant)
+                var initial = State(corpus: loaded.corpus, width: 80, height: 24, bodies: .corpus)
+                initial.problems = loaded.problems
+                outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii)
             }
         } catch let error as TerminalError {
             printError("dossier: \(error)")
@@ -65,8 +68,11 @@ struct Validate: ParsableCommand {
     @Argument(help: ArgumentHelp("A corpus directory or single JSON file (default: the bundled corpus).", valueName: "PATH"))
     var path: String?
 
+    @Flag(help: "Print every problem; by default, after 20 of one kind (the same mistake at other places) a line says how many more there are.")
+    var all = false
+
     func run() throws {
-        let loaded = try CorpusOptions.load(path: path, showWarnings: true)
+        let loaded = try CorpusOptions.load(path: path, showWarnings: true, all: all)
         let warnings = loaded.warnings.isEmpty ? "" : " (\(plural(loaded.warnings.count, "warning")))"
         print("valid: \(loaded.corpus.summary)\(warnings)")
         try finishOutput()

@@ -16,30 +16,51 @@ struct CorpusOptions: ParsableArguments {
         try CorpusOptions.load(path: data, showWarnings: showWarnings).corpus
     }
 
-    static func load(path: String?, showWarnings: Bool) throws -> LoadedCorpus {
+    static func load(path: String?, showWarnings: Bool, mode: LoadMode = .strict, all: Bool = false) throws -> LoadedCorpus {
         let result: Result<LoadedCorpus, CorpusError>
         if let path {
-            result = Result { () throws(CorpusError) in try CorpusLoader.load(path: path) }
+            result = Result { () throws(CorpusError) in try CorpusLoader.load(path: path, mode: mode) }
         } else {
             result = Result { () throws(CorpusError) in try BundledCorpus.load() }
         }
         switch result {
         case .success(let loaded):
-            if showWarnings { loaded.warnings.forEach { printError($0.description) } }
+            if showWarnings { printProblems(loaded.warnings, all: all) }
             return loaded
         case .failure(let error):
-            throw report(error, path: path)
+            throw report(error, path: path, all: all)
+        }
+    }
+
+    /// How many problems of one kind are printed before the rest are counted (`--all` prints them all).
+    static let shownOfOneKind = 20
+
+    /// Prints problems, each located; after `shownOfOneKind` of one kind (the same mistake at other
+    /// places), a line says how many more there are, unless `all` is set.
+    static func printProblems(_ diagnostics: [Diagnostic], all: Bool) {
+        var total: [String: Int] = [:]
+        if !all { for diagnostic in diagnostics { total[diagnostic.kind, default: 0] += 1 } }
+        var printed: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            let kind = diagnostic.kind
+            let count = (printed[kind] ?? 0) + 1
+            printed[kind] = count
+            if !all && count > shownOfOneKind { continue }
+            printError(diagnostic.description)
+            if !all && count == shownOfOneKind, let more = total[kind].map({ $0 - shownOfOneKind }), more > 0 {
+                printError("dossier: … and \(more) more like the last (\(diagnostic.severity.rawValue): \(diagnostic.kind.dropFirst(diagnostic.severity.rawValue.count + 2))); --all prints every one")
+            }
         }
     }
 
     /// Prints a load failure, every problem located, and gives the exit code: 66 unreadable, 65 invalid.
-    static func report(_ error: CorpusError, path: String?) -> ExitCode {
+    static func report(_ error: CorpusError, path: String?, all: Bool = false) -> ExitCode {
         switch error {
         case .unreadable(let path, let reason):
             printError("dossier: cannot read \(path): \(reason)")
             return ExitCode(66)
         case .invalid(let diagnostics):
-            diagnostics.forEach { printError($0.description) }
+            printProblems(diagnostics, all: all)
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
             printError("dossier: \(path ?? "the bundled corpus") is not a valid corpus: \(plural(errors, "error")), \(plural(warnings, "warning"))")

@@ -356,7 +356,7 @@ func collapsed(_ text: String) -> String {
     }
 
     @Test func everyKeyContextBelongsToAScreen() {
-        let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .profiles, .help]
+        let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .profiles, .problems, .help]
         let reachable = Set(screens.flatMap { ScreenTable.ops($0).contexts }).union([.prompt, .filtering])
         #expect(Set(KeyContext.allCases) == reachable)
     }

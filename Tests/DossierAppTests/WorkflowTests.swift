@@ -460,3 +460,81 @@ import Testing
         #expect(Export.table(.excerpts, corpus: corpus).columns.last == "x-checked")
     }
 }
+
+/// Issue 13, item 2: the explorer opens any corpus that parses, with its problems shown.
+@Suite struct ProblemsTests {
+    static func opened(_ fixture: String, width: Int = 100, height: Int = 30) throws -> State {
+        let path = Fixture.repository.appendingPathComponent("Tests/Fixtures/" + fixture).path
+        let loaded = try CorpusLoader.load(path: path, mode: .tolerant)
+        var state = State(corpus: loaded.corpus, width: width, height: height)
+        state.problems = loaded.problems
+        return Explorer.normalized(state)
+    }
+
+    @Test func aDanglingReferenceOpensWithTheProblemShownAndListed() throws {
+        // Seen on main: the explorer showed the articles, then exited 65 over one dangling reference.
+        let files = try CorpusLoader.readDirectory(Fixture.repository.appendingPathComponent("Tests/Fixtures/bad/dir-dangling-reference").path)
+        let staged = try #require(StagedLoad(files: files, width: 100, height: 30))
+        staged.start()
+        var outcome: Result<State, CorpusError>?
+        for _ in 0..<5000 where outcome == nil {
+            outcome = staged.result
+            if outcome == nil { usleep(1000) }
+        }
+        guard case .success(let loaded)? = outcome else { Issue.record("expected the corpus to open, got \(String(describing: outcome))"); return }
+        let state = staged.preview.adopting(loaded)
+        #expect(state.problems.map(\.severity) == [.error])
+        #expect(Render.frame(state).plainText.contains("⚠ 1 error (!)"))
+        // The statement is there, its broken signatory drawn as the id it holds, marked.
+        let statement = run(["3"], from: state)
+        let rows = PaneContent.detail(statement, view: .statements, width: 60)
+        let broken = try #require(rows.first { $0.segments.map(\.text).joined().contains("deu") })
+        #expect(broken.segments.contains { $0.text == "deu ⚠ not in the corpus" && $0.role == .warning })
+        // `!` lists the problem where validate would; Enter goes to the record at fault.
+        let problems = run(["!"], from: state)
+        let frame = Render.frame(problems).plainText
+        #expect(frame.contains("Problems: 1 error") && frame.contains("dir-dangling-reference/statements.json:31:18"))
+        #expect(frame.contains("signatories.actor: \"deu\" is not the id of any record; expected an actor"))
+        let followed = run(["Enter"], from: problems)
+        #expect(followed.navigation.overlay == nil && followed.view == .statements && followed.selectedID() == "s-letter")
+        #expect(run(["!"], from: problems).navigation.overlay == nil)
+    }
+
+    @Test func followingABrokenReferenceSaysSoAndStays() throws {
+        var state = run(["3", "Tab"], from: try Self.opened("bad/dangling-reference.json"))
+        let rows = PaneContent.detail(state, view: .statements, width: state.width)
+        let broken = try #require(PaneContent.selectable(rows).firstIndex { rows[$0].link == .actor("deu") })
+        state.positions[.statements]?.detail.selected = broken
+        let followed = run(["Enter"], from: state)
+        #expect(followed.view == .statements && followed.history.count == state.history.count)
+        #expect(followed.message == "“deu” is not in the corpus: a broken reference (! lists the problems)")
+    }
+
+    @Test func aQuoteNotFoundLeavesItsExcerptListedButUnanchored() throws {
+        let state = try Self.opened("bad/quote-not-found.json")
+        let excerpt = try #require(state.corpus.excerpt("x-22"))
+        #expect(excerpt.anchor == .unanchored)
+        #expect(!state.corpus.excerptsInArticle["a-letter", default: []].contains("x-22"))
+        let quoted = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: true).map { $0.segments.map(\.text).joined() }
+        #expect(quoted.contains("“The group of 23 nations urged China”") && quoted.contains { $0.hasPrefix("⚠ not found in the article's text") })
+    }
+
+    @Test func aRecordLeftOutForItsErrorsIsListedAndSaysSo() throws {
+        let state = try Self.opened("bad/missing-field.json")
+        #expect(state.corpus.articles.isEmpty)
+        let problem = try #require(state.problems.first)
+        #expect(problem.recordID == "a-letter")
+        let followed = run(["!", "Enter"], from: state)
+        #expect(followed.message == "a-letter is not in the explorer: it was left out for its errors")
+        // The problems leave as a table, and a problem copies as validate prints it.
+        let exported = try #require(run(["!", "e"] + typed("p.csv") + ["Enter"], from: state).exportRequest)
+        #expect(exported.text.hasPrefix("severity,file,line,column,record_id,message\r\nerror,"))
+        #expect(run(["!", "y"], from: state).clipboard?.text == problem.description)
+    }
+
+    @Test func aValidCorpusHasNoProblemsToShow() {
+        let state = run(["!"])
+        #expect(state.navigation.overlay == nil && state.message == "No problems: the corpus is valid")
+        #expect(!Render.frame(state).plainText.contains("(!)"))
+    }
+}

@@ -36,11 +36,31 @@ enum CLI {
             inputPipe.fileHandleForWriting.write(input)
             try inputPipe.fileHandleForWriting.close()
         }
-        // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
+        // Read both pipes at once before waiting: a child that fills one pipe while this side waits on
+        // the other would block for ever (a thousand problems fill standard error's 64 KB).
+        let errorReader = PipeReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorReader.finish()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()  // orders the write above before the read in finish()
+        }
+    }
+
+    func finish() -> Data {
+        done.wait()
+        return data
     }
 }
 
@@ -228,5 +248,37 @@ enum CLI {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)
         #expect(result.stderr.contains("Error:") || result.stderr.contains("Usage:") || result.stderr.contains("error"))
+    }
+}
+
+/// Issue 13, item 2: validate stays strict but tells a thousand of one mistake in a few lines.
+@Suite struct GroupedProblemsTests {
+    /// The small corpus with a statement whose leads name 1,000 actors it does not have, and one more
+    /// mistake of another kind.
+    static func corpusWithRepeats() throws -> String {
+        let text = try String(contentsOfFile: CLI.fixtures + "/good/small.json", encoding: .utf8)
+        let leads = (1...1000).map { "\"absent-\($0)\"" }.joined(separator: ", ")
+        let broken = text.replacingOccurrences(of: "\"leads\": [],", with: "\"leads\": [\(leads)],")
+            .replacingOccurrences(of: "\"country\": \"FRA\"", with: "\"country\": \"FRX\"")
+        #expect(broken != text)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-repeats-\(UUID().uuidString).json").path
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func afterTwentyOfOneKindValidateSaysHowManyMore() throws {
+        let path = try Self.corpusWithRepeats()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLI.run(["validate", path])
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.contains(": leads: \"absent-") }.count == 20)
+        #expect(lines.contains("dossier: … and 980 more like the last (error: leads: \"…\" is not the id of any record; expected an actor); --all prints every one"))
+        // The other kind is still printed, and the summary counts every problem.
+        #expect(lines.contains { $0.contains("country \"FRX\" is not an ISO 3166-1 alpha-3 code") })
+        #expect(lines.last == "dossier: \(path) is not a valid corpus: 1001 errors, 0 warnings")
+        #expect(lines.count == 20 + 1 + 1 + 1)
+        let all = try CLI.run(["validate", "--all", path])
+        #expect(all.status == 65 && all.stderr.split(separator: "\n").filter { $0.contains(": leads: \"absent-") }.count == 1000)
     }
 }

@@ -903,6 +903,28 @@ def test_an_invalid_corpus_found_while_loading_restores_the_terminal():
     pane.kill()
 
 
+def test_a_corpus_with_a_dangling_reference_opens_with_its_problem_shown():
+    # Issue 13: one dangling reference used to keep the user out of everything (exit 65).
+    fixtures = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Fixtures")
+    for corpus, where in [(os.path.join(fixtures, "bad", "dir-dangling-reference"), "statements.json:31:18"),
+                          (os.path.join(fixtures, "bad", "dangling-reference.json"), "dangling-reference.json:94:20")]:
+        pane = Pane(dossier("--data", corpus), width=120, height=30)
+        pane.wait_for("1 error (!)")
+        pane.keys("3", "Tab")
+        pane.wait_for("deu ⚠ not in the corpus")
+        pane.keys("!")
+        pane.wait_for("Problems: 1 error")
+        # The row ends in "…" at this width; the selected problem is whole under the list.
+        screen = pane.wait_for("expected an actor")
+        whole = " ".join(line.strip() for line in screen.splitlines())
+        assert where in screen and 'signatories.actor: "deu" is not the id of any record; expected an actor' in whole, screen
+        pane.keys("Enter")
+        pane.wait_for("Statements 1/1")
+        pane.keys("q")
+        pane.wait_for("EXIT=0")
+        pane.kill()
+
+
 TESTS = [value for name, value in sorted(globals().items()) if name.startswith("test_")]
 
 

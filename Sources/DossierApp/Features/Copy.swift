@@ -130,6 +130,8 @@ extension Explorer {
             return search.hits.indices.contains(search.place.selected) ? search.hits[search.place.selected].id : nil
         case .profiles(let profiles):
             return profiles.records[profiles.focus]
+        case .problems(let place):
+            return state.problems.indices.contains(place.selected) ? state.problems[place.selected].recordID : nil
         case nil:
             if state.view == .matrix { return state.navigation.matrix.column }
             return state.selectedID()
@@ -143,6 +145,10 @@ extension Explorer {
 
     static func selectionToCopy(_ state: State) -> ClipboardRequest? {
         let corpus = state.corpus
+        if case .problems(let place) = state.navigation.overlay {
+            guard state.problems.indices.contains(place.selected) else { return nil }
+            return ClipboardRequest(text: state.problems[place.selected].description, what: "the problem as validate prints it")
+        }
         func quote(_ excerpt: String, fact: String? = nil) -> ClipboardRequest? {
             guard let citation = Citation.quote(excerpt, in: corpus) else { return nil }
             return ClipboardRequest(text: (fact.map { $0 + ": " } ?? "") + citation, what: "the quote and its citation")

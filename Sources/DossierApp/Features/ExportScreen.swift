@@ -98,6 +98,8 @@ extension Explorer {
             return ExportTable(columns: ["signed", "actor_id", "actor_name", "iso3"], rows: rows)
         case .search(let search):
             return searchTable(search.hits, corpus: corpus)
+        case .problems:
+            return Problems.table(state.problems)
         case .compare, .profiles:
             return nil
         case nil:

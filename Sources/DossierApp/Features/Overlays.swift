@@ -10,6 +10,8 @@ public enum Overlay: Equatable, Sendable {
     case search(SearchState)
     /// Two records' profiles (actors, or statements' details) side by side.
     case profiles(ProfilesState)
+    /// The problems of a corpus opened with them.
+    case problems(ScrollState)
 }
 
 public struct ProfilesState: Equatable, Sendable {

@@ -46,7 +46,7 @@ public enum Action: String, CaseIterable, Sendable {
     case nextSpan, previousSpan, nextMatch, previousMatch
     case sortActors, actorTimeline
     case compareSources, compareDisagreement, markStatement
-    case find
+    case find, problems
     case startFilter, clear
     case zoom, widenList, narrowList, redraw
     case copy, copyDossier, export
@@ -75,6 +75,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case compare = "Sources side by side"
     case signatories = "Who signed: two statements compared"
     case profiles = "Two profiles side by side"
+    case problems = "Problems of the corpus"
     case search = "Search everything"
     case filtering = "While typing a filter"
     case prompt = "Editing a prompt (filter, search, help search)"
@@ -124,6 +125,8 @@ public enum Keymap {
                 help: "open the sources that disagree on a statement's count side by side", hint: nil),
         Binding(keys: [.character("m")], action: .markStatement, context: .workflows,
                 help: "mark a statement, article or actor; m on a second of its kind compares them (who signed; two articles or profiles side by side)", hint: nil),
+        Binding(keys: [.character("!")], action: .problems, context: .workflows,
+                help: "the corpus's problems (a corpus opens with them): where each is, what is wrong; Enter goes to the record", hint: nil),
         Binding(keys: [.character("y")], action: .copy, context: .workflows,
                 help: "copy the selected item with its citation: a fact or excerpt as its exact quote and source, a record as its name and id", hint: "copy"),
         Binding(keys: [.character("e"), .control("s")], action: .export, context: .workflows,
@@ -165,6 +168,17 @@ public enum Keymap {
         Binding(keys: [.character("Y")], action: .copyDossier, context: .signatories, help: "copy the selected state's dossier as Markdown", hint: nil),
         Binding(keys: [.character("e"), .control("s")], action: .export, context: .signatories, help: "export the three columns to a file you name", hint: "export"),
         Binding(keys: [.character("c")], action: .compareSources, context: .signatories, help: "the two statements' details side by side", hint: "details"),
+        Binding(keys: [.character("j"), .down], action: .moveDown, context: .problems, help: "next problem", hint: nil),
+        Binding(keys: [.character("k"), .up], action: .moveUp, context: .problems, help: "previous problem", hint: nil),
+        Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .problems, help: "a page down", hint: nil),
+        Binding(keys: [.pageUp, .character("b")], action: .pageUp, context: .problems, help: "a page up", hint: nil),
+        Binding(keys: [.character("g"), .home], action: .top, context: .problems, help: "first problem", hint: nil),
+        Binding(keys: [.character("G"), .end], action: .bottom, context: .problems, help: "last problem", hint: nil),
+        Binding(keys: [.enter], action: .follow, context: .problems, help: "go to the record at fault", hint: "go to"),
+        Binding(keys: [.character("y")], action: .copy, context: .problems, help: "copy the problem as validate prints it (file:line:column: …)", hint: nil),
+        Binding(keys: [.character("e"), .control("s")], action: .export, context: .problems, help: "export the problems to a file you name", hint: "export"),
+        Binding(keys: [.character("!"), .escape], action: .clear, context: .problems, help: "close the problems", hint: "close"),
+        Binding(keys: [.backspace, .control("o")], action: .back, context: .problems, help: "back", hint: nil),
         Binding(keys: [.character("j"), .down], action: .moveDown, context: .profiles, help: "scroll this column down", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .profiles, help: "scroll this column up", hint: nil),
         Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .profiles, help: "a page down", hint: nil),

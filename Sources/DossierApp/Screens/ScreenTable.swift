@@ -4,7 +4,7 @@ import DossierModel
 /// help over everything.
 public enum Screen: Hashable, Sendable {
     case view(ViewID)
-    case compare, signatories, search, profiles, help
+    case compare, signatories, search, profiles, problems, help
 }
 
 extension State {
@@ -20,6 +20,7 @@ extension State {
         case .signatories: return .signatories
         case .search: return .search
         case .profiles: return .profiles
+        case .problems: return .problems
         case nil: return .view(view)
         }
     }
@@ -63,6 +64,9 @@ public enum ScreenTable {
         case .profiles:
             return ScreenOps(contexts: [.profiles, .everywhere], takesTyping: false, perform: Explorer.performInProfiles,
                              normalize: Explorer.normalizedProfiles, draw: { state, grid in Screens.profiles(state, into: &grid) })
+        case .problems:
+            return ScreenOps(contexts: [.problems, .everywhere], takesTyping: false, perform: Explorer.performInProblems,
+                             normalize: Explorer.normalizedProblems, draw: { state, grid in Screens.problems(state, into: &grid) })
         case .search:
             return ScreenOps(contexts: [.search], takesTyping: true, perform: Explorer.performInSearch,
                              normalize: Explorer.normalizedSearch, draw: { state, grid in Screens.search(state, into: &grid) })

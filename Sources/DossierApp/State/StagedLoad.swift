@@ -29,7 +29,8 @@ public final class StagedLoad: @unchecked Sendable {
             guard let files, let articles else { return .failure(.invalid([])) }
             self.files = nil
             self.articles = nil
-            return Result { () throws(CorpusError) in try CorpusLoader.load(directoryFiles: files, previewed: articles) }
+            // The explorer opens a corpus with its problems; only files that do not parse keep it shut.
+            return Result { () throws(CorpusError) in try CorpusLoader.load(directoryFiles: files, previewed: articles, mode: .tolerant) }
         }
     }
 
@@ -61,7 +62,11 @@ public final class StagedLoad: @unchecked Sendable {
         folder.start()
         let (width, height, bodies) = (preview.width, preview.height, preview.bodies)
         let thread = Thread { [lock, inputs] in
-            let loaded = inputs.load().map { State(corpus: $0.corpus, width: width, height: height, bodies: bodies, foldedArticles: folding.wait()) }
+            let loaded = inputs.load().map { loaded in
+                var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies, foldedArticles: folding.wait())
+                state.problems = loaded.problems
+                return state
+            }
             lock.lock()
             self.outcome = loaded
             lock.unlock()
@@ -86,7 +91,8 @@ public final class StagedLoad: @unchecked Sendable {
         }
     }
 
-    /// The full state once loaded, or the problems that make the corpus invalid; nil while loading.
+    /// The full state once loaded (with the corpus's problems), or why it cannot be opened (a file that
+    /// does not parse or cannot be read); nil while loading.
     public var result: Result<State, CorpusError>? {
         lock.lock()
         defer { lock.unlock() }

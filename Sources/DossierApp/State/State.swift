@@ -99,6 +99,9 @@ public struct State: Sendable {
     /// Where Back returns to (a snapshot taken before each jump) and where Forward goes again.
     public var history: [Navigation] = []
     public var forwardHistory: [Navigation] = []
+    /// The corpus's problems, errors and warnings, in the order the loader found them: a corpus opens
+    /// with them (see `LoadMode.tolerant`), and `!` lists them.
+    public var problems: [Diagnostic] = []
     /// A one-line notice for the status line, cleared by the next key.
     public var message: String?
     /// Set by `q`; the terminal loop ends.

@@ -209,6 +209,7 @@ public enum Explorer {
         case .compareDisagreement: state = openCompare(state, disagreementOnly: true)
         case .markStatement: state = markStatement(state)
         case .find: state = openSearch(state)
+        case .problems: state = openProblems(state)
         case .startFilter:
             state.editingFilter = true
             state.position.focus = .list
@@ -465,6 +466,17 @@ public enum Explorer {
     /// Goes to a record, remembering where we were so Backspace returns exactly there.
     public static func jump(_ state: State, to link: Link) -> State {
         var state = state
+        // A corpus opened with its problems may name records it does not have, and hold excerpts whose
+        // quote was not found: following one says so and stays.
+        let id = linkedID(link)
+        guard state.corpus.kind(of: id) != nil else {
+            state.message = "“\(id)” is not in the corpus: a broken reference (! lists the problems)"
+            return state
+        }
+        if case .excerpt = link, state.corpus.excerpt(id)?.anchor == .unanchored {
+            state.message = "\(id): its quote is not found in its article, so it marks no span there (! lists the problems)"
+            return state
+        }
         remember(&state)
         state.navigation.overlay = nil
         state.editingFilter = false

@@ -154,11 +154,11 @@ public enum PaneContent {
             lines.append(PaneLine([Segment("event · ", .label), Segment(dateWithPrecision(event.date))]))
             for actor in event.actors {
                 let mentioning = event.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
-                lines.append(PaneLine([Segment("actor: ", .label), Segment(corpus.name(of: actor) ?? actor)], link: .actor(actor),
+                lines.append(PaneLine([Segment("actor: ", .label), reference(actor, corpus)], link: .actor(actor),
                                       excerpts: mentioning.isEmpty ? event.excerpts : mentioning))
             }
             for statement in event.statements {
-                lines.append(PaneLine([Segment("statement: ", .label), Segment(corpus.name(of: statement) ?? statement)],
+                lines.append(PaneLine([Segment("statement: ", .label), reference(statement, corpus)],
                                       link: .statement(statement), excerpts: event.excerpts))
             }
             lines += excerptSection("Excerpts", event.excerpts, corpus: corpus)
@@ -175,7 +175,7 @@ public enum PaneContent {
                 lines.append(.blank)
                 lines.append(.text("Affiliations", .heading))
                 for affiliation in actor.affiliations {
-                    lines.append(PaneLine([Segment("  "), Segment(corpus.name(of: affiliation) ?? affiliation)], link: .actor(affiliation),
+                    lines.append(PaneLine([Segment("  "), reference(affiliation, corpus)], link: .actor(affiliation),
                                           excerpts: corpus.excerptsAbout[affiliation, default: []].filter { corpus.excerpt($0)?.about.contains(id) == true }))
                 }
             }
@@ -196,9 +196,11 @@ public enum PaneContent {
                 lines.append(.blank)
                 lines.append(.text("Excerpts (\(about.count))", .heading))
                 for excerptID in about {
-                    guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
-                    lines.append(PaneLine([Segment("  " + article.publisher + ", " + article.published.description + ": ", .label),
-                                           Segment("“" + excerpt.quote + "”")], link: .excerpt(excerptID), excerpts: [excerptID]))
+                    guard let excerpt = corpus.excerpt(excerptID) else { continue }
+                    let source = corpus.article(excerpt.article).map { Segment("  " + $0.publisher + ", " + $0.published.description + ": ", .label) }
+                        ?? Segment("  " + excerpt.article + " (no such article): ", .warning)
+                    lines.append(PaneLine([source, Segment("“" + excerpt.quote + "”")] + unanchoredMark(excerpt),
+                                          link: .excerpt(excerptID), excerpts: [excerptID]))
                 }
             }
             return lines
@@ -224,7 +226,7 @@ public enum PaneContent {
             for (label, ids) in [("lead", statement.leads), ("addressee", statement.addressees)] {
                 for actor in ids {
                     let mentioning = statement.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
-                    lines.append(PaneLine([Segment(label + ": ", .label), Segment(corpus.name(of: actor) ?? actor)], link: .actor(actor),
+                    lines.append(PaneLine([Segment(label + ": ", .label), reference(actor, corpus)], link: .actor(actor),
                                           excerpts: mentioning.isEmpty ? statement.excerpts : mentioning))
                 }
             }
@@ -234,7 +236,7 @@ public enum PaneContent {
                 for count in statement.counts {
                     let source = corpus.excerpt(count.excerpt).flatMap { corpus.article($0.article) }
                     lines.append(PaneLine([Segment("  " + DisplayWidth.pad(RecordText.qualifierWords(count), to: 13)),
-                                           Segment(source.map { "\($0.publisher), \($0.published)" } ?? count.excerpt, .label)],
+                                           source.map { Segment("\($0.publisher), \($0.published)", .label) } ?? reference(count.excerpt, corpus)],
                                           link: .excerpt(count.excerpt), excerpts: [count.excerpt]))
                 }
             }
@@ -243,7 +245,7 @@ public enum PaneContent {
             if statement.signatories.isEmpty { lines.append(.text("  none named by the sources", .dim)) }
             for signatory in statement.signatories {
                 let actor = corpus.actor(signatory.actor)
-                var segments = [Segment("  " + (actor?.name ?? signatory.actor))]
+                var segments = [Segment("  "), reference(signatory.actor, corpus)]
                 if let country = actor?.country, actor?.kind == .state { segments.append(Segment(" " + country, .dim)) }
                 lines.append(PaneLine(segments, link: .actor(signatory.actor), excerpts: signatory.excerpts))
             }
@@ -254,6 +256,18 @@ public enum PaneContent {
         }
     }
 
+    /// A reference as the pane shows it: the record's name, or, for an id the corpus lacks (a corpus
+    /// opened with its problems), the id as written, marked.
+    static func reference(_ id: String, _ corpus: Corpus) -> Segment {
+        if let name = corpus.name(of: id) { return Segment(name) }
+        return Segment(id + " ⚠ not in the corpus", .warning)
+    }
+
+    /// After a quote whose place in its article was not found.
+    static func unanchoredMark(_ excerpt: Excerpt) -> [Segment] {
+        excerpt.anchor == .unanchored ? [Segment(" ⚠ not found in its article", .warning)] : []
+    }
+
     /// "2019-07 (month only)": partial dates say so.
     /// A record's own excerpts under a heading with their count, each quoted after its publisher and
     /// followed with Enter; nothing when there are none.
@@ -261,8 +275,13 @@ public enum PaneContent {
         guard !excerptIDs.isEmpty else { return [] }
         var lines: [PaneLine] = [.blank, .text("\(heading) (\(excerptIDs.count))", .heading)]
         for excerptID in excerptIDs {
-            guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { continue }
-            lines.append(PaneLine([Segment("  " + article.publisher + ": ", .label), Segment("“" + excerpt.quote + "”")],
+            guard let excerpt = corpus.excerpt(excerptID) else {
+                lines.append(PaneLine([Segment("  "), reference(excerptID, corpus)], link: .excerpt(excerptID), excerpts: []))
+                continue
+            }
+            let source = corpus.article(excerpt.article).map { Segment("  " + $0.publisher + ": ", .label) }
+                ?? Segment("  " + excerpt.article + " (no such article): ", .warning)
+            lines.append(PaneLine([source, Segment("“" + excerpt.quote + "”")] + unanchoredMark(excerpt),
                                   link: .excerpt(excerptID), excerpts: [excerptID]))
         }
         return lines
@@ -329,11 +348,18 @@ public enum PaneContent {
     /// An excerpt as the source pane shows it: its article's title (when asked for), publisher and
     /// date, then the quote, as rows to be laid out at a width.
     public static func quotation(_ excerptID: String, corpus: Corpus, withTitle: Bool) -> [PaneLine] {
-        guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { return [] }
+        guard let excerpt = corpus.excerpt(excerptID) else { return [PaneLine([reference(excerptID, corpus)])] }
         var lines: [PaneLine] = []
-        if withTitle { lines.append(.text(article.title, .heading)) }
-        lines.append(.text("\(article.publisher) · \(article.published)", .label))
+        if let article = corpus.article(excerpt.article) {
+            if withTitle { lines.append(.text(article.title, .heading)) }
+            lines.append(.text("\(article.publisher) · \(article.published)", .label))
+        } else {
+            lines.append(.text("article “\(excerpt.article)” ⚠ not in the corpus", .warning))
+        }
         lines.append(.text("“" + excerpt.quote + "”"))
+        if excerpt.anchor == .unanchored, corpus.article(excerpt.article) != nil {
+            lines.append(.text("⚠ not found in the article's text: check the quote (! lists the problems)", .warning))
+        }
         return lines
     }
 

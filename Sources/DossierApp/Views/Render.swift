@@ -147,13 +147,16 @@ public enum Render {
         case .signatories: return "Who signed"
         case .search(let search): return "Search · \(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
         case .profiles(let profiles): return "Side by side · column \(profiles.focus + 1)"
+        case .problems(let place): return "Problems \(min(place.selected + 1, state.problems.count))/\(state.problems.count)"
         case nil: break
         }
+        // A corpus opened with problems says so wherever the user is, and how to see them.
+        let problems = state.problems.isEmpty ? "" : " · ⚠ \(Explorer.problemCount(state.problems)) (!)"
         if state.view == .matrix {
             let model = state.matrixModel
             var text = "Matrix \(model.rows.count) states × \(model.columns.count) statements"
             if !state.position.list.filter.isEmpty { text += " · filter: \(state.position.list.filter)" }
-            return text
+            return text + problems
         }
         let ids = state.listIDs()
         var parts: [String] = []
@@ -171,7 +174,7 @@ public enum Render {
         if let marked = state.navigation.marked, state.view != .matrix {
             parts.append("\(state.glyphs.marked) \(state.corpus.name(of: marked) ?? marked)")
         }
-        return parts.joined(separator: " · ")
+        return parts.joined(separator: " · ") + problems
     }
 
     // MARK: Panes

@@ -4,10 +4,22 @@ import Glibc
 import Darwin
 #endif
 
-/// What a caller gets back: the corpus and any warnings (problems that do not make it unusable).
+/// What a caller gets back: the corpus and the problems found, in the order they were found. A strict
+/// load has warnings only (errors are thrown); a tolerant one may have errors too.
 public struct LoadedCorpus: Sendable {
     public var corpus: Corpus
-    public var warnings: [Diagnostic]
+    public var problems: [Diagnostic]
+
+    public var warnings: [Diagnostic] { problems.filter { $0.severity == .warning } }
+    public var errors: [Diagnostic] { problems.filter { $0.severity == .error } }
+}
+
+/// How a load treats a corpus with problems. Strict (validate, list, show, export) refuses one with any
+/// error; tolerant (the explorer) opens any corpus whose files parse, with its problems listed: records
+/// that could not be decoded are left out, references to no record stay as the text they hold, and
+/// quotes not found leave their excerpts unanchored. Unreadable or unparseable files refuse either way.
+public enum LoadMode: Sendable {
+    case strict, tolerant
 }
 
 public enum CorpusError: Error, Sendable {
@@ -69,21 +81,22 @@ public enum CorpusLoader {
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
-    public static func load(path: String) throws(CorpusError) -> LoadedCorpus {
+    public static func load(path: String, mode: LoadMode = .strict) throws(CorpusError) -> LoadedCorpus {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw .unreadable(path: path, reason: SourceFile.Storage.describe(errno: errno))
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
-            return try load(directoryFiles: try readDirectory(path))
+            return try load(directoryFiles: try readDirectory(path), mode: mode)
         }
-        return try load(singleFile: SourceFile.open(path))
+        return try load(singleFile: SourceFile.open(path), mode: mode)
     }
 
     /// A directory corpus given as its five files, keyed by collection name ("articles"...). The bundled
     /// corpus is loaded this way from the bytes embedded in the binary. `previewed` articles, decoded
     /// by a staged load, are taken as they are.
-    public static func load(directoryFiles files: [String: SourceFile], previewed: PreviewedArticles? = nil) throws(CorpusError) -> LoadedCorpus {
+    public static func load(directoryFiles files: [String: SourceFile], previewed: PreviewedArticles? = nil,
+                            mode: LoadMode = .strict) throws(CorpusError) -> LoadedCorpus {
         let collector = previewed?.collector ?? DiagnosticCollector()
         var decoded = previewed?.decoded ?? DecodedCorpus()
         for kind in RecordKind.allCases {
@@ -94,7 +107,7 @@ public enum CorpusLoader {
             if kind == .article && previewed != nil { continue }
             decode(file, as: kind, into: &decoded, collector: collector)
         }
-        return try finish(&decoded, collector: collector)
+        return try finish(&decoded, collector: collector, mode: mode)
     }
 
     /// Decodes a file's records one at a time as they are parsed, so the file never becomes one large
@@ -128,7 +141,7 @@ public enum CorpusLoader {
     }
 
     /// A single-file corpus: one JSON object with the keys articles, actors, statements, events, excerpts.
-    public static func load(singleFile file: SourceFile) throws(CorpusError) -> LoadedCorpus {
+    public static func load(singleFile file: SourceFile, mode: LoadMode = .strict) throws(CorpusError) -> LoadedCorpus {
         // Read first, so that an I/O error is reported as one (exit 66), not as an empty file; the
         // bytes stay held for the parse below.
         _ = try file.readBytes()
@@ -156,7 +169,7 @@ public enum CorpusLoader {
             }
             for node in records { decoded.decode(node, as: kind, from: file, collector: collector) }
         }
-        return try finish(&decoded, collector: collector)
+        return try finish(&decoded, collector: collector, mode: mode)
     }
 
     private static func parse(_ file: SourceFile, collector: DiagnosticCollector) -> JSONNode? {
@@ -171,12 +184,14 @@ public enum CorpusLoader {
     /// Checks the decoded records and builds the corpus. What decoding kept to locate problems (every
     /// reference and record site) is let go first, so it is never in memory beside the corpus's
     /// indexes: with 50,000 articles each is about 100 MB.
-    private static func finish(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector) throws(CorpusError) -> LoadedCorpus {
+    private static func finish(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector, mode: LoadMode) throws(CorpusError) -> LoadedCorpus {
         CorpusValidator.check(&decoded, collector: collector)
         if let changed = decoded.changedWhileLoading {
             throw .unreadable(path: changed.file, reason: "the file changed while the corpus was being loaded; open it again")
         }
-        if collector.hasErrors { throw .invalid(collector.diagnostics) }
+        // A file (or key) that did not parse leaves a kind of record missing whole: nothing to open.
+        let openable = mode == .tolerant && decoded.unparsedKinds.isEmpty && !collector.hasFileErrors
+        if collector.hasErrors && !openable { throw .invalid(collector.diagnostics) }
         // Only actors' sites are still needed (the coverage warnings locate an actor no excerpt is about).
         let actorSites = decoded.recordSites.filter { $0.value.kind == .actor }
         let records = (decoded.articles, decoded.actors, decoded.statements, decoded.events, decoded.excerpts)
@@ -184,6 +199,6 @@ public enum CorpusLoader {
         let corpus = Corpus(articles: records.0, actors: records.1, statements: records.2, events: records.3, excerpts: records.4)
         var warnings = collector.diagnostics
         warnings.append(contentsOf: CorpusValidator.coverageWarnings(corpus, actorSites: actorSites, collector: collector))
-        return LoadedCorpus(corpus: corpus, warnings: warnings)
+        return LoadedCorpus(corpus: corpus, problems: warnings)
     }
 }

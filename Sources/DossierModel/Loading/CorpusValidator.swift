@@ -55,7 +55,11 @@ enum CorpusValidator {
     static func resolveQuotes(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
         // Article by article, so each body's UTF-8 is taken once for all its excerpts.
         var excerptsOfArticle: [String: [Int]] = [:]
-        for index in decoded.excerpts.indices { excerptsOfArticle[decoded.excerpts[index].article, default: []].append(index) }
+        for index in decoded.excerpts.indices {
+            // Anchored only once found: an excerpt of an article that is not there stays unanchored.
+            decoded.excerpts[index].anchor = .unanchored
+            excerptsOfArticle[decoded.excerpts[index].article, default: []].append(index)
+        }
         for article in decoded.articles {
             guard let indices = excerptsOfArticle[article.id] else { continue }
             let body: String
@@ -73,9 +77,11 @@ enum CorpusValidator {
                     let excerpt = decoded.excerpts[index]
                     guard let site = decoded.recordSites[excerpt.id] else { continue }
                     let offset = decoded.quoteOffsets[excerpt.id] ?? site.offset
-                    switch QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix, in: body, utf8: bytes) {
+                    let resolved = QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix, in: body, utf8: bytes)
+                    switch resolved {
                     case .success(let span):
                         decoded.excerpts[index].span = span
+                        decoded.excerpts[index].anchor = .exact
                     case .failure(.notFound):
                         collector.error(in: site.file, at: offset, id: excerpt.id,
                                         "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, body))

@@ -6,6 +6,8 @@ final class DiagnosticCollector {
     private var positions: [String: PositionIndex] = [:]
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// A whole file is missing or cannot be read: no corpus can be opened without it.
+    private(set) var hasFileErrors = false
 
     func report(_ severity: Diagnostic.Severity, in file: SourceFile, at offset: Int?, id: String? = nil, _ message: String) {
         let location = offset.map { self.location(in: file, ofByte: $0) }
@@ -21,6 +23,7 @@ final class DiagnosticCollector {
     }
 
     func error(file: String, _ message: String) {
+        hasFileErrors = true
         diagnostics.append(Diagnostic(.error, file: file, message: message))
     }
 

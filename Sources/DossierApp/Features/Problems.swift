@@ -1,0 +1,139 @@
+import DossierModel
+
+/// Where the problems screen goes: the list, one problem a row, and under it the selected problem
+/// whole (a row may end in "…"; the whole text is always below).
+struct ProblemsLayout {
+    static let listTop = 2
+    let listHeight: Int
+    /// The rule above the selected problem, and the lines under it.
+    let ruleY: Int
+    let detailHeight: Int
+
+    init(width: Int, height: Int) {
+        let room = max(2, height - 1 - ProblemsLayout.listTop)
+        detailHeight = max(1, min(6, room / 3))
+        listHeight = max(1, room - detailHeight - 1)
+        ruleY = ProblemsLayout.listTop + listHeight
+    }
+}
+
+extension Explorer {
+    /// `!`: the corpus's problems, or a word that there are none.
+    static func openProblems(_ state: State) -> State {
+        var state = state
+        guard !state.problems.isEmpty else {
+            state.message = state.isLoading ? "The corpus is still loading; its problems are known once it has" : "No problems: the corpus is valid"
+            return state
+        }
+        remember(&state)
+        state.navigation.overlay = .problems(ScrollState())
+        return state
+    }
+
+    @Sendable static func performInProblems(_ action: Action, _ state: State) -> State {
+        guard case .problems(var place) = state.navigation.overlay else { return state }
+        let count = state.problems.count
+        let page = ProblemsLayout(width: state.width, height: state.height).listHeight
+        switch action {
+        case .moveDown: place.move(by: 1, count: count)
+        case .moveUp: place.move(by: -1, count: count)
+        case .pageDown: place.move(by: page, count: count)
+        case .pageUp: place.move(by: -page, count: count)
+        case .top: place.selected = 0
+        case .bottom: place.selected = count - 1
+        case .follow: return goToRecord(of: state.problems[min(place.selected, count - 1)], from: state)
+        default: return performInAnyOverlay(action, state) ?? state
+        }
+        var state = state
+        state.navigation.overlay = .problems(place)
+        return state
+    }
+
+    /// Enter on a problem: the record it names, where the explorer shows it; a record left out for its
+    /// errors (or a problem of a whole file) says so instead.
+    static func goToRecord(of problem: Diagnostic, from state: State) -> State {
+        var state = state
+        guard let id = problem.recordID, let kind = state.corpus.kind(of: id) else {
+            state.message = problem.recordID.map { "\($0) is not in the explorer: it was left out for its errors" } ?? "This problem is about a whole file, not a record"
+            return state
+        }
+        switch kind {
+        case .actor: return jump(state, to: .actor(id))
+        case .statement: return jump(state, to: .statement(id))
+        case .event: return jump(state, to: .event(id))
+        case .excerpt: return jump(state, to: .excerpt(id))
+        case .article:
+            remember(&state)
+            state.navigation.overlay = nil
+            select(id, in: .articles, state: &state)
+            return state
+        }
+    }
+
+    @Sendable static func normalizedProblems(_ state: State) -> State {
+        guard case .problems(var place) = state.navigation.overlay else { return state }
+        var state = state
+        place.clampSelection(count: state.problems.count)
+        let layout = ProblemsLayout(width: state.width, height: state.height)
+        place.reveal(place.selected...place.selected, height: layout.listHeight, lineCount: state.problems.count)
+        state.navigation.overlay = .problems(place)
+        return state
+    }
+
+    /// How many errors and warnings, for the status line and the screen's title.
+    public static func problemCount(_ problems: [Diagnostic]) -> String {
+        let errors = problems.filter { $0.severity == .error }.count
+        let warnings = problems.count - errors
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+extension Screens {
+    static func problems(_ state: State, into grid: inout Grid) {
+        guard case .problems(let place) = state.navigation.overlay else { return }
+        let layout = ProblemsLayout(width: state.width, height: state.height)
+        title("Problems: \(Explorer.problemCount(state.problems)) · Enter goes to the record", state: state, into: &grid)
+        let rows = state.problems.indices.dropFirst(place.top).prefix(layout.listHeight)
+        for (offset, index) in rows.enumerated() {
+            let problem = state.problems[index]
+            let y = ProblemsLayout.listTop + offset
+            let selected = index == place.selected
+            if selected { grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), role: .selection) }
+            var x = 0
+            x += grid.put(selected ? String(state.glyphs.focusMark) + " " : "  ", x: x, y: y, limit: state.width - x, role: selected ? .selection : .normal)
+            x += grid.put(problem.severity == .error ? "error   " : "warning ", x: x, y: y, limit: state.width - x,
+                          role: selected ? .selection : (problem.severity == .error ? .warning : .dim))
+            x += grid.put(Problems.place(problem) + "  ", x: x, y: y, limit: state.width - x, role: selected ? .selection : .label)
+            if let id = problem.recordID { x += grid.put(id + "  ", x: x, y: y, limit: state.width - x, role: selected ? .selection : .heading) }
+            let room = state.width - x
+            if room > 0 { grid.put(DisplayWidth.truncate(problem.message, to: room), x: x, y: y, limit: room, role: selected ? .selection : .normal) }
+        }
+        grid.fill(Rect(x: 0, y: layout.ruleY, width: state.width, height: 1), with: state.glyphs.horizontal, role: .border)
+        guard state.problems.indices.contains(place.selected) else { return }
+        // The selected problem whole, as `dossier validate` prints it: nothing is cut here.
+        let whole = wrapLines(state.problems[place.selected].description, width: max(1, state.width - 2))
+        for (line, text) in whole.prefix(layout.detailHeight).enumerated() {
+            grid.put(text, x: 1, y: layout.ruleY + 1 + line, limit: state.width - 1, role: .normal)
+        }
+    }
+}
+
+/// How problems are shown and exported.
+public enum Problems {
+    /// `file:line:column`, or the file alone when no line is known.
+    public static func place(_ problem: Diagnostic) -> String {
+        guard let location = problem.location else { return problem.file }
+        return "\(location.file):\(location.line):\(location.column)"
+    }
+
+    /// The problems as a table, for `e`.
+    public static func table(_ problems: [Diagnostic]) -> ExportTable {
+        ExportTable(columns: ["severity", "file", "line", "column", "record_id", "message"], rows: problems.map { problem in
+            [problem.severity.rawValue, problem.location?.file ?? problem.file, problem.location.map { String($0.line) } ?? "",
+             problem.location.map { String($0.column) } ?? "", problem.recordID ?? "", problem.message]
+        })
+    }
+}
