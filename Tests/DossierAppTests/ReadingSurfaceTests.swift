@@ -382,4 +382,22 @@ func collapsed(_ text: String) -> String {
             }
         }
     }
+
+    /// The same on corpora opened with their problems: references to no record, quotes not found,
+    /// records left out. Nothing on any screen may assume what a valid corpus guarantees.
+    @Test(arguments: ["bad/dangling-reference.json", "bad/quote-not-found.json", "bad/missing-field.json", "bad/bad-id.json",
+                      "bad/wrong-kind-reference.json", "bad/duplicate-id.json", "good/own-fields.json"])
+    func randomKeysOnACorpusWithProblemsNeverCrash(fixture: String) throws {
+        let names = ["j", "k", "g", "G", "Tab", "Shift-Tab", "1", "2", "3", "4", "5", "Enter", "Backspace", "]", "[", "c", "d", "m",
+                     "t", "!", "y", "Y", "Esc", "f", "x", "z", "Ctrl-o"]
+        let allKeys = keys(names) + [.resize(40, 12), .resize(120, 40)]
+        var random = SplitMix64(seed: 202)
+        var state = try ProblemsTests.opened(fixture, width: 80, height: 24)
+        for _ in 0..<600 {
+            state = Explorer.update(state, allKeys[random.next(below: allKeys.count)])
+            state.clipboard = nil
+            let grid = Render.frame(state)
+            #expect(grid.width == state.width && grid.height == state.height)
+        }
+    }
 }

@@ -29,7 +29,7 @@ REPLAY = sys.argv[sys.argv.index("--replay") + 1] if "--replay" in sys.argv else
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WORK = tempfile.mkdtemp(prefix="dossier-fuzz-")
 
-KEYS = list("jkgGhl123456bnNsmtcdfz<>/?[]LyYeE x") + ["\t", "\r", "\x7f", "\x1b"]
+KEYS = list("jkgGhl123456bnNsmtcdfz<>/?[]LyYeE x!") + ["\t", "\r", "\x7f", "\x1b"]
 CONTROLS = ["\x01", "\x02", "\x04", "\x05", "\x06", "\x08", "\x0b", "\x0c", "\x0e", "\x0f", "\x10", "\x15", "\x17", "\x13", "\x11"]
 SEQUENCES = ["\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D", "\x1b[H", "\x1b[F", "\x1b[1~", "\x1b[4~", "\x1b[5~", "\x1b[6~", "\x1b[3~",
              "\x1b[Z", "\x1bOA", "\x1bOM", "\x1b[1;5A", "\x1b[15~", "\x1b[<0;12;5M", "\x1b[?1;2c", "\x1b[", "\x1bO", "\x1b[99;99;99X",
@@ -57,7 +57,15 @@ def corpora():
     return {"bundled": [], "generated": ["--data", generated], "hostile": ["--data", hostile],
             "small.json": ["--data", os.path.join(fixtures, "good", "small.json")],
             "small-dir": ["--data", os.path.join(fixtures, "good", "small-dir")],
-            "count-below-named.json": ["--data", os.path.join(fixtures, "warn", "count-below-named.json")]}
+            "count-below-named.json": ["--data", os.path.join(fixtures, "warn", "count-below-named.json")],
+            "own-fields.json": ["--data", os.path.join(fixtures, "good", "own-fields.json")],
+            # Corpora the explorer opens with their problems (broken references, quotes not found,
+            # records left out): every screen must cope with what is missing.
+            "dangling-reference.json": ["--data", os.path.join(fixtures, "bad", "dangling-reference.json")],
+            "quote-not-found.json": ["--data", os.path.join(fixtures, "bad", "quote-not-found.json")],
+            "missing-field.json": ["--data", os.path.join(fixtures, "bad", "missing-field.json")],
+            "bad-id.json": ["--data", os.path.join(fixtures, "bad", "bad-id.json")],
+            "dir-dangling-reference": ["--data", os.path.join(fixtures, "bad", "dir-dangling-reference")]}
 
 
 def random_event(rng):
