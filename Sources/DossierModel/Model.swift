@@ -330,8 +330,10 @@ public struct Excerpt: Sendable, Hashable, Identifiable {
     /// Filled in by the loader: where the quote stands in its article's body (meaningful only when
     /// `anchor` is not `.unanchored`).
     public var span: TextSpan
-    /// How the quote was found: exactly, or not at all (a corpus opened with its problems).
+    /// How the quote was found: exactly, near (drifted), or not at all (a corpus opened with its problems).
     public var anchor: Anchor = .exact
+    /// For a drifted excerpt, what the article says at its span (the quote stored is what it said).
+    public var passage: String?
 
     public init(id: String, article: String, quote: String, prefix: String? = nil, suffix: String? = nil, about: [String] = [],
                 span: TextSpan = TextSpan(start: 0, end: 0, utf8Start: 0, utf8End: 0)) {
@@ -393,6 +395,9 @@ public struct ExtraField: Sendable, Hashable {
 public enum Anchor: String, Sendable, Hashable {
     /// Found exactly, once (or told apart by its prefix and suffix).
     case exact
+    /// Not found exactly, but a close passage was (the article corrected, its quotation marks or
+    /// spaces changed): the excerpt marks that passage, with a warning.
+    case drifted
     /// Not found (or not told apart): the excerpt is listed, but marks no span in its article.
     case unanchored
 }

@@ -516,7 +516,20 @@ import Testing
         #expect(excerpt.anchor == .unanchored)
         #expect(!state.corpus.excerptsInArticle["a-letter", default: []].contains("x-22"))
         let quoted = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: true).map { $0.segments.map(\.text).joined() }
-        #expect(quoted.contains("“The group of 23 nations urged China”") && quoted.contains { $0.hasPrefix("⚠ not found in the article's text") })
+        #expect(quoted.contains("“Nothing of the kind was said by anyone”") && quoted.contains { $0.hasPrefix("⚠ not found in the article's text") })
+    }
+
+    @Test func aDriftedQuoteMarksThePassageWithTheStoredQuoteBesideIt() throws {
+        let state = try Self.opened("warn/quote-drifted.json")
+        #expect(state.problems.map(\.severity) == [.warning])
+        // In the reader, the passage is a span like any other; the facts beside it give the stored quote.
+        let spans = state.corpus.excerptsInArticle["a-letter", default: []]
+        var reader = run(["Tab"], from: state)
+        reader.positions[.articles]?.detail.selected = try #require(spans.firstIndex(of: "x-22"))
+        let facts = PaneContent.facts(reader).map { $0.segments.map(\.text).joined() }
+        #expect(facts.first == "⚠ drifted: the stored quote reads “The group of 23 nations urged China”")
+        let quoted = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: false).map { $0.segments.map(\.text).joined() }
+        #expect(quoted.suffix(2) == ["“The group of 23 nations urged China”", "⚠ drifted: the article now reads “The group of 22 nations urged China”"])
     }
 
     @Test func aRecordLeftOutForItsErrorsIsListedAndSaysSo() throws {

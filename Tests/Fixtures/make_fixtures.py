@@ -127,8 +127,7 @@ BAD = {
     "wrong-kind-reference": mutate(lambda c: statement(c).update(leads=["x-22"])),
     "self-affiliation": mutate(lambda c: actor(c, "turk").update(affiliations=["turk"])),
     # Quotes
-    "quote-not-found": mutate(lambda c: excerpt(c, "x-22").update(quote="The group of 23 nations urged China")),
-    "quote-straight-quotes": mutate(lambda c: excerpt(c, "x-22").update(quote='urged China to end its "mass arbitrary detentions."')),
+    "quote-not-found": mutate(lambda c: excerpt(c, "x-22").update(quote="Nothing of the kind was said by anyone")),
     "quote-ambiguous": mutate(lambda c: excerpt(c, "x-turk-2").pop("prefix") and excerpt(c, "x-turk-2").pop("suffix")),
     "quote-context-not-found": mutate(lambda c: excerpt(c, "x-turk-2").update(prefix="said ")),
     "quote-inside-combined-character": mutate(lambda c: excerpt(c, "x-raphael").update(quote="Raphae")),
@@ -149,6 +148,9 @@ WARN = {
     "count-below-named": mutate(lambda c: statement(c)["counts"][0].update(value=1)),
     "state-without-country": mutate(lambda c: actor(c, "fra").pop("country")),
     "forum-named-like-an-actor": mutate(lambda c: statement(c).update(forum="UN Human Rights Council")),
+    # Quotes that drifted: anchored to the closest passage, with a warning.
+    "quote-drifted": mutate(lambda c: excerpt(c, "x-22").update(quote="The group of 23 nations urged China")),
+    "quote-straight-quotes": mutate(lambda c: excerpt(c, "x-22").update(quote='urged China to end its "mass arbitrary detentions."')),
 }
 
 

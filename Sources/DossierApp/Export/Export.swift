@@ -196,7 +196,8 @@ public enum Export {
         var items: [JSONValue] = []
         let excerpts = excerptIDs.map { $0.compactMap(corpus.excerpt) } ?? corpus.excerpts
         for excerpt in excerpts {
-            guard let article = corpus.article(excerpt.article) else { continue }
+            // An excerpt marking no span has no place to point at.
+            guard excerpt.anchor != .unanchored, let article = corpus.article(excerpt.article) else { continue }
             let body = try article.body.text()
             let scalars = body.unicodeScalars
             let start = scalars.index(scalars.startIndex, offsetBy: excerpt.span.start)
@@ -217,7 +218,8 @@ public enum Export {
                 ("target", .object([
                     ("source", .string(article.url ?? "urn:dossier:article:\(article.id)")),
                     ("selector", .list([
-                        .object([("type", .string("TextQuoteSelector")), ("exact", .string(excerpt.quote)),
+                        // A drifted quote is pointed at by what the article says there now.
+                        .object([("type", .string("TextQuoteSelector")), ("exact", .string(excerpt.passage ?? excerpt.quote)),
                                  ("prefix", .string(prefix)), ("suffix", .string(suffix))]),
                         .object([("type", .string("TextPositionSelector")), ("start", .int(excerpt.span.start)), ("end", .int(excerpt.span.end))]),
                     ])),

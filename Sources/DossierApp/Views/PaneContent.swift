@@ -265,7 +265,11 @@ public enum PaneContent {
 
     /// After a quote whose place in its article was not found.
     static func unanchoredMark(_ excerpt: Excerpt) -> [Segment] {
-        excerpt.anchor == .unanchored ? [Segment(" ⚠ not found in its article", .warning)] : []
+        switch excerpt.anchor {
+        case .exact: return []
+        case .drifted: return [Segment(" ⚠ drifted", .warning)]
+        case .unanchored: return [Segment(" ⚠ not found in its article", .warning)]
+        }
     }
 
     /// "2019-07 (month only)": partial dates say so.
@@ -360,6 +364,10 @@ public enum PaneContent {
         if excerpt.anchor == .unanchored, corpus.article(excerpt.article) != nil {
             lines.append(.text("⚠ not found in the article's text: check the quote (! lists the problems)", .warning))
         }
+        if excerpt.anchor == .drifted, let passage = excerpt.passage {
+            // The quote above is what was stored; the article now reads this where it was anchored.
+            lines.append(PaneLine([Segment("⚠ drifted: the article now reads ", .warning), Segment("“" + passage + "”")]))
+        }
         return lines
     }
 
@@ -373,6 +381,10 @@ public enum PaneContent {
         let excerptID = spans[min(max(0, position.detail.selected), spans.count - 1)]
         guard let excerpt = corpus.excerpt(excerptID) else { return [] }
         var lines: [PaneLine] = [.text("Span \(min(position.detail.selected, spans.count - 1) + 1) of \(spans.count) supports:", .heading)]
+        if excerpt.anchor == .drifted {
+            // Beside the article's text: the quote as stored, which the span only comes close to.
+            lines.insert(PaneLine([Segment("⚠ drifted: the stored quote reads ", .warning), Segment("“" + excerpt.quote + "”")]), at: 0)
+        }
         // Its own `about` list first, then records that cite it (in id order, so frames are deterministic).
         var supported: [String] = []
         for record in excerpt.about where !supported.contains(record) { supported.append(record) }

@@ -52,7 +52,13 @@ enum CorpusValidator {
         }
     }
 
+    /// How many quotes not found exactly are searched for approximately in one load. Each search scans
+    /// its article a few times; past this many, a corpus has lost its articles' text rather than had a
+    /// few corrected, and searching on would cost the corpus's size for every quote.
+    static let driftBudget = 200
+
     static func resolveQuotes(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
+        var driftSearches = 0
         // Article by article, so each body's UTF-8 is taken once for all its excerpts.
         var excerptsOfArticle: [String: [Int]] = [:]
         for index in decoded.excerpts.indices {
@@ -71,6 +77,8 @@ enum CorpusValidator {
                 decoded.changedWhileLoading = error
                 return
             }
+            // Folded for approximate search only if one of its quotes is not found exactly.
+            var drift: QuoteDrift.Body??
             var utf8 = body
             utf8.withUTF8 { bytes in
                 for index in indices {
@@ -83,8 +91,18 @@ enum CorpusValidator {
                         decoded.excerpts[index].span = span
                         decoded.excerpts[index].anchor = .exact
                     case .failure(.notFound):
-                        collector.error(in: site.file, at: offset, id: excerpt.id,
-                                        "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, body))
+                        let searchable = excerpt.quote.unicodeScalars.count >= QuoteDrift.minimumLength && driftSearches < driftBudget
+                        if searchable && drift == nil { drift = QuoteDrift.Body(body) }
+                        if searchable { driftSearches += 1 }
+                        if searchable, let prepared = drift ?? nil, let passage = QuoteDrift.closest(to: excerpt.quote, in: prepared) {
+                            decoded.excerpts[index].span = passage.span
+                            decoded.excerpts[index].anchor = .drifted
+                            decoded.excerpts[index].passage = passage.text
+                            collector.warning(in: site.file, at: offset, id: excerpt.id, driftMessage(excerpt, passage))
+                        } else {
+                            collector.error(in: site.file, at: offset, id: excerpt.id,
+                                            "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, body))
+                        }
                     case .failure(.contextNotFound(let occurrences)):
                         collector.error(in: site.file, at: offset, id: excerpt.id, "quote is found \(times(occurrences)) in article \"\(excerpt.article)\", but never with the given prefix and suffix around it")
                     case .failure(.ambiguous(let occurrences)):
@@ -93,6 +111,14 @@ enum CorpusValidator {
                 }
             }
         }
+    }
+
+    /// Where a drifted quote was anchored, and how it differs, for the author to fix or accept.
+    static func driftMessage(_ excerpt: Excerpt, _ passage: QuoteDrift.Passage) -> String {
+        let likeness = passage.similarity >= 1 ? "differing only in case, white space, quotation marks or dashes"
+            : "\(Int((passage.similarity * 100).rounded(.down)))% alike"
+        return "quote is not found exactly in article \"\(excerpt.article)\"; anchored to the closest passage (\(likeness)), "
+            + "paragraph \(passage.paragraph), characters \(passage.span.start)–\(passage.span.end): \(brief(passage.text, limit: 120))"
     }
 
     static func times(_ count: Int) -> String { count == 1 ? "once" : "\(count) times" }

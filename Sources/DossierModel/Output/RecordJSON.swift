@@ -72,6 +72,9 @@ public enum RecordJSON {
             ("about", .strings(excerpt.about)),
             ("start", .int(excerpt.span.start)),
             ("end", .int(excerpt.span.end)),
+            // Only when not exact: where a drifted quote was anchored, and what the article says there.
+            ("anchor", excerpt.anchor == .exact ? nil : .string(excerpt.anchor.rawValue)),
+            ("passage", excerpt.passage.map(JSONValue.string)),
         ] + extra(excerpt.extra))
     }
 
