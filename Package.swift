@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: dossier (CLI) → DossierTerminal → DossierApp → DossierModel.
+// Dependencies point one way: dossier (CLI) → DossierTerminal → DossierApp → DossierModel; the CLI's
+// import commands → DossierImport → DossierModel.
 let package = Package(
     name: "dossier",
     platforms: [.macOS(.v13)],
@@ -23,6 +24,10 @@ let package = Package(
         // ncursesw, wide-character API. The define that enables it lives in the module's own header,
         // because SwiftPM drops pkg-config's -D flags; leaving pkgConfig off avoids its warning.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // libxml2's HTML parser, for importing web pages (Debian: libxml2-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Importing articles (web pages, text) and signatory tables, and appending to a corpus on disk.
+        .target(name: "DossierImport", dependencies: ["DossierModel", "CLibXML2", .product(name: "CSV", package: "CSV.swift")]),
         // Signal handlers that must be async-signal-safe: written in C.
         .target(name: "CTerminalSupport"),
         // The only place that calls ncurses.
@@ -37,12 +42,13 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator", "CTerminalSupport",
+                "DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator", "DossierImport", "CTerminalSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedCorpus"]
         ),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "DossierGenerator"]),
+        .testTarget(name: "DossierImportTests", dependencies: ["DossierImport", "DossierModel"]),
         .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "DossierTerminalTests", dependencies: ["DossierTerminal", "DossierApp"]),

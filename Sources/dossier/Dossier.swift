@@ -11,10 +11,10 @@ struct Dossier: ParsableCommand {
         discussion: """
             With no command, opens the explorer on the bundled corpus (or on --data PATH).
             Exit codes: 0 success, 1 unknown id, 2 no usable terminal, 64 usage, 65 invalid corpus,
-            66 path missing or unreadable.
+            66 path missing or unreadable, 73 a file would be replaced, 74 a write failed.
             """,
         version: version,
-        subcommands: [Explore.self, Validate.self, List.self, Show.self, Search.self, ExportCommand.self, Keys.self, Generate.self],
+        subcommands: [Explore.self, Validate.self, List.self, Show.self, Search.self, ExportCommand.self, Init.self, Import.self, Keys.self, Generate.self],
         defaultSubcommand: Explore.self
     )
 }

@@ -30,7 +30,8 @@ public enum AtomicFile {
         return true
     }
 
-    public static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws(Failure) {
+    /// `mode`: the new file's permissions (a file written in place of another keeps the other's).
+    public static func write(_ bytes: [UInt8], to path: String, replacing: Bool, mode: mode_t = 0o644) throws(Failure) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -48,7 +49,7 @@ public enum AtomicFile {
             close(descriptor)
             throw fail(reason)
         }
-        fchmod(descriptor, 0o644)
+        fchmod(descriptor, mode)
         guard fsync(descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)

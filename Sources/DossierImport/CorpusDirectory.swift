@@ -1,0 +1,178 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import DossierModel
+
+/// Why an import (or `init`) did not change anything, with the exit code it ends with.
+public enum ImportError: Error, CustomStringConvertible {
+    /// Problems with what was to be imported, each located (`file:row:column: error: …`): exit 65.
+    case invalidInput([String])
+    /// The corpus imported into is not valid as it stands: fix it first (exit 65).
+    case invalidCorpus([Diagnostic])
+    /// A file cannot be read: exit 66.
+    case unreadable(String)
+    /// `init` into a folder that holds files: exit 73.
+    case exists(String)
+    /// Writing failed part way; what was written is named (exit 74).
+    case writing(String)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .invalidInput, .invalidCorpus: return 65
+        case .unreadable: return 66
+        case .exists: return 73
+        case .writing: return 74
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let lines): return lines.joined(separator: "\n")
+        case .invalidCorpus(let diagnostics):
+            return (diagnostics.map(\.description) + ["the corpus is not valid as it stands: fix it (dossier validate) before importing into it"]).joined(separator: "\n")
+        case .unreadable(let reason), .exists(let reason), .writing(let reason): return reason
+        }
+    }
+}
+
+/// A corpus directory that records are added to. Adding never rewrites a record already there: the new
+/// records are inserted before each file's closing `]`, every other byte kept. Each changed file is
+/// written atomically (a temporary file, flushed, renamed over it, the folder flushed), the files in
+/// an order in which every intermediate corpus validates (actors, then excerpts, then what cites them),
+/// and the whole result is validated in memory before the first file is touched.
+public struct CorpusDirectory {
+    public let path: String
+
+    public init(_ path: String) throws(ImportError) {
+        guard CorpusLoader.isDirectory(path) else {
+            throw .unreadable("\(path): not a corpus directory (import adds to a directory holding articles.json, actors.json, statements.json, events.json and excerpts.json; `dossier init DIR` makes one)")
+        }
+        self.path = path
+    }
+
+    public func file(_ kind: RecordKind) -> String {
+        (path.hasSuffix("/") ? path : path + "/") + kind.collectionName + ".json"
+    }
+
+    /// The corpus as it stands; it must be valid, so that what is added is checked against sound data.
+    public func load() throws(ImportError) -> Corpus {
+        do {
+            return try CorpusLoader.load(path: path).corpus
+        } catch {
+            switch error {
+            case .unreadable(let path, let reason): throw .unreadable("cannot read \(path): \(reason)")
+            case .invalid(let diagnostics): throw .invalidCorpus(diagnostics.filter { $0.severity == .error })
+            }
+        }
+    }
+
+    /// Adds records, kind by kind in the order given, and returns the corpus as written.
+    @discardableResult
+    public func append(_ additions: [(RecordKind, [JSONValue])]) throws(ImportError) -> Corpus {
+        var changed: [RecordKind: [UInt8]] = [:]
+        for (kind, records) in additions where !records.isEmpty {
+            let current: [UInt8]
+            do {
+                current = try SourceFile.open(file(kind)).bytes
+            } catch {
+                throw .unreadable("cannot read \(file(kind))")
+            }
+            guard let appended = Self.appending(records, to: changed[kind] ?? current) else {
+                throw .invalidInput(["\(file(kind)): error: not a JSON array ending in ]"])
+            }
+            changed[kind] = appended
+        }
+        // The result must validate before anything is written.
+        var files: [String: SourceFile] = [:]
+        for kind in RecordKind.allCases {
+            if let bytes = changed[kind] {
+                files[kind.collectionName] = SourceFile(name: file(kind), bytes: bytes)
+            } else {
+                do { files[kind.collectionName] = try SourceFile.open(file(kind)) } catch { throw .unreadable("cannot read \(file(kind))") }
+            }
+        }
+        let result: Corpus
+        do {
+            result = try CorpusLoader.load(directoryFiles: files).corpus
+        } catch {
+            switch error {
+            case .unreadable(let path, let reason): throw .unreadable("cannot read \(path): \(reason)")
+            case .invalid(let diagnostics): throw .invalidCorpus(diagnostics.filter { $0.severity == .error })
+            }
+        }
+        var written: [String] = []
+        for (kind, _) in additions {
+            guard let bytes = changed.removeValue(forKey: kind) else { continue }
+            do {
+                try AtomicFile.write(bytes, to: file(kind), replacing: true, mode: Self.mode(of: file(kind)))
+            } catch {
+                let done = written.isEmpty ? "nothing was changed" : "already written, and valid as it is: " + written.joined(separator: ", ")
+                throw .writing("\(error.description) (\(done))")
+            }
+            written.append(file(kind))
+        }
+        return result
+    }
+
+    /// The file's permissions, kept by the file written in its place.
+    static func mode(of path: String) -> mode_t {
+        var status = stat()
+        return stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
+    }
+
+    /// The file's bytes with the records inserted before its closing `]`, or nil when the file is not
+    /// an array. Records are written as the data format writes them, two spaces in.
+    static func appending(_ records: [JSONValue], to bytes: [UInt8]) -> [UInt8]? {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        guard let close = bytes.lastIndex(where: { !isSpace($0) }), bytes[close] == UInt8(ascii: "]") else { return nil }
+        guard let last = bytes[..<close].lastIndex(where: { !isSpace($0) }) else { return nil }
+        let empty = bytes[last] == UInt8(ascii: "[")
+        let text = records.map { "  " + JSONWriter.write($0, indent: 1) }.joined(separator: ",\n")
+        var result = Array(bytes[...last])
+        result += Array(((empty ? "\n" : ",\n") + text + "\n").utf8)
+        result += Array(bytes[close...])
+        return result
+    }
+
+    /// An id not yet taken: `base`, or `base-2`, `base-3`…, noted as taken.
+    public static func unique(_ base: String, taken: inout Set<String>) -> String {
+        var candidate = base
+        var number = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+
+    /// Lower-case ASCII words of a text joined by hyphens (accents dropped, other letters left out),
+    /// at most `words` of them: the readable part of a derived id.
+    public static func slug(_ text: String, words: Int = 6) -> String {
+        var parts: [String] = []
+        var current = ""
+        for scalar in text.decomposedASCII.unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                current.unicodeScalars.append(scalar)
+            } else if (scalar >= "A" && scalar <= "Z") {
+                current.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            } else if !current.isEmpty {
+                parts.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.prefix(words).joined(separator: "-")
+    }
+}
+
+extension String {
+    /// Letters with their accents taken off (é → e), by dropping combining marks after decomposition.
+    var decomposedASCII: String {
+        var result = String.UnicodeScalarView()
+        for scalar in decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
+            result.append(scalar)
+        }
+        return String(result)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// Issue 13, item 4: `dossier init` and `dossier import`, through the real binary.
+@Suite struct ImportCommandTests {
+    static let pages = CLI.fixtures + "/import"
+    static let articleID = "art-2023-envoys-press-council-on-detentions-in"
+
+    static func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-import-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func contents(of directory: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+            files[name] = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+        }
+        return files
+    }
+
+    @Test func initWritesAnEmptyValidCorpusWithItsReadmeAndNeverOverwrites() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let corpus = root + "/new/corpus"
+        let made = try CLI.run(["init", corpus])
+        #expect(made.status == 0)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: corpus))
+                == ["articles.json", "actors.json", "statements.json", "events.json", "excerpts.json", "README.md"])
+        #expect(try CLI.run(["validate", corpus]).stdout == "valid: 0 articles, 0 actors, 0 statements, 0 events, 0 excerpts\n")
+        #expect(try String(contentsOfFile: corpus + "/README.md", encoding: .utf8).contains("dossier import articles"))
+        let again = try CLI.run(["init", corpus])
+        #expect(again.status == 73 && again.stderr.contains("holds files already"))
+    }
+
+    @Test func articlesFromAWebPageAndMarkdownAddedWithoutTouchingWhatWasThere() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Into a copy of the bundled corpus: its records keep every byte.
+        let corpus = root + "/corpus"
+        try FileManager.default.copyItem(atPath: CLI.repository.appendingPathComponent("data").path, toPath: corpus)
+        let before = try Self.contents(of: corpus)
+        let result = try CLI.run(["import", "articles", Self.pages + "/rights-council-letter.html", Self.pages + "/briefing-notes.md", "--into", corpus])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "imported 2 articles into \(corpus): \(Self.articleID), art-2022-briefing-notes-the-third-committee-debate\n")
+        let after = try Self.contents(of: corpus)
+        for (name, data) in before where name != "articles.json" { #expect(after[name] == data, "\(name) changed") }
+        // The old file up to its last record's closing brace begins the new one, byte for byte.
+        let old = Array(try #require(before["articles.json"])), new = Array(try #require(after["articles.json"]))
+        let lastBrace = try #require(old.lastIndex(of: UInt8(ascii: "}")))
+        #expect(Array(new.prefix(lastBrace + 1)) == Array(old.prefix(lastBrace + 1)))
+        #expect(new.count > old.count + 1000)
+        #expect(try CLI.run(["validate", corpus]).status == 0)
+        let shown = try CLI.run(["show", Self.articleID, "--data", corpus])
+        #expect(shown.stdout.contains("publisher  The Geneva Ledger\npublished  2023-10-04\nurl        https://ledger.example/2023/10/envoys-press-council\nauthors    Mira Solberg; Tomás Ibáñez"))
+        #expect(!shown.stdout.contains("advertisement") && shown.stdout.contains("  Neither text was put to a vote."))
+    }
+
+    @Test func whatAFileDoesNotSayIsAskedForAndNothingIsWritten() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let corpus = root + "/corpus"
+        #expect(try CLI.run(["init", corpus]).status == 0)
+        let before = try Self.contents(of: corpus)
+        let refused = try CLI.run(["import", "articles", Self.pages + "/rights-council-letter.html", Self.pages + "/no-metadata.html", "--into", corpus])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.split(separator: "\n") == [
+            "\(Self.pages)/no-metadata.html: error: no publisher: the file has no og:site_name, JSON-LD publisher or front-matter publisher; give --publisher",
+            "\(Self.pages)/no-metadata.html: error: no date: the file has no article:published_time, JSON-LD datePublished or front-matter date; give --published YYYY-MM-DD, YYYY-MM or YYYY",
+        ])
+        #expect(try Self.contents(of: corpus) == before)
+        // Flags give what the file lacks.
+        let given = try CLI.run(["import", "articles", Self.pages + "/plain-notes.txt", "--into", corpus, "--title", "Notes on the vote",
+                                 "--publisher", "Field desk", "--published", "2023-10", "--author", "R. Diaz"])
+        #expect(given.status == 0 && given.stdout.contains("art-2023-notes-on-the-vote"))
+        #expect(try CLI.run(["show", "art-2023-notes-on-the-vote", "--data", corpus]).stdout.contains("published  2023-10\nauthors    R. Diaz"))
+        let unknown = try CLI.run(["import", "articles", CLI.fixtures + "/good/small.json", "--into", corpus])
+        #expect(unknown.status == 65 && unknown.stderr.contains("import reads web pages (.html, .htm), Markdown (.md) and text (.txt) files"))
+    }
+
+    @Test func signatoriesFromATableWithEveryBadRowNamed() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let corpus = root + "/corpus"
+        #expect(try CLI.run(["init", corpus]).status == 0)
+        #expect(try CLI.run(["import", "articles", Self.pages + "/rights-council-letter.html", "--into", corpus]).status == 0)
+        let before = try Self.contents(of: corpus)
+        let bad = Self.pages + "/signatories-bad-rows.csv"
+        let refused = try CLI.run(["import", "signatories", bad, "--into", corpus])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.split(separator: "\n").map(String.init) == [
+            "\(bad):2:3: error: statement_date: \"2023-13-01\" is not a real date: month must be 01 to 12",
+            "\(bad):2:5: error: stance \"hostile\" is not one of: critical, supportive, mixed, neutral",
+            "\(bad):3:8: error: no article \"no-such-article\" in the corpus; import the article first (dossier import articles)",
+            "\(bad):4:9: error: quote \"Envoys of 32 states urged the Council\" is not found in article \"\(Self.articleID)\"; the closest passage (paragraph 1) reads \"Envoys of 31 states urged the Council\"",
+            "\(bad):5:7: error: actor_kind \"nation\" is not one of: state, un-body, intergovernmental, government-body, party, ngo, media, academic, court, person, group, other",
+            "\(bad):6:1: error: no statement_id in this row",
+        ])
+        #expect(try Self.contents(of: corpus) == before)
+        let good = try CLI.run(["import", "signatories", Self.pages + "/signatories.csv", "--into", corpus])
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout == "imported into \(corpus): 2 statements with 2 signatories, 2 new actors, 3 new excerpts\n")
+        #expect(try CLI.run(["validate", corpus]).stdout == "valid: 1 article, 2 actors, 2 statements, 0 events, 3 excerpts\n")
+        // Iceland, named once by its name and once by its code, is one signatory with both quotes.
+        let shown = try CLI.run(["show", "st-2023-31-states", "--data", corpus]).stdout
+        #expect(shown.contains("Iceland [iceland]: “the delegation of Iceland”") && shown.contains("“Envoys of 31 states urged the Council”"))
+        // The same statements again: they exist now.
+        let twice = try CLI.run(["import", "signatories", Self.pages + "/signatories.csv", "--into", corpus])
+        #expect(twice.status == 65 && twice.stderr.contains("\"st-2023-31-states\" is already in the corpus; import adds new statements"))
+    }
+
+    @Test func aSignatoryImportKilledAtAnyMomentLeavesACorpusThatValidates() throws {
+        // Three files change (actors, excerpts, statements), each replaced atomically, in an order in
+        // which every corpus between them is valid: killed at any instant, what is left validates.
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let pristine = root + "/pristine"
+        #expect(try CLI.run(["generate", "1500", pristine]).status == 0)
+        // A table naming new states, with quotes from the generated articles' bodies.
+        let articles = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: pristine + "/articles.json"))) as! [[String: Any]]
+        var table = "statement_id,statement_title,statement_date,statement_kind,stance,actor,article_id,quote\n"
+        for (index, article) in articles.prefix(40).enumerated() {
+            let body = article["body"] as! String
+            let quote = String(body.prefix { $0 != "." && $0 != "\n" && $0 != "," && $0 != "\"" }.prefix(50))
+            table += "st-imported-\(index),Imported statement \(index),2024-01-0\(index % 9 + 1),letter,neutral,Newland \(index),\(article["id"]!),\(quote)\n"
+        }
+        let csv = root + "/table.csv"
+        try table.write(toFile: csv, atomically: true, encoding: .utf8)
+        let corpus = root + "/corpus"
+        func fresh() throws {
+            try? FileManager.default.removeItem(atPath: corpus)
+            try FileManager.default.copyItem(atPath: pristine, toPath: corpus)
+        }
+        try fresh()
+        let started = Date()
+        let whole = try CLI.run(["import", "signatories", csv, "--into", corpus])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let duration = Date().timeIntervalSince(started)
+        for attempt in 0..<12 {
+            try fresh()
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["import", "signatories", csv, "--into", corpus]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(useconds_t(duration * 1.2 * Double(attempt + 1) / 12 * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let check = try CLI.run(["validate", corpus])
+            #expect(check.status == 0, "attempt \(attempt): \(check.stderr.prefix(400))")
+        }
+    }
+}
