@@ -488,7 +488,10 @@ import Testing
         // The statement is there, its broken signatory drawn as the id it holds, marked.
         let statement = run(["3"], from: state)
         let rows = PaneContent.detail(statement, view: .statements, width: 60)
-        let broken = try #require(rows.first { $0.segments.map(\.text).joined().contains("deu") })
+        // Under its heading, the statement says its own problem.
+        let pane = rows.map { $0.segments.map(\.text).joined().trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(pane.contains("s-letter ⚠ error: signatories.actor: \"deu\" is not the id of any record; expected an actor (! lists every problem)"))
+        let broken = try #require(rows.first { $0.link == .actor("deu") })
         #expect(broken.segments.contains { $0.text == "deu ⚠ not in the corpus" && $0.role == .warning })
         // `!` lists the problem where validate would; Enter goes to the record at fault.
         let problems = run(["!"], from: state)

@@ -101,7 +101,11 @@ public struct State: Sendable {
     public var forwardHistory: [Navigation] = []
     /// The corpus's problems, errors and warnings, in the order the loader found them: a corpus opens
     /// with them (see `LoadMode.tolerant`), and `!` lists them.
-    public var problems: [Diagnostic] = []
+    public var problems: [Diagnostic] = [] {
+        didSet { problemsOfRecord = Dictionary(grouping: problems.indices, by: { problems[$0].recordID ?? "" }) }
+    }
+    /// Each record's problems (indices into `problems`), so its detail can say them.
+    public private(set) var problemsOfRecord: [String: [Int]] = [:]
     /// A one-line notice for the status line, cleared by the next key.
     public var message: String?
     /// Set by `q`; the terminal loop ends.

@@ -137,6 +137,14 @@ public enum PaneContent {
     /// The detail rows of any actor, statement or event.
     public static func detail(of id: String, state: State) -> [PaneLine] {
         var lines = recordDetail(of: id, state: state)
+        // A record of a corpus opened with problems says its own, under its heading.
+        if !lines.isEmpty, let indices = state.problemsOfRecord[id], !indices.isEmpty {
+            let said = indices.map { index -> PaneLine in
+                let problem = state.problems[index]
+                return PaneLine([Segment("⚠ \(problem.severity.rawValue): ", .warning), Segment(problem.message)])
+            }
+            lines.insert(contentsOf: said + [PaneLine([Segment("(! lists every problem)", .dim)])], at: min(2, lines.count))
+        }
         let extra = state.corpus.extraFields(of: id)
         if !lines.isEmpty && !extra.isEmpty {
             lines += [.blank, .text("Your fields (x-)", .heading)]
@@ -439,7 +447,8 @@ public enum PaneContent {
         guard let article = state.corpus.article(id) else { return nil }
         return state.readerLayouts.layout(of: id, width: width) {
             ReaderContent(article: article, spans: state.corpus.excerptsInArticle[id, default: []].compactMap { state.corpus.excerpt($0) },
-                          width: width, bodies: state.bodies)
+                          width: width, bodies: state.bodies,
+                          problems: state.problemsOfRecord[id, default: []].map { "⚠ \(state.problems[$0].severity.rawValue): \(state.problems[$0].message)" })
         }
     }
 }
@@ -454,13 +463,15 @@ public struct ReaderContent: Sendable {
     /// lines then say why, and no span is marked.
     public let unreadable: ArticleBody.Unreadable?
 
-    init(article: Article, spans: [Excerpt], width: Int, bodies: BodyStore) {
+    /// `problems`: the article's own, said under its header lines.
+    init(article: Article, spans: [Excerpt], width: Int, bodies: BodyStore, problems: [String] = []) {
         let textWidth = max(1, width - gutter)
         var header = wrapLines(article.title, width: textWidth)
         header += wrapLines("\(article.publisher) · \(article.published) · \(spans.count) marked spans · \(article.id)", width: textWidth)
         // The address a citation points at, whole (wrapped, never cut), so it can be read off the screen.
         if let url = article.url { header += wrapLines(url, width: textWidth) }
         for field in article.extra { header += wrapLines(field.key + ": " + field.text, width: textWidth) }
+        for problem in problems { header += wrapLines(problem, width: textWidth) }
         header.append("")
         self.header = header
         do {
