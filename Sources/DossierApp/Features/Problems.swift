@@ -41,7 +41,9 @@ extension Explorer {
         case .pageUp: place.move(by: -page, count: count)
         case .top: place.selected = 0
         case .bottom: place.selected = count - 1
-        case .follow: return goToRecord(of: state.problems[min(place.selected, count - 1)], from: state)
+        case .follow:
+            guard state.problems.indices.contains(place.selected) else { return state }
+            return goToRecord(of: state.problems[place.selected], from: state)
         default: return performInAnyOverlay(action, state) ?? state
         }
         var state = state
