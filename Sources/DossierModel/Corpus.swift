@@ -114,6 +114,14 @@ public struct Corpus: Sendable {
 
     public func kind(of id: String) -> RecordKind? { positions[id]?.kind }
 
+    /// Whose words or figure an excerpt gives, as a citation says it: "CNN, via China Digital Times"
+    /// when the article relays someone (its `speaker`), else the article's publisher.
+    public func attribution(of excerpt: Excerpt) -> String {
+        let publisher = article(excerpt.article)?.publisher ?? excerpt.article
+        guard let speaker = excerpt.speaker else { return publisher }
+        return "\(name(of: speaker) ?? speaker), via \(publisher)"
+    }
+
     /// A record's own `x-` fields, whatever its kind.
     public func extraFields(of id: String) -> [ExtraField] {
         switch kind(of: id) {

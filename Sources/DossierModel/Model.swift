@@ -327,6 +327,9 @@ public struct Excerpt: Sendable, Hashable, Identifiable {
     public var suffix: String?
     /// Ids of anything this excerpt supports.
     public var about: [String]
+    /// Whose words or figure the article relays here, when not its own: an actor's id, or the name of a
+    /// wire service, another paper or an official the corpus has no actor for.
+    public var speaker: String?
     /// Filled in by the loader: where the quote stands in its article's body (meaningful only when
     /// `anchor` is not `.unanchored`).
     public var span: TextSpan

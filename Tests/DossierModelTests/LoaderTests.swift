@@ -75,7 +75,7 @@ import Testing
         #expect(stateless.corpus.actor("fra")?.country == nil)
         let named = try CorpusLoader.load(path: Paths.fixture("warn/forum-named-like-an-actor.json"))
         #expect(named.warnings.map(\.description) == [
-            Paths.fixture("warn/forum-named-like-an-actor.json") + ":70:16: warning: s-letter: forum \"UN Human Rights Council\" is a name of actor \"un-hrc\"; write \"forum\": \"un-hrc\" to link the statement to it",
+            Paths.fixture("warn/forum-named-like-an-actor.json") + ":70:16: warning: s-letter: forum \"UN Human Rights Council\" is a name of actor \"un-hrc\"; write \"forum\": \"un-hrc\" to link it to the actor",
         ])
         #expect(named.corpus.statement("s-letter")?.forum == "UN Human Rights Council")
     }

@@ -42,14 +42,16 @@ public enum ExportError: Error, CustomStringConvertible {
 }
 
 public enum Export {
-    static let sourceColumns = ["excerpt_id", "quote", "article_id", "article_title", "publisher", "published", "url"]
+    static let sourceColumns = ["excerpt_id", "quote", "speaker", "article_id", "article_title", "publisher", "published", "url"]
 
     /// The source columns of one excerpt (empty when it cannot be found).
     static func source(_ excerptID: String, _ corpus: Corpus) -> [String] {
         guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else {
-            return [excerptID, "", "", "", "", "", ""]
+            return [excerptID, "", "", "", "", "", "", ""]
         }
-        return [excerpt.id, excerpt.quote, article.id, article.title, article.publisher, article.published.description, article.url ?? ""]
+        // Whose words they are when the article relays someone (a name, or an actor's name).
+        let speaker = excerpt.speaker.map { corpus.name(of: $0) ?? $0 } ?? ""
+        return [excerpt.id, excerpt.quote, speaker, article.id, article.title, article.publisher, article.published.description, article.url ?? ""]
     }
 
     static func names(_ ids: [String], _ corpus: Corpus) -> String {
@@ -75,7 +77,7 @@ public enum Export {
                     let actor = corpus.actor(signatory.actor)
                     let actorCells = [signatory.actor, actor?.name ?? "", actor?.kind.rawValue ?? "", actor?.country ?? ""]
                     for excerpt in signatory.excerpts.isEmpty ? [""] : signatory.excerpts {
-                        rows.append(statementCells(statement) + actorCells + (excerpt.isEmpty ? Array(repeating: "", count: 7) : source(excerpt, corpus)))
+                        rows.append(statementCells(statement) + actorCells + (excerpt.isEmpty ? Array(repeating: "", count: sourceColumns.count) : source(excerpt, corpus)))
                     }
                 }
             }

@@ -18,10 +18,12 @@ public enum Citation {
         return parts.joined(separator: ", ")
     }
 
-    /// “quote” — Publisher, “Title”, date, URL [excerpt-id]
+    /// “quote” — Publisher, “Title”, date, URL [excerpt-id]; a relayed quote or figure names whose it
+    /// is first: “quote” — CNN, via China Digital Times, “Title”, …
     public static func quote(_ excerptID: String, in corpus: Corpus) -> String? {
         guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { return nil }
-        return "“\(excerpt.quote)” — \(source(article)) [\(excerpt.id)]"
+        let speaker = excerpt.speaker.map { "\(corpus.name(of: $0) ?? $0), via " } ?? ""
+        return "“\(excerpt.quote)” — \(speaker)\(source(article)) [\(excerpt.id)]"
     }
 
     /// A record by its name or title, with its id (and an article's source).

@@ -134,8 +134,9 @@ public enum RecordText {
         case .excerpt:
             guard let excerpt = corpus.excerpt(id), let article = corpus.article(excerpt.article) else { return nil }
             lines = [("excerpt", excerpt.id), ("article", "\(article.title) [\(article.id)]"),
-                     ("source", "\(article.publisher), \(article.published)"),
+                     ("source", "\(corpus.attribution(of: excerpt)), \(article.published)"),
                      ("span", "characters \(excerpt.span.start)–\(excerpt.span.end)"), ("quote", "“\(excerpt.quote)”")]
+            if let speaker = excerpt.speaker { lines.append(("speaker", names([speaker], corpus))) }
             if !excerpt.about.isEmpty { lines.append(("about", names(excerpt.about, corpus))) }
         case nil:
             return nil
@@ -161,6 +162,6 @@ public enum RecordText {
     /// “quote” — Publisher, date [excerpt-id]
     static func cite(_ excerptID: String, _ corpus: Corpus) -> String {
         guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { return excerptID }
-        return "“\(excerpt.quote)” — \(article.publisher), \(article.published) [\(excerpt.id)]"
+        return "“\(excerpt.quote)” — \(corpus.attribution(of: excerpt)), \(article.published) [\(excerpt.id)]"
     }
 }

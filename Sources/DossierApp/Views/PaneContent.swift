@@ -205,7 +205,7 @@ public enum PaneContent {
                 lines.append(.text("Excerpts (\(about.count))", .heading))
                 for excerptID in about {
                     guard let excerpt = corpus.excerpt(excerptID) else { continue }
-                    let source = corpus.article(excerpt.article).map { Segment("  " + $0.publisher + ", " + $0.published.description + ": ", .label) }
+                    let source = corpus.article(excerpt.article).map { Segment("  " + corpus.attribution(of: excerpt) + ", " + $0.published.description + ": ", .label) }
                         ?? Segment("  " + excerpt.article + " (no such article): ", .warning)
                     lines.append(PaneLine([source, Segment("“" + excerpt.quote + "”")] + unanchoredMark(excerpt),
                                           link: .excerpt(excerptID), excerpts: [excerptID]))
@@ -242,9 +242,11 @@ public enum PaneContent {
                 lines.append(.blank)
                 lines.append(.text("Counts by source", .heading))
                 for count in statement.counts {
-                    let source = corpus.excerpt(count.excerpt).flatMap { corpus.article($0.article) }
+                    // "22 — CNN, via China Digital Times, 2019-07": according to whom, and where.
+                    let excerpt = corpus.excerpt(count.excerpt)
+                    let source = excerpt.flatMap { corpus.article($0.article) }
                     lines.append(PaneLine([Segment("  " + DisplayWidth.pad(RecordText.qualifierWords(count), to: 13)),
-                                           source.map { Segment("\($0.publisher), \($0.published)", .label) } ?? reference(count.excerpt, corpus)],
+                                           source.map { Segment("\(corpus.attribution(of: excerpt!)), \($0.published)", .label) } ?? reference(count.excerpt, corpus)],
                                           link: .excerpt(count.excerpt), excerpts: [count.excerpt]))
                 }
             }
@@ -291,7 +293,7 @@ public enum PaneContent {
                 lines.append(PaneLine([Segment("  "), reference(excerptID, corpus)], link: .excerpt(excerptID), excerpts: []))
                 continue
             }
-            let source = corpus.article(excerpt.article).map { Segment("  " + $0.publisher + ": ", .label) }
+            let source = corpus.article(excerpt.article).map { _ in Segment("  " + corpus.attribution(of: excerpt) + ": ", .label) }
                 ?? Segment("  " + excerpt.article + " (no such article): ", .warning)
             lines.append(PaneLine([source, Segment("“" + excerpt.quote + "”")] + unanchoredMark(excerpt),
                                   link: .excerpt(excerptID), excerpts: [excerptID]))
@@ -364,7 +366,7 @@ public enum PaneContent {
         var lines: [PaneLine] = []
         if let article = corpus.article(excerpt.article) {
             if withTitle { lines.append(.text(article.title, .heading)) }
-            lines.append(.text("\(article.publisher) · \(article.published)", .label))
+            lines.append(.text("\(corpus.attribution(of: excerpt)) · \(article.published)", .label))
         } else {
             lines.append(.text("article “\(excerpt.article)” ⚠ not in the corpus", .warning))
         }

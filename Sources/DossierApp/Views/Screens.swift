@@ -69,7 +69,9 @@ enum Screens {
             var heading = "\(focused ? String(state.glyphs.focusMark) : " ") \(index + 1)/\(compare.excerpts.count)"
             if compare.labels.indices.contains(index), !compare.labels[index].isEmpty { heading += " · " + compare.labels[index] }
             let shown = compare.excerpts[index]
-            if let article = state.corpus.article(state.corpus.excerpt(shown)?.article ?? shown) {
+            if let excerpt = state.corpus.excerpt(shown), let article = state.corpus.article(excerpt.article) {
+                heading += " · \(state.corpus.attribution(of: excerpt)), \(article.published)"
+            } else if let article = state.corpus.article(shown) {
                 heading += " · \(article.publisher), \(article.published)"
             }
             grid.fill(Rect(x: x, y: 2, width: layout.columnWidth, height: 1), role: focused ? .borderFocused : .heading)
@@ -161,8 +163,8 @@ enum Screens {
                     grid.put(String(state.glyphs.selectedRow), x: 0, y: y, role: .selection)
                 }
                 var name = state.corpus.name(of: hit.id) ?? hit.id
-                if hit.kind == .excerpt, let excerpt = state.corpus.excerpt(hit.id), let article = state.corpus.article(excerpt.article) {
-                    name = article.publisher
+                if hit.kind == .excerpt, let excerpt = state.corpus.excerpt(hit.id) {
+                    name = state.corpus.attribution(of: excerpt)
                 }
                 let nameWidth = layout.nameWidth
                 grid.put(DisplayWidth.truncate(name, to: nameWidth), x: 2, y: y, limit: nameWidth, role: isSelected ? .selection : .label)

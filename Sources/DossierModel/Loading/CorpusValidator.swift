@@ -165,38 +165,44 @@ enum CorpusValidator {
         }
     }
 
-    /// A forum is an actor's id or a plain name. A name that is an actor's name or alias is kept, with a
-    /// warning that gives the id (which links the statement to the actor); the id of a record that is
-    /// not an actor is an error.
-    static func checkForums(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
+    /// A forum (of a statement) or a speaker (of an excerpt) is an actor's id or a plain name. A name
+    /// that is an actor's name or alias is kept, with a warning that gives the id (which links the
+    /// record to the actor); the id of a record that is not an actor is an error.
+    static func checkActorsOrNames(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
         var actorsByName: [String: String]?
-        for statement in decoded.statements {
-            guard let forum = statement.forum, let site = decoded.recordSites[statement.id] else { continue }
-            let offset = decoded.forumOffsets[statement.id] ?? site.offset
-            if let target = decoded.recordSites[forum] {
+        func check(_ field: String, _ value: String, owner: String, offset: Int?) {
+            guard let site = decoded.recordSites[owner] else { return }
+            let offset = offset ?? site.offset
+            if let target = decoded.recordSites[value] {
                 if target.kind != .actor {
-                    collector.error(in: site.file, at: offset, id: statement.id,
-                                    "forum: \"\(forum)\" is \(target.kind.article), but an actor's id or a plain name is expected")
+                    collector.error(in: site.file, at: offset, id: owner,
+                                    "\(field): \"\(value)\" is \(target.kind.article), but an actor's id or a plain name is expected")
                 }
-                continue
+                return
             }
             if actorsByName == nil {
-                // Built once, and only for a corpus that names a forum in words.
+                // Built once, and only for a corpus that names a forum or speaker in words.
                 var names: [String: String] = [:]
                 for actor in decoded.actors {
                     for name in [actor.name] + actor.aliases where names[name.lowercased()] == nil { names[name.lowercased()] = actor.id }
                 }
                 actorsByName = names
             }
-            if let actor = actorsByName?[forum.lowercased()] {
-                collector.warning(in: site.file, at: offset, id: statement.id,
-                                  "forum \(brief(forum)) is a name of actor \"\(actor)\"; write \"forum\": \"\(actor)\" to link the statement to it")
+            if let actor = actorsByName?[value.lowercased()] {
+                collector.warning(in: site.file, at: offset, id: owner,
+                                  "\(field) \(brief(value)) is a name of actor \"\(actor)\"; write \"\(field)\": \"\(actor)\" to link it to the actor")
             }
+        }
+        for statement in decoded.statements {
+            if let forum = statement.forum { check("forum", forum, owner: statement.id, offset: decoded.forumOffsets[statement.id]) }
+        }
+        for excerpt in decoded.excerpts {
+            if let speaker = excerpt.speaker { check("speaker", speaker, owner: excerpt.id, offset: decoded.speakerOffsets[excerpt.id]) }
         }
     }
 
     static func checkStatements(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
-        checkForums(decoded, collector: collector)
+        checkActorsOrNames(decoded, collector: collector)
         for statement in decoded.statements {
             guard let site = decoded.recordSites[statement.id] else { continue }
             var seen: Set<String> = []

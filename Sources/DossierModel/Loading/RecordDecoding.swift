@@ -39,6 +39,7 @@ struct DecodedCorpus {
     var countryOffsets: [String: Int] = [:]
     var signatoryOffsets: [String: [Int]] = [:]
     var forumOffsets: [String: Int] = [:]
+    var speakerOffsets: [String: Int] = [:]
 }
 
 /// Brief, quoted rendering of a value from the data for use inside a message.
@@ -54,7 +55,7 @@ enum FieldNames {
     static let count = ["value", "qualifier", "excerpt"]
     static let signatory = ["actor", "excerpts"]
     static let event = ["id", "date", "title", "actors", "statements", "excerpts"]
-    static let excerpt = ["id", "article", "quote", "prefix", "suffix", "about"]
+    static let excerpt = ["id", "article", "quote", "prefix", "suffix", "about", "speaker"]
 }
 
 extension DecodedCorpus {
@@ -222,11 +223,15 @@ extension DecodedCorpus {
         let prefix = reader.string("prefix", required: false, allowEmpty: true)
         let suffix = reader.string("suffix", required: false, allowEmpty: true)
         let about = reader.stringsWithOffsets("about", required: false)
+        let speaker = reader.string("speaker", required: false)
         guard let id, let article, let quote else { return }
+        // Like a forum, a speaker is an actor's id or a name: checked once all ids are known.
+        if speaker != nil { speakerOffsets[id] = reader.node("speaker")?.offset ?? reader.objectOffset }
         noteReferences(reader, [(article, reader.node("article")?.offset ?? reader.objectOffset)], field: "article", expecting: [.article])
         noteReferences(reader, about, field: "about", expecting: Set(RecordKind.allCases))
         quoteOffsets[id] = reader.node("quote")?.offset
         var excerpt = Excerpt(id: id, article: article, quote: quote, prefix: prefix, suffix: suffix, about: about.map(\.text))
+        excerpt.speaker = speaker
         excerpt.extra = reader.extraFields()
         excerpts.append(excerpt)
     }

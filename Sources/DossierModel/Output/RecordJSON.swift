@@ -70,6 +70,7 @@ public enum RecordJSON {
             ("prefix", excerpt.prefix.map(JSONValue.string)),
             ("suffix", excerpt.suffix.map(JSONValue.string)),
             ("about", .strings(excerpt.about)),
+            ("speaker", excerpt.speaker.map(JSONValue.string)),
             ("start", .int(excerpt.span.start)),
             ("end", .int(excerpt.span.end)),
             // Only when not exact: where a drifted quote was anchored, and what the article says there.
