@@ -72,6 +72,9 @@ public struct CorpusGenerator {
 
         let excerptCount = excerptQuotes.count
         func excerptID(_ random: inout SplitMix64) -> String { "x\(random.next(below: excerptCount))" }
+        func role(_ actor: String, _ salt: Int) -> JSONValue {
+            .object([("actor", .string(actor)), ("excerpts", .strings(["x\((salt &* 7919) % excerptCount)"]))])
+        }
         let states = kinds.indices.filter { kinds[$0] == .state }
         let bodies = kinds.indices.filter { kinds[$0] == .unBody }
 
@@ -105,8 +108,10 @@ public struct CorpusGenerator {
             if !bodies.isEmpty { fields.append(("forum", .string("p\(bodies[random.next(below: bodies.count)])"))) }
             fields += [
                 ("stance", .string(Stance.allCases[random.next(below: Stance.allCases.count)].rawValue)),
-                ("leads", .strings(random.next(below: 2) == 0 ? [] : ["p\(signers[0])"])),
-                ("addressees", .strings(["p\(random.next(below: actorCount))"])),
+                // Each role with an excerpt naming it; the excerpt is picked without drawing on the random
+                // stream, so the rest of a corpus of a given size and seed is as it was.
+                ("leads", .list(random.next(below: 2) == 0 ? [] : [role("p\(signers[0])", index)])),
+                ("addressees", .list([role("p\(random.next(below: actorCount))", index + 1)])),
                 ("counts", .list(counts)),
                 ("signatories", .list(signers.map { .object([("actor", .string("p\($0)")), ("excerpts", .strings([excerptID(&random)]))]) })),
                 ("excerpts", .strings((0...random.next(below: 3)).map { _ in excerptID(&random) })),

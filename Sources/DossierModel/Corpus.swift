@@ -79,6 +79,15 @@ public struct Corpus: Sendable {
             }
             for lead in statement.leads { role(lead, statement.id, .lead) }
             for addressee in statement.addressees { role(addressee, statement.id, .addressee) }
+            // The excerpts naming a lead or an addressee support the statement and the actor, as a
+            // signatory's do.
+            let sourcedRoles = statement.leads.map { ($0, statement.leadExcerpts[$0] ?? []) } + statement.addressees.map { ($0, statement.addresseeExcerpts[$0] ?? []) }
+            for (actor, excerpts) in sourcedRoles {
+                for excerpt in excerpts {
+                    link(excerpt, to: statement.id)
+                    link(excerpt, to: actor)
+                }
+            }
             // A forum given as a plain name is no actor's: it has no profile to list the statement in.
             if let forum = statement.forum, positions[forum]?.0 == .actor { role(forum, statement.id, .forum) }
         }
@@ -120,6 +129,18 @@ public struct Corpus: Sendable {
         let publisher = article(excerpt.article)?.publisher ?? excerpt.article
         guard let speaker = excerpt.speaker else { return publisher }
         return "\(name(of: speaker) ?? speaker), via \(publisher)"
+    }
+
+    /// What of a record the articles do not state, whatever its kind.
+    public func supplied(of id: String) -> Supplied? {
+        switch kind(of: id) {
+        case .article: return article(id)?.supplied
+        case .actor: return actor(id)?.supplied
+        case .statement: return statement(id)?.supplied
+        case .event: return event(id)?.supplied
+        case .excerpt: return excerpt(id)?.supplied
+        case nil: return nil
+        }
     }
 
     /// A record's own `x-` fields, whatever its kind.

@@ -2,6 +2,8 @@
 
 public struct Article: Sendable, Hashable, Identifiable {
     public var id: String
+    /// What of this record the articles do not state, and where it comes from instead.
+    public var supplied: Supplied?
     /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
     public var extra: [ExtraField] = []
     public var title: String
@@ -151,6 +153,8 @@ public enum ActorKind: String, Sendable, CaseIterable, Hashable, Comparable {
 
 public struct Actor: Sendable, Hashable, Identifiable {
     public var id: String
+    /// What of this record the articles do not state, and where it comes from instead.
+    public var supplied: Supplied?
     /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
     public var extra: [ExtraField] = []
     public var name: String
@@ -229,6 +233,8 @@ public struct Signatory: Sendable, Hashable {
 /// A joint statement, letter, report, speech, ruling, vote...
 public struct Statement: Sendable, Hashable, Identifiable {
     public var id: String
+    /// What of this record the articles do not state, and where it comes from instead.
+    public var supplied: Supplied?
     /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
     public var extra: [ExtraField] = []
     public var title: String
@@ -239,6 +245,10 @@ public struct Statement: Sendable, Hashable, Identifiable {
     public var stance: Stance
     public var leads: [String]
     public var addressees: [String]
+    /// The excerpts naming each lead and addressee in that role (given as `{actor, excerpts}`); a role
+    /// given as a plain id has none.
+    public var leadExcerpts: [String: [String]] = [:]
+    public var addresseeExcerpts: [String: [String]] = [:]
     public var counts: [SignatoryCount]
     public var signatories: [Signatory]
     public var excerpts: [String]
@@ -279,6 +289,8 @@ public struct Statement: Sendable, Hashable, Identifiable {
 
 public struct Event: Sendable, Hashable, Identifiable {
     public var id: String
+    /// What of this record the articles do not state, and where it comes from instead.
+    public var supplied: Supplied?
     /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
     public var extra: [ExtraField] = []
     public var date: PartialDate
@@ -319,6 +331,8 @@ public struct TextSpan: Sendable, Hashable {
 /// repeated quotes apart (the W3C Web Annotation TextQuoteSelector).
 public struct Excerpt: Sendable, Hashable, Identifiable {
     public var id: String
+    /// What of this record the articles do not state, and where it comes from instead.
+    public var supplied: Supplied?
     /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
     public var extra: [ExtraField] = []
     public var article: String
@@ -403,4 +417,32 @@ public enum Anchor: String, Sendable, Hashable {
     case drifted
     /// Not found (or not told apart): the excerpt is listed, but marks no span in its article.
     case unanchored
+}
+
+/// Facts not stated by the articles, with where each comes from (a public record, an organisation's
+/// site): the whole record, or some of its fields. The explorer dims them and gives the note; exports
+/// carry it.
+public struct Supplied: Sendable, Hashable {
+    /// The note for the record as a whole, when none of it is stated by the articles.
+    public var record: String?
+    /// Notes for single fields, by field name, in the order written.
+    public var fields: [(field: String, note: String)]
+
+    public init(record: String? = nil, fields: [(field: String, note: String)] = []) {
+        self.record = record
+        self.fields = fields
+    }
+
+    public func note(for field: String) -> String? { fields.first { $0.field == field }?.note }
+
+    /// "record: note" or "field: note; field: note", for a table cell or a line of text.
+    public var summary: String {
+        var parts: [String] = []
+        if let record { parts.append(record) }
+        parts += fields.map { "\($0.field): \($0.note)" }
+        return parts.joined(separator: "; ")
+    }
+
+    public static func == (lhs: Supplied, rhs: Supplied) -> Bool { lhs.record == rhs.record && lhs.summary == rhs.summary }
+    public func hash(into hasher: inout Hasher) { hasher.combine(summary) }
 }

@@ -41,7 +41,7 @@ func collapsed(_ text: String) -> String {
     func theSourcePaneDrawsTheWholeQuoteOfTheSelectedSignatory(width: Int, height: Int) {
         // The case: the 2019 letter's first signatory, its excerpt in the source pane, zoomed
         // so every line of it is on screen. The drawn rows hold the whole quote and no "…".
-        var state = run(["3", "j", "Enter"] + Array(repeating: "j", count: 7) + ["Tab", "z"], from: Fixture.state(width: width, height: height))
+        var state = run(["3", "j", "Enter"] + Array(repeating: "j", count: 6) + ["Tab", "z"], from: Fixture.state(width: width, height: height))
         state = Explorer.normalized(state)
         let grid = Render.frame(state)
         let content = try! #require(state.layout.content(of: .source))

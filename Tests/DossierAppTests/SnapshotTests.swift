@@ -14,11 +14,11 @@ import Testing
         ("actor-profile", ["2"] + ["/"] + typed("turk") + ["Enter", "Enter"]),
         ("statements", ["3"]),
         // The 2019 letter's detail: rows are forum, two addressees, four counts, then the signatories.
-        ("statement-count-source", ["3", "j", "Enter", "j", "j", "j", "j", "j"]),
-        ("statement-signatory-source", ["3", "j", "Enter"] + Array(repeating: "j", count: 7)),
-        ("followed-signatory-to-actor", ["3", "j", "Enter"] + Array(repeating: "j", count: 7) + ["Enter"]),
-        ("followed-count-to-article", ["3", "j", "Enter", "j", "j", "j", "j", "j", "Enter"]),
-        ("followed-back", ["3", "j", "Enter"] + Array(repeating: "j", count: 7) + ["Enter", "Backspace"]),
+        ("statement-count-source", ["3", "j", "Enter", "j", "j", "j", "j"]),
+        ("statement-signatory-source", ["3", "j", "Enter"] + Array(repeating: "j", count: 6)),
+        ("followed-signatory-to-actor", ["3", "j", "Enter"] + Array(repeating: "j", count: 6) + ["Enter"]),
+        ("followed-count-to-article", ["3", "j", "Enter", "j", "j", "j", "j", "Enter"]),
+        ("followed-back", ["3", "j", "Enter"] + Array(repeating: "j", count: 6) + ["Enter", "Backspace"]),
         ("filter-typing", ["3", "/"] + typed("lett")),
         ("filter-no-match", ["2", "/"] + typed("zzz")),
         ("help", ["?"]),
@@ -36,7 +36,7 @@ import Testing
         ("two-statements-details", ["3", "j", "m", "j", "m", "c"]),
         ("search-results", ["f"] + typed("bachelet")),
         ("search-opened-match", ["f"] + typed("bachelet") + ["↓", "Enter", "n"]),
-        ("source-opened-in-article", ["3", "j", "Enter"] + Array(repeating: "j", count: 7) + ["Tab", "Enter"]),
+        ("source-opened-in-article", ["3", "j", "Enter"] + Array(repeating: "j", count: 6) + ["Tab", "Enter"]),
     ]
 
     @Test(arguments: scenarios)

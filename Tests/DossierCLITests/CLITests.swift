@@ -106,7 +106,7 @@ final class PipeReader: @unchecked Sendable {
         let result = try CLI.run(["validate", CLI.fixtures + "/warn/count-below-named.json"])
         #expect(result.status == 0)
         #expect(result.stdout.hasSuffix("(1 warning)\n"))
-        #expect(result.stderr.contains(":78:20: warning: s-letter: count 1"))
+        #expect(result.stderr.contains(":83:20: warning: s-letter: count 1"))
     }
 
     @Test(arguments: [["validate", "/nonexistent"], ["list", "actors", "--data", "/nonexistent"], ["show", "x", "--data", "/nonexistent"]])
@@ -120,7 +120,7 @@ final class PipeReader: @unchecked Sendable {
         for arguments in [["list", "articles"], ["show", "a-letter"]] {
             let result = try CLI.run(arguments + ["--data", CLI.fixtures + "/bad/quote-not-found.json"])
             #expect(result.status == 65)
-            #expect(result.stderr.contains("quote-not-found.json:134:16: error: x-22: quote"))
+            #expect(result.stderr.contains("quote-not-found.json:139:16: error: x-22: quote"))
         }
     }
 
@@ -257,7 +257,7 @@ final class PipeReader: @unchecked Sendable {
     /// mistake of another kind.
     static func corpusWithRepeats() throws -> String {
         let text = try String(contentsOfFile: CLI.fixtures + "/good/small.json", encoding: .utf8)
-        let leads = (1...1000).map { "\"absent-\($0)\"" }.joined(separator: ", ")
+        let leads = (1...1000).map { "{\"actor\": \"absent-\($0)\", \"excerpts\": [\"x-22\"]}" }.joined(separator: ", ")
         let broken = text.replacingOccurrences(of: "\"leads\": [],", with: "\"leads\": [\(leads)],")
             .replacingOccurrences(of: "\"country\": \"FRA\"", with: "\"country\": \"FRX\"")
         #expect(broken != text)

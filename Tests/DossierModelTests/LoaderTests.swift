@@ -17,33 +17,33 @@ import Testing
         ("type-not-an-object.json", ["type-not-an-object.json:1:1: error: expected an object with the keys articles, actors, statements, events and excerpts, found an array"]),
         ("missing-key.json", ["missing-key.json:1:1: error: missing key \"events\""]),
         ("missing-field.json", ["missing-field.json:3:5: error: a-letter: missing required field \"publisher\" in an article"]),
-        ("unknown-field.json", ["unknown-field.json:103:7: error: s-letter: unknown field \"signatorys\" in a statement; did you mean \"signatories\"?"]),
-        ("count-not-whole.json", ["count-not-whole.json:78:20: error: s-letter: counts[0].value must be a whole number of zero or more, found a negative number (-3)"]),
+        ("unknown-field.json", ["unknown-field.json:108:7: error: s-letter: unknown field \"signatorys\" in a statement; did you mean \"signatories\"?"]),
+        ("count-not-whole.json", ["count-not-whole.json:83:20: error: s-letter: counts[0].value must be a whole number of zero or more, found a negative number (-3)"]),
         ("bad-id.json", [
             "bad-id.json:26:13: error: id \"fr ance\" may hold only ASCII letters, digits and - _ . :",
-            "bad-id.json:94:20: error: s-letter: signatories.actor: \"fra\" is not the id of any record; expected an actor",
-            "bad-id.json:128:9: error: x-britain: about: \"fra\" is not the id of any record; expected a record",
+            "bad-id.json:99:20: error: s-letter: signatories.actor: \"fra\" is not the id of any record; expected an actor",
+            "bad-id.json:133:9: error: x-britain: about: \"fra\" is not the id of any record; expected a record",
         ]),
-        ("duplicate-id.json", ["duplicate-id.json:107:13: error: gbr: duplicate id: an actor at FIXTURES/bad/duplicate-id.json:17:13 already has id \"gbr\""]),
-        ("dangling-reference.json", ["dangling-reference.json:94:20: error: s-letter: signatories.actor: \"deu\" is not the id of any record; expected an actor"]),
-        ("wrong-kind-reference.json", ["wrong-kind-reference.json:73:9: error: s-letter: leads: \"x-22\" is an excerpt, but an actor is expected here"]),
+        ("duplicate-id.json", ["duplicate-id.json:112:13: error: gbr: duplicate id: an actor at FIXTURES/bad/duplicate-id.json:17:13 already has id \"gbr\""]),
+        ("dangling-reference.json", ["dangling-reference.json:99:20: error: s-letter: signatories.actor: \"deu\" is not the id of any record; expected an actor"]),
+        ("wrong-kind-reference.json", ["wrong-kind-reference.json:74:20: error: s-letter: leads: \"x-22\" is an excerpt, but an actor is expected here"]),
         ("self-affiliation.json", ["self-affiliation.json:60:9: error: turk: an actor cannot be affiliated with itself"]),
-        ("quote-not-found.json", ["quote-not-found.json:134:16: error: x-22: quote \"Nothing of the kind was said by anyone\" is not found in the body of article \"a-letter\""]),
-        ("quote-ambiguous.json", ["quote-ambiguous.json:166:16: error: x-turk-2: quote occurs 2 times in article \"a-letter\"; add a \"prefix\" or \"suffix\" that tells them apart"]),
-        ("quote-context-not-found.json", ["quote-context-not-found.json:166:16: error: x-turk-2: quote is found 2 times in article \"a-letter\", but never with the given prefix and suffix around it"]),
-        ("quote-inside-combined-character.json", ["quote-inside-combined-character.json:158:16: error: x-raphael: quote \"Raphae\" is not found in the body of article \"a-letter\""]),
+        ("quote-not-found.json", ["quote-not-found.json:139:16: error: x-22: quote \"Nothing of the kind was said by anyone\" is not found in the body of article \"a-letter\""]),
+        ("quote-ambiguous.json", ["quote-ambiguous.json:171:16: error: x-turk-2: quote occurs 2 times in article \"a-letter\"; add a \"prefix\" or \"suffix\" that tells them apart"]),
+        ("quote-context-not-found.json", ["quote-context-not-found.json:171:16: error: x-turk-2: quote is found 2 times in article \"a-letter\", but never with the given prefix and suffix around it"]),
+        ("quote-inside-combined-character.json", ["quote-inside-combined-character.json:163:16: error: x-raphael: quote \"Raphae\" is not found in the body of article \"a-letter\""]),
         ("date-impossible.json", ["date-impossible.json:69:15: error: s-letter: field \"date\": \"2019-02-29\" is not a real date: day must be 01 to 28 in that month"]),
-        ("date-malformed.json", ["date-malformed.json:108:15: error: e-letter: field \"date\": \"July 2019\" is not an ISO 8601 date; write YYYY-MM-DD, YYYY-MM or YYYY"]),
+        ("date-malformed.json", ["date-malformed.json:113:15: error: e-letter: field \"date\": \"July 2019\" is not an ISO 8601 date; write YYYY-MM-DD, YYYY-MM or YYYY"]),
         ("enum-stance.json", ["enum-stance.json:71:17: error: s-letter: field \"stance\" has unknown value \"hostile\"; expected one of: critical, supportive, mixed, neutral"]),
         ("enum-actor-kind.json", ["enum-actor-kind.json:44:15: error: un-hrc: field \"kind\" has unknown value \"un body\"; expected one of: state, un-body, intergovernmental, government-body, party, ngo, media, academic, court, person, group, other (did you mean \"un-body\"?)"]),
         ("country-unknown.json", ["country-unknown.json:30:18: error: fra: country \"FRX\" is not an ISO 3166-1 alpha-3 code (such as CHN, GBR, USA)"]),
         ("forum-not-an-actor.json", ["forum-not-an-actor.json:70:16: error: s-letter: forum: \"x-22\" is an excerpt, but an actor's id or a plain name is expected"]),
-        ("signatory-twice.json", ["signatory-twice.json:100:20: error: s-letter: signatory \"gbr\" is listed twice; give one entry with all its excerpts"]),
-        ("signatory-without-excerpt.json", ["signatory-without-excerpt.json:89:23: error: s-letter: signatories[0] names no excerpt; every signatory needs the excerpt that names it"]),
+        ("signatory-twice.json", ["signatory-twice.json:105:20: error: s-letter: signatory \"gbr\" is listed twice; give one entry with all its excerpts"]),
+        ("signatory-without-excerpt.json", ["signatory-without-excerpt.json:94:23: error: s-letter: signatories[0] names no excerpt; every signatory needs the excerpt that names it"]),
         ("dir-missing-events", ["dir-missing-events/events.json: error: missing: a corpus directory holds articles.json, actors.json, statements.json, events.json and excerpts.json"]),
         ("dir-syntax-in-actors", ["dir-syntax-in-actors/actors.json:6:5: error: unexpected '\"'; expected ',' or '}'"]),
         // Found after the file's bytes were let go: located by reading the file again.
-        ("dir-dangling-reference", ["dir-dangling-reference/statements.json:31:18: error: s-letter: signatories.actor: \"deu\" is not the id of any record; expected an actor"]),
+        ("dir-dangling-reference", ["dir-dangling-reference/statements.json:36:18: error: s-letter: signatories.actor: \"deu\" is not the id of any record; expected an actor"]),
     ]
 
     @Test(arguments: badCorpora)
@@ -61,7 +61,7 @@ import Testing
     @Test func aCountBelowTheNamedSignatoriesIsOnlyAWarning() throws {
         let loaded = try CorpusLoader.load(path: Paths.fixture("warn/count-below-named.json"))
         #expect(loaded.warnings.map(\.description) == [
-            Paths.fixture("warn/count-below-named.json") + ":78:20: warning: s-letter: count 1 (excerpt \"x-22\") is smaller than the 2 signatories named",
+            Paths.fixture("warn/count-below-named.json") + ":83:20: warning: s-letter: count 1 (excerpt \"x-22\") is smaller than the 2 signatories named",
         ])
         #expect(loaded.corpus.statements.count == 1)
     }
@@ -84,7 +84,7 @@ import Testing
         let path = Paths.fixture("warn/quote-drifted.json")
         let loaded = try CorpusLoader.load(path: path)
         #expect(loaded.warnings.map(\.description) == [
-            path + ":134:16: warning: x-22: quote is not found exactly in article \"a-letter\"; anchored to the closest passage (97% alike), "
+            path + ":139:16: warning: x-22: quote is not found exactly in article \"a-letter\"; anchored to the closest passage (97% alike), "
                 + "paragraph 2, characters 85–120: \"The group of 22 nations urged China\"",
         ])
         let excerpt = try #require(loaded.corpus.excerpt("x-22"))

@@ -57,7 +57,7 @@ import Testing
         #expect(kinds.first == .article)
         // Groups come in a fixed order and never interleave.
         let order = kinds.reduce(into: [RecordKind]()) { if $0.last != $1 { $0.append($1) } }
-        #expect(order == [.article, .excerpt, .actor, .event])
+        #expect(order == [.article, .excerpt, .statement, .actor, .event])
         // Every article that mentions Bachelet is found.
         let articles = Set(hits.filter { $0.kind == .article }.map(\.id))
         let expected = Set(try corpus.articles.filter { try $0.body.text().contains("Bachelet") || $0.title.contains("Bachelet") }.map(\.id))

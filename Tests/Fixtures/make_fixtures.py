@@ -50,7 +50,7 @@ GOOD = {
             "forum": "un-hrc",
             "stance": "critical",
             "leads": [],
-            "addressees": ["chn"],
+            "addressees": [{"actor": "chn", "excerpts": ["x-22"]}],
             "counts": [
                 {"value": 22, "excerpt": "x-22"},
                 {"value": 25, "excerpt": "x-25"},
@@ -124,7 +124,7 @@ BAD = {
     "bad-id": mutate(lambda c: actor(c, "fra").update(id="fr ance")),
     "duplicate-id": mutate(lambda c: c["events"][0].update(id="gbr")),
     "dangling-reference": mutate(lambda c: statement(c)["signatories"][1].update(actor="deu")),
-    "wrong-kind-reference": mutate(lambda c: statement(c).update(leads=["x-22"])),
+    "wrong-kind-reference": mutate(lambda c: statement(c).update(leads=[{"actor": "x-22", "excerpts": ["x-22"]}])),
     "self-affiliation": mutate(lambda c: actor(c, "turk").update(affiliations=["turk"])),
     # Quotes
     "quote-not-found": mutate(lambda c: excerpt(c, "x-22").update(quote="Nothing of the kind was said by anyone")),

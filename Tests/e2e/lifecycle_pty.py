@@ -84,7 +84,7 @@ def test_ctrl_s_does_not_freeze_the_display():
     child.send(b"\x1b")
     child.drain(0.6)
     child.send(b"3")
-    child.wait_for("Statements 1/20", seconds=3.0)
+    child.wait_for("Statements 1/24", seconds=3.0)
     os.kill(child.pid, signal.SIGTERM)
     status = child.finish(seconds=3.0)
     assert status == 128 + signal.SIGTERM, status

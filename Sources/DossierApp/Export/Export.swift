@@ -95,7 +95,7 @@ public enum Export {
                 [actor.id, actor.name, actor.kind.rawValue, actor.country ?? "", actor.aliases.joined(separator: "; "), actor.role ?? "",
                  names(actor.affiliations, corpus), String(corpus.excerptsAbout[actor.id, default: []].count)]
             }
-            return withExtraColumns(ExportTable(columns: ["id", "name", "kind", "iso3", "aliases", "role", "affiliations", "excerpts"], rows: rows), actors.map(\.extra))
+            return withExtraColumns(ExportTable(columns: ["id", "name", "kind", "iso3", "aliases", "role", "affiliations", "excerpts"], rows: rows), actors.map(\.extra), supplied: actors.map(\.supplied))
         case .statements:
             let statements = kept(corpus.statements, \.id)
             let rows = statements.map { statement in
@@ -104,20 +104,20 @@ public enum Export {
                  String(Set(statement.signatories.map(\.actor)).count), statement.counts.map(RecordText.qualified).joined(separator: "; ")]
             }
             return withExtraColumns(ExportTable(columns: ["id", "title", "kind", "date", "stance", "forum", "leads", "addressees", "named", "declared"], rows: rows),
-                                    statements.map(\.extra))
+                                    statements.map(\.extra), supplied: statements.map(\.supplied))
         case .excerpts:
             let excerpts = kept(corpus.excerpts, \.id)
             let rows = excerpts.map { excerpt in
                 source(excerpt.id, corpus) + [String(excerpt.span.start), String(excerpt.span.end), names(excerpt.about, corpus)]
             }
-            return withExtraColumns(ExportTable(columns: sourceColumns + ["start", "end", "about"], rows: rows), excerpts.map(\.extra))
+            return withExtraColumns(ExportTable(columns: sourceColumns + ["start", "end", "about"], rows: rows), excerpts.map(\.extra), supplied: excerpts.map(\.supplied))
         case .events:
             let events = kept(corpus.events, \.id)
             let rows = events.map { event in
                 [event.id, event.date.description, event.title, names(event.actors, corpus), names(event.statements, corpus),
                  event.excerpts.joined(separator: "; ")]
             }
-            return withExtraColumns(ExportTable(columns: ["id", "date", "title", "actors", "statements", "excerpts"], rows: rows), events.map(\.extra))
+            return withExtraColumns(ExportTable(columns: ["id", "date", "title", "actors", "statements", "excerpts"], rows: rows), events.map(\.extra), supplied: events.map(\.supplied))
         case .timeline:
             let index = ExplorerIndex(corpus: corpus)
             let ids = only ?? index.timeline
@@ -134,7 +134,13 @@ public enum Export {
 
     /// A table of one row per record gains a column for each of the records' own `x-` fields, in the
     /// order the keys first appear; a record without one has an empty cell.
-    static func withExtraColumns(_ table: ExportTable, _ extra: [[ExtraField]]) -> ExportTable {
+    static func withExtraColumns(_ table: ExportTable, _ extra: [[ExtraField]], supplied: [Supplied?] = []) -> ExportTable {
+        var table = table
+        // What the articles do not state, said in a column of its own when any record has it.
+        if supplied.contains(where: { $0 != nil }) {
+            table.columns.append("supplied")
+            for index in table.rows.indices { table.rows[index].append(supplied[index]?.summary ?? "") }
+        }
         var keys: [String] = []
         var seen: Set<String> = []
         for fields in extra { for field in fields where seen.insert(field.key).inserted { keys.append(field.key) } }

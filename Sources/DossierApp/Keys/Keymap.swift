@@ -46,7 +46,7 @@ public enum Action: String, CaseIterable, Sendable {
     case nextSpan, previousSpan, nextMatch, previousMatch
     case sortActors, actorTimeline
     case compareSources, compareDisagreement, markStatement
-    case find, problems
+    case find, problems, toggleSupplied
     case startFilter, clear
     case zoom, widenList, narrowList, redraw
     case copy, copyDossier, export
@@ -125,6 +125,8 @@ public enum Keymap {
                 help: "open the sources that disagree on a statement's count side by side", hint: nil),
         Binding(keys: [.character("m")], action: .markStatement, context: .workflows,
                 help: "mark a statement, article or actor; m on a second of its kind compares them (who signed; two articles or profiles side by side)", hint: nil),
+        Binding(keys: [.character("S")], action: .toggleSupplied, context: .workflows,
+                help: "hide or show records the articles do not state (supplied from the public record; dimmed, with their note)", hint: nil),
         Binding(keys: [.character("!")], action: .problems, context: .workflows,
                 help: "the corpus's problems (a corpus opens with them): where each is, what is wrong; Enter goes to the record", hint: nil),
         Binding(keys: [.character("y")], action: .copy, context: .workflows,

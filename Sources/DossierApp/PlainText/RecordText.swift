@@ -141,6 +141,7 @@ public enum RecordText {
         case nil:
             return nil
         }
+        if let supplied = corpus.supplied(of: id) { lines.append(("supplied", supplied.summary)) }
         lines += corpus.extraFields(of: id).map { ($0.key, $0.text) }
         let labelWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
         var output = ""

@@ -123,7 +123,10 @@ public struct State: Sendable {
         var filter: String
         var sort: ActorSort
         var timelineActor: String?
+        var hideSupplied: Bool
     }
+    /// `S`: records wholly supplied from outside the articles are left out of the lists.
+    public var hideSupplied = false
     /// True while only the articles are shown and the rest of the corpus loads in the background.
     public var isLoading = false
     /// The reader's last layouts and matches (see `ReaderLayouts`).
@@ -207,18 +210,23 @@ public struct State: Sendable {
         let view = view ?? self.view
         let key = listKey(for: view)
         if let cached = listCache, cached.view == view, cached.key == key { return cached.ids }
-        return index.ids(of: view, sortedBy: key.sort, filter: key.filter, timelineActor: key.timelineActor, corpus: corpus)
+        return ids(for: view, key: key)
+    }
+
+    func ids(for view: ViewID, key: ListKey) -> [String] {
+        let ids = index.ids(of: view, sortedBy: key.sort, filter: key.filter, timelineActor: key.timelineActor, corpus: corpus)
+        return key.hideSupplied ? ids.filter { corpus.supplied(of: $0)?.record == nil } : ids
     }
 
     func listKey(for view: ViewID) -> ListKey {
-        ListKey(filter: positions[view]?.list.filter ?? "", sort: actorSort, timelineActor: navigation.timelineActor)
+        ListKey(filter: positions[view]?.list.filter ?? "", sort: actorSort, timelineActor: navigation.timelineActor, hideSupplied: hideSupplied)
     }
 
     /// Fills the cache for the current view (called after every key, before anything reads the list).
     mutating func cacheList() {
         let key = listKey(for: view)
         if let cached = listCache, cached.view == view, cached.key == key { return }
-        listCache = (view, key, index.ids(of: view, sortedBy: key.sort, filter: key.filter, timelineActor: key.timelineActor, corpus: corpus))
+        listCache = (view, key, ids(for: view, key: key))
     }
 
     /// The panes of the current screen: what keys page by and what is drawn, from one function.

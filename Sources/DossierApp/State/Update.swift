@@ -210,6 +210,9 @@ public enum Explorer {
         case .markStatement: state = markStatement(state)
         case .find: state = openSearch(state)
         case .problems: state = openProblems(state)
+        case .toggleSupplied:
+            state.hideSupplied.toggle()
+            state.message = state.hideSupplied ? "Supplied records hidden: only what the articles state (S shows them)" : "Supplied records shown, dimmed (S hides them)"
         case .startFilter:
             state.editingFilter = true
             state.position.focus = .list

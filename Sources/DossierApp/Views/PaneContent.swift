@@ -145,6 +145,13 @@ public enum PaneContent {
             }
             lines.insert(contentsOf: said + [PaneLine([Segment("(! lists every problem)", .dim)])], at: min(2, lines.count))
         }
+        // What the articles do not state, and where it comes from: under the heading, dimmed.
+        if !lines.isEmpty, let supplied = state.corpus.supplied(of: id) {
+            var notes: [PaneLine] = []
+            if let record = supplied.record { notes.append(PaneLine([Segment("supplied, not in the articles: ", .label), Segment(record, .dim)])) }
+            for field in supplied.fields { notes.append(PaneLine([Segment("supplied \(field.field): ", .label), Segment(field.note, .dim)])) }
+            lines.insert(contentsOf: notes, at: min(2, lines.count))
+        }
         let extra = state.corpus.extraFields(of: id)
         if !lines.isEmpty && !extra.isEmpty {
             lines += [.blank, .text("Your fields (x-)", .heading)]
@@ -231,11 +238,12 @@ public enum PaneContent {
                 lines.append(PaneLine([Segment("forum: ", .label), Segment(corpus.name(of: forum) ?? forum)], link: isActor ? .actor(forum) : nil,
                                       excerpts: isActor ? statement.excerpts : []))
             }
-            for (label, ids) in [("lead", statement.leads), ("addressee", statement.addressees)] {
+            for (label, ids, sources) in [("lead", statement.leads, statement.leadExcerpts), ("addressee", statement.addressees, statement.addresseeExcerpts)] {
                 for actor in ids {
-                    let mentioning = statement.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
-                    lines.append(PaneLine([Segment(label + ": ", .label), reference(actor, corpus)], link: .actor(actor),
-                                          excerpts: mentioning.isEmpty ? statement.excerpts : mentioning))
+                    // The excerpts naming the actor in this role; a role given without them says so.
+                    var segments = [Segment(label + ": ", .label), reference(actor, corpus)]
+                    if sources[actor] == nil { segments.append(Segment(" (no excerpt names it)", .dim)) }
+                    lines.append(PaneLine(segments, link: .actor(actor), excerpts: sources[actor] ?? []))
                 }
             }
             if !statement.counts.isEmpty {
@@ -324,6 +332,8 @@ public enum PaneContent {
         if role == .signatory, let signatory = statement.signatories.first(where: { $0.actor == actor }) {
             return signatory.excerpts
         }
+        if role == .lead, let excerpts = statement.leadExcerpts[actor] { return excerpts }
+        if role == .addressee, let excerpts = statement.addresseeExcerpts[actor] { return excerpts }
         let mentioning = statement.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
         return mentioning.isEmpty ? statement.excerpts : mentioning
     }

@@ -261,9 +261,17 @@ public enum Render {
         func marked(_ text: String) -> String {
             (state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + text
         }
+        // A record the articles do not state at all is dimmed; a date they do not give has a "*".
+        let supplied = corpus.supplied(of: id)
         func rest(_ text: String, _ preferred: Role = .normal) {
             guard column < end else { return }
-            grid.put(DisplayWidth.truncate(text, to: end - column), x: column, y: y, limit: end - column, role: role(preferred))
+            grid.put(DisplayWidth.truncate(text, to: end - column), x: column, y: y, limit: end - column,
+                     role: role(supplied?.record != nil ? .dim : preferred))
+        }
+        /// A date cell; a supplied date's "*" goes in the gap after it, so the date is never cut.
+        func dateCell(_ date: PartialDate) {
+            cell(date.description, 10, .dim)
+            if supplied?.note(for: "date") != nil, column - 1 < end { grid.put("*", x: column - 1, y: y, limit: 1, role: role(.dim)) }
         }
         switch state.view {
         case .articles:
@@ -287,7 +295,7 @@ public enum Render {
             let named = Set(statement.signatories.map(\.actor)).count
             var tally = "\(named)/" + (statement.counts.first.map(RecordText.qualified) ?? "?")
             tally += statement.sourcesDisagreeOnCount ? String(state.glyphs.disagree) : " "
-            cell(statement.date.description, 10, .dim)
+            dateCell(statement.date)
             cell(StanceStyle.symbol(statement.stance), 1, StanceStyle.role(statement.stance))
             // A narrow list keeps room for the title and drops the tally (the detail pane has it).
             if width >= 40 { cell(tally, 7, statement.sourcesDisagreeOnCount ? .warning : .label) }

@@ -49,13 +49,14 @@ func brief(_ text: String, limit: Int = 60) -> String {
 }
 
 enum FieldNames {
-    static let article = ["id", "title", "publisher", "published", "url", "authors", "body"]
-    static let actor = ["id", "name", "kind", "aliases", "country", "affiliations", "role"]
-    static let statement = ["id", "title", "kind", "date", "forum", "stance", "leads", "addressees", "counts", "signatories", "excerpts"]
+    static let article = ["id", "title", "publisher", "published", "url", "authors", "body", "supplied"]
+    static let actor = ["id", "name", "kind", "aliases", "country", "affiliations", "role", "supplied"]
+    static let statement = ["id", "title", "kind", "date", "forum", "stance", "leads", "addressees", "counts", "signatories", "excerpts", "supplied"]
     static let count = ["value", "qualifier", "excerpt"]
     static let signatory = ["actor", "excerpts"]
-    static let event = ["id", "date", "title", "actors", "statements", "excerpts"]
-    static let excerpt = ["id", "article", "quote", "prefix", "suffix", "about", "speaker"]
+    static let role = ["actor", "excerpts"]
+    static let event = ["id", "date", "title", "actors", "statements", "excerpts", "supplied"]
+    static let excerpt = ["id", "article", "quote", "prefix", "suffix", "about", "speaker", "supplied"]
 }
 
 extension DecodedCorpus {
@@ -106,6 +107,7 @@ extension DecodedCorpus {
         let body = reader.body("body")
         guard let id, let title, let publisher, let published, let body else { return }
         var article = Article(id: id, title: title, publisher: publisher, published: published, url: url, authors: authors, body: body)
+        article.supplied = reader.supplied(fields: FieldNames.article)
         article.extra = reader.extraFields()
         articles.append(article)
     }
@@ -124,6 +126,7 @@ extension DecodedCorpus {
         noteReferences(reader, affiliations, field: "affiliations", expecting: [.actor])
         if country != nil { countryOffsets[id] = reader.node("country")?.offset }
         var actor = Actor(id: id, name: name, kind: kind, aliases: aliases, country: country, affiliations: affiliations.map(\.text), role: role)
+        actor.supplied = reader.supplied(fields: FieldNames.actor)
         actor.extra = reader.extraFields()
         actors.append(actor)
     }
@@ -137,8 +140,10 @@ extension DecodedCorpus {
         let date = reader.date("date")
         let forum = reader.string("forum", required: false)
         let stance = reader.enumeration("stance", as: Stance.self)
-        let leads = reader.stringsWithOffsets("leads", required: true)
-        let addressees = reader.stringsWithOffsets("addressees", required: true)
+        let leadRoles = reader.roles("leads", required: true)
+        let addresseeRoles = reader.roles("addressees", required: true)
+        let leads = leadRoles.map(\.actor)
+        let addressees = addresseeRoles.map(\.actor)
         var countOffsetsHere: [Int] = []
         var countReferences: [(String, Int)] = []
         let counts: [SignatoryCount] = reader.objects("counts", required: true) { count in
@@ -183,6 +188,14 @@ extension DecodedCorpus {
         if forum != nil { forumOffsets[id] = reader.node("forum")?.offset ?? reader.objectOffset }
         noteReferences(reader, leads, field: "leads", expecting: [.actor])
         noteReferences(reader, addressees, field: "addressees", expecting: [.actor])
+        noteReferences(reader, leadRoles.flatMap(\.excerpts), field: "leads.excerpts", expecting: [.excerpt])
+        noteReferences(reader, addresseeRoles.flatMap(\.excerpts), field: "addressees.excerpts", expecting: [.excerpt])
+        // A role given as a plain id stands on nothing the sources say: it loads, with a warning.
+        for (field, roles) in [("leads", leadRoles), ("addressees", addresseeRoles)] {
+            for role in roles where role.plain {
+                reader.warning(at: role.actor.offset, "\(field): \"\(role.actor.text)\" is given with no excerpt naming it; write {\"actor\": \"\(role.actor.text)\", \"excerpts\": [...]}")
+            }
+        }
         noteReferences(reader, countReferences, field: "counts.excerpt", expecting: [.excerpt])
         noteReferences(reader, signatoryActorReferences, field: "signatories.actor", expecting: [.actor])
         noteReferences(reader, signatoryExcerptReferences, field: "signatories.excerpts", expecting: [.excerpt])
@@ -192,6 +205,9 @@ extension DecodedCorpus {
         var statement = Statement(id: id, title: title, kind: kind, date: date, forum: forum, stance: stance,
                                   leads: leads.map(\.text), addressees: addressees.map(\.text), counts: counts,
                                   signatories: signatories, excerpts: excerpts.map(\.text))
+        statement.leadExcerpts = Dictionary(leadRoles.filter { !$0.plain }.map { ($0.actor.text, $0.excerpts.map(\.text)) }, uniquingKeysWith: +)
+        statement.addresseeExcerpts = Dictionary(addresseeRoles.filter { !$0.plain }.map { ($0.actor.text, $0.excerpts.map(\.text)) }, uniquingKeysWith: +)
+        statement.supplied = reader.supplied(fields: FieldNames.statement)
         statement.extra = reader.extraFields()
         statements.append(statement)
     }
@@ -210,6 +226,7 @@ extension DecodedCorpus {
         noteReferences(reader, statements, field: "statements", expecting: [.statement])
         noteReferences(reader, excerpts, field: "excerpts", expecting: [.excerpt])
         var event = Event(id: id, date: date, title: title, actors: actors.map(\.text), statements: statements.map(\.text), excerpts: excerpts.map(\.text))
+        event.supplied = reader.supplied(fields: FieldNames.event)
         event.extra = reader.extraFields()
         events.append(event)
     }
@@ -232,6 +249,7 @@ extension DecodedCorpus {
         quoteOffsets[id] = reader.node("quote")?.offset
         var excerpt = Excerpt(id: id, article: article, quote: quote, prefix: prefix, suffix: suffix, about: about.map(\.text))
         excerpt.speaker = speaker
+        excerpt.supplied = reader.supplied(fields: FieldNames.excerpt)
         excerpt.extra = reader.extraFields()
         excerpts.append(excerpt)
     }

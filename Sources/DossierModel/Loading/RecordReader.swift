@@ -53,6 +53,40 @@ struct RecordReader {
         }
     }
 
+    /// `supplied`: a note for the whole record (a string), or notes for some of its fields (an object
+    /// of field name to note, each a field the record kind has).
+    func supplied(fields known: [String]) -> Supplied? {
+        guard let node = node("supplied") else { return nil }
+        switch node.value {
+        case .null: return nil
+        case .string(let note):
+            guard !note.allSatisfy(\.isWhitespace) else {
+                error(at: node.offset, "field \"supplied\" must not be empty: say where the fact comes from")
+                return nil
+            }
+            return Supplied(record: note)
+        case .object(let members):
+            var fields: [(String, String)] = []
+            for member in members {
+                guard known.contains(member.key) && member.key != "supplied" && member.key != "id" else {
+                    var message = "supplied: \"\(member.key.prefix(80))\" is not a field of \(noun)"
+                    if let suggestion = closestMatch(to: member.key, in: known) { message += "; did you mean \"\(suggestion)\"?" }
+                    error(at: member.keyOffset, message)
+                    continue
+                }
+                guard case .string(let note) = member.node.value, !note.allSatisfy(\.isWhitespace) else {
+                    error(at: member.node.offset, "supplied.\(member.key) must be a note saying where the fact comes from, found \(member.node.value.typeName)")
+                    continue
+                }
+                fields.append((member.key, note))
+            }
+            return Supplied(fields: fields)
+        default:
+            error(at: node.offset, "field \"supplied\" must be a note (a string) or an object of field names to notes, found \(node.value.typeName)")
+            return nil
+        }
+    }
+
     /// The user's own fields (keys beginning with `x-`), in file order.
     func extraFields() -> [ExtraField] {
         memberOrder.filter { $0.key.hasPrefix("x-") }.map { ExtraField(key: $0.key, value: $0.node.value) }
@@ -154,6 +188,48 @@ struct RecordReader {
         if let suggestion = closestMatch(to: text, in: known) { message += " (did you mean \"\(suggestion)\"?)" }
         error(at: node(key)?.offset, message)
         return nil
+    }
+
+    /// One role of a statement (a lead, an addressee): an actor's id, with where it stands, and the
+    /// excerpts naming the actor in that role (none for a plain id, which the caller warns about).
+    struct RoleEntry {
+        var actor: (text: String, offset: Int)
+        var excerpts: [(text: String, offset: Int)]
+        /// Given as a plain id, not `{actor, excerpts}`.
+        var plain: Bool
+    }
+
+    /// An array of roles: each a plain actor id (the old form) or `{"actor": id, "excerpts": [ids]}`,
+    /// as signatories are.
+    func roles(_ key: String, required: Bool) -> [RoleEntry] {
+        guard let node = node(key) else {
+            if required { error(at: nil, "missing required field \"\(key)\" in \(noun)") }
+            return []
+        }
+        guard case .array(let elements) = node.value else {
+            error(at: node.offset, "field \"\(key)\" must be an array of actor ids or {\"actor\", \"excerpts\"} objects, found \(node.value.typeName)")
+            return []
+        }
+        var result: [RoleEntry] = []
+        for (index, element) in elements.enumerated() {
+            switch element.value {
+            case .string(let text) where !text.allSatisfy(\.isWhitespace):
+                result.append(RoleEntry(actor: (text, element.offset), excerpts: [], plain: true))
+            case .object:
+                guard let reader = RecordReader(noun: "\(key)[\(index)]", node: element, file: file, collector: collector, id: id) else { continue }
+                reader.rejectUnknownKeys(allowed: FieldNames.role)
+                let actor = reader.string("actor", required: true)
+                let excerpts = reader.stringsWithOffsets("excerpts", required: true)
+                if reader.node("excerpts") != nil && excerpts.isEmpty {
+                    reader.error(at: reader.node("excerpts")?.offset, "\(reader.noun) names no excerpt; give the excerpt that names the actor in this role")
+                }
+                guard let actor else { continue }
+                result.append(RoleEntry(actor: (actor, reader.node("actor")?.offset ?? element.offset), excerpts: excerpts, plain: false))
+            default:
+                error(at: element.offset, "\(key)[\(index)] must be an actor id or an {\"actor\", \"excerpts\"} object, found \(element.value.typeName)")
+            }
+        }
+        return result
     }
 
     /// The elements of an array of objects, each read by `body` with a reader of its own that names the

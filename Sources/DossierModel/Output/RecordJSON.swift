@@ -12,7 +12,7 @@ public enum RecordJSON {
             ("url", article.url.map(JSONValue.string)),
             ("authors", .strings(article.authors)),
             ("body", .string(try article.body.text())),
-        ] + extra(article.extra))
+        ] + extra(article.extra, supplied: article.supplied))
     }
 
     public static func value(of actor: Actor) -> JSONValue {
@@ -24,7 +24,7 @@ public enum RecordJSON {
             ("country", actor.country.map(JSONValue.string)),
             ("affiliations", .strings(actor.affiliations)),
             ("role", actor.role.map(JSONValue.string)),
-        ] + extra(actor.extra))
+        ] + extra(actor.extra, supplied: actor.supplied))
     }
 
     public static func value(of statement: Statement) -> JSONValue {
@@ -35,8 +35,8 @@ public enum RecordJSON {
             ("date", .string(statement.date.description)),
             ("forum", statement.forum.map(JSONValue.string)),
             ("stance", .string(statement.stance.rawValue)),
-            ("leads", .strings(statement.leads)),
-            ("addressees", .strings(statement.addressees)),
+            ("leads", roles(statement.leads, statement.leadExcerpts)),
+            ("addressees", roles(statement.addressees, statement.addresseeExcerpts)),
             ("counts", .list(statement.counts.map { count in
                 .object([
                     ("value", .int(count.value)),
@@ -48,7 +48,7 @@ public enum RecordJSON {
                 .object([("actor", .string(signatory.actor)), ("excerpts", .strings(signatory.excerpts))])
             })),
             ("excerpts", .strings(statement.excerpts)),
-        ] + extra(statement.extra))
+        ] + extra(statement.extra, supplied: statement.supplied))
     }
 
     public static func value(of event: Event) -> JSONValue {
@@ -59,7 +59,7 @@ public enum RecordJSON {
             ("actors", .strings(event.actors)),
             ("statements", .strings(event.statements)),
             ("excerpts", .strings(event.excerpts)),
-        ] + extra(event.extra))
+        ] + extra(event.extra, supplied: event.supplied))
     }
 
     public static func value(of excerpt: Excerpt) -> JSONValue {
@@ -76,12 +76,24 @@ public enum RecordJSON {
             // Only when not exact: where a drifted quote was anchored, and what the article says there.
             ("anchor", excerpt.anchor == .exact ? nil : .string(excerpt.anchor.rawValue)),
             ("passage", excerpt.passage.map(JSONValue.string)),
-        ] + extra(excerpt.extra))
+        ] + extra(excerpt.extra, supplied: excerpt.supplied))
     }
 
-    /// The user's own `x-` fields, after the format's, as they were written.
-    static func extra(_ fields: [ExtraField]) -> [(String, JSONValue?)] {
-        fields.map { ($0.key, $0.value) }
+    /// Roles as written: `{actor, excerpts}` for one an excerpt names, a plain id for one none does.
+    static func roles(_ actors: [String], _ excerpts: [String: [String]]) -> JSONValue {
+        .list(actors.map { actor in
+            excerpts[actor].map { .object([("actor", .string(actor)), ("excerpts", .strings($0))]) } ?? .string(actor)
+        })
+    }
+
+    /// The user's own `x-` fields, after the format's, as they were written; `supplied` before them.
+    static func extra(_ fields: [ExtraField], supplied: Supplied? = nil) -> [(String, JSONValue?)] {
+        var pairs: [(String, JSONValue?)] = []
+        if let supplied {
+            pairs.append(("supplied", supplied.record.map(JSONValue.string)
+                ?? .object(supplied.fields.map { ($0.field, JSONValue.string($0.note)) })))
+        }
+        return pairs + fields.map { ($0.key, $0.value) }
     }
 
     /// Any record by id, or nil when the corpus has no such id.
