@@ -555,3 +555,33 @@ import Testing
         #expect(!Render.frame(state).plainText.contains("(!)"))
     }
 }
+
+/// Issue 14: according to whom, and what the articles do not state.
+@Suite struct AttributionTests {
+    @Test func suppliedFactsAreNotedDimmedAndCanBeHidden() throws {
+        // The reprisals report's date is from the public record: the detail says so, dimmed.
+        let state = run(["3", "/"] + typed("reprisals") + ["Enter"])
+        let rows = PaneContent.detail(state, view: .statements, width: 200)
+        let supplied = try #require(rows.first { $0.segments.first?.text == "supplied date: " })
+        #expect(supplied.segments.last?.role == .dim && supplied.segments.last?.text.hasPrefix("September 2021, from the public record") == true)
+        // In the list, its date has a "*" after it.
+        #expect(Render.frame(state).plainText.contains("2021-09*"))
+        // A record wholly supplied is dimmed, and S hides it.
+        let own = try UsersOwnCorpusTests.ownFields()
+        let timeline = run(["4"], from: own)
+        #expect(timeline.listIDs().contains("e-letter"))
+        let hidden = run(["S"], from: timeline)
+        #expect(!hidden.listIDs().contains("e-letter") && hidden.message?.hasPrefix("Supplied records hidden") == true)
+        #expect(run(["S"], from: hidden).listIDs().contains("e-letter"))
+        #expect(Export.table(.events, corpus: own.corpus).columns.contains("supplied"))
+    }
+
+    @Test func aRelayedCountSaysWhoseFigureItIs() {
+        let state = run(["3", "j", "Enter"])
+        let rows = PaneContent.detail(state, view: .statements, width: 200).map { $0.segments.map(\.text).joined() }
+        #expect(rows.contains { $0.hasPrefix("  22") && $0.hasSuffix("CNN, via China Digital Times, 2019-07") })
+        #expect(rows.contains { $0.hasPrefix("  more than 20") && $0.hasSuffix("Rick Noack, via China Digital Times, 2019-07") })
+        // Roles show the excerpt naming them: the letter went to Bachelet, and China is no addressee.
+        #expect(rows.contains("addressee: Michelle Bachelet") && !rows.contains("addressee: China"))
+    }
+}

@@ -37,6 +37,9 @@ import Testing
         ("enum-stance.json", ["enum-stance.json:71:17: error: s-letter: field \"stance\" has unknown value \"hostile\"; expected one of: critical, supportive, mixed, neutral"]),
         ("enum-actor-kind.json", ["enum-actor-kind.json:44:15: error: un-hrc: field \"kind\" has unknown value \"un body\"; expected one of: state, un-body, intergovernmental, government-body, party, ngo, media, academic, court, person, group, other (did you mean \"un-body\"?)"]),
         ("country-unknown.json", ["country-unknown.json:30:18: error: fra: country \"FRX\" is not an ISO 3166-1 alpha-3 code (such as CHN, GBR, USA)"]),
+        ("speaker-not-an-actor.json", ["speaker-not-an-actor.json:143:18: error: x-22: speaker: \"s-letter\" is a statement, but an actor's id or a plain name is expected"]),
+        ("supplied-unknown-field.json", ["supplied-unknown-field.json:109:9: error: s-letter: supplied: \"dat\" is not a field of a statement; did you mean \"date\"?"]),
+        ("role-without-excerpt.json", ["role-without-excerpt.json:75:23: error: s-letter: leads[0] names no excerpt; give the excerpt that names the actor in this role"]),
         ("forum-not-an-actor.json", ["forum-not-an-actor.json:70:16: error: s-letter: forum: \"x-22\" is an excerpt, but an actor's id or a plain name is expected"]),
         ("signatory-twice.json", ["signatory-twice.json:105:20: error: s-letter: signatory \"gbr\" is listed twice; give one entry with all its excerpts"]),
         ("signatory-without-excerpt.json", ["signatory-without-excerpt.json:94:23: error: s-letter: signatories[0] names no excerpt; every signatory needs the excerpt that names it"]),
@@ -97,6 +100,32 @@ import Testing
         // Quotation marks alone differing is the same kind of drift.
         let straight = try CorpusLoader.load(path: Paths.fixture("warn/quote-straight-quotes.json"))
         #expect(straight.warnings.first?.message.contains("(differing only in case, white space, quotation marks or dashes)") == true)
+    }
+
+    @Test func aRoleWithoutAnExcerptAndASpeakerNamedLikeAnActorAreWarnings() throws {
+        let plain = try CorpusLoader.load(path: Paths.fixture("warn/role-plain-id.json"))
+        #expect(plain.warnings.map(\.message) == ["addressees: \"chn\" is given with no excerpt naming it; write {\"actor\": \"chn\", \"excerpts\": [...]}"])
+        #expect(plain.corpus.statement("s-letter")?.addresseeExcerpts["chn"] == nil)
+        let named = try CorpusLoader.load(path: Paths.fixture("warn/speaker-named-like-an-actor.json"))
+        #expect(named.warnings.map(\.message) == ["speaker \"United Kingdom\" is a name of actor \"gbr\"; write \"speaker\": \"gbr\" to link it to the actor"])
+        // The role's excerpt supports the statement and the actor, and is written back as an object.
+        let good = try CorpusLoader.load(path: Paths.fixture("good/small.json")).corpus
+        #expect(good.statement("s-letter")?.addresseeExcerpts == ["chn": ["x-22"]])
+        #expect(good.excerptsAbout["chn", default: []].contains("x-22"))
+        let value = try RecordJSON.value(ofRecord: "s-letter", in: good)
+        #expect(JSONWriter.write(try #require(value)).contains("\"addressees\": [\n    {\n      \"actor\": \"chn\",\n      \"excerpts\": [\n        \"x-22\"\n      ]"))
+    }
+
+    @Test func speakersAndSuppliedNotesAreReadAndWrittenBack() throws {
+        let corpus = try CorpusLoader.load(path: Paths.data.path).corpus
+        let cnn = try #require(corpus.excerpt("x-cdt-22-nations"))
+        #expect(cnn.speaker == "cnn" && corpus.attribution(of: cnn) == "CNN, via China Digital Times")
+        let relayedByName = try #require(corpus.excerpt("x-gn-minutes-to-go"))
+        #expect(corpus.attribution(of: relayedByName) == "Western diplomats and U.N. officials, via Global News")
+        let statement = try #require(corpus.statement("st-sg-reprisals-report"))
+        #expect(statement.supplied?.fields.map(\.field) == ["date"])
+        let value = try RecordJSON.value(ofRecord: "st-sg-reprisals-report", in: corpus)
+        #expect(JSONWriter.write(try #require(value)).contains("\"supplied\": {\n    \"date\": \"September 2021, from the public record"))
     }
 
     @Test func aForumInWordsAndTheUsersOwnFieldsAreKept() throws {

@@ -71,6 +71,78 @@ import Testing
         #expect(articles.contains { $0.url != nil }, "the table was read as all \"none\"")
     }
 
+    /// Every lead and addressee stands on an excerpt that names the actor (by its name or an alias).
+    @Test func everyLeadAndAddresseeHasAnExcerptNamingIt() throws {
+        let corpus = try corpus()
+        for statement in corpus.statements {
+            for (role, actors, sources) in [("lead", statement.leads, statement.leadExcerpts), ("addressee", statement.addressees, statement.addresseeExcerpts)] {
+                for actorID in actors {
+                    let actor = try #require(corpus.actor(actorID))
+                    let excerpts = sources[actorID] ?? []
+                    #expect(!excerpts.isEmpty, "\(statement.id): \(role) \(actorID) has no excerpt")
+                    func plain(_ text: String) -> String { text.lowercased().replacingOccurrences(of: "\u{00A0}", with: " ") }
+                    let names = ([actor.name] + actor.aliases).map(plain)
+                    let named = excerpts.contains { id in
+                        let quote = plain(corpus.excerpt(id)?.quote ?? "")
+                        return names.contains { quote.contains($0) }
+                    }
+                    #expect(named, "\(statement.id): no excerpt of \(role) \(actorID) names it (\(excerpts))")
+                }
+            }
+        }
+    }
+
+    /// The excerpts an article relays from someone else: the paragraphs of a quoted block (after an
+    /// introduction ending in ":" or "… writes that …", up to the "[Source]" that closes it), a figure
+    /// "according to" someone, and a quotation followed by who said, told, added or stated it.
+    static func relayed(_ excerpt: Excerpt, in body: String) -> Bool {
+        let quote = excerpt.quote
+        if quote.contains("according to") { return true }
+        if quote.range(of: #"”,? (he |she |[A-Z][a-z]+ |the [a-z]+ )?(said|told|added|stated|explained)"#, options: .regularExpression) != nil { return true }
+        var inBlock = false
+        for paragraph in body.components(separatedBy: "\n\n") {
+            let introduces = paragraph.hasSuffix(":") || paragraph.contains(" writes that ")
+            if inBlock && paragraph.contains(quote) { return true }
+            // In the paragraph that introduces a writer, from the sentence that names them on.
+            if let writes = paragraph.range(of: " writes that ") {
+                let sentenceStart = paragraph[..<writes.lowerBound].range(of: ". ", options: .backwards)?.upperBound ?? paragraph.startIndex
+                if paragraph[sentenceStart...].contains(quote) { return true }
+            }
+            if paragraph.hasSuffix("[Source]") { inBlock = false } else if introduces { inBlock = true }
+        }
+        return false
+    }
+
+    /// Every relayed figure and quotation says whose it is; every count's among them.
+    @Test func everyRelayedExcerptNamesItsSpeaker() throws {
+        let corpus = try corpus()
+        var relayed = 0
+        for excerpt in corpus.excerpts {
+            let body = try #require(corpus.article(excerpt.article)).body.text()
+            guard Self.relayed(excerpt, in: body) else { continue }
+            relayed += 1
+            #expect(excerpt.speaker != nil, "\(excerpt.id) relays someone but names no speaker: \(excerpt.quote.prefix(80))")
+        }
+        #expect(relayed > 30)
+        // The counts the issue names: CNN's 22, Reuters' 37, The Washington Post's "more than 20".
+        let letter = try #require(corpus.statement("st-2019-07-joint-letter"))
+        let speakers = letter.counts.map { corpus.excerpt($0.excerpt)?.speaker }
+        #expect(speakers == ["cnn", nil, nil, "rick-noack"])
+        #expect(corpus.excerpt("x-cdt-37-countries")?.speaker == "reuters")
+    }
+
+    /// Facts from outside the articles are marked as such, with where they come from.
+    @Test func factsFromThePublicRecordAreMarkedSupplied() throws {
+        let corpus = try corpus()
+        let court = try #require(corpus.actor("independent-court"))
+        #expect(court.name == "independent court" && court.supplied?.note(for: "aliases")?.contains("public record") == true)
+        for id in ["st-2020-un-experts", "st-2020-civil-society", "st-us-genocide-accusation", "st-sg-reprisals-report", "st-independent-court-genocide"] {
+            #expect(corpus.statement(id)?.supplied?.note(for: "date") != nil, "\(id): its date is not marked supplied")
+        }
+        // No seed names the Uyghur Tribunal: the name is only in the supplied identification.
+        for article in corpus.articles { #expect(try !article.body.text().contains("Uyghur Tribunal")) }
+    }
+
     @Test func noBodyHoldsPageFurniture() throws {
         for article in try corpus().articles {
             for phrase in Self.furniture {

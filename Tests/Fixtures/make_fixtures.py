@@ -139,6 +139,9 @@ BAD = {
     # Actors and statements
     "country-unknown": mutate(lambda c: actor(c, "fra").update(country="FRX")),
     "forum-not-an-actor": mutate(lambda c: statement(c).update(forum="x-22")),
+    "speaker-not-an-actor": mutate(lambda c: excerpt(c, "x-22").update(speaker="s-letter")),
+    "supplied-unknown-field": mutate(lambda c: statement(c).update(supplied={"dat": "from the public record"})),
+    "role-without-excerpt": mutate(lambda c: statement(c).update(leads=[{"actor": "gbr", "excerpts": []}])),
     "signatory-twice": mutate(lambda c: statement(c)["signatories"].append({"actor": "gbr", "excerpts": ["x-britain"]})),
     "signatory-without-excerpt": mutate(lambda c: statement(c)["signatories"][0].update(excerpts=[])),
 }
@@ -148,6 +151,8 @@ WARN = {
     "count-below-named": mutate(lambda c: statement(c)["counts"][0].update(value=1)),
     "state-without-country": mutate(lambda c: actor(c, "fra").pop("country")),
     "forum-named-like-an-actor": mutate(lambda c: statement(c).update(forum="UN Human Rights Council")),
+    "role-plain-id": mutate(lambda c: statement(c).update(addressees=["chn"])),
+    "speaker-named-like-an-actor": mutate(lambda c: excerpt(c, "x-britain").update(speaker="United Kingdom")),
     # Quotes that drifted: anchored to the closest passage, with a warning.
     "quote-drifted": mutate(lambda c: excerpt(c, "x-22").update(quote="The group of 23 nations urged China")),
     "quote-straight-quotes": mutate(lambda c: excerpt(c, "x-22").update(quote='urged China to end its "mass arbitrary detentions."')),
@@ -161,6 +166,7 @@ def own_fields(c):
     c["articles"][0]["x-archived"] = "https://archive.example/a-letter"
     c["events"][0]["x-tags"] = ["letter", "2019"]
     excerpt(c, "x-22")["x-checked"] = True
+    c["events"][0]["supplied"] = "from the UN's own press release; the article does not report the delivery"
 
 
 OWN_FIELDS = mutate(own_fields)

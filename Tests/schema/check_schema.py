@@ -13,7 +13,7 @@ COLLECTIONS = ["articles", "actors", "statements", "events", "excerpts"]
 # Bad fixtures whose single defect is visible to a schema (the rest need the whole corpus).
 SCHEMA_VISIBLE = ["type-title-number", "type-not-an-object", "missing-key", "missing-field", "unknown-field",
                   "count-not-whole", "bad-id", "date-malformed", "enum-stance", "enum-actor-kind",
-                  "signatory-without-excerpt"]
+                  "signatory-without-excerpt", "role-without-excerpt"]
 
 with open(os.path.join(ROOT, "docs", "corpus.schema.json"), encoding="utf-8") as handle:
     schema = json.load(handle)
@@ -53,7 +53,7 @@ for folder in [os.path.join(ROOT, "data"), os.path.join(ROOT, "Tests", "Fixtures
 for good in [os.path.join(ROOT, "Tests", "Fixtures", "good", name) for name in ["small.json", "own-fields.json"]]:
     errors = [e.message[:200] for e in validator.iter_errors(load(good))]
     check(good, not errors, "; ".join(errors[:5]))
-for name in ["state-without-country", "forum-named-like-an-actor"]:
+for name in ["state-without-country", "forum-named-like-an-actor", "role-plain-id", "speaker-named-like-an-actor"]:
     # Warnings, not errors: the schema accepts them.
     path = os.path.join(ROOT, "Tests", "Fixtures", "warn", name + ".json")
     check(path, validator.is_valid(load(path)), "a corpus that loads with a warning was rejected")

@@ -270,8 +270,10 @@ public enum Render {
         }
         /// A date cell; a supplied date's "*" goes in the gap after it, so the date is never cut.
         func dateCell(_ date: PartialDate) {
-            cell(date.description, 10, .dim)
-            if supplied?.note(for: "date") != nil, column - 1 < end { grid.put("*", x: column - 1, y: y, limit: 1, role: role(.dim)) }
+            let text = date.description
+            let marked = supplied?.note(for: "date") != nil
+            cell(marked && text.count < 10 ? text + "*" : text, 10, .dim)
+            if marked && text.count >= 10, column - 1 < end { grid.put("*", x: column - 1, y: y, limit: 1, role: role(.dim)) }
         }
         switch state.view {
         case .articles:
