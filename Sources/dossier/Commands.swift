@@ -96,6 +96,15 @@ struct Search: ParsableCommand {
         guard format != .text else { throw ValidationError("search prints --format table or json") }
     }
 
+    /// According to whom, for an excerpt ("CNN, via China Digital Times") or an article (its publisher).
+    func source(of hit: SearchIndex.Hit, in corpus: Corpus) -> String? {
+        switch hit.kind {
+        case .excerpt: return corpus.excerpt(hit.id).map(corpus.attribution(of:))
+        case .article: return corpus.article(hit.id)?.publisher
+        default: return nil
+        }
+    }
+
     func run() throws {
         let loaded = try corpus.load()
         let hits = SearchIndex(corpus: loaded).search(query)
@@ -107,13 +116,13 @@ struct Search: ParsableCommand {
                 return zip(hits, ranges).map { hit, range -> JSONValue in
                     .object([("kind", .string(hit.kind.rawValue)), ("id", .string(hit.id)), ("field", .string(hit.field.rawValue)),
                              ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
-                             ("context", .string(hit.context))])
+                             ("context", .string(hit.context)), ("source", source(of: hit, in: loaded).map(JSONValue.string))])
                 }
             }
             print(JSONWriter.write(.list(values)))
         default:
-            print(RecordText.table(header: ["KIND", "ID", "FIELD", "CONTEXT"], rows: hits.map {
-                [$0.kind.rawValue, $0.id, $0.field.rawValue, $0.context]
+            print(RecordText.table(header: ["KIND", "ID", "FIELD", "SOURCE", "CONTEXT"], rows: hits.map {
+                [$0.kind.rawValue, $0.id, $0.field.rawValue, source(of: $0, in: loaded) ?? "", $0.context]
             }), terminator: "")
         }
         try finishOutput()

@@ -228,6 +228,10 @@ final class PipeReader: @unchecked Sendable {
         // start/end are code points into the field: the decomposed "Raphae\u{308}l" is 8 of them.
         let actor = try #require(hits.last)
         #expect(actor["field"] as? String == "name" && actor["start"] as? Int == 0 && actor["end"] as? Int == 8)
+        #expect(hits.first?["source"] as? String == "Example Times" && actor["source"] == nil)
+        // A relayed quote's source says whose words they are (issue 14).
+        let relayed = try CLI.run(["search", "group of 22", "--data", CLI.repository.appendingPathComponent("data").path])
+        #expect(relayed.stdout.split(separator: "\n").contains { $0.hasPrefix("excerpt") && $0.contains("x-cdt-22-nations") && $0.contains("CNN, via China Digital Times") })
     }
 
     @Test func searchWithNoMatchExits1() throws {
