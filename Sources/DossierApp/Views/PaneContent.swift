@@ -251,10 +251,11 @@ public enum PaneContent {
                 lines.append(.text("Counts by source", .heading))
                 for count in statement.counts {
                     // "22 — CNN, via China Digital Times, 2019-07": according to whom, and where.
-                    let excerpt = corpus.excerpt(count.excerpt)
-                    let source = excerpt.flatMap { corpus.article($0.article) }
+                    let source = corpus.excerpt(count.excerpt).flatMap { excerpt in
+                        corpus.article(excerpt.article).map { Segment("\(corpus.attribution(of: excerpt)), \($0.published)", .label) }
+                    }
                     lines.append(PaneLine([Segment("  " + DisplayWidth.pad(RecordText.qualifierWords(count), to: 13)),
-                                           source.map { Segment("\(corpus.attribution(of: excerpt!)), \($0.published)", .label) } ?? reference(count.excerpt, corpus)],
+                                           source ?? reference(count.excerpt, corpus)],
                                           link: .excerpt(count.excerpt), excerpts: [count.excerpt]))
                 }
             }
