@@ -16,6 +16,16 @@ public struct Note: Sendable, Equatable {
     public var updated: String
     public var deleted = false
 
+    public init(id: String, kind: Kind, target: NoteTarget, text: String, author: String, created: String, updated: String) {
+        self.id = id
+        self.kind = kind
+        self.target = target
+        self.text = text
+        self.author = author
+        self.created = created
+        self.updated = updated
+    }
+
     /// The `#tags` in the text, in order, without the `#`.
     public var tags: [String] {
         var tags: [String] = []

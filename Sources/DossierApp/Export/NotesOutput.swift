@@ -1,0 +1,64 @@
+import DossierModel
+
+/// Notes as `dossier notes` prints them: Markdown for reading, JSON for scripts, and W3C Web
+/// Annotations (JSON-LD) for annotation tools, like the excerpts export.
+public enum NotesOutput {
+    /// What a note is about, by name, with its id ("Joint letter of states … [st-2019-07-joint-letter]").
+    static func about(_ note: Note, corpus: Corpus) -> String {
+        let name = corpus.name(of: note.target.record).map { "\($0) [\(note.target.record)]" } ?? "\(note.target.record) (no longer in the corpus)"
+        guard let quote = note.target.quote else { return name }
+        return "“\(quote)” in \(name)"
+    }
+
+    public static func markdown(_ notes: [Note], corpus: Corpus) -> String {
+        guard !notes.isEmpty else { return "No notes.\n" }
+        var text = ""
+        for note in notes {
+            let kind = note.kind == .bookmark ? "Bookmark" : "Note"
+            text += "## \(kind) on \(about(note, corpus: corpus))\n\n"
+            text += note.text + "\n\n"
+            text += "— \(note.author), \(note.updated)" + (note.deleted ? " (deleted)" : "") + " [\(note.id)]\n\n"
+        }
+        return text
+    }
+
+    public static func json(_ note: Note, corpus: Corpus) -> JSONValue {
+        .object([
+            ("id", .string(note.id)), ("kind", .string(note.kind.rawValue)), ("record", .string(note.target.record)),
+            ("about", .string(about(note, corpus: corpus))), ("quote", note.target.quote.map(JSONValue.string)),
+            ("text", .string(note.text)), ("tags", .strings(note.tags)), ("author", .string(note.author)),
+            ("created", .string(note.created)), ("updated", .string(note.updated)), ("deleted", note.deleted ? .bool(true) : nil),
+        ])
+    }
+
+    /// Each note an Annotation: motivation commenting (bookmarking for a bookmark), its text as the
+    /// body with its tags, its target the record (or the article, with the words a span note is on).
+    public static func annotations(_ notes: [Note], corpus: Corpus) -> JSONValue {
+        let items: [JSONValue] = notes.map { note in
+            var body: [JSONValue] = [.object([("type", .string("TextualBody")), ("value", .string(note.text)), ("purpose", .string("commenting"))])]
+            body += note.tags.map { .object([("type", .string("TextualBody")), ("value", .string($0)), ("purpose", .string("tagging"))]) }
+            let source = corpus.article(note.target.record)?.url ?? "urn:dossier:\(corpus.kind(of: note.target.record)?.rawValue ?? "record"):\(note.target.record)"
+            var target: [(String, JSONValue?)] = [("source", .string(source))]
+            if let quote = note.target.quote {
+                var selectors: [JSONValue] = [.object([("type", .string("TextQuoteSelector")), ("exact", .string(quote)),
+                                                       ("prefix", note.target.prefix.map(JSONValue.string)), ("suffix", note.target.suffix.map(JSONValue.string))])]
+                if let start = note.target.start, let end = note.target.end {
+                    selectors.append(.object([("type", .string("TextPositionSelector")), ("start", .int(start)), ("end", .int(end))]))
+                }
+                target.append(("selector", .list(selectors)))
+            }
+            return .object([
+                ("id", .string("urn:dossier:note:\(note.id)")), ("type", .string("Annotation")),
+                ("motivation", .string(note.kind == .bookmark ? "bookmarking" : "commenting")),
+                ("creator", .object([("type", .string("Person")), ("name", .string(note.author))])),
+                ("created", .string(note.created)), ("modified", .string(note.updated)),
+                ("body", .list(body)), ("target", .object(target)),
+            ])
+        }
+        return .object([
+            ("@context", .string("http://www.w3.org/ns/anno.jsonld")), ("type", .string("AnnotationCollection")),
+            ("label", .string("Dossier notes")), ("total", .int(items.count)),
+            ("first", .object([("type", .string("AnnotationPage")), ("items", .list(items))])),
+        ])
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import DossierApp
+import DossierModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a corpus's notes live: `--notes PATH`, else a file per corpus in `$XDG_DATA_HOME/dossier/`
+/// (`~/.local/share/dossier/`), named after the corpus and a hash of its absolute path so two corpora
+/// with the same folder name keep apart.
+struct NotesOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The notes file (default: one per corpus in $XDG_DATA_HOME/dossier/).", valueName: "PATH"))
+    var notes: String?
+
+    func path(corpus: String?) -> String {
+        if let notes { return notes }
+        let environment = ProcessInfo.processInfo.environment
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? ".") + "/.local/share")
+        return data + "/dossier/" + Self.fileName(corpus: corpus)
+    }
+
+    /// "notes-bundled.jsonl", or "notes-NAME-HASH.jsonl" for a corpus at a path.
+    static func fileName(corpus: String?) -> String {
+        guard let corpus else { return "notes-bundled.jsonl" }
+        let absolute = corpus.hasPrefix("/") ? corpus : FileManager.default.currentDirectoryPath + "/" + corpus
+        let resolved = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs and machines
+        for byte in resolved.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let name = (resolved as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: "")
+        let safe = String(name.unicodeScalars.map { ($0.properties.isAlphabetic || ("0"..."9").contains($0)) && $0.isASCII ? Character($0) : "-" }.prefix(40))
+        return "notes-\(safe)-\(String(hash, radix: 16).prefix(12)).jsonl"
+    }
+
+    func open(corpus: String?) throws -> NotesFile {
+        do {
+            return try NotesFile(path: path(corpus: corpus))
+        } catch {
+            printError("dossier: \(error)")
+            throw ExitCode(65)
+        }
+    }
+}
+
+/// The author of a note: `$USER`, as the shell knows it, else the account's name.
+func noteAuthor() -> String {
+    let user = ProcessInfo.processInfo.environment["USER"] ?? ""
+    if !user.isEmpty { return user }
+    // No $USER (a cron job, a container): the account's name.
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+    return "unknown"
+}
+
+func now() -> String {
+    let formatter = ISO8601DateFormatter()
+    return formatter.string(from: Date())
+}
+
+struct NotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Print or add notes on a corpus (kept outside it, in a file of their own; see docs/notes.md).",
+        subcommands: [NotesList.self, NotesAdd.self],
+        defaultSubcommand: NotesList.self)
+}
+
+struct NotesList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Print the notes (the default): markdown, json, or annotations (W3C Web Annotation JSON-LD).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json, annotations }
+
+    @Option(help: "markdown (default), json or annotations.") var format: Format = .markdown
+    @Flag(help: "Include deleted notes.") var deleted = false
+    @OptionGroup var notes: NotesOptions
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        let file = try notes.open(corpus: corpus.data)
+        for warning in file.warnings { printError("\(warning.path):\(warning.line):\(warning.column): warning: \(warning.message)") }
+        let loaded = try corpus.load()
+        let shown = file.notes.filter { deleted || !$0.deleted }.sorted { $0.updated > $1.updated }
+        switch format {
+        case .markdown: print(NotesOutput.markdown(shown, corpus: loaded), terminator: "")
+        case .json: print(JSONWriter.write(.list(shown.map { NotesOutput.json($0, corpus: loaded) })))
+        case .annotations: print(JSONWriter.write(NotesOutput.annotations(shown, corpus: loaded)))
+        }
+        try finishOutput()
+    }
+}
+
+struct NotesAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a note on a record (by id); prints its id once it is on the disk.")
+
+    @Argument(help: ArgumentHelp("The record the note is about.", valueName: "ID")) var record: String
+    @Argument(help: "The note (#tags in it are its tags).") var text: String
+    @Flag(help: "A bookmark (the text is its label).") var bookmark = false
+    @OptionGroup var notes: NotesOptions
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        let loaded = try corpus.load()
+        guard loaded.kind(of: record) != nil else {
+            printError("dossier: no record has the id \"\(SafeText.line(record))\"")
+            throw ExitCode(1)
+        }
+        let file = try notes.open(corpus: corpus.data)
+        let at = now()
+        let id = "n-" + UUID().uuidString.lowercased().prefix(13)
+        let note = Note(id: String(id), kind: bookmark ? .bookmark : .note, target: NoteTarget(record: record), text: text,
+                        author: noteAuthor(), created: at, updated: at)
+        do {
+            try file.append(.add(note))
+        } catch {
+            printError("dossier: \(error)")
+            throw ExitCode(74)
+        }
+        print("saved \(id)")
+        try finishOutput()
+    }
+}
