@@ -1,5 +1,6 @@
 import DossierApp
 import DossierModel
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,7 +30,8 @@ public enum ExplorerSession {
 
     /// Shows `initial` at once; when `pending` is given (a staged load), adopts the full state as soon as
     /// it is ready, keeping where the user is. Keys are handled all along, so q quits at once.
-    public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false) throws -> Outcome {
+    public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false,
+                           notes: NotesFile? = nil) throws -> Outcome {
         let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly)
         let clipboard = Clipboard(environment: environment)
         defer { screen.end() }
@@ -37,6 +39,7 @@ public enum ExplorerSession {
         let size = screen.size
         var start = initial
         start.interruption = screen.interruption
+        if let notes { start.notes = notes.notes.filter { !$0.deleted } }
         var state = Explorer.update(start, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
         screen.draw(Render.frame(state))
@@ -71,6 +74,10 @@ public enum ExplorerSession {
                     state.exportRequest = nil
                     state.message = export(request)
                 }
+                if let request = state.noteRequest {
+                    state.noteRequest = nil
+                    state.message = save(request, in: notes, environment: environment, state: &state)
+                }
                 if let request = state.clipboard {
                     state.clipboard = nil
                     state.message = copy(request, to: screen, clipboard: clipboard, environment: environment)
@@ -89,6 +96,23 @@ public enum ExplorerSession {
         } catch {
             return error.exists ? "\(request.path) exists: end the name with ! to replace it" : "Not exported: \(error)"
         }
+    }
+
+    /// Saves a note: appended to the notes file and on the disk before the status line says saved; the
+    /// notes others appended meanwhile come back with it.
+    static func save(_ request: NoteRequest, in file: NotesFile?, environment: [String: String], state: inout State) -> String {
+        guard let file else { return "Note not saved: no notes file" }
+        let at = ISO8601DateFormatter().string(from: Date())
+        let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? (getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) } ?? "unknown")
+        let note = Note(id: "n-" + UUID().uuidString.lowercased().prefix(13), kind: request.kind, target: request.target, text: request.text,
+                        author: user, created: at, updated: at)
+        do {
+            try file.append(.add(note))
+        } catch {
+            return "Note not saved: \(error)"
+        }
+        state.notes = file.notes.filter { !$0.deleted }
+        return "Note saved to \(file.path)"
     }
 
     /// Carries out a copy: OSC 52 to the terminal when the text fits, always the copies file; the

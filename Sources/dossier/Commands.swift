@@ -12,6 +12,7 @@ struct Explore: ParsableCommand {
         abstract: "Open the explorer (the default command).")
 
     @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var notes: NotesOptions
 
     @Flag(help: "Draw with ASCII only (accents dropped, symbols as look-alikes), for a terminal that cannot show UTF-8.")
     var ascii = false
@@ -22,6 +23,9 @@ struct Explore: ParsableCommand {
             printError("dossier: \(problem)")
             throw ExitCode(2)
         }
+        // The notes file is read (and checked) before the screen is taken: one that is not a notes file is
+        // refused here, with the terminal as it was.
+        let notesFile = try notes.open(corpus: corpus.data)
         // A directory corpus (and the bundled one) loads in stages: the articles show at once and the
         // rest loads in the background. A single-file corpus is loaded whole first; either way a
         // problem with the corpus is reported with its location and the terminal left as it was.
@@ -39,13 +43,13 @@ struct Explore: ParsableCommand {
             let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24, bodies: .corpus) }
             files = nil  // the staged load owns the bytes now, and drops them once they are decoded
             if let staged {
-                outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii)
+                outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii, notes: notesFile)
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
                 let loaded = try CorpusOptions.load(path: corpus.data, showWarnings: false, mode: .tolerant)
                 var initial = State(corpus: loaded.corpus, width: 80, height: 24, bodies: .corpus)
                 initial.problems = loaded.problems
-                outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii)
+                outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile)
             }
         } catch let error as TerminalError {
             printError("dossier: \(error)")

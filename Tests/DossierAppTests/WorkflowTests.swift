@@ -585,3 +585,28 @@ import Testing
         #expect(rows.contains("addressee: Michelle Bachelet") && !rows.contains("addressee: China"))
     }
 }
+
+/// Issue 15, item 1 (first part): `a` writes a note; notes show beside what they are about.
+@Suite struct NoteTests {
+    @Test func aWritesANoteOnTheSelectedRecordOrSpan() throws {
+        let state = run(["3", "j", "a"] + typed("check the 25 #verify"))
+        #expect(Render.frame(state).plainText.contains("Note on Joint letter of states to the: check the 25 #verify"))
+        let saved = run(["Enter"], from: state)
+        #expect(saved.notePrompt == nil && saved.noteRequest == NoteRequest(target: NoteTarget(record: "st-2019-07-joint-letter"), text: "check the 25 #verify", kind: .note))
+        #expect(run(["Esc"], from: state).noteRequest == nil && run(["Esc"], from: state).message == "Note not saved")
+        #expect(run(["Enter"], from: run(["3", "a"])).message == "An empty note is not saved")
+        // In the reader, on the selected span's words.
+        let span = try #require(run(["Tab", "]", "a", "x", "Enter"]).noteRequest)
+        let excerpt = try #require(Fixture.corpus.excerpt(Fixture.corpus.excerptsInArticle["art-2019-cdt-22-nations"]![1]))
+        #expect(span.target == NoteTarget(record: "art-2019-cdt-22-nations", quote: excerpt.quote, start: excerpt.span.start, end: excerpt.span.end))
+    }
+
+    @Test func notesShowInTheDetailPaneAndAsAMarkInTheList() {
+        var state = run(["3", "j"])
+        state.notes = [Note(id: "n-1", kind: .note, target: NoteTarget(record: "st-2019-07-joint-letter"), text: "check the 25 #verify",
+                            author: "ana", created: "2026-11-30T00:00:00Z", updated: "2026-11-30T00:00:00Z")]
+        let rows = PaneContent.detail(state, view: .statements, width: 80).map { $0.segments.map(\.text).joined() }
+        #expect(rows.contains("Notes (1)") && rows.contains("  ana, 2026-11-30: check the 25 #verify"))
+        #expect(Render.frame(state).plainText.contains("✎ Joint letter"))
+    }
+}

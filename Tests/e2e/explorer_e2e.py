@@ -925,6 +925,34 @@ def test_a_corpus_with_a_dangling_reference_opens_with_its_problem_shown():
         pane.kill()
 
 
+def test_a_note_is_saved_and_shown_after_reopening():
+    # Issue 15: `a` writes a note; the status line says saved only once it is in the notes file, and
+    # the next explorer on the corpus shows it beside the statement.
+    data = os.path.join(WORK, "xdg-data-notes")
+    shutil.rmtree(data, ignore_errors=True)
+    pane = Pane(dossier(), width=120, height=30, env={"XDG_DATA_HOME": data})
+    pane.wait_for("Articles 1/5")
+    pane.keys("3", "j", "a")
+    pane.wait_for("Note on Joint letter")
+    pane.type("check the 25 against the Council record #verify")
+    pane.keys("Enter")
+    pane.wait_for("Note saved to")
+    with open(os.path.join(data, "dossier", "notes-bundled.jsonl"), encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    assert lines[0] == '{"dossier-notes": 1}' and '"record":"st-2019-07-joint-letter"' in lines[1], lines
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+    again = Pane(dossier(), width=120, height=30, env={"XDG_DATA_HOME": data})
+    again.wait_for("Articles 1/5")
+    again.keys("3", "j")
+    screen = again.wait_for("Notes (1)")
+    assert "check the 25" in screen and "against the Council record #verify" in screen and "✎ Joint letter" in screen, screen
+    again.keys("q")
+    again.wait_for("EXIT=0")
+    again.kill()
+
+
 TESTS = [value for name, value in sorted(globals().items()) if name.startswith("test_")]
 
 

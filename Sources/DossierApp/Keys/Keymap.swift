@@ -46,7 +46,7 @@ public enum Action: String, CaseIterable, Sendable {
     case nextSpan, previousSpan, nextMatch, previousMatch
     case sortActors, actorTimeline
     case compareSources, compareDisagreement, markStatement
-    case find, problems, toggleSupplied
+    case find, problems, toggleSupplied, addNote
     case startFilter, clear
     case zoom, widenList, narrowList, redraw
     case copy, copyDossier, export
@@ -135,6 +135,8 @@ public enum Keymap {
                 help: "export the list on screen, as filtered and sorted, to a file you name (.md, .csv, .tsv, .json; a name ending in ! replaces a file)", hint: "export"),
         Binding(keys: [.character("Y")], action: .copyDossier, context: .workflows,
                 help: "copy the selected record's whole dossier as Markdown: each fact with its quote and source", hint: nil),
+        Binding(keys: [.character("a")], action: .addNote, context: .workflows,
+                help: "write a note on the selected record (in the reader, on the selected span); saved to the notes file (docs/notes.md)", hint: "note"),
         Binding(keys: [.character("t")], action: .actorTimeline, context: .actors, help: "the timeline narrowed to this actor", hint: "timeline"),
         Binding(keys: [.character("s")], action: .sortActors, context: .actors, help: "sort by name or by kind", hint: "sort"),
         Binding(keys: [.character("]")], action: .nextSpan, context: .reader, help: "next marked excerpt span", hint: nil),

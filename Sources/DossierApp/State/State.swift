@@ -96,6 +96,16 @@ public struct State: Sendable {
     /// The file name being typed after `e`, and then the file for the edge to write.
     public var exportPrompt: LineEditor?
     public var exportRequest: ExportRequest?
+    /// The note being written after `a` (its words, and what it is about), then the note for the edge to
+    /// save (it gives it an id, author and time, appends it, and hands back `notes`).
+    public var notePrompt: LineEditor?
+    public var noteTarget: NoteTarget?
+    public var noteRequest: NoteRequest?
+    /// The notes on this corpus that are not deleted, as the notes file holds them.
+    public var notes: [Note] = [] {
+        didSet { notesOfRecord = Dictionary(grouping: notes.indices, by: { notes[$0].target.record }) }
+    }
+    public private(set) var notesOfRecord: [String: [Int]] = [:]
     /// Where Back returns to (a snapshot taken before each jump) and where Forward goes again.
     public var history: [Navigation] = []
     public var forwardHistory: [Navigation] = []
@@ -170,6 +180,7 @@ public struct State: Sendable {
         next.forwardHistory = forwardHistory
         next.glyphs = glyphs
         next.quitRequested = quitRequested
+        next.notes = notes
         next.isLoading = false
         // A search typed while loading runs now that there is an index.
         if case .search(var search) = next.navigation.overlay {

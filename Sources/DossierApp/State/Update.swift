@@ -25,6 +25,7 @@ public enum Explorer {
         }
         if state.showHelp { return normalized(updateHelp(state, key)) }
         if state.exportPrompt != nil { return normalized(updateExportPrompt(state, key)) }
+        if state.notePrompt != nil { return normalized(updateNotePrompt(state, key)) }
         // The screen on top decides where the key is looked up and what carries it out.
         let screen = ScreenTable.ops(state.screen)
         if screen.takesTyping {
@@ -210,6 +211,7 @@ public enum Explorer {
         case .markStatement: state = markStatement(state)
         case .find: state = openSearch(state)
         case .problems: state = openProblems(state)
+        case .addNote: state = startNote(state)
         case .toggleSupplied:
             state.hideSupplied.toggle()
             state.message = state.hideSupplied ? "Supplied records hidden: only what the articles state (S shows them)" : "Supplied records shown, dimmed (S hides them)"

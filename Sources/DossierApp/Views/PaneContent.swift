@@ -152,6 +152,8 @@ public enum PaneContent {
             for field in supplied.fields { notes.append(PaneLine([Segment("supplied \(field.field): ", .label), Segment(field.note, .dim)])) }
             lines.insert(contentsOf: notes, at: min(2, lines.count))
         }
+        // The analyst's own notes first of all, under the heading.
+        if !lines.isEmpty { lines.insert(contentsOf: Explorer.noteLines(of: id, state: state), at: min(2, lines.count)) }
         let extra = state.corpus.extraFields(of: id)
         if !lines.isEmpty && !extra.isEmpty {
             lines += [.blank, .text("Your fields (x-)", .heading)]
@@ -433,6 +435,7 @@ public enum PaneContent {
             }
         }
         if supported.isEmpty { lines.append(.text("(no fact cites this span)", .dim)) }
+        lines += Explorer.noteLines(of: articleID, state: state)
         lines.append(.blank)
         lines.append(.text("“" + excerpt.quote + "”", .dim))
         return lines

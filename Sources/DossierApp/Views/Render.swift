@@ -59,6 +59,12 @@ public enum Render {
 
     static func statusLine(_ state: State, _ rect: Rect, into grid: inout Grid) {
         grid.fill(rect, role: .statusBar)
+        if let editor = state.notePrompt {
+            let about = state.noteTarget.map { target in target.quote.map { "“\($0.prefix(24))…”" } ?? (state.corpus.name(of: target.record) ?? target.record) } ?? ""
+            let used = prompt("Note on \(about.prefix(30).trimmingCharacters(in: .whitespaces)): ", editor, x: 0, y: rect.y, limit: rect.width, into: &grid)
+            grid.put("  #tags · Enter save · Esc cancel", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+            return
+        }
         if let editor = state.exportPrompt {
             let used = prompt("Export to: ", editor, x: 0, y: rect.y, limit: rect.width, into: &grid)
             grid.put("  .md .csv .tsv .json · ! replaces · Enter write · Esc cancel", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
@@ -257,9 +263,9 @@ public enum Render {
             grid.put(DisplayWidth.truncate(text, to: columns), x: column, y: y, limit: min(columns, end - column), role: role(preferred))
             column += columns + 1
         }
-        /// A record marked with `m` shows the mark before its name or title.
+        /// A record marked with `m` shows the mark before its name or title, and one with notes a ✎.
         func marked(_ text: String) -> String {
-            (state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + text
+            (state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + (state.notesOfRecord[id] != nil ? "✎ " : "") + text
         }
         // A record the articles do not state at all is dimmed; a date they do not give has a "*".
         let supplied = corpus.supplied(of: id)

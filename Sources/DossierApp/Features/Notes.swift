@@ -1,0 +1,85 @@
+import DossierModel
+
+/// A note for the terminal edge to save: what it is about and its words (the edge gives it its id,
+/// author and time, so the controller stays deterministic).
+public struct NoteRequest: Equatable, Sendable {
+    public var target: NoteTarget
+    public var text: String
+    public var kind: Note.Kind
+}
+
+extension Explorer {
+    /// What `a` writes a note on: in the reader, the selected span's words in its article; elsewhere the
+    /// selected record (or the focused row's record in a pane); nil when nothing is selected.
+    static func noteTarget(_ state: State) -> NoteTarget? {
+        let corpus = state.corpus
+        if state.navigation.overlay == nil, state.view == .articles, state.position.focus != .list, let id = state.selectedID() {
+            let spans = corpus.excerptsInArticle[id, default: []]
+            if !spans.isEmpty, let excerpt = corpus.excerpt(spans[min(max(0, state.position.detail.selected), spans.count - 1)]),
+               excerpt.anchor != .unanchored {
+                return NoteTarget(record: id, quote: excerpt.passage ?? excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix,
+                                  start: excerpt.span.start, end: excerpt.span.end)
+            }
+        }
+        return recordToCopy(state).map { NoteTarget(record: $0) }
+    }
+
+    /// `a`: asks for the note's words.
+    static func startNote(_ state: State) -> State {
+        var state = state
+        guard let target = noteTarget(state) else {
+            state.message = "Nothing selected to write a note on"
+            return state
+        }
+        state.noteTarget = target
+        state.notePrompt = LineEditor()
+        return state
+    }
+
+    /// Keys while a note is written: Enter saves, Esc cancels, the rest edits (as every prompt does).
+    static func updateNotePrompt(_ state: State, _ key: Key) -> State {
+        var state = state
+        guard var prompt = state.notePrompt, let target = state.noteTarget else { return state }
+        if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
+            switch action {
+            case .acceptFilter:
+                state.notePrompt = nil
+                state.noteTarget = nil
+                let text = prompt.text.trimmingCharacters(in: .whitespaces)
+                if text.isEmpty {
+                    state.message = "An empty note is not saved"
+                } else {
+                    state.noteRequest = NoteRequest(target: target, text: text, kind: .note)
+                }
+                return state
+            case .clear:
+                state.notePrompt = nil
+                state.noteTarget = nil
+                state.message = "Note not saved"
+                return state
+            default:
+                if isLineEdit(action) { _ = prompt.apply(action) }
+            }
+        } else if let text = typed(key) {
+            prompt.insert(text)
+        } else {
+            return unbound(key, state)
+        }
+        state.notePrompt = prompt
+        return state
+    }
+
+    /// A record's notes, newest first, as the detail pane shows them.
+    static func noteLines(of id: String, state: State) -> [PaneLine] {
+        guard let indices = state.notesOfRecord[id], !indices.isEmpty else { return [] }
+        var lines: [PaneLine] = [.text("Notes (\(indices.count))", .heading)]
+        for index in indices.reversed() {
+            let note = state.notes[index]
+            var segments = [Segment("  \(note.author), \(note.updated.prefix(10)): ", .label)]
+            if let quote = note.target.quote { segments.append(Segment("on “\(quote)”: ", .dim)) }
+            segments.append(Segment(note.text))
+            lines.append(PaneLine(segments))
+        }
+        return lines + [.blank]
+    }
+}
