@@ -603,6 +603,8 @@ import Testing
 
     @Test func notesShowInTheDetailPaneAndAsAMarkInTheList() {
         var state = run(["3", "j"])
+        // Drawn once without notes: the laid-out detail is kept, and must not outlive a note saved since.
+        #expect(!PaneContent.detail(state, view: .statements, width: 80).contains { $0.segments.first?.text == "Notes (1)" })
         state.notes = [Note(id: "n-1", kind: .note, target: NoteTarget(record: "st-2019-07-joint-letter"), text: "check the 25 #verify",
                             author: "ana", created: "2026-11-30T00:00:00Z", updated: "2026-11-30T00:00:00Z")]
         let rows = PaneContent.detail(state, view: .statements, width: 80).map { $0.segments.map(\.text).joined() }

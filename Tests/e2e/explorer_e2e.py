@@ -953,6 +953,34 @@ def test_a_note_is_saved_and_shown_after_reopening():
     again.kill()
 
 
+def test_two_explorers_writing_notes_keep_both_and_see_each_other():
+    # Issue 15: two analysts on one server, one notes file: neither loses a note, and saving brings in
+    # what the other wrote.
+    data = os.path.join(WORK, "xdg-data-shared")
+    shutil.rmtree(data, ignore_errors=True)
+    first = Pane(dossier(), width=120, height=30, env={"XDG_DATA_HOME": data, "USER": "ana"})
+    second = Pane(dossier(), width=120, height=30, env={"XDG_DATA_HOME": data, "USER": "ben"})
+    for pane in (first, second):
+        pane.wait_for("Articles 1/5")
+        pane.keys("3", "j")
+    for round_ in range(3):
+        for pane, who in ((first, "ana"), (second, "ben")):
+            pane.keys("a")
+            pane.wait_for("Note on Joint letter")
+            pane.type("note %d from %s" % (round_, who))
+            pane.keys("Enter")
+            pane.wait_for("Note saved to")
+    with open(os.path.join(data, "dossier", "notes-bundled.jsonl"), encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    assert len(lines) == 7 and all(("note %d from %s" % (r, w)) in "\n".join(lines) for r in range(3) for w in ("ana", "ben")), lines
+    # Ben's last save brought in all of Ana's notes: his detail pane counts six.
+    second.wait_for("Notes (6)")
+    for pane in (first, second):
+        pane.keys("q")
+        pane.wait_for("EXIT=0")
+        pane.kill()
+
+
 TESTS = [value for name, value in sorted(globals().items()) if name.startswith("test_")]
 
 

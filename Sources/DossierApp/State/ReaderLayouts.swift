@@ -24,6 +24,8 @@ final class ReaderLayouts: Sendable {
         var width: Int
         var marked: Bool
         var glyphs: Glyphs
+        /// The notes change what a record's detail shows (a note saved, or brought in from another writer).
+        var notesRevision: Int
     }
 
     // Four: the reader, the two columns of a comparison, and the article before.

@@ -103,8 +103,12 @@ public struct State: Sendable {
     public var noteRequest: NoteRequest?
     /// The notes on this corpus that are not deleted, as the notes file holds them.
     public var notes: [Note] = [] {
-        didSet { notesOfRecord = Dictionary(grouping: notes.indices, by: { notes[$0].target.record }) }
+        didSet {
+            notesOfRecord = Dictionary(grouping: notes.indices, by: { notes[$0].target.record })
+            notesRevision &+= 1
+        }
     }
+    public private(set) var notesRevision = 0
     public private(set) var notesOfRecord: [String: [Int]] = [:]
     /// Where Back returns to (a snapshot taken before each jump) and where Forward goes again.
     public var history: [Navigation] = []

@@ -75,7 +75,8 @@ public enum PaneContent {
     /// The detail pane's screen lines at a pane width: every row wrapped, nothing cut.
     public static func detail(_ state: State, view: ViewID, width: Int) -> [PaneLine] {
         guard view != .articles, view != .matrix, let id = state.selectedID(in: view) else { return [] }
-        let key = ReaderLayouts.DetailKey(record: id, width: width, marked: state.navigation.marked == id, glyphs: state.glyphs)
+        let key = ReaderLayouts.DetailKey(record: id, width: width, marked: state.navigation.marked == id, glyphs: state.glyphs,
+                                          notesRevision: state.notesRevision)
         return state.readerLayouts.detail(key) { laidOut(detail(of: id, state: state), width: width) }
     }
 
