@@ -98,7 +98,7 @@ import Testing
         guard case .search(let results) = state.navigation.overlay else { Issue.record("the search closed"); return }
         let request = try #require(state.exportRequest)
         let lines = request.text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-        #expect(lines.first == ["kind", "id", "name", "field", "match", "context", "article_id", "article_title", "publisher", "published", "url"])
+        #expect(lines.first == ["kind", "id", "name", "field", "match", "context", "article_id", "article_title", "publisher", "published", "url", "speaker"])
         #expect(lines.count == 1 + results.hits.count && request.rows == results.hits.count)
         // Every row's match is the text found, as the source spells it; an excerpt names its source.
         #expect(lines.dropFirst().allSatisfy { $0[4].lowercased() == "bachelet" })

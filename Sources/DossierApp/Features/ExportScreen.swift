@@ -77,10 +77,14 @@ extension Explorer {
             let match = range.isEmpty ? "" : String(decoding: text.utf8.dropFirst(range.lowerBound).prefix(range.count), as: UTF8.self)
             let articleID = hit.kind == .article ? hit.id : hit.kind == .excerpt ? corpus.excerpt(hit.id)?.article : nil
             let article = articleID.flatMap(corpus.article)
+            // Whose words an excerpt gives, when its article relays someone (issue 14).
+            let speaker = hit.kind == .excerpt ? corpus.excerpt(hit.id)?.speaker.map { corpus.name(of: $0) ?? $0 } : nil
             return [hit.kind.rawValue, hit.id, corpus.name(of: hit.id) ?? hit.id, hit.field.rawValue, match, hit.context,
-                    article?.id ?? "", article?.title ?? "", article?.publisher ?? "", article?.published.description ?? "", article?.url ?? ""]
+                    article?.id ?? "", article?.title ?? "", article?.publisher ?? "", article?.published.description ?? "", article?.url ?? "",
+                    speaker ?? ""]
         }
-        return ExportTable(columns: ["kind", "id", "name", "field", "match", "context", "article_id", "article_title", "publisher", "published", "url"], rows: rows)
+        return ExportTable(columns: ["kind", "id", "name", "field", "match", "context", "article_id", "article_title", "publisher", "published", "url",
+                                     "speaker"], rows: rows)
     }
 
     /// The list on screen as a table: as filtered and sorted, a who-signed comparison, the matrix.

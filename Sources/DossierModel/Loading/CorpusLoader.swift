@@ -197,8 +197,9 @@ public enum CorpusLoader {
         let records = (decoded.articles, decoded.actors, decoded.statements, decoded.events, decoded.excerpts)
         decoded = DecodedCorpus()
         let corpus = Corpus(articles: records.0, actors: records.1, statements: records.2, events: records.3, excerpts: records.4)
-        var warnings = collector.diagnostics
-        warnings.append(contentsOf: CorpusValidator.coverageWarnings(corpus, actorSites: actorSites, collector: collector))
-        return LoadedCorpus(corpus: corpus, problems: warnings)
+        // Warnings only, unless a tolerant load opened a corpus with errors.
+        var problems = collector.diagnostics
+        problems.append(contentsOf: CorpusValidator.coverageWarnings(corpus, actorSites: actorSites, collector: collector))
+        return LoadedCorpus(corpus: corpus, problems: problems)
     }
 }
