@@ -97,7 +97,10 @@ public struct CorpusDirectory {
         } catch {
             switch error {
             case .unreadable(let path, let reason): throw .unreadable("cannot read \(path): \(reason)")
-            case .invalid(let diagnostics): throw .invalidCorpus(diagnostics.filter { $0.severity == .error })
+            case .invalid(let diagnostics):
+                // The corpus was valid before: what was to be added is at fault, and nothing is written.
+                throw .invalidInput(diagnostics.filter { $0.severity == .error }.map(\.description)
+                                    + ["error: the import would leave the corpus invalid; nothing was written"])
             }
         }
         var written: [String] = []
