@@ -42,8 +42,10 @@ public enum WebPage {
         // A page that is valid UTF-8 is read as UTF-8 (libxml2 would take one without a charset for
         // Latin-1); any other is left to the charset the page declares.
         let encoding: String? = String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : nil
+        // Blank text nodes are kept: the space between two inline elements ("<em>a</em> <em>b</em>")
+        // is a word break the text needs.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+                            | HTML_PARSE_NONET.rawValue)
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(clamping: buffer.count), file, encoding, options)

@@ -48,6 +48,12 @@ enum ImportFixtures {
         #expect(draft.paragraphs == ["Café au lait, déjà vu."])
     }
 
+    @Test func theSpaceBetweenTwoInlineElementsIsKept() {
+        let page = "<html><body><p><em>Britain</em> <strong>France</strong>\n<a href=x>Germany</a></p>"
+            + "<div><span>Australia</span> <span>Canada</span></div></body></html>"
+        #expect(WebPage.read(Array(page.utf8), file: "spaces.html").paragraphs == ["Britain France Germany", "Australia Canada"])
+    }
+
     @Test func textStandingInADivIsAParagraphAndNothingIsGuessed() {
         let page = "<html><body><div>First line<br>same paragraph</div><div><p>Second.</p></div></body></html>"
         let draft = WebPage.read(Array(page.utf8), file: "bare.html")
