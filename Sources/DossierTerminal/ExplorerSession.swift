@@ -30,8 +30,10 @@ public enum ExplorerSession {
 
     /// Shows `initial` at once; when `pending` is given (a staged load), adopts the full state as soon as
     /// it is ready, keeping where the user is. Keys are handled all along, so q quits at once.
+    /// `session`: where the user's place in this corpus is kept; restored at the start when `restore`
+    /// (once the corpus is whole, and only if no key was pressed meanwhile), written at every end.
     public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false,
-                           notes: NotesFile? = nil) throws -> Outcome {
+                           notes: NotesFile? = nil, session: (path: String, restore: Bool)? = nil) throws -> Outcome {
         let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly)
         let clipboard = Clipboard(environment: environment)
         defer { screen.end() }
@@ -42,6 +44,16 @@ public enum ExplorerSession {
         if let notes { start.notes = notes.notes.filter { !$0.deleted } }
         var state = Explorer.update(start, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
+        var savedPlace = session.flatMap { $0.restore ? try? String(contentsOfFile: $0.path, encoding: .utf8) : nil }
+        if pending == nil, let text = savedPlace {
+            state = Session.restore(text, into: state) ?? state
+            savedPlace = nil
+        }
+        /// Every way out keeps the user's place for next time.
+        func end(_ outcome: Outcome) -> Outcome {
+            if let session { try? AtomicFile.write(Array(Session.encode(state).utf8), to: session.path, replacing: true, mode: 0o600) }
+            return outcome
+        }
         screen.draw(Render.frame(state))
         if let pending {
             pending.start()
@@ -55,6 +67,7 @@ public enum ExplorerSession {
                 switch result {
                 case .success(let loaded):
                     state = Explorer.handle(state, .loaded(loaded))
+                    if let text = savedPlace { state = Session.restore(text, into: state) ?? state }
                     screen.draw(Render.frame(state))
                 case .failure(let error):
                     return .loadFailed(error)
@@ -64,12 +77,14 @@ public enum ExplorerSession {
             case .idle:
                 continue
             case .signal(let number):
-                return .signal(number)
+                return end(.signal(number))
             case .terminalGone:
-                return .terminalGone
+                return end(.terminalGone)
             case .key(let key):
+                // A key pressed before the corpus is whole is where the user wants to be now.
+                savedPlace = nil
                 state = Explorer.handle(state, .key(key))
-                if state.quitRequested { return .quit }
+                if state.quitRequested { return end(.quit) }
                 if let request = state.exportRequest {
                     state.exportRequest = nil
                     state.message = export(request)

@@ -3,6 +3,7 @@ import DossierApp
 import DossierGenerator
 import DossierModel
 import DossierTerminal
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,6 +17,18 @@ struct Explore: ParsableCommand {
 
     @Flag(help: "Draw with ASCII only (accents dropped, symbols as look-alikes), for a terminal that cannot show UTF-8.")
     var ascii = false
+
+    @Flag(help: "Start at the first view, not where you left this corpus (the place is still kept when you quit).")
+    var fresh = false
+
+    /// `$XDG_STATE_HOME/dossier/session-…json` (`~/.local/state/dossier/`): one per corpus, as notes are.
+    var sessionPath: String {
+        let environment = ProcessInfo.processInfo.environment
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? ".") + "/.local/state")
+        let name = NotesOptions.fileName(corpus: corpus.data).replacingOccurrences(of: "notes-", with: "session-").replacingOccurrences(of: ".jsonl", with: ".json")
+        NotesFile.makeFolders(state + "/dossier")
+        return state + "/dossier/" + name
+    }
 
     func run() throws {
         let environment = ProcessEnvironment.current
@@ -43,13 +56,15 @@ struct Explore: ParsableCommand {
             let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24, bodies: .corpus) }
             files = nil  // the staged load owns the bytes now, and drops them once they are decoded
             if let staged {
-                outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii, notes: notesFile)
+                outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii, notes: notesFile,
+                                                  session: (sessionPath, !fresh))
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
                 let loaded = try CorpusOptions.load(path: corpus.data, showWarnings: false, mode: .tolerant)
                 var initial = State(corpus: loaded.corpus, width: 80, height: 24, bodies: .corpus)
                 initial.problems = loaded.problems
-                outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile)
+                outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile,
+                                                  session: (sessionPath, !fresh))
             }
         } catch let error as TerminalError {
             printError("dossier: \(error)")

@@ -612,3 +612,24 @@ import Testing
         #expect(Render.frame(state).plainText.contains("✎ Joint letter"))
     }
 }
+
+/// Issue 15, item 3: where the user left a corpus comes back.
+@Suite struct SessionTests {
+    @Test func theViewSelectionFilterAndHistoryRoundTrip() throws {
+        let left = run(["3", "/"] + typed("letter") + ["Enter", "j", "Tab", "j", "2", "s", "5", "l"])
+        let restored = try #require(Session.restore(Session.encode(left), into: Fixture.state()))
+        #expect(restored.navigation.view == left.navigation.view && restored.navigation.matrix == left.navigation.matrix)
+        #expect(restored.positions[.statements] == left.positions[.statements] && restored.actorSort == .kind)
+        let followed = run(["3", "j", "Enter"] + Array(repeating: "j", count: 6) + ["Enter"])
+        let back = try #require(Session.restore(Session.encode(followed), into: Fixture.state()))
+        #expect(back.selectedID() == "gbr" && back.history.count == 1)
+        #expect(run(["Backspace"], from: back).selectedID() == "st-2019-07-joint-letter")
+    }
+
+    @Test func whatIsNotASessionIsIgnoredAndVanishedRecordsAreForgotten() throws {
+        #expect(Session.restore("{}", into: Fixture.state()) == nil && Session.restore("not json", into: Fixture.state()) == nil)
+        let text = Session.encode(run(["3", "j"])).replacingOccurrences(of: "st-2019-07-joint-letter", with: "st-gone")
+        let restored = try #require(Session.restore(text, into: Fixture.state()))
+        #expect(restored.view == .statements && restored.selectedID() != "st-gone")
+    }
+}

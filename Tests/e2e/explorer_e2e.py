@@ -44,6 +44,10 @@ class Pane:
         self.name = "p%d" % Pane.counter
         environment = dict(UTF8)
         environment["TERM"] = term
+        # Each pane keeps its session (where the user left the corpus) and notes to itself, so one
+        # test's place is never the next one's start; a test that shares them says so in `env`.
+        environment["XDG_STATE_HOME"] = os.path.join(WORK, "state-" + self.name)
+        environment["XDG_DATA_HOME"] = os.path.join(WORK, "data-" + self.name)
         environment.update(env or {})
         exports = " ".join("%s=%s" % (key, shell_quote(value)) for key, value in environment.items() if value is not None)
         unsets = " ".join("-u %s" % key for key, value in environment.items() if value is None)
@@ -979,6 +983,44 @@ def test_two_explorers_writing_notes_keep_both_and_see_each_other():
         pane.keys("q")
         pane.wait_for("EXIT=0")
         pane.kill()
+
+
+def test_reopening_returns_to_where_the_user_left_and_fresh_starts_clean():
+    # Issue 15: the view, the selection, the filter and the Back history are where the user left them;
+    # --fresh starts at the beginning (and still keeps the place for next time).
+    state = os.path.join(WORK, "xdg-state-session")
+    shutil.rmtree(state, ignore_errors=True)
+    first = Pane(dossier(), width=120, height=30, env={"XDG_STATE_HOME": state})
+    first.wait_for("Articles 1/5")
+    first.keys("3", "j", "Enter")
+    for _ in range(6):
+        first.keys("j")
+    first.wait_for("▸  United Kingdom GBR")
+    first.keys("Enter")
+    first.wait_for("Actors 60/70 · detail")
+    first.keys("q")
+    first.wait_for("EXIT=0")
+    first.kill()
+    again = Pane(dossier(), width=120, height=30, env={"XDG_STATE_HOME": state})
+    again.wait_for("Actors 60/70 · detail")
+    again.keys("BSpace")  # the history came back too
+    again.wait_for("Statements 2/24 · detail")
+    again.wait_for("▸  United Kingdom GBR")
+    again.keys("2", "/")
+    again.type("turk")
+    again.keys("Enter", "q")
+    again.wait_for("EXIT=0")
+    again.kill()
+    fresh = Pane(dossier("--fresh"), width=120, height=30, env={"XDG_STATE_HOME": state})
+    fresh.wait_for("Articles 1/5")
+    fresh.keys("q")
+    fresh.wait_for("EXIT=0")
+    fresh.kill()
+    kept = Pane(dossier(), width=120, height=30, env={"XDG_STATE_HOME": state})
+    kept.wait_for("Articles 1/5")  # --fresh's own place (where it quit) is the one kept
+    kept.keys("q")
+    kept.wait_for("EXIT=0")
+    kept.kill()
 
 
 TESTS = [value for name, value in sorted(globals().items()) if name.startswith("test_")]

@@ -9,6 +9,7 @@ import struct
 import subprocess
 import sys
 import termios
+import tempfile
 import time
 
 ENV = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
@@ -49,6 +50,9 @@ class PtyProcess:
     def __init__(self, binary, args, rows=24, columns=80, cwd=None):
         self.master, slave = pty.openpty()
         self.set_size(rows, columns, fd=slave)
+        # A session (where the user left the corpus) and notes of its own: no run starts where another
+        # left off.
+        state_home = tempfile.mkdtemp(prefix="dossier-pty-state-")
         reader, writer = os.pipe()
 
         def in_child():
@@ -56,7 +60,8 @@ class PtyProcess:
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
         self.shell = subprocess.Popen([sys.executable, "-c", SHELL, binary] + args, stdin=slave, stdout=slave, stderr=slave,
-                                      env=dict(ENV, DOSSIER_PID_FD=str(writer)), preexec_fn=in_child, pass_fds=(writer,), cwd=cwd)
+                                      env=dict(ENV, DOSSIER_PID_FD=str(writer), XDG_STATE_HOME=state_home, XDG_DATA_HOME=state_home),
+                                      preexec_fn=in_child, pass_fds=(writer,), cwd=cwd)
         os.close(slave)
         os.close(writer)
         with os.fdopen(reader) as pid:

@@ -285,7 +285,8 @@ public final class NotesFile: @unchecked Sendable {
         try consume(readAll(descriptor, from: readOffset))
     }
 
-    static func makeFolders(_ path: String) {
+    /// `mkdir -p`, private to the user.
+    public static func makeFolders(_ path: String) {
         var built = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {
             built += part + "/"
