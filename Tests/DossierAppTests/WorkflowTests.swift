@@ -613,6 +613,19 @@ import Testing
     }
 }
 
+/// Issue 15, item 5: a note whose words are gone is shown orphaned, not dropped.
+@Suite struct OrphanedNoteTests {
+    @Test func anOrphanedSpanNoteSaysSoBesideTheArticle() {
+        var state = run(["Tab"])
+        state.notes = [Note(id: "n-1", kind: .note, target: NoteTarget(record: "art-2019-cdt-22-nations", quote: "words the article never had", start: 10, end: 37),
+                            text: "see this", author: "ana", created: "2026-11-30T00:00:00Z", updated: "2026-11-30T00:00:00Z")]
+        let facts = PaneContent.facts(state).map { $0.segments.map(\.text).joined() }
+        #expect(facts.contains("  ana, 2026-11-30: on “words the article never had”: see this ⚠ Orphaned: its words are no longer in the article."))
+        let json = JSONWriter.write(NotesOutput.json(state.notes[0], corpus: state.corpus))
+        #expect(json.contains("\"anchor\": \"orphaned\""))
+    }
+}
+
 /// Issue 15, item 3: where the user left a corpus comes back.
 @Suite struct SessionTests {
     @Test func theViewSelectionFilterAndHistoryRoundTrip() throws {

@@ -16,14 +16,36 @@ public enum NotesOutput {
         for note in notes {
             let kind = note.kind == .bookmark ? "Bookmark" : "Note"
             text += "## \(kind) on \(about(note, corpus: corpus))\n\n"
+            if let said = anchorWords(NoteAnchor.resolve(note, in: corpus)) { text += "_\(said)_\n\n" }
             text += note.text + "\n\n"
             text += "— \(note.author), \(note.updated)" + (note.deleted ? " (deleted)" : "") + " [\(note.id)]\n\n"
         }
         return text
     }
 
+    /// What a reader is told of a note whose words moved, changed or went (nil when they are in place).
+    static func anchorWords(_ anchor: NoteAnchor) -> String? {
+        switch anchor {
+        case .record, .span(_, moved: false): return nil
+        case .span(_, moved: true): return "Its words have moved in the article; found again."
+        case .drifted(_, let passage): return "Its words changed in the article; now: “\(passage)”."
+        case .orphaned(let why): return "Orphaned: \(why)."
+        }
+    }
+
+    static func anchorName(_ anchor: NoteAnchor) -> String {
+        switch anchor {
+        case .record: return "record"
+        case .span(_, let moved): return moved ? "moved" : "span"
+        case .drifted: return "drifted"
+        case .orphaned: return "orphaned"
+        }
+    }
+
     public static func json(_ note: Note, corpus: Corpus) -> JSONValue {
-        .object([
+        let anchor = NoteAnchor.resolve(note, in: corpus)
+        return .object([
+            ("anchor", .string(anchorName(anchor))),
             ("id", .string(note.id)), ("kind", .string(note.kind.rawValue)), ("record", .string(note.target.record)),
             ("about", .string(about(note, corpus: corpus))), ("quote", note.target.quote.map(JSONValue.string)),
             ("text", .string(note.text)), ("tags", .strings(note.tags)), ("author", .string(note.author)),

@@ -78,6 +78,8 @@ extension Explorer {
             var segments = [Segment("  \(note.author), \(note.updated.prefix(10)): ", .label)]
             if let quote = note.target.quote { segments.append(Segment("on “\(quote)”: ", .dim)) }
             segments.append(Segment(note.text))
+            // A span note whose words moved, changed or went says so; it is never dropped.
+            if let said = NotesOutput.anchorWords(NoteAnchor.resolve(note, in: state.corpus)) { segments.append(Segment(" ⚠ " + said, .warning)) }
             lines.append(PaneLine(segments))
         }
         return lines + [.blank]
