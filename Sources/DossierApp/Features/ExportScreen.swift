@@ -27,24 +27,18 @@ extension Explorer {
     static func updateExportPrompt(_ state: State, _ key: Key) -> State {
         var state = state
         guard var prompt = state.exportPrompt else { return state }
-        if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
-            switch action {
-            case .acceptFilter:
-                state.exportPrompt = nil
-                return requestExport(state, name: prompt.text)
-            case .clear:
-                state.exportPrompt = nil
-                state.message = "Export cancelled"
-                return state
-            default:
-                if isLineEdit(action) { _ = prompt.apply(action) }
-            }
-        } else if let text = typed(key) {
-            prompt.insert(text)
-        } else {
+        switch edit(&prompt, with: key) {
+        case .accepted:
+            state.exportPrompt = nil
+            return requestExport(state, name: prompt.text)
+        case .cancelled:
+            state.exportPrompt = nil
+            state.message = "Export cancelled"
+        case .edited:
+            state.exportPrompt = prompt
+        case .unbound:
             return unbound(key, state)
         }
-        state.exportPrompt = prompt
         return state
     }
 

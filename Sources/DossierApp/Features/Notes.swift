@@ -40,32 +40,25 @@ extension Explorer {
     static func updateNotePrompt(_ state: State, _ key: Key) -> State {
         var state = state
         guard var prompt = state.notePrompt, let target = state.noteTarget else { return state }
-        if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
-            switch action {
-            case .acceptFilter:
-                state.notePrompt = nil
-                state.noteTarget = nil
-                let text = prompt.text.trimmingCharacters(in: .whitespaces)
-                if text.isEmpty {
-                    state.message = "An empty note is not saved"
-                } else {
-                    state.noteRequest = NoteRequest(target: target, text: text, kind: .note)
-                }
-                return state
-            case .clear:
-                state.notePrompt = nil
-                state.noteTarget = nil
-                state.message = "Note not saved"
-                return state
-            default:
-                if isLineEdit(action) { _ = prompt.apply(action) }
+        switch edit(&prompt, with: key) {
+        case .accepted:
+            state.notePrompt = nil
+            state.noteTarget = nil
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty {
+                state.message = "An empty note is not saved"
+            } else {
+                state.noteRequest = NoteRequest(target: target, text: text, kind: .note)
             }
-        } else if let text = typed(key) {
-            prompt.insert(text)
-        } else {
+        case .cancelled:
+            state.notePrompt = nil
+            state.noteTarget = nil
+            state.message = "Note not saved"
+        case .edited:
+            state.notePrompt = prompt
+        case .unbound:
             return unbound(key, state)
         }
-        state.notePrompt = prompt
         return state
     }
 

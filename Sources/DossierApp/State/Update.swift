@@ -65,6 +65,25 @@ public enum Explorer {
         }
     }
 
+    /// What a key did to a status-line prompt that saves or cancels (the export name, a note).
+    enum PromptKey { case accepted, cancelled, edited, unbound }
+
+    /// Enter accepts, Esc cancels, the line-editing keys edit and other text is typed in.
+    static func edit(_ prompt: inout LineEditor, with key: Key) -> PromptKey {
+        if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
+            switch action {
+            case .acceptFilter: return .accepted
+            case .clear: return .cancelled
+            default:
+                if isLineEdit(action) { _ = prompt.apply(action) }
+                return .edited
+            }
+        }
+        guard let text = typed(key) else { return .unbound }
+        prompt.insert(text)
+        return .edited
+    }
+
     static func isLineEdit(_ action: Action) -> Bool {
         Keymap.bindings.contains { $0.context == .prompt && $0.action == action }
     }
