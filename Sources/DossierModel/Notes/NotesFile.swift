@@ -166,9 +166,7 @@ public final class NotesFile: @unchecked Sendable {
 
     private func apply(_ line: [UInt8]) throws(Problem) {
         if lineNumber == 1 {
-            guard case .object(let members)? = try? JSONParser.parse(line).value, members.contains(where: { $0.key == "dossier-notes" }) else {
-                throw Problem(path: path, line: 1, column: 1, message: "not a Dossier notes file: its first line is not \(Self.header)")
-            }
+            guard Self.isHeader(line) else { throw notANotesFile }
             return
         }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { return }
@@ -234,24 +232,53 @@ public final class NotesFile: @unchecked Sendable {
             var held = stat(), named = stat()
             fstat(descriptor, &held)
             if stat(path, &named) != 0 || held.st_ino != named.st_ino { continue }
-            let existing = readAll(descriptor, from: 0)
-            if existing.isEmpty {
+            // Only the first line and the end are read: an append costs the same however long the file.
+            let size = Int(held.st_size)
+            if size == 0 {
                 guard AtomicFile.writeAll(Array((Self.header + "\n").utf8), to: descriptor) else {
                     throw Problem(path: path, line: 0, column: 0, message: "cannot write: \(String(cString: strerror(errno)))")
                 }
             } else {
-                guard case .object(let members)? = try? JSONParser.parse(Array(existing.prefix { $0 != 0x0A })).value,
-                      members.contains(where: { $0.key == "dossier-notes" }) else {
-                    throw Problem(path: path, line: 1, column: 1, message: "not a Dossier notes file: its first line is not \(Self.header)")
-                }
+                guard Self.isHeader(firstLine(descriptor)) else { throw notANotesFile }
                 // A torn last line is a write that never finished (never reported saved): cut it away.
-                if existing.last != 0x0A, let lastNewline = existing.lastIndex(of: 0x0A) {
-                    ftruncate(descriptor, off_t(lastNewline + 1))
+                if let end = lastNewline(descriptor, size: size), end + 1 < size {
+                    ftruncate(descriptor, off_t(end + 1))
                 }
             }
             try body(descriptor)
             return
         }
+    }
+
+    var notANotesFile: Problem {
+        Problem(path: path, line: 1, column: 1, message: "not a Dossier notes file: its first line is not \(Self.header)")
+    }
+
+    /// The first line: a notes file's header.
+    static func isHeader(_ line: [UInt8]) -> Bool {
+        guard case .object(let members)? = try? JSONParser.parse(line).value else { return false }
+        return members.contains { $0.key == "dossier-notes" }
+    }
+
+    /// The file's first line (at most 4 KB: a header is a few bytes).
+    private func firstLine(_ descriptor: Int32) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        return Array(bytes.prefix(max(0, count)).prefix { $0 != 0x0A })
+    }
+
+    /// The offset of the file's last newline, read back from its end a chunk at a time.
+    private func lastNewline(_ descriptor: Int32, size: Int) -> Int? {
+        var end = size
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while end > 0 {
+            let start = max(0, end - chunk.count)
+            let count = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, end - start, off_t(start)) }
+            guard count > 0 else { return nil }
+            if let last = chunk[..<count].lastIndex(of: 0x0A) { return start + last }
+            end = start
+        }
+        return nil
     }
 
     /// Rewrites the file with one line per note (deleted ones kept, so they can still be restored),
