@@ -117,10 +117,7 @@ public enum ExplorerSession {
     /// notes others appended meanwhile come back with it.
     static func save(_ request: NoteRequest, in file: NotesFile?, environment: [String: String], state: inout State) -> String {
         guard let file else { return "Note not saved: no notes file" }
-        let at = ISO8601DateFormatter().string(from: Date())
-        let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? (getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) } ?? "unknown")
-        let note = Note(id: "n-" + UUID().uuidString.lowercased().prefix(13), kind: request.kind, target: request.target, text: request.text,
-                        author: user, created: at, updated: at)
+        let note = request.note(environment: environment)
         do {
             try file.append(.add(note))
         } catch {

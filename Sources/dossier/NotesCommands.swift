@@ -45,20 +45,6 @@ struct NotesOptions: ParsableArguments {
     }
 }
 
-/// The author of a note: `$USER`, as the shell knows it, else the account's name.
-func noteAuthor() -> String {
-    let user = ProcessInfo.processInfo.environment["USER"] ?? ""
-    if !user.isEmpty { return user }
-    // No $USER (a cron job, a container): the account's name.
-    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-    return "unknown"
-}
-
-func now() -> String {
-    let formatter = ISO8601DateFormatter()
-    return formatter.string(from: Date())
-}
-
 struct NotesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notes",
@@ -111,17 +97,15 @@ struct NotesAdd: ParsableCommand {
             throw ExitCode(1)
         }
         let file = try notes.open(corpus: corpus.data)
-        let at = now()
-        let id = "n-" + UUID().uuidString.lowercased().prefix(13)
-        let note = Note(id: String(id), kind: bookmark ? .bookmark : .note, target: NoteTarget(record: record), text: text,
-                        author: noteAuthor(), created: at, updated: at)
+        let note = NoteRequest(target: NoteTarget(record: record), text: text, kind: bookmark ? .bookmark : .note)
+            .note(environment: ProcessInfo.processInfo.environment)
         do {
             try file.append(.add(note))
         } catch {
             printError("dossier: \(error)")
             throw ExitCode(74)
         }
-        print("saved \(id)")
+        print("saved \(note.id)")
         try finishOutput()
     }
 }

@@ -1,4 +1,8 @@
 import DossierModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A note for the terminal edge to save: what it is about and its words (the edge gives it its id,
 /// author and time, so the controller stays deterministic).
@@ -6,6 +10,22 @@ public struct NoteRequest: Equatable, Sendable {
     public var target: NoteTarget
     public var text: String
     public var kind: Note.Kind
+
+    public init(target: NoteTarget, text: String, kind: Note.Kind) {
+        self.target = target
+        self.text = text
+        self.kind = kind
+    }
+
+    /// The note, written now by whoever runs Dossier (`$USER`, else the account's name), with a fresh
+    /// id: what the explorer and `dossier notes add` both save.
+    public func note(environment: [String: String]) -> Note {
+        let at = ISO8601DateFormatter().string(from: Date())
+        var author = environment["USER"] ?? ""
+        // No $USER (a cron job, a container): the account's name.
+        if author.isEmpty { author = getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) } ?? "unknown" }
+        return Note(id: "n-" + UUID().uuidString.lowercased().prefix(13), kind: kind, target: target, text: text, author: author, created: at, updated: at)
+    }
 }
 
 extension Explorer {
