@@ -49,7 +49,7 @@ public enum CorpusTemplate {
                 if name != "." && name != ".." { throw .exists("\(path) holds files already; init writes a corpus into an empty or new directory") }
             }
         } else {
-            try makeDirectories(path)
+            do { try AtomicFile.makeFolders(path, mode: 0o755) } catch { throw .writing(error.description) }
         }
         let base = path.hasSuffix("/") ? path : path + "/"
         for kind in RecordKind.allCases {
@@ -63,17 +63,6 @@ public enum CorpusTemplate {
             try AtomicFile.write(bytes, to: path, replacing: false)
         } catch {
             throw error.exists ? .exists("\(path) exists") : .writing(error.description)
-        }
-    }
-
-    /// `mkdir -p`.
-    static func makeDirectories(_ path: String) throws(ImportError) {
-        var built = path.hasPrefix("/") ? "/" : ""
-        for part in path.split(separator: "/") {
-            built += part + "/"
-            if mkdir(built, 0o755) != 0 && errno != EEXIST {
-                throw .writing("cannot create \(built): \(String(cString: strerror(errno)))")
-            }
         }
     }
 }

@@ -26,7 +26,7 @@ struct Explore: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? ".") + "/.local/state")
         let name = NotesOptions.fileName(corpus: corpus.data).replacingOccurrences(of: "notes-", with: "session-").replacingOccurrences(of: ".jsonl", with: ".json")
-        NotesFile.makeFolders(state + "/dossier")
+        try? AtomicFile.makeFolders(state + "/dossier", mode: 0o700)
         return state + "/dossier/" + name
     }
 

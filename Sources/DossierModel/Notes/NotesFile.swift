@@ -221,7 +221,7 @@ public final class NotesFile: @unchecked Sendable {
     /// last line cut away), begun with the header, and still the file the path names.
     private func withWritableFile(_ body: (Int32) throws(Problem) -> Void) throws(Problem) {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if !folder.isEmpty { Self.makeFolders(folder) }
+        if !folder.isEmpty { try? AtomicFile.makeFolders(folder, mode: 0o700) }
         while true {
             let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else { throw Problem(path: path, line: 0, column: 0, message: "cannot open: \(String(cString: strerror(errno)))") }
@@ -310,14 +310,5 @@ public final class NotesFile: @unchecked Sendable {
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
         try consume(readAll(descriptor, from: readOffset))
-    }
-
-    /// `mkdir -p`, private to the user.
-    public static func makeFolders(_ path: String) {
-        var built = path.hasPrefix("/") ? "/" : ""
-        for part in path.split(separator: "/") {
-            built += part + "/"
-            mkdir(built, 0o700)
-        }
     }
 }

@@ -30,6 +30,18 @@ public enum AtomicFile {
         return true
     }
 
+    /// `mkdir -p`: every missing folder of `path`, made with `mode` (folders already there are left as
+    /// they are).
+    public static func makeFolders(_ path: String, mode: mode_t) throws(Failure) {
+        var built = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            built += part + "/"
+            if mkdir(built, mode) != 0 && errno != EEXIST {
+                throw Failure(path: built, reason: "cannot create the folder: \(String(cString: strerror(errno)))", exists: false)
+            }
+        }
+    }
+
     /// `mode`: the new file's permissions (a file written in place of another keeps the other's).
     public static func write(_ bytes: [UInt8], to path: String, replacing: Bool, mode: mode_t = 0o644) throws(Failure) {
         let slash = path.lastIndex(of: "/")
