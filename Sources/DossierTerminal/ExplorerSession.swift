@@ -33,7 +33,7 @@ public enum ExplorerSession {
     /// `session`: where the user's place in this corpus is kept; restored at the start when `restore`
     /// (once the corpus is whole, and only if no key was pressed meanwhile), written at every end.
     public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false,
-                           notes: NotesFile? = nil, session: (path: String, restore: Bool)? = nil) throws -> Outcome {
+                           notes: NotesFile? = nil, author: String? = nil, session: (path: String, restore: Bool)? = nil) throws -> Outcome {
         let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly)
         let clipboard = Clipboard(environment: environment)
         defer { screen.end() }
@@ -55,6 +55,8 @@ public enum ExplorerSession {
             return outcome
         }
         screen.draw(Render.frame(state))
+        // Another explorer (a colleague's SSH session) may append notes: looked for between keys.
+        var notesLookedAt = ContinuousClock.now
         if let pending {
             pending.start()
             screen.setPollInterval(milliseconds: 50)
@@ -75,6 +77,13 @@ public enum ExplorerSession {
             }
             switch event {
             case .idle:
+                if let notes, ContinuousClock.now - notesLookedAt > .milliseconds(900) {
+                    notesLookedAt = ContinuousClock.now
+                    if let changed = Explorer.notesChanged(in: notes, state: state) {
+                        state = changed
+                        screen.draw(Render.frame(state))
+                    }
+                }
                 continue
             case .signal(let number):
                 return end(.signal(number))
@@ -89,9 +98,9 @@ public enum ExplorerSession {
                     state.exportRequest = nil
                     state.message = export(request)
                 }
-                if let request = state.noteRequest {
-                    state.noteRequest = nil
-                    state.message = save(request, in: notes, environment: environment, state: &state)
+                if let edit = state.noteEdit {
+                    state.noteEdit = nil
+                    state = Explorer.carryOut(edit, in: notes, stamp: .now(environment: environment, author: author), state: state)
                 }
                 if let request = state.clipboard {
                     state.clipboard = nil
@@ -111,20 +120,6 @@ public enum ExplorerSession {
         } catch {
             return error.exists ? "\(request.path) exists: end the name with ! to replace it" : "Not exported: \(error)"
         }
-    }
-
-    /// Saves a note: appended to the notes file and on the disk before the status line says saved; the
-    /// notes others appended meanwhile come back with it.
-    static func save(_ request: NoteRequest, in file: NotesFile?, environment: [String: String], state: inout State) -> String {
-        guard let file else { return "Note not saved: no notes file" }
-        let note = request.note(environment: environment)
-        do {
-            try file.append(.add(note))
-        } catch {
-            return "Note not saved: \(error)"
-        }
-        state.notes = file.notes.filter { !$0.deleted }
-        return "Note saved to \(file.path)"
     }
 
     /// Carries out a copy: OSC 52 to the terminal when the text fits, always the copies file; the

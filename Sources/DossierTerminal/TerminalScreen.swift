@@ -278,6 +278,8 @@ public final class TerminalScreen {
         var next: wint_t = 0
         let status = wget_wch(window, &next)
         if status == KEY_CODE_YES { ungetch(Int32(next)) }
+        // Esc then Enter at once is how terminals send Alt-Enter.
+        if status == OK, next == 0x0D || next == 0x0A { return .key(.altEnter) }
         guard status == OK, let first = Unicode.Scalar(UInt32(next)),
               let introducer = EscapeSequence.Introducer(rawValue: Character(first)) else {
             if status == OK { unget_wch(wchar_t(next)) }

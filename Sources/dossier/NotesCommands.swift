@@ -98,7 +98,7 @@ struct NotesAdd: ParsableCommand {
         }
         let file = try notes.open(corpus: corpus.data)
         let note = NoteRequest(target: NoteTarget(record: record), text: text, kind: bookmark ? .bookmark : .note)
-            .note(environment: ProcessInfo.processInfo.environment)
+            .note(.now(environment: ProcessInfo.processInfo.environment))
         do {
             try file.append(.add(note))
         } catch {

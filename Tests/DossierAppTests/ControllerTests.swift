@@ -28,11 +28,13 @@ import Testing
         let half = max(1, page / 2)
         #expect(selected(run(["Ctrl-d"], from: opened)) == ids[min(half, ids.count - 1)])
         #expect(selected(run(["Ctrl-d", "Ctrl-u"], from: opened)) == ids[0])
-        // A page is the pane's height, as in less: PgDn and Space forward, PgUp and b back.
+        // A page is the pane's height, as in less: PgDn and Space forward, PgUp back; Ctrl-f and Ctrl-b
+        // as in vim (b bookmarks, as the issue on notes asks).
         #expect(selected(run(["PgDn"], from: opened)) == ids[min(page, ids.count - 1)])
         #expect(selected(run(["Space"], from: opened)) == ids[min(page, ids.count - 1)])
         #expect(selected(run(["G", "PgUp"], from: opened)) == ids[max(0, ids.count - 1 - page)])
-        #expect(selected(run(["G", "b"], from: opened)) == ids[max(0, ids.count - 1 - page)])
+        #expect(selected(run(["G", "Ctrl-b"], from: opened)) == ids[max(0, ids.count - 1 - page)])
+        #expect(selected(run(["Ctrl-f"], from: opened)) == ids[min(page, ids.count - 1)])
     }
 
     @Test(arguments: listViews)
@@ -256,7 +258,11 @@ import Testing
             ["f"] + typed("ba"), ["f"] + typed("ba") + ["↓", "↓", "↓"], ["?", "j"], ["?", "/"] + typed("filter") + ["Enter"],
             ["?", "/"] + typed("filter") + ["←"], ["2", "z"], ["2", ">", ">"],
         ]
-        let states = screens.map { run($0) }
+        // With notes: the Notes view (top, filtered, a row down), a note being written, a change to undo.
+        let withNotes = BookmarkAndNotesViewTests.withNotes()
+        var undoable = run(["3", "j"], from: withNotes)
+        undoable.noteUndo = [.delete(id: "n-old")]
+        let states = screens.map { run($0) } + [["6"], ["6", "j"], ["6", "/", "a", "Enter"], ["3", "a", "x"]].map { run($0, from: withNotes) } + [undoable]
         for binding in Keymap.bindings {
             let changed = states.contains { state in
                 binding.keys.contains { key in
@@ -266,6 +272,7 @@ import Testing
                         || next.prompt != state.prompt || next.helpQuery != state.helpQuery || next.helpEditing != state.helpEditing
                         || next.zoomed != state.zoomed || next.splitShift != state.splitShift || next.redrawRequested
                         || next.clipboard != nil || next.exportPrompt != state.exportPrompt || next.exportRequest != nil
+                        || next.noteEdit != nil || next.notePrompt != state.notePrompt
                 }
             }
             #expect(changed, "binding for \(binding.action) in \(binding.context) changes nothing")

@@ -223,11 +223,11 @@ func collapsed(_ text: String) -> String {
         #expect(run(["q"], from: found).showHelp == false)
     }
 
-    @Test func spaceAndBMoveAFullPageInTheReader() {
+    @Test func spaceAndCtrlBMoveAFullPageInTheReader() {
         let reader = run(["Tab"])
         let height = reader.layout.content(of: .detail)!.height
         #expect(run(["Space"], from: reader).position.detail.top == height)
-        #expect(run(["Space", "b"], from: reader).position.detail.top == 0)
+        #expect(run(["Space", "Ctrl-b"], from: reader).position.detail.top == 0)
         #expect(run(["Ctrl-d"], from: reader).position.detail.top == height / 2)
     }
 }
@@ -356,7 +356,7 @@ func collapsed(_ text: String) -> String {
     }
 
     @Test func everyKeyContextBelongsToAScreen() {
-        let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .profiles, .problems, .help]
+        let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .profiles, .problems, .notes, .help]
         let reachable = Set(screens.flatMap { ScreenTable.ops($0).contexts }).union([.prompt, .filtering])
         #expect(Set(KeyContext.allCases) == reachable)
     }
@@ -368,7 +368,8 @@ func collapsed(_ text: String) -> String {
     @Test func randomKeysAtEverySizeNeverCrash() {
         let names = ["j", "k", "g", "G", "Space", "b", "PgDn", "PgUp", "Ctrl-d", "Ctrl-u", "Tab", "Shift-Tab", "h", "l", "1", "2", "3", "4",
                      "5", "Enter", "Backspace", "L", "]", "[", "n", "N", "s", "t", "c", "d", "m", "f", "/", "Esc", "?", "q", "z", "<", ">",
-                     "Ctrl-l", "←", "→", "Home", "End", "Ctrl-a", "Ctrl-e", "Ctrl-w", "Ctrl-k", "Ctrl-u", "Delete", "x", "é", "新"]
+                     "Ctrl-l", "←", "→", "Home", "End", "Ctrl-a", "Ctrl-e", "Ctrl-w", "Ctrl-k", "Ctrl-u", "Delete", "x", "é", "新",
+                     "6", "a", "u", "e", "Alt-Enter", "Ctrl-b", "Ctrl-f"]
         let allKeys = keys(names) + [.paste("türk\nq"), .paste(""), .resize(1, 1), .resize(20, 6), .resize(60, 12), .resize(200, 50)]
         var random = SplitMix64(seed: 101)
         for (width, height) in [(80, 24), (20, 6), (45, 10), (120, 40), (3, 30)] {

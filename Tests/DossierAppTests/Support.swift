@@ -40,6 +40,7 @@ func keys(_ names: [String]) -> [Key] {
         case "PgDn": return .pageDown
         case "PgUp": return .pageUp
         case "Delete": return .delete
+        case "Alt-Enter": return .altEnter
         case "↓": return .down
         case "↑": return .up
         case "←": return .left

@@ -592,11 +592,11 @@ import Testing
         let state = run(["3", "j", "a"] + typed("check the 25 #verify"))
         #expect(Render.frame(state).plainText.contains("Note on Joint letter of states to the: check the 25 #verify"))
         let saved = run(["Enter"], from: state)
-        #expect(saved.notePrompt == nil && saved.noteRequest == NoteRequest(target: NoteTarget(record: "st-2019-07-joint-letter"), text: "check the 25 #verify", kind: .note))
-        #expect(run(["Esc"], from: state).noteRequest == nil && run(["Esc"], from: state).message == "Note not saved")
+        #expect(saved.notePrompt == nil && saved.noteEdit?.edit == .add(NoteRequest(target: NoteTarget(record: "st-2019-07-joint-letter"), text: "check the 25 #verify", kind: .note)))
+        #expect(run(["Esc"], from: state).noteEdit == nil && run(["Esc"], from: state).message == "Note not saved")
         #expect(run(["Enter"], from: run(["3", "a"])).message == "An empty note is not saved")
         // In the reader, on the selected span's words.
-        let span = try #require(run(["Tab", "]", "a", "x", "Enter"]).noteRequest)
+        guard case .add(let span)? = run(["Tab", "]", "a", "x", "Enter"]).noteEdit?.edit else { Issue.record("no note"); return }
         let excerpt = try #require(Fixture.corpus.excerpt(Fixture.corpus.excerptsInArticle["art-2019-cdt-22-nations"]![1]))
         #expect(span.target == NoteTarget(record: "art-2019-cdt-22-nations", quote: excerpt.quote, start: excerpt.span.start, end: excerpt.span.end))
     }

@@ -606,7 +606,7 @@ def test_pages_like_less_and_the_help_searches_itself():
     pane.wait_for("Articles 1/5")
     pane.keys("2", "Space")
     pane.wait_for("Actors 22/70")
-    pane.keys("Space", "b")
+    pane.keys("Space", "C-b")
     pane.wait_for("Actors 22/70")
     pane.keys("C-u")
     pane.wait_for("Actors 12/70")

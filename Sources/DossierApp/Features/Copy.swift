@@ -129,11 +129,15 @@ extension Explorer {
             let names = comparison.columns(in: state.corpus)[comparison.column]
             return names.isEmpty ? nil : names[min(comparison.places[comparison.column].selected, names.count - 1)]
         case .search(let search):
-            return search.hits.indices.contains(search.place.selected) ? search.hits[search.place.selected].id : nil
+            if search.hits.indices.contains(search.place.selected) { return search.hits[search.place.selected].id }
+            let note = search.place.selected - search.hits.count
+            return search.notes.indices.contains(note) && state.notes.indices.contains(search.notes[note]) ? state.notes[search.notes[note]].target.record : nil
         case .profiles(let profiles):
             return profiles.records[profiles.focus]
         case .problems(let place):
             return state.problems.indices.contains(place.selected) ? state.problems[place.selected].recordID : nil
+        case .notes:
+            return selectedNote(state)?.target.record
         case nil:
             if state.view == .matrix { return state.navigation.matrix.column }
             return state.selectedID()

@@ -98,6 +98,9 @@ extension Explorer {
             return searchTable(search.hits, corpus: corpus)
         case .problems:
             return Problems.table(state.problems)
+        case .notes:
+            let table = notesTable(state)
+            return table.rows.isEmpty ? nil : table
         case .compare, .profiles:
             return nil
         case nil:

@@ -17,20 +17,57 @@ public struct NoteRequest: Equatable, Sendable {
         self.kind = kind
     }
 
-    /// The note, written now by whoever runs Dossier (`$USER`, else the account's name), with a fresh
-    /// id: what the explorer and `dossier notes add` both save.
-    public func note(environment: [String: String]) -> Note {
-        let at = ISO8601DateFormatter().string(from: Date())
-        var author = environment["USER"] ?? ""
+    /// The note, written now by whoever runs Dossier, with a fresh id: what the explorer and
+    /// `dossier notes add` both save.
+    public func note(_ stamp: NoteStamp) -> Note {
+        Note(id: stamp.id, kind: kind, target: target, text: text, author: stamp.author, created: stamp.at, updated: stamp.at)
+    }
+}
+
+/// Who changes a note, when, and the id a new note gets: the part of a change the controller cannot
+/// know (it is pure), given by the edge that carries the change out.
+public struct NoteStamp: Equatable, Sendable {
+    public var id: String
+    public var author: String
+    public var at: String
+
+    public init(id: String, author: String, at: String) {
+        self.id = id
+        self.author = author
+        self.at = at
+    }
+
+    /// Now, by `author` when one is configured, else `$USER`, else the account's name; a fresh id.
+    public static func now(environment: [String: String], author configured: String? = nil) -> NoteStamp {
+        var author = configured ?? environment["USER"] ?? ""
         // No $USER (a cron job, a container): the account's name.
         if author.isEmpty { author = getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) } ?? "unknown" }
-        return Note(id: "n-" + UUID().uuidString.lowercased().prefix(13), kind: kind, target: target, text: text, author: author, created: at, updated: at)
+        return NoteStamp(id: "n-" + UUID().uuidString.lowercased().prefix(13), author: author, at: ISO8601DateFormatter().string(from: Date()))
+    }
+}
+
+/// A change to the notes the user asked for, waiting for the edge to carry it out.
+public enum NoteEdit: Equatable, Sendable {
+    case add(NoteRequest)
+    case edit(id: String, text: String)
+    case delete(id: String)
+    case restore(id: String)
+}
+
+public struct PendingNoteEdit: Equatable, Sendable {
+    public var edit: NoteEdit
+    /// Set by `u`: carrying it out takes a change back, so it is not itself put on the undo list.
+    public var isUndo: Bool
+
+    public init(edit: NoteEdit, isUndo: Bool) {
+        self.edit = edit
+        self.isUndo = isUndo
     }
 }
 
 extension Explorer {
-    /// What `a` writes a note on: in the reader, the selected span's words in its article; elsewhere the
-    /// selected record (or the focused row's record in a pane); nil when nothing is selected.
+    /// What `a` and `b` are about: in the reader, the selected span's words in its article; elsewhere
+    /// the selected record (or the focused row's record in a pane); nil when nothing is selected.
     static func noteTarget(_ state: State) -> NoteTarget? {
         let corpus = state.corpus
         if state.navigation.overlay == nil, state.view == .articles, state.position.focus != .list, let id = state.selectedID() {
@@ -52,28 +89,51 @@ extension Explorer {
             return state
         }
         state.noteTarget = target
-        state.notePrompt = LineEditor()
+        state.noteBeingEdited = nil
+        state.notePrompt = LineEditor(multiline: true)
         return state
     }
 
-    /// Keys while a note is written: Enter saves, Esc cancels, the rest edits (as every prompt does).
+    /// `e` in the Notes view: the note's words, to change.
+    static func startEditing(_ note: Note, _ state: State) -> State {
+        var state = state
+        state.noteTarget = note.target
+        state.noteBeingEdited = note.id
+        state.notePrompt = LineEditor(note.text, multiline: true)
+        return state
+    }
+
+    /// Keys while a note is written: Enter saves, Alt-Enter starts a line, Esc cancels, the rest edits
+    /// (as every prompt does).
     static func updateNotePrompt(_ state: State, _ key: Key) -> State {
         var state = state
         guard var prompt = state.notePrompt, let target = state.noteTarget else { return state }
+        let editing = state.noteBeingEdited
         switch edit(&prompt, with: key) {
         case .accepted:
             state.notePrompt = nil
             state.noteTarget = nil
-            let text = prompt.text.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty {
+            state.noteBeingEdited = nil
+            // Spaces and blank lines around the words are not part of them.
+            let text = prompt.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let id = editing {
+                if text.isEmpty {
+                    state.message = "A note cannot be emptied: d deletes it"
+                } else if text == state.notes.first(where: { $0.id == id })?.text {
+                    state.message = "The note is unchanged"
+                } else {
+                    state.noteEdit = PendingNoteEdit(edit: .edit(id: id, text: text), isUndo: false)
+                }
+            } else if text.isEmpty {
                 state.message = "An empty note is not saved"
             } else {
-                state.noteRequest = NoteRequest(target: target, text: text, kind: .note)
+                state.noteEdit = PendingNoteEdit(edit: .add(NoteRequest(target: target, text: text, kind: .note)), isUndo: false)
             }
         case .cancelled:
             state.notePrompt = nil
             state.noteTarget = nil
-            state.message = "Note not saved"
+            state.noteBeingEdited = nil
+            state.message = editing == nil ? "Note not saved" : "The note is as it was"
         case .edited:
             state.notePrompt = prompt
         case .unbound:
@@ -82,19 +142,128 @@ extension Explorer {
         return state
     }
 
-    /// A record's notes, newest first, as the detail pane shows them.
+    /// `b`: bookmarks what `a` would write on, or removes the bookmark it has.
+    static func toggleBookmark(_ state: State) -> State {
+        var state = state
+        guard let target = noteTarget(state) else {
+            state.message = "Nothing selected to bookmark"
+            return state
+        }
+        if let bookmark = state.notes.first(where: { $0.kind == .bookmark && $0.target.record == target.record && $0.target.quote == target.quote }) {
+            state.noteEdit = PendingNoteEdit(edit: .delete(id: bookmark.id), isUndo: false)
+        } else {
+            state.noteEdit = PendingNoteEdit(edit: .add(NoteRequest(target: target, text: "", kind: .bookmark)), isUndo: false)
+        }
+        return state
+    }
+
+    /// `u`: takes back this session's last note change.
+    static func undoNoteChange(_ state: State) -> State {
+        var state = state
+        guard let inverse = state.noteUndo.popLast() else {
+            state.message = "Nothing to undo: no note was changed in this session"
+            return state
+        }
+        state.noteEdit = PendingNoteEdit(edit: inverse, isUndo: true)
+        return state
+    }
+
+    /// Carries out a note change on the notes file (the terminal edge calls this after each key, and
+    /// tests with real files): the change is on the disk before the status line says so, and the
+    /// notes others appended meanwhile come back with it.
+    public static func carryOut(_ pending: PendingNoteEdit, in file: NotesFile?, stamp: NoteStamp, state: State) -> State {
+        var state = state
+        guard let file else {
+            state.message = "Not saved: no notes file"
+            return state
+        }
+        let before = file.notes.first { $0.id == pending.edit.noteID }
+        let change: NoteChange
+        let inverse: NoteEdit
+        let said: String
+        switch pending.edit {
+        case .add(let request):
+            let note = request.note(stamp)
+            change = .add(note)
+            inverse = .delete(id: note.id)
+            said = note.kind == .bookmark ? "Bookmarked (6 lists bookmarks)" : "Note “\(firstWords(note.text))” saved to \(file.path)"
+        case .edit(let id, let text):
+            change = .edit(id: id, text: text, author: stamp.author, at: stamp.at)
+            inverse = .edit(id: id, text: before?.text ?? text)
+            said = "Note changed"
+        case .delete(let id):
+            change = .delete(id: id, author: stamp.author, at: stamp.at)
+            inverse = .restore(id: id)
+            said = before?.kind == .bookmark ? "Bookmark removed · u puts it back" : "Note deleted · u restores it"
+        case .restore(let id):
+            change = .restore(id: id, author: stamp.author, at: stamp.at)
+            inverse = .delete(id: id)
+            said = before?.kind == .bookmark ? "Bookmark put back" : "Note restored"
+        }
+        do {
+            try file.append(change)
+        } catch {
+            state.message = "Not saved: \(error)"
+            if pending.isUndo { state.noteUndo.append(pending.edit) }
+            return state
+        }
+        state.notes = file.notes.filter { !$0.deleted }
+        if !pending.isUndo { state.noteUndo.append(inverse) }
+        state.message = pending.isUndo ? "Undone: \(said.prefix { $0 != "·" }.trimmingCharacters(in: .whitespaces))" : said
+        return normalized(state)
+    }
+
+    /// The first words of a note, for the status line.
+    static func firstWords(_ text: String) -> String {
+        let line = text.prefix { !$0.isNewline }
+        return line.count > 24 ? String(line.prefix(23)) + "…" : String(line)
+    }
+
+    /// Notes another explorer (or `dossier notes add`) appended to the file: shown without a key.
+    /// Nil when nothing changed.
+    public static func notesChanged(in file: NotesFile, state: State) -> State? {
+        guard (try? file.refreshIfChanged()) == true else { return nil }
+        var state = state
+        state.notes = file.notes.filter { !$0.deleted }
+        return normalized(state)
+    }
+
+    /// A record's notes, newest first, as the detail pane shows them, and who bookmarked it.
     static func noteLines(of id: String, state: State) -> [PaneLine] {
         guard let indices = state.notesOfRecord[id], !indices.isEmpty else { return [] }
-        var lines: [PaneLine] = [.text("Notes (\(indices.count))", .heading)]
-        for index in indices.reversed() {
-            let note = state.notes[index]
+        let notes = indices.map { state.notes[$0] }.filter { $0.kind == .note || !$0.text.isEmpty }
+        let bookmarks = indices.map { state.notes[$0] }.filter { $0.kind == .bookmark }
+        var lines: [PaneLine] = []
+        if !notes.isEmpty { lines.append(.text("Notes (\(notes.count))", .heading)) }
+        for note in notes.reversed() {
             var segments = [Segment("  \(note.author), \(note.updated.prefix(10)): ", .label)]
             if let quote = note.target.quote { segments.append(Segment("on “\(quote)”: ", .dim)) }
-            segments.append(Segment(note.text))
+            // A note's own line breaks are kept; each line wraps on its own.
+            let paragraphs = note.text.split(separator: "\n", omittingEmptySubsequences: false)
+            segments.append(Segment(String(paragraphs[0])))
             // A span note whose words moved, changed or went says so; it is never dropped.
-            if let said = NotesOutput.anchorWords(NoteAnchor.resolve(note, in: state.corpus)) { segments.append(Segment(" ⚠ " + said, .warning)) }
+            let warning = NotesOutput.anchorWords(NoteAnchor.resolve(note, in: state.corpus)).map { Segment(" ⚠ " + $0, .warning) }
+            if paragraphs.count == 1, let warning { segments.append(warning) }
             lines.append(PaneLine(segments))
+            for (number, paragraph) in paragraphs.enumerated().dropFirst() {
+                var line = PaneLine([Segment("    " + paragraph)])
+                if number == paragraphs.count - 1, let warning { line.segments.append(warning) }
+                lines.append(line)
+            }
         }
-        return lines + [.blank]
+        for bookmark in bookmarks.reversed() {
+            let on = bookmark.target.quote.map { " on “\($0)”" } ?? ""
+            lines.append(PaneLine([Segment("\(state.glyphs.bookmark) Bookmarked\(on) by \(bookmark.author), \(bookmark.updated.prefix(10))", .label)]))
+        }
+        return lines.isEmpty ? [] : lines + [.blank]
+    }
+}
+
+extension NoteEdit {
+    var noteID: String? {
+        switch self {
+        case .add: return nil
+        case .edit(let id, _), .delete(let id), .restore(let id): return id
+        }
     }
 }

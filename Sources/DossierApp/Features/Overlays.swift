@@ -12,6 +12,8 @@ public enum Overlay: Equatable, Sendable {
     case profiles(ProfilesState)
     /// The problems of a corpus opened with them.
     case problems(ScrollState)
+    /// The Notes view: the user's notes and bookmarks.
+    case notes(NotesScreenState)
 }
 
 public struct ProfilesState: Equatable, Sendable {
@@ -59,8 +61,14 @@ public struct SearchState: Equatable, Sendable {
     public var hits: [SearchIndex.Hit] = []
     /// The last result, which lets the next keystroke search only where this one matched.
     public var result: SearchIndex.Result?
+    /// The user's notes that match (indices into `State.notes`), listed after the corpus's hits: a
+    /// selection past the last hit is a note.
+    public var notes: [Int] = []
     /// The selected hit, and the first row shown (rows are hits and group headings).
     public var place = ScrollState()
+
+    /// Hits and notes: what the selection moves over.
+    public var count: Int { hits.count + notes.count }
 }
 
 public struct MatrixPosition: Equatable, Sendable {

@@ -16,7 +16,9 @@ struct SearchLayout {
 /// One row of the search screen: a group heading or a hit.
 public enum SearchRow: Equatable, Sendable {
     case heading(RecordKind, Int)
+    /// A hit, or past the last hit a note (see `SearchState.notes`).
     case hit(Int)
+    case notesHeading(Int)
 }
 
 extension Explorer {
@@ -34,6 +36,27 @@ extension Explorer {
         let result = state.search.search(search.query, after: previous, shouldStop: { state.interruption.isRequested })
         search.result = result
         search.hits = result.hits
+        search.notes = matchingNotes(search.query, in: state)
+    }
+
+    /// The notes whose words, tags or author hold the query (a few hundred notes: a scan is enough).
+    static func matchingNotes(_ query: String, in state: State) -> [Int] {
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        return state.notes.indices.filter { state.notes[$0].kind == .note || !state.notes[$0].text.isEmpty }
+            .filter { !SearchIndex.matches(of: query, in: state.notes[$0].text + "\n" + state.notes[$0].author).isEmpty }
+    }
+
+    /// A note found by the search: its text around the match, and where the match is in it.
+    static func noteContext(_ note: Note, query: String) -> (context: String, highlight: Range<Int>) {
+        let text = String(note.text.map { $0.isNewline ? " " : $0 })
+        guard let match = SearchIndex.matches(of: query, in: text).first else { return (text, 0..<0) }
+        let start = text.startIndex
+        let lower = text.utf8.index(start, offsetBy: match.lowerBound), upper = text.utf8.index(start, offsetBy: match.upperBound)
+        let before = text[..<lower].suffix(40)
+        let lead = (before.startIndex > text.startIndex ? "…" : "") + before
+        let after = text[upper...].prefix(60)
+        return (lead + text[lower..<upper] + after + (after.endIndex < text.endIndex ? "…" : ""),
+                lead.count..<(lead.count + text[lower..<upper].count))
     }
 
     /// Changes the query and searches again: results update as you type.
@@ -49,7 +72,16 @@ extension Explorer {
         return state
     }
 
-    /// The rows of the results: each group's heading, then its hits.
+    /// The rows of the results: each group's heading, then its hits; the notes found last.
+    public static func searchRows(_ search: SearchState) -> [SearchRow] {
+        var rows = searchRows(search.hits)
+        if !search.notes.isEmpty {
+            rows.append(.notesHeading(search.notes.count))
+            rows += search.notes.indices.map { .hit(search.hits.count + $0) }
+        }
+        return rows
+    }
+
     public static func searchRows(_ hits: [SearchIndex.Hit]) -> [SearchRow] {
         var rows: [SearchRow] = []
         var index = 0
@@ -68,11 +100,17 @@ extension Explorer {
         var state = state
         let page = SearchLayout(width: state.width, height: state.height).visibleRows
         switch action {
-        case .moveDown: search.place.move(by: 1, count: search.hits.count)
-        case .moveUp: search.place.move(by: -1, count: search.hits.count)
-        case .pageDown: search.place.move(by: page, count: search.hits.count)
-        case .pageUp: search.place.move(by: -page, count: search.hits.count)
+        case .moveDown: search.place.move(by: 1, count: search.count)
+        case .moveUp: search.place.move(by: -1, count: search.count)
+        case .pageDown: search.place.move(by: page, count: search.count)
+        case .pageUp: search.place.move(by: -page, count: search.count)
         case .follow:
+            let note = search.place.selected - search.hits.count
+            if search.notes.indices.contains(note), state.notes.indices.contains(search.notes[note]) {
+                var next = open(state.notes[search.notes[note]], from: state)
+                next.editingFilter = false
+                return next
+            }
             guard search.hits.indices.contains(search.place.selected) else { return state }
             return open(search.hits[search.place.selected], query: search.query, from: state)
         case .clear, .export:
@@ -118,8 +156,10 @@ extension Explorer {
         // A search a newer key interrupted is run again (the key that interrupted it may not have
         // changed the query): it completes once no key is waiting.
         if search.result?.interrupted == true { run(&search, after: nil, in: state) }
-        search.place.clampSelection(count: search.hits.count)
-        let rows = searchRows(search.hits)
+        // The notes may have changed under the search (saved here, or by another explorer).
+        search.notes = matchingNotes(search.query, in: state)
+        search.place.clampSelection(count: search.count)
+        let rows = searchRows(search)
         let height = SearchLayout(width: state.width, height: state.height).visibleRows
         if let row = rows.firstIndex(of: .hit(search.place.selected)) {
             // Keep the group's heading in view above its first hit.

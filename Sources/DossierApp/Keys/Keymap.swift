@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable {
     case control(Character)
     case up, down, left, right, home, end, pageUp, pageDown
     case enter, backspace, escape, tab, backTab, delete
+    /// Esc then Enter, as terminals send Alt-Enter (Meta-Enter): a new line in a note.
+    case altEnter
     /// The terminal changed size (columns, rows).
     case resize(Int, Int)
     /// Text pasted into the terminal (bracketed paste): typed into a prompt as it is.
@@ -30,6 +32,7 @@ public enum Key: Hashable, Sendable {
         case .tab: return "Tab"
         case .backTab: return "Shift-Tab"
         case .delete: return "Delete"
+        case .altEnter: return "Alt-Enter"
         case .resize: return "(resize)"
         case .paste: return "(paste)"
         }
@@ -41,12 +44,14 @@ public enum Action: String, CaseIterable, Sendable {
     case moveDown, moveUp, top, bottom, halfPageDown, halfPageUp, pageDown, pageUp
     case moveLeft, moveRight, firstColumn, lastColumn
     case focusNext, focusPrevious
-    case showArticles, showActors, showStatements, showTimeline, showMatrix
+    case showArticles, showActors, showStatements, showTimeline, showMatrix, showNotes
     case follow, back, forward
     case nextSpan, previousSpan, nextMatch, previousMatch
     case sortActors, actorTimeline
     case compareSources, compareDisagreement, markStatement
-    case find, problems, toggleSupplied, addNote
+    case find, problems, toggleSupplied, addNote, toggleBookmark, undo
+    // In the Notes view.
+    case editNote, deleteNote
     case startFilter, clear
     case zoom, widenList, narrowList, redraw
     case copy, copyDossier, export
@@ -56,7 +61,7 @@ public enum Action: String, CaseIterable, Sendable {
     // While typing a filter or a search.
     case acceptFilter, deleteFilterCharacter
     // Line editing in every prompt.
-    case cursorLeft, cursorRight, lineStart, lineEnd, deleteForward, killToStart, killToEnd, killWord
+    case cursorLeft, cursorRight, lineStart, lineEnd, deleteForward, killToStart, killToEnd, killWord, newLine
     // In the help overlay.
     case closeHelp
 }
@@ -76,6 +81,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case signatories = "Who signed: two statements compared"
     case profiles = "Two profiles side by side"
     case problems = "Problems of the corpus"
+    case notes = "Notes view: your notes and bookmarks"
     case search = "Search everything"
     case filtering = "While typing a filter"
     case prompt = "Editing a prompt (filter, search, help search)"
@@ -99,8 +105,8 @@ public enum Keymap {
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .moving, help: "previous row (scroll up in the reader)", hint: nil),
         Binding(keys: [.character("g"), .home], action: .top, context: .moving, help: "first row", hint: nil),
         Binding(keys: [.character("G"), .end], action: .bottom, context: .moving, help: "last row", hint: nil),
-        Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .moving, help: "a page down", hint: nil),
-        Binding(keys: [.pageUp, .character("b")], action: .pageUp, context: .moving, help: "a page up", hint: nil),
+        Binding(keys: [.pageDown, .character(" "), .control("f")], action: .pageDown, context: .moving, help: "a page down", hint: nil),
+        Binding(keys: [.pageUp, .control("b")], action: .pageUp, context: .moving, help: "a page up (b bookmarks here; it pages up in the help and the side-by-side screens)", hint: nil),
         Binding(keys: [.control("d")], action: .halfPageDown, context: .moving, help: "half a page down", hint: nil),
         Binding(keys: [.control("u")], action: .halfPageUp, context: .moving, help: "half a page up", hint: nil),
         Binding(keys: [.tab, .character("l"), .right], action: .focusNext, context: .panes, help: "focus the next pane to the right", hint: nil),
@@ -110,6 +116,7 @@ public enum Keymap {
         Binding(keys: [.character("3")], action: .showStatements, context: .panes, help: "Statements view", hint: nil),
         Binding(keys: [.character("4")], action: .showTimeline, context: .panes, help: "Timeline: events and statements by date", hint: nil),
         Binding(keys: [.character("5")], action: .showMatrix, context: .panes, help: "Stance matrix: states by statements", hint: nil),
+        Binding(keys: [.character("6")], action: .showNotes, context: .panes, help: "Notes: your notes and bookmarks on this corpus, newest first", hint: nil),
         Binding(keys: [.character("z")], action: .zoom, context: .panes, help: "zoom the focused pane to the whole screen, and back", hint: "zoom"),
         Binding(keys: [.character(">")], action: .widenList, context: .panes, help: "widen the list (move the split right)", hint: nil),
         Binding(keys: [.character("<")], action: .narrowList, context: .panes, help: "narrow the list (move the split left)", hint: nil),
@@ -136,7 +143,11 @@ public enum Keymap {
         Binding(keys: [.character("Y")], action: .copyDossier, context: .workflows,
                 help: "copy the selected record's whole dossier as Markdown: each fact with its quote and source", hint: nil),
         Binding(keys: [.character("a")], action: .addNote, context: .workflows,
-                help: "write a note on the selected record (in the reader, on the selected span); saved to the notes file (docs/notes.md)", hint: "note"),
+                help: "write a note on the selected record (in the reader, on the selected span); #words are tags; Alt-Enter starts a new line; saved to the notes file (docs/notes.md)", hint: "note"),
+        Binding(keys: [.character("b")], action: .toggleBookmark, context: .workflows,
+                help: "bookmark the selected record (in the reader, the selected span), or remove its bookmark; 6 lists them", hint: nil),
+        Binding(keys: [.character("u")], action: .undo, context: .workflows,
+                help: "undo this session's last note change: a note or bookmark added, edited or deleted", hint: nil),
         Binding(keys: [.character("t")], action: .actorTimeline, context: .actors, help: "the timeline narrowed to this actor", hint: "timeline"),
         Binding(keys: [.character("s")], action: .sortActors, context: .actors, help: "sort by name or by kind", hint: "sort"),
         Binding(keys: [.character("]")], action: .nextSpan, context: .reader, help: "next marked excerpt span", hint: nil),
@@ -183,6 +194,23 @@ public enum Keymap {
         Binding(keys: [.character("e"), .control("s")], action: .export, context: .problems, help: "export the problems to a file you name", hint: "export"),
         Binding(keys: [.character("!"), .escape], action: .clear, context: .problems, help: "close the problems", hint: "close"),
         Binding(keys: [.backspace, .control("o")], action: .back, context: .problems, help: "back", hint: nil),
+        Binding(keys: [.character("j"), .down], action: .moveDown, context: .notes, help: "next note", hint: nil),
+        Binding(keys: [.character("k"), .up], action: .moveUp, context: .notes, help: "previous note", hint: nil),
+        Binding(keys: [.pageDown, .character(" "), .control("f")], action: .pageDown, context: .notes, help: "a page down", hint: nil),
+        Binding(keys: [.pageUp, .control("b")], action: .pageUp, context: .notes, help: "a page up", hint: nil),
+        Binding(keys: [.character("g"), .home], action: .top, context: .notes, help: "newest", hint: nil),
+        Binding(keys: [.character("G"), .end], action: .bottom, context: .notes, help: "oldest", hint: nil),
+        Binding(keys: [.enter], action: .follow, context: .notes, help: "open what the note is about (a span: the article at its words)", hint: "open"),
+        Binding(keys: [.character("/")], action: .startFilter, context: .notes,
+                help: "filter as you type: words of the note, its author or record; #tag for a tag; \"orphaned\" or \"bookmark\" for those", hint: "filter"),
+        Binding(keys: [.character("e")], action: .editNote, context: .notes, help: "edit the note's words (Enter saves, Esc keeps them as they were)", hint: "edit"),
+        Binding(keys: [.character("d")], action: .deleteNote, context: .notes, help: "delete the note or bookmark (u restores it)", hint: "delete"),
+        Binding(keys: [.character("u")], action: .undo, context: .notes, help: "undo this session's last note change", hint: "undo"),
+        Binding(keys: [.character("y")], action: .copy, context: .notes, help: "copy the note with what it is about", hint: nil),
+        Binding(keys: [.control("s")], action: .export, context: .notes, help: "export the notes listed to a file you name (e edits here, so not e)", hint: "export"),
+        Binding(keys: [.escape], action: .clear, context: .notes, help: "clear the filter, then close", hint: nil),
+        Binding(keys: [.character("6")], action: .close, context: .notes, help: "close", hint: nil),
+        Binding(keys: [.backspace, .control("o")], action: .back, context: .notes, help: "back", hint: nil),
         Binding(keys: [.character("j"), .down], action: .moveDown, context: .profiles, help: "scroll this column down", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .profiles, help: "scroll this column up", hint: nil),
         Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .profiles, help: "a page down", hint: nil),
@@ -223,6 +251,7 @@ public enum Keymap {
         Binding(keys: [.control("u")], action: .killToStart, context: .prompt, help: "delete to the start", hint: nil),
         Binding(keys: [.control("k")], action: .killToEnd, context: .prompt, help: "delete to the end", hint: nil),
         Binding(keys: [.control("w")], action: .killWord, context: .prompt, help: "delete the word before the cursor", hint: nil),
+        Binding(keys: [.altEnter], action: .newLine, context: .prompt, help: "a new line (in a note; other prompts are one line)", hint: nil),
         Binding(keys: [.character("j"), .down], action: .moveDown, context: .helpOverlay, help: "scroll down", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .helpOverlay, help: "scroll up", hint: nil),
         Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .helpOverlay, help: "a page down", hint: nil),

@@ -8,11 +8,23 @@ public struct LineEditor: Equatable, Sendable {
     /// The whole text is selected, as when `/` reopens the last filter: typing replaces it, a motion
     /// key keeps it and moves the cursor.
     public private(set) var selectedAll: Bool
+    /// A note may have several lines (Alt-Enter starts one; pasted line breaks are kept); every other
+    /// prompt is one line.
+    public let multiline: Bool
 
-    public init(_ text: String = "", selectingAll: Bool = false) {
-        self.text = text
-        cursor = text.count
+    public init(_ text: String = "", selectingAll: Bool = false, multiline: Bool = false) {
+        self.multiline = multiline
+        self.text = multiline ? text : String(text.map { $0.isNewline ? " " : $0 })
+        cursor = self.text.count
         selectedAll = selectingAll && !text.isEmpty
+    }
+
+    /// A text with the cursor at a given place (for drawing one line of a note being written).
+    init(_ text: String, cursor: Int) {
+        self.text = text
+        self.cursor = min(max(0, cursor), text.count)
+        selectedAll = false
+        multiline = false
     }
 
     /// Carries out a line-editing action (see the `.prompt` context of the keymap); false for others.
@@ -40,6 +52,9 @@ public struct LineEditor: Equatable, Sendable {
             while start > 0 && characters[start - 1] == " " { start -= 1 }
             while start > 0 && characters[start - 1] != " " { start -= 1 }
             remove(start..<cursor)
+        case .newLine:
+            guard multiline else { return false }
+            insert("\n")
         default:
             return false
         }
@@ -48,8 +63,9 @@ public struct LineEditor: Equatable, Sendable {
 
     /// Typed or pasted text goes in at the cursor (replacing the text when all of it is selected).
     public mutating func insert(_ typed: String) {
-        // A prompt is one line: pasted line breaks and tabs become spaces.
-        let clean = String(typed.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        // A one-line prompt gets spaces for pasted line breaks; tabs are spaces everywhere (a tab's
+        // width is the terminal's to choose, and a note's text should look the same in any of them).
+        let clean = String(typed.map { $0 == "\t" ? " " : ($0.isNewline ? (multiline ? "\n" : " ") : $0) })
         if selectedAll { replaceAll(with: "") }
         let index = text.index(text.startIndex, offsetBy: cursor)
         text.insert(contentsOf: clean, at: index)

@@ -4,7 +4,7 @@ import DossierModel
 /// help over everything.
 public enum Screen: Hashable, Sendable {
     case view(ViewID)
-    case compare, signatories, search, profiles, problems, help
+    case compare, signatories, search, profiles, problems, notes, help
 }
 
 extension State {
@@ -21,6 +21,7 @@ extension State {
         case .search: return .search
         case .profiles: return .profiles
         case .problems: return .problems
+        case .notes: return .notes
         case nil: return .view(view)
         }
     }
@@ -67,6 +68,9 @@ public enum ScreenTable {
         case .problems:
             return ScreenOps(contexts: [.problems, .everywhere], takesTyping: false, perform: Explorer.performInProblems,
                              normalize: Explorer.normalizedProblems, draw: { state, grid in Screens.problems(state, into: &grid) })
+        case .notes:
+            return ScreenOps(contexts: [.notes, .everywhere, .panes], takesTyping: false, perform: Explorer.performInNotes,
+                             normalize: Explorer.normalizedNotes, draw: { state, grid in Screens.notes(state, into: &grid) })
         case .search:
             return ScreenOps(contexts: [.search], takesTyping: true, perform: Explorer.performInSearch,
                              normalize: Explorer.normalizedSearch, draw: { state, grid in Screens.search(state, into: &grid) })

@@ -96,11 +96,15 @@ public struct State: Sendable {
     /// The file name being typed after `e`, and then the file for the edge to write.
     public var exportPrompt: LineEditor?
     public var exportRequest: ExportRequest?
-    /// The note being written after `a` (its words, and what it is about), then the note for the edge to
-    /// save (it gives it an id, author and time, appends it, and hands back `notes`).
+    /// The note being written after `a` (its words, and what it is about; the note it rewrites after
+    /// `e` in the Notes view), then the change for the edge to carry out (see `Explorer.carryOut`: it
+    /// gives a new note its id, author and time, appends the change, and hands back `notes`).
     public var notePrompt: LineEditor?
     public var noteTarget: NoteTarget?
-    public var noteRequest: NoteRequest?
+    public var noteBeingEdited: String?
+    public var noteEdit: PendingNoteEdit?
+    /// How to undo each note change this session made, the latest last (`u` takes it back).
+    public var noteUndo: [NoteEdit] = []
     /// The notes on this corpus that are not deleted, as the notes file holds them.
     public var notes: [Note] = [] {
         didSet {
@@ -109,6 +113,7 @@ public struct State: Sendable {
         }
     }
     public private(set) var notesRevision = 0
+    /// Each record's notes and bookmarks (indices into `notes`), in the order they were added.
     public private(set) var notesOfRecord: [String: [Int]] = [:]
     /// Where Back returns to (a snapshot taken before each jump) and where Forward goes again.
     public var history: [Navigation] = []
@@ -185,6 +190,10 @@ public struct State: Sendable {
         next.glyphs = glyphs
         next.quitRequested = quitRequested
         next.notes = notes
+        next.noteUndo = noteUndo
+        next.notePrompt = notePrompt
+        next.noteTarget = noteTarget
+        next.noteBeingEdited = noteBeingEdited
         next.isLoading = false
         // A search typed while loading runs now that there is an index.
         if case .search(var search) = next.navigation.overlay {
@@ -283,9 +292,12 @@ public struct Glyphs: Sendable, Hashable {
     /// Marks a statement marked for comparison, and a year's first row in the timeline.
     public var marked: Character
     public var event: Character
+    /// Before a record with notes, and one bookmarked, in lists.
+    public var note: Character
+    public var bookmark: Character
 
     public static let unicode = Glyphs(vertical: "│", horizontal: "─", focusMark: "▶", spanMark: "▎", selectedSpanMark: "▶", disagree: "≠",
-                                       selectedRow: "▸", marked: "★", event: "•")
+                                       selectedRow: "▸", marked: "★", event: "•", note: "✎", bookmark: "⚑")
     public static let ascii = Glyphs(vertical: "|", horizontal: "-", focusMark: ">", spanMark: "|", selectedSpanMark: ">", disagree: "!",
-                                     selectedRow: ">", marked: "*", event: "o")
+                                     selectedRow: ">", marked: "*", event: "o", note: "+", bookmark: "^")
 }

@@ -37,16 +37,20 @@ public enum Explorer {
             return unbound(key, state)
         }
         if state.editingFilter {
+            // The list filter of a view, or the Notes view's.
+            func setFilter(_ state: inout State) {
+                if state.screen == .notes { setNotesFilter(state.prompt.text, &state) } else { state.position.list.filter = state.prompt.text }
+            }
             if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
                 if isLineEdit(action) {
                     _ = state.prompt.apply(action)
-                    state.position.list.filter = state.prompt.text
+                    setFilter(&state)
                 } else {
                     state = screen.perform(action, state)
                 }
             } else if let text = typed(key) {
                 state.prompt.insert(text)
-                state.position.list.filter = state.prompt.text
+                setFilter(&state)
             } else {
                 return unbound(key, state)
             }
@@ -216,6 +220,9 @@ public enum Explorer {
         case .showStatements: state.view = .statements
         case .showTimeline: state.view = .timeline
         case .showMatrix: state.view = .matrix
+        case .showNotes: state = openNotes(state)
+        case .toggleBookmark: state = toggleBookmark(state)
+        case .undo: state = undoNoteChange(state)
         case .follow: state = follow(state)
         case .back: state = goBack(state)
         case .forward: state = goForward(state)
@@ -268,8 +275,10 @@ public enum Explorer {
         case .export: state = startExport(state)
         case .acceptFilter: state.editingFilter = false
         case .closeHelp: state.showHelp = false
-        case .deleteFilterCharacter, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteForward, .killToStart, .killToEnd, .killWord:
+        case .deleteFilterCharacter, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteForward, .killToStart, .killToEnd, .killWord, .newLine:
             break  // line editing: handled where a prompt is open
+        case .editNote, .deleteNote:
+            break  // the Notes view's own
         }
         return state
     }

@@ -43,12 +43,15 @@ public enum Render {
     static func tabLine(_ state: State, _ rect: Rect, into grid: inout Grid) {
         grid.fill(rect, role: .tabInactive)
         var x = 0
-        let full = ViewID.allCases.map { DisplayWidth.of($0.title) + 5 }.reduce(0, +) <= rect.width
-        for view in ViewID.allCases {
-            let active = view == state.view
-            let title = full ? view.title : view.shortTitle
-            let label = active ? "[\(view.rawValue + 1) \(title)]" : " \(view.rawValue + 1) \(title) "
-            x += grid.put(label, x: x, y: rect.y, limit: rect.width - x, role: active ? .tabActive : .tabInactive)
+        // The five views, then the Notes view (6), which opens over them.
+        let notesOpen = state.screenUnderHelp == .notes
+        let tabs = ViewID.allCases.map { (number: $0.rawValue + 1, title: $0.title, short: $0.shortTitle, active: !notesOpen && $0 == state.view) }
+            + [(number: 6, title: "Notes", short: "Nts", active: notesOpen)]
+        let full = tabs.map { DisplayWidth.of($0.title) + 5 }.reduce(0, +) <= rect.width
+        for tab in tabs {
+            let title = full ? tab.title : tab.short
+            let label = tab.active ? "[\(tab.number) \(title)]" : " \(tab.number) \(title) "
+            x += grid.put(label, x: x, y: rect.y, limit: rect.width - x, role: tab.active ? .tabActive : .tabInactive)
             x += grid.put(" ", x: x, y: rect.y, limit: rect.width - x, role: .tabInactive)
         }
         let name = "Dossier"
@@ -61,13 +64,27 @@ public enum Render {
         grid.fill(rect, role: .statusBar)
         if let editor = state.notePrompt {
             let about = state.noteTarget.map { target in target.quote.map { "“\($0.prefix(24))…”" } ?? (state.corpus.name(of: target.record) ?? target.record) } ?? ""
-            let used = prompt("Note on \(about.prefix(30).trimmingCharacters(in: .whitespaces)): ", editor, x: 0, y: rect.y, limit: rect.width, into: &grid)
-            grid.put("  #tags · Enter save · Esc cancel", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+            let label = "\(state.noteBeingEdited == nil ? "Note on" : "Edit note on") \(about.prefix(30).trimmingCharacters(in: .whitespaces)): "
+            let hints = "  #tags · Enter save · Alt-Enter new line · Esc cancel"
+            guard editor.text.contains("\n") else {
+                let used = prompt(label, editor, x: 0, y: rect.y, limit: rect.width, into: &grid)
+                grid.put(hints, x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+                return
+            }
+            let used = grid.put(label.trimmingCharacters(in: .whitespaces), x: 0, y: rect.y, limit: rect.width, role: .filter)
+            grid.put(hints, x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+            noteLines(editor, above: rect.y, width: rect.width, into: &grid)
             return
         }
         if let editor = state.exportPrompt {
             let used = prompt("Export to: ", editor, x: 0, y: rect.y, limit: rect.width, into: &grid)
             grid.put("  .md .csv .tsv .json · ! replaces · Enter write · Esc cancel", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+            return
+        }
+        if state.editingFilter && state.screenUnderHelp == .notes && !state.showHelp {
+            let used = prompt("/", state.prompt, x: 0, y: rect.y, limit: rect.width, into: &grid)
+            let count = Explorer.listedNotes(state).count
+            grid.put("  \(count) note\(count == 1 ? "" : "s") · #tag · Enter keep · Esc clear", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
             return
         }
         if state.editingFilter && state.navigation.overlay == nil && !state.showHelp {
@@ -95,7 +112,8 @@ public enum Render {
         let hints = contexts.flatMap { context in Keymap.bindings.filter { $0.context == context && $0.hint != nil } }
             .filter { binding in
                 if binding.action == .back && state.history.isEmpty { return false }
-                if binding.action == .startFilter && state.navigation.overlay != nil { return false }
+                if binding.action == .startFilter && state.navigation.overlay != nil && state.screenUnderHelp != .notes { return false }
+                if binding.action == .zoom && state.navigation.overlay != nil { return false }
                 return seen.insert(binding.action).inserted
             }
         let used = grid.put(left, x: 0, y: rect.y, limit: rect.width, role: state.message == nil ? .statusBar : .warning)
@@ -145,6 +163,31 @@ public enum Render {
         return used
     }
 
+    /// A note of several lines, drawn over the rows above the status line (up to eight, those around
+    /// the cursor), the cursor's line as a prompt.
+    static func noteLines(_ editor: LineEditor, above statusY: Int, width: Int, into grid: inout Grid) {
+        let lines = editor.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The line the cursor is on, and its column in characters.
+        var cursorLine = 0
+        var column = editor.cursor
+        while cursorLine < lines.count - 1 && column > lines[cursorLine].count {
+            column -= lines[cursorLine].count + 1
+            cursorLine += 1
+        }
+        let shown = min(lines.count, 8, max(1, statusY - 1))
+        let first = min(max(0, cursorLine - shown + 1), lines.count - shown)
+        for offset in 0..<shown {
+            let number = first + offset
+            let y = statusY - shown + offset
+            grid.fill(Rect(x: 0, y: y, width: width, height: 1), role: .statusBar)
+            if number == cursorLine {
+                prompt("  ", LineEditor(lines[number], cursor: column), x: 0, y: y, limit: width, into: &grid)
+            } else {
+                grid.put("  " + lines[number], x: 0, y: y, limit: width, role: .filter)
+            }
+        }
+    }
+
     /// "Statements 2/20 · detail · filter: x": where the user is.
     static func where_(_ state: State) -> String {
         switch state.navigation.overlay {
@@ -154,6 +197,9 @@ public enum Render {
         case .search(let search): return "Search · \(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
         case .profiles(let profiles): return "Side by side · column \(profiles.focus + 1)"
         case .problems(let place): return "Problems \(min(place.selected + 1, state.problems.count))/\(state.problems.count)"
+        case .notes(let screen):
+            let count = Explorer.listedNotes(state).count
+            return "Notes \(count == 0 ? 0 : min(screen.place.selected + 1, count))/\(count)" + (screen.filter.isEmpty ? "" : " · filter: \(screen.filter)")
         case nil: break
         }
         // A corpus opened with problems says so wherever the user is, and how to see them.
@@ -263,9 +309,15 @@ public enum Render {
             grid.put(DisplayWidth.truncate(text, to: columns), x: column, y: y, limit: min(columns, end - column), role: role(preferred))
             column += columns + 1
         }
-        /// A record marked with `m` shows the mark before its name or title, and one with notes a ✎.
+        /// A record marked with `m` shows the mark before its name or title, one with notes a ✎, one
+        /// bookmarked a ⚑.
         func marked(_ text: String) -> String {
-            (state.navigation.marked == id ? "\(state.glyphs.marked) " : "") + (state.notesOfRecord[id] != nil ? "✎ " : "") + text
+            var marks = state.navigation.marked == id ? "\(state.glyphs.marked) " : ""
+            if let notes = state.notesOfRecord[id] {
+                if notes.contains(where: { state.notes[$0].kind == .note }) { marks += "\(state.glyphs.note) " }
+                if notes.contains(where: { state.notes[$0].kind == .bookmark }) { marks += "\(state.glyphs.bookmark) " }
+            }
+            return marks + text
         }
         // A record the articles do not state at all is dimmed; a date they do not give has a "*".
         let supplied = corpus.supplied(of: id)

@@ -105,6 +105,32 @@ public final class NotesFile: @unchecked Sendable {
         try refresh()
     }
 
+    /// The file as last read: `refreshIfChanged` reads again only when it differs.
+    private struct Seen: Equatable {
+        var inode: UInt64
+        var size: Int
+        var modified: Int
+        var modifiedNanoseconds: Int
+
+        init(_ status: stat) {
+            inode = UInt64(status.st_ino)
+            size = Int(status.st_size)
+            modified = Int(status.st_mtim.tv_sec)
+            modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
+        }
+    }
+    private var seen: Seen?
+
+    /// Reads the file again if it changed since the last read (another writer appended, or it was
+    /// compacted): a `stat` when it did not. True when it was read.
+    public func refreshIfChanged() throws(Problem) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        if let seen, seen == Seen(status) { return false }
+        try refresh()
+        return true
+    }
+
     /// Reads what was appended since the last read (by this writer or another).
     public func refresh() throws(Problem) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -117,8 +143,9 @@ public final class NotesFile: @unchecked Sendable {
         defer { flock(descriptor, LOCK_UN) }
         var status = stat()
         fstat(descriptor, &status)
-        // Compacted since the last read (a smaller file under the same name): read it from the start.
-        if Int(status.st_size) < readOffset { reset() }
+        // Compacted since the last read (another file under the same name): read it from the start.
+        if Int(status.st_size) < readOffset || (seen.map { $0.inode != UInt64(status.st_ino) } ?? false) { reset() }
+        seen = Seen(status)
         let bytes = readAll(descriptor, from: readOffset)
         try consume(bytes)
     }

@@ -1,0 +1,213 @@
+import DossierApp
+import DossierModel
+import Foundation
+import Testing
+
+/// A notes file of its own for each test (tests run concurrently), removed afterwards.
+final class TemporaryNotes {
+    let folder: URL
+    let path: String
+
+    init() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-notes-view-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("notes.jsonl").path
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+}
+
+/// Carries out what the last key asked of the notes, as the terminal edge does, with a fixed stamp.
+func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidString.prefix(8))", author: String = "ana",
+              at: String = "2026-11-30T10:00:00Z") -> State {
+    guard let edit = state.noteEdit else { return state }
+    var state = state
+    state.noteEdit = nil
+    return Explorer.carryOut(edit, in: file, stamp: NoteStamp(id: id, author: author, at: at), state: state)
+}
+
+/// Issue 15, item 1: notes of several lines, edited, deleted and restored with undo.
+@Suite struct NoteEditingTests {
+    @Test func altEnterStartsANewLineAndEnterSavesTheWholeNote() throws {
+        let writing = run(["3", "j", "a"] + typed("check the 25") + ["Alt-Enter"] + typed("against the UN record #verify"))
+        // Both lines are on screen while the note is written, the cursor at the end of the second.
+        let frame = Render.frame(writing).plainText.split(separator: "\n").map(String.init)
+        #expect(frame[21].hasPrefix("  check the 25") && frame[22].hasPrefix("  against the UN record #verify▏"))
+        #expect(frame[23].hasPrefix("Note on Joint letter of states to the:"))
+        let saved = run(["Enter"], from: writing)
+        #expect(saved.noteEdit == PendingNoteEdit(edit: .add(NoteRequest(target: NoteTarget(record: "st-2019-07-joint-letter"),
+                                                                          text: "check the 25\nagainst the UN record #verify", kind: .note)), isUndo: false))
+        // Pasted line breaks stay line breaks in a note; in the filter they become spaces.
+        let pasted = Explorer.update(run(["3", "a"]), .paste("one\ntwo"))
+        #expect(pasted.notePrompt?.text == "one\ntwo")
+        #expect(Explorer.update(run(["3", "/"]), .paste("one\ntwo")).prompt.text == "one two")
+    }
+
+    @Test func aNoteIsEditedDeletedAndRestoredByUndoInTheFile() throws {
+        let temporary = TemporaryNotes()
+        let file = try NotesFile(path: temporary.path)
+        var state = carryOut(run(["3", "j", "a"] + typed("first words") + ["Enter"]), in: file, id: "n-1")
+        #expect(state.message == "Note “first words” saved to \(temporary.path)" && state.notes.map(\.text) == ["first words"])
+        // The Notes view lists it; e edits its words in place.
+        state = run(["6", "e", "Ctrl-u"] + typed("better words") + ["Enter"], from: state)
+        state = carryOut(state, in: file, at: "2026-11-30T10:05:00Z")
+        #expect(state.message == "Note changed" && state.notes.map(\.text) == ["better words"])
+        state = carryOut(run(["d"], from: state), in: file)
+        #expect(state.notes.isEmpty && state.message == "Note deleted · u restores it")
+        state = carryOut(run(["u"], from: state), in: file)
+        #expect(state.message == "Undone: Note restored" && state.notes.map(\.text) == ["better words"])
+        // Undo goes on back through the session: the edit, then the note itself.
+        state = carryOut(run(["u"], from: state), in: file)
+        #expect(state.notes.map(\.text) == ["first words"])
+        state = carryOut(run(["u"], from: state), in: file)
+        #expect(state.notes.isEmpty)
+        #expect(run(["u"], from: state).message == "Nothing to undo: no note was changed in this session")
+        // What the screen said is what the file holds, read afresh.
+        let reread = try NotesFile(path: temporary.path)
+        #expect(reread.notes.map(\.deleted) == [true] && reread.notes[0].text == "first words")
+    }
+
+    @Test func editingKeepsTheWordsUnlessTheyChange() throws {
+        let temporary = TemporaryNotes()
+        let file = try NotesFile(path: temporary.path)
+        let state = carryOut(run(["3", "a"] + typed("as it is") + ["Enter"]), in: file)
+        let editing = run(["6", "e"], from: state)
+        #expect(editing.notePrompt?.text == "as it is" && Render.frame(editing).plainText.contains("Edit note on"))
+        #expect(run(["Enter"], from: editing).message == "The note is unchanged")
+        #expect(run(["Esc"], from: editing).message == "The note is as it was")
+        #expect(run(["Ctrl-u", "Enter"], from: editing).message == "A note cannot be emptied: d deletes it")
+    }
+}
+
+/// Issue 15, item 2: `b` bookmarks; the Notes view lists notes and bookmarks and opens them.
+@Suite struct BookmarkAndNotesViewTests {
+    @Test func bBookmarksTheSelectedRecordAndBAgainRemovesIt() throws {
+        let temporary = TemporaryNotes()
+        let file = try NotesFile(path: temporary.path)
+        let state = carryOut(run(["2", "j", "b"]), in: file)
+        #expect(state.message == "Bookmarked (6 lists bookmarks)")
+        #expect(state.notes.map(\.kind) == [.bookmark] && state.notes[0].target == NoteTarget(record: state.selectedID()!))
+        #expect(Render.frame(state).plainText.contains("⚑ "))
+        let removed = carryOut(run(["b"], from: state), in: file)
+        #expect(removed.notes.isEmpty && removed.message == "Bookmark removed · u puts it back")
+        // In the reader, a bookmark is on the selected span's words.
+        let span = run(["Tab", "]", "b"])
+        #expect(span.noteEdit.map { edit -> Bool in
+            if case .add(let request) = edit.edit { return request.kind == .bookmark && request.target.quote != nil }
+            return false
+        } == true)
+    }
+
+    static func notes() -> [Note] {
+        [
+            Note(id: "n-old", kind: .note, target: NoteTarget(record: "st-2019-07-joint-letter"), text: "check the 25 #verify",
+                 author: "ana", created: "2026-11-01T09:00:00Z", updated: "2026-11-01T09:00:00Z"),
+            Note(id: "n-gone", kind: .note, target: NoteTarget(record: "st-removed-since"), text: "was this withdrawn?",
+                 author: "bo", created: "2026-11-02T09:00:00Z", updated: "2026-11-02T09:00:00Z"),
+            Note(id: "n-mark", kind: .bookmark, target: NoteTarget(record: "gbr"), text: "",
+                 author: "bo", created: "2026-11-03T09:00:00Z", updated: "2026-11-03T09:00:00Z"),
+            Note(id: "n-new", kind: .note, target: NoteTarget(record: "art-2019-cdt-22-nations", quote: "the group of 22 nations"),
+                 text: "the count\nin the headline #count", author: "ana", created: "2026-11-04T09:00:00Z", updated: "2026-11-04T09:00:00Z"),
+        ]
+    }
+
+    static func withNotes() -> State {
+        var state = Fixture.state()
+        state.notes = notes()
+        return Explorer.normalized(state)
+    }
+
+    @Test func theNotesViewListsNewestFirstAndFilters() {
+        let view = run(["6"], from: Self.withNotes())
+        #expect(view.screen == .notes)
+        #expect(Explorer.listedNotes(view).map { view.notes[$0].id } == ["n-new", "n-mark", "n-gone", "n-old"])
+        func listed(_ filter: String) -> [String] {
+            let state = run(["/"] + typed(filter), from: view)
+            return Explorer.listedNotes(state).map { state.notes[$0].id }
+        }
+        #expect(listed("#ver") == ["n-old"])
+        #expect(listed("#count") == ["n-new"])
+        #expect(listed("orphaned") == ["n-gone"])
+        #expect(listed("bookmark") == ["n-mark"])
+        #expect(listed("ana headline") == ["n-new"])
+        #expect(listed("BO") == ["n-mark", "n-gone"])
+        // Esc clears the filter, and a second Esc closes the view.
+        let filtered = run(["/"] + typed("ana") + ["Enter"], from: view)
+        #expect(run(["Esc"], from: filtered).screen == .notes && Explorer.listedNotes(run(["Esc"], from: filtered)).count == 4)
+        #expect(run(["Esc", "Esc"], from: filtered).screen == .view(.articles))
+        #expect(run(["6"], from: view).screen == .view(.articles) && run(["3"], from: view).screen == .view(.statements))
+    }
+
+    @Test func enterOpensWhatANoteIsAbout() throws {
+        let view = run(["6"], from: Self.withNotes())
+        // A span note: the article in the reader, at its words.
+        let span = run(["Enter"], from: view)
+        #expect(span.screen == .view(.articles) && span.selectedID() == "art-2019-cdt-22-nations" && span.position.focus == .detail)
+        let statement = run(["G", "Enter"], from: view)
+        #expect(statement.screen == .view(.statements) && statement.selectedID() == "st-2019-07-joint-letter")
+        #expect(run(["Backspace"], from: statement).screen == .notes)
+        // A note whose record is gone stays listed, and says so.
+        let orphan = run(["j", "j", "Enter"], from: view)
+        #expect(orphan.screen == .notes && orphan.message == "“st-removed-since” is no longer in the corpus: the note is kept, orphaned")
+        #expect(Render.frame(run(["j", "j"], from: view)).plainText.contains("⚠ orphaned"))
+    }
+
+    @Test func theNotesViewSnapshot() {
+        assertSnapshot(Render.frame(run(["6"], from: Self.withNotes())), named: "notes-view-80x24")
+        assertSnapshot(Render.frame(run(["6"], from: Fixture.state())), named: "notes-view-empty-80x24")
+    }
+
+    @Test func findSearchesTheNotesToo() {
+        let search = run(["f"] + typed("headline"), from: Self.withNotes())
+        guard case .search(let found) = search.navigation.overlay else { Issue.record("no search"); return }
+        #expect(found.notes.map { search.notes[$0].id } == ["n-new"])
+        #expect(Render.frame(search).plainText.contains("Your notes (1)"))
+        // The note is the last result; Enter opens what it is about.
+        let opened = run(Array(repeating: "↓", count: found.count) + ["Enter"], from: search)
+        #expect(opened.screen == .view(.articles) && opened.selectedID() == "art-2019-cdt-22-nations")
+    }
+
+    @Test func theNotesListedExportAsATable() {
+        let view = run(["6", "/"] + typed("ana") + ["Enter", "Ctrl-s"] + typed("notes.csv") + ["Enter"], from: Self.withNotes())
+        let request = view.exportRequest
+        #expect(request?.rows == 2 && request?.text.hasPrefix("id,kind,record,name,quote,text,tags,author,created,updated,anchor") == true)
+    }
+}
+
+/// Issue 15, item 4: two explorers writing one notes file at once keep both's notes, and each shows
+/// the other's without a key pressed (through the App layer, with real files and threads).
+@Suite struct ConcurrentNotesTests {
+    @Test func twoWritersAddingAtOnceKeepTheUnion() async throws {
+        let temporary = TemporaryNotes()
+        let path = temporary.path
+        let perWriter = 40
+        await withTaskGroup(of: Void.self) { group in
+            for writer in ["ana", "bo"] {
+                group.addTask {
+                    guard let file = try? NotesFile(path: path) else { return }
+                    var state = Fixture.state()
+                    for number in 0..<perWriter {
+                        state = run(["3", "a"] + typed("\(writer) \(number)") + ["Enter"], from: state)
+                        state = carryOut(state, in: file, id: "n-\(writer)-\(number)", author: writer)
+                    }
+                }
+            }
+        }
+        let reread = try NotesFile(path: path)
+        #expect(reread.notes.count == 2 * perWriter && reread.warnings.isEmpty)
+        #expect(Set(reread.notes.map(\.id)).count == 2 * perWriter)
+    }
+
+    @Test func anotherWritersNoteShowsWithoutAKey() throws {
+        let temporary = TemporaryNotes()
+        let mine = try NotesFile(path: temporary.path)
+        let theirs = try NotesFile(path: temporary.path)
+        let state = Fixture.state()
+        #expect(Explorer.notesChanged(in: mine, state: state) == nil)
+        try theirs.append(.add(Note(id: "n-bo", kind: .note, target: NoteTarget(record: "gbr"), text: "from bo", author: "bo",
+                                    created: "2026-11-30T10:00:00Z", updated: "2026-11-30T10:00:00Z")))
+        let changed = try #require(Explorer.notesChanged(in: mine, state: state))
+        #expect(changed.notes.map(\.text) == ["from bo"])
+        #expect(Explorer.notesChanged(in: mine, state: changed) == nil)
+    }
+}
