@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // RFC 4180 CSV writing (and reading, in the tests) for `dossier export`.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The configuration file (TOML), docs/configuration.md.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Plain values, JSON decoding with source positions, validation and indexes. No terminal code.
@@ -28,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Importing articles (web pages, text) and signatory tables, and appending to a corpus on disk.
         .target(name: "DossierImport", dependencies: ["DossierModel", "CLibXML2", .product(name: "CSV", package: "CSV.swift")]),
+        // The user's configuration file: read, checked and located.
+        .target(name: "DossierConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // Signal handlers that must be async-signal-safe: written in C.
         .target(name: "CTerminalSupport"),
         // The only place that calls ncurses.
@@ -42,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator", "DossierImport", "CTerminalSupport",
+                "DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator", "DossierImport", "DossierConfig", "CTerminalSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedCorpus"]
@@ -51,6 +55,7 @@ let package = Package(
         .testTarget(name: "DossierImportTests", dependencies: ["DossierImport", "DossierModel"]),
         .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "DossierConfigTests", dependencies: ["DossierConfig"]),
         .testTarget(name: "DossierTerminalTests", dependencies: ["DossierTerminal", "DossierApp"]),
     ],
     swiftLanguageModes: [.v6]

@@ -33,7 +33,8 @@ public enum ExplorerSession {
     /// `session`: where the user's place in this corpus is kept; restored at the start when `restore`
     /// (once the corpus is whole, and only if no key was pressed meanwhile), written at every end.
     public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false,
-                           notes: NotesFile? = nil, author: String? = nil, session: (path: String, restore: Bool)? = nil) throws -> Outcome {
+                           notes: NotesFile? = nil, author: String? = nil, notice: String? = nil,
+                           session: (path: String, restore: Bool)? = nil) throws -> Outcome {
         let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly)
         let clipboard = Clipboard(environment: environment)
         defer { screen.end() }
@@ -44,6 +45,8 @@ public enum ExplorerSession {
         if let notes { start.notes = notes.notes.filter { !$0.deleted } }
         var state = Explorer.update(start, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
+        // Said on the first frame (a mistake in the configuration), until the first key.
+        state.message = notice
         var savedPlace = session.flatMap { $0.restore ? try? String(contentsOfFile: $0.path, encoding: .utf8) : nil }
         if pending == nil, let text = savedPlace {
             state = Session.restore(text, into: state) ?? state

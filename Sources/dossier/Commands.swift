@@ -14,6 +14,7 @@ struct Explore: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var notes: NotesOptions
+    @OptionGroup var config: ConfigOptions
 
     @Flag(help: "Draw with ASCII only (accents dropped, symbols as look-alikes), for a terminal that cannot show UTF-8.")
     var ascii = false
@@ -39,6 +40,11 @@ struct Explore: ParsableCommand {
         // The notes file is read (and checked) before the screen is taken: one that is not a notes file is
         // refused here, with the terminal as it was.
         let notesFile = try notes.open(corpus: corpus.data)
+        // Mistakes in the configuration do not stop the explorer: it starts with the defaults for what
+        // was wrong, and its status line says the first mistake (all are on standard error at the end).
+        let configuration = try config.load(sayProblems: false)
+        let notice = configuration.problems.first.map { "Configuration: \($0)" + (configuration.problems.count > 1 ? " (and \(configuration.problems.count - 1) more)" : "") }
+        defer { for problem in configuration.problems { printError("dossier: warning: \(SafeText.line(problem.description))") } }
         // A directory corpus (and the bundled one) loads in stages: the articles show at once and the
         // rest loads in the background. A single-file corpus is loaded whole first; either way a
         // problem with the corpus is reported with its location and the terminal left as it was.
@@ -57,14 +63,14 @@ struct Explore: ParsableCommand {
             files = nil  // the staged load owns the bytes now, and drops them once they are decoded
             if let staged {
                 outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  session: (sessionPath, !fresh))
+                                                  author: configuration.author, notice: notice, session: (sessionPath, !fresh))
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
                 let loaded = try CorpusOptions.load(path: corpus.data, showWarnings: false, mode: .tolerant)
                 var initial = State(corpus: loaded.corpus, width: 80, height: 24, bodies: .corpus)
                 initial.problems = loaded.problems
                 outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  session: (sessionPath, !fresh))
+                                                  author: configuration.author, notice: notice, session: (sessionPath, !fresh))
             }
         } catch let error as TerminalError {
             printError("dossier: \(error)")

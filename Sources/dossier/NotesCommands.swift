@@ -89,8 +89,10 @@ struct NotesAdd: ParsableCommand {
     @Flag(help: "A bookmark (the text is its label).") var bookmark = false
     @OptionGroup var notes: NotesOptions
     @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var config: ConfigOptions
 
     func run() throws {
+        let configuration = try config.load()
         let loaded = try corpus.load()
         guard loaded.kind(of: record) != nil else {
             printError("dossier: no record has the id \"\(SafeText.line(record))\"")
@@ -98,7 +100,7 @@ struct NotesAdd: ParsableCommand {
         }
         let file = try notes.open(corpus: corpus.data)
         let note = NoteRequest(target: NoteTarget(record: record), text: text, kind: bookmark ? .bookmark : .note)
-            .note(.now(environment: ProcessInfo.processInfo.environment))
+            .note(.now(environment: ProcessInfo.processInfo.environment, author: configuration.author))
         do {
             try file.append(.add(note))
         } catch {

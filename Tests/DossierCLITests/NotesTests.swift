@@ -35,6 +35,24 @@ import Testing
         #expect(try CLI.run(["notes", "add", "nope", "x"], environment: environment).status == 1)
     }
 
+    @Test func theAuthorComesFromTheConfigurationAndABadOneIsSaidButDoesNotStop() throws {
+        let home = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let environment = ["XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home, "USER": "ana", "PATH": "/usr/bin:/bin"]
+        try FileManager.default.createDirectory(atPath: home + "/dossier", withIntermediateDirectories: true)
+        try "[notes]\nauthor = \"Ana Lima\"\n".write(toFile: home + "/dossier/config.toml", atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["notes", "add", "gbr", "signed by the configured name"], environment: environment).status == 0)
+        // A mistake: said with where it is, and the note is still saved, signed $USER.
+        try "[notes]\nauthor = 3\n".write(toFile: home + "/bad.toml", atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["notes", "add", "gbr", "signed by USER", "--config", home + "/bad.toml"], environment: environment)
+        #expect(bad.status == 0 && bad.stderr.contains("dossier: warning: \(home)/bad.toml:2:1: “notes.author” must be a name, in quotes; $USER is used"))
+        let missing = try CLI.run(["notes", "add", "gbr", "x", "--config", home + "/none.toml"], environment: environment)
+        #expect(missing.status == 66 && missing.stderr.contains("none.toml: cannot read the configuration: no such file"))
+        let json = try CLI.run(["notes", "--format", "json"], environment: environment)
+        let notes = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(notes.compactMap { "\($0["author"] ?? "")|\($0["text"] ?? "")" }) == ["Ana Lima|signed by the configured name", "ana|signed by USER"])
+    }
+
     @Test func aTornLastLineIsReportedAndAFileThatIsNotNotesIsRefusedUntouched() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }

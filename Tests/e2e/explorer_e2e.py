@@ -1069,6 +1069,27 @@ def test_an_explorer_killed_while_it_writes_notes_loses_none_its_screen_called_s
     FIGURES["notes_kill_rounds_saved_seen"] = len(said_saved)
 
 
+def test_the_configured_author_signs_notes_and_a_mistake_in_the_configuration_is_said_not_fatal():
+    # Issue 15 (the author "in the config"): config.toml's [notes] author signs the explorer's notes; a
+    # setting it does not know is said, located, on the first frame, and the explorer runs on.
+    config = os.path.join(WORK, "xdg-config-author")
+    os.makedirs(os.path.join(config, "dossier"), exist_ok=True)
+    with open(os.path.join(config, "dossier", "config.toml"), "w", encoding="utf-8") as handle:
+        handle.write('[notes]\nauthor = "Ana Lima"\ncolour = "blue"\n')
+    pane = Pane(dossier(), width=120, height=30, env={"XDG_CONFIG_HOME": config, "USER": "ana"})
+    pane.wait_for("config.toml:3:1: unknown setting “notes.colour”")
+    pane.keys("3", "a")
+    pane.type("signed")
+    pane.keys("Enter")
+    pane.wait_for("“signed” saved to")
+    pane.keys("6")
+    pane.wait_for("Note by Ana Lima")
+    pane.keys("q", "q")
+    screen = pane.wait_for("EXIT=0")
+    assert "dossier: warning:" in screen and "unknown setting" in screen, screen
+    pane.kill()
+
+
 def test_reopening_returns_to_where_the_user_left_and_fresh_starts_clean():
     # Issue 15: the view, the selection, the filter and the Back history are where the user left them;
     # --fresh starts at the beginning (and still keeps the place for next time).
