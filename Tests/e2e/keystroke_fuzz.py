@@ -90,7 +90,7 @@ def run_session(args, events):
     # In a folder of its own: `e` among the random keys writes exports where the explorer runs.
     child = PtyProcess(BINARY, args, rows=24, columns=80, cwd=WORK)
     try:
-        child.wait_for("Dossier", seconds=10)
+        child.wait_for("6 Notes", seconds=10)  # the tab line: the first frame is drawn
     except AssertionError as error:
         child.finish(seconds=1)
         return "did not start: %s" % error
