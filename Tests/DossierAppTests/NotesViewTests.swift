@@ -79,6 +79,39 @@ func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidS
     }
 }
 
+/// Issue 15, item 1: a note on a signatory, a count or an excerpt of a record, not only on the record.
+@Suite struct NotesOnPartsTests {
+    @Test func aNoteOnASignatoryRowIsOnThatSignatoryAndOpensThere() throws {
+        var state = run(["3", "j", "Tab"])
+        // Down the detail pane to the first signatory.
+        for _ in 0..<40 {
+            let lines = PaneContent.detail(state, view: .statements, width: 80)
+            if let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected),
+               lines[line].noteTarget?.part?.hasPrefix("signatory:") == true { break }
+            state = run(["j"], from: state)
+        }
+        let writing = run(["a"] + typed("is this from the UN list?"), from: state)
+        #expect(Render.frame(writing).plainText.contains("Note on signatory United Kingdom: is this"))
+        guard case .add(let request)? = run(["Enter"], from: writing).noteEdit?.edit else { Issue.record("no note"); return }
+        #expect(request.target == NoteTarget(record: "st-2019-07-joint-letter", part: "signatory:gbr"))
+        let temporary = TemporaryNotes()
+        let file = try NotesFile(path: temporary.path)
+        let saved = carryOut(run(["Enter"], from: writing), in: file)
+        let rows = PaneContent.detail(saved, view: .statements, width: 120).map { $0.segments.map(\.text).joined() }
+        #expect(rows.contains { $0.hasSuffix("on signatory United Kingdom: is this from the UN list?") })
+        // The Notes view says so, and Enter opens the statement at that row.
+        let view = run(["6"], from: saved)
+        #expect(Render.frame(view).plainText.contains("signatory United Kingd…  is this from the UN list?"))
+        let opened = run(["Enter"], from: view)
+        let lines = PaneContent.detail(opened, view: .statements, width: 80)
+        #expect(opened.screen == .view(.statements) && lines[PaneContent.selectedLine(lines, selection: opened.position.detail.selected)!].noteTarget?.part == "signatory:gbr")
+        // A note on a part that is no longer there is orphaned, with the reason.
+        let gone = Note(id: "n-x", kind: .note, target: NoteTarget(record: "st-2019-07-joint-letter", part: "signatory:usa"), text: "x",
+                        author: "ana", created: "2026-11-30T00:00:00Z", updated: "2026-11-30T00:00:00Z")
+        #expect(NoteAnchor.resolve(gone, in: state.corpus) == .orphaned("United States is no longer named as signing it"))
+    }
+}
+
 /// Issue 15, item 2: `b` bookmarks; the Notes view lists notes and bookmarks and opens them.
 @Suite struct BookmarkAndNotesViewTests {
     @Test func bBookmarksTheSelectedRecordAndBAgainRemovesIt() throws {

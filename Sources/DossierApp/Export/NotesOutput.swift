@@ -5,9 +5,21 @@ import DossierModel
 public enum NotesOutput {
     /// What a note is about, by name, with its id ("Joint letter of states … [st-2019-07-joint-letter]").
     static func about(_ note: Note, corpus: Corpus) -> String {
-        let name = corpus.name(of: note.target.record).map { "\($0) [\(note.target.record)]" } ?? "\(note.target.record) (no longer in the corpus)"
+        var name = corpus.name(of: note.target.record).map { "\($0) [\(note.target.record)]" } ?? "\(note.target.record) (no longer in the corpus)"
+        if let part = note.target.part { name = partWords(part, corpus: corpus) + " of " + name }
         guard let quote = note.target.quote else { return name }
         return "“\(quote)” in \(name)"
+    }
+
+    /// A part of a statement in words: "signatory Australia", "the count from CNN, via China Digital Times".
+    static func partWords(_ part: String, corpus: Corpus) -> String {
+        let pieces = part.split(separator: ":", maxSplits: 1).map(String.init)
+        guard pieces.count == 2 else { return part }
+        if pieces[0] == "count" {
+            let source = corpus.excerpt(pieces[1]).map { corpus.attribution(of: $0) } ?? pieces[1]
+            return "the count from \(source)"
+        }
+        return pieces[0] + " " + (corpus.name(of: pieces[1]) ?? pieces[1])
     }
 
     public static func markdown(_ notes: [Note], corpus: Corpus) -> String {
@@ -47,7 +59,7 @@ public enum NotesOutput {
         return .object([
             ("anchor", .string(anchorName(anchor))),
             ("id", .string(note.id)), ("kind", .string(note.kind.rawValue)), ("record", .string(note.target.record)),
-            ("about", .string(about(note, corpus: corpus))), ("quote", note.target.quote.map(JSONValue.string)),
+            ("about", .string(about(note, corpus: corpus))), ("part", note.target.part.map(JSONValue.string)), ("quote", note.target.quote.map(JSONValue.string)),
             ("text", .string(note.text)), ("tags", .strings(note.tags)), ("author", .string(note.author)),
             ("created", .string(note.created)), ("updated", .string(note.updated)), ("deleted", note.deleted ? .bool(true) : nil),
         ])

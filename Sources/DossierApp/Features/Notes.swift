@@ -78,6 +78,14 @@ extension Explorer {
                                   start: excerpt.span.start, end: excerpt.span.end)
             }
         }
+        // A row of a detail pane that is a part of the record (a signatory, a count) or another record
+        // (an excerpt): the note is on that.
+        if state.navigation.overlay == nil, state.view != .articles, state.view != .matrix, state.position.focus == .detail {
+            let lines = detailLines(state)
+            if let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected), let target = lines[line].noteTarget {
+                return target
+            }
+        }
         return recordToCopy(state).map { NoteTarget(record: $0) }
     }
 
@@ -149,7 +157,8 @@ extension Explorer {
             state.message = "Nothing selected to bookmark"
             return state
         }
-        if let bookmark = state.notes.first(where: { $0.kind == .bookmark && $0.target.record == target.record && $0.target.quote == target.quote }) {
+        if let bookmark = state.notes.first(where: { $0.kind == .bookmark && $0.target.record == target.record && $0.target.quote == target.quote
+                                                     && $0.target.part == target.part }) {
             state.noteEdit = PendingNoteEdit(edit: .delete(id: bookmark.id), isUndo: false)
         } else {
             state.noteEdit = PendingNoteEdit(edit: .add(NoteRequest(target: target, text: "", kind: .bookmark)), isUndo: false)
@@ -238,6 +247,7 @@ extension Explorer {
         for note in notes.reversed() {
             var segments = [Segment("  \(note.author), \(note.updated.prefix(10)): ", .label)]
             if let quote = note.target.quote { segments.append(Segment("on “\(quote)”: ", .dim)) }
+            if let part = note.target.part { segments.append(Segment("on \(NotesOutput.partWords(part, corpus: state.corpus)): ", .dim)) }
             // A note's own line breaks are kept; each line wraps on its own.
             let paragraphs = note.text.split(separator: "\n", omittingEmptySubsequences: false)
             segments.append(Segment(String(paragraphs[0])))
@@ -252,7 +262,7 @@ extension Explorer {
             }
         }
         for bookmark in bookmarks.reversed() {
-            let on = bookmark.target.quote.map { " on “\($0)”" } ?? ""
+            let on = bookmark.target.quote.map { " on “\($0)”" } ?? bookmark.target.part.map { " on " + NotesOutput.partWords($0, corpus: state.corpus) } ?? ""
             lines.append(PaneLine([Segment("\(state.glyphs.bookmark) Bookmarked\(on) by \(bookmark.author), \(bookmark.updated.prefix(10))", .label)]))
         }
         return lines.isEmpty ? [] : lines + [.blank]

@@ -147,7 +147,15 @@ extension Explorer {
         }
         switch kind {
         case .actor: return jump(state, to: .actor(note.target.record))
-        case .statement: return jump(state, to: .statement(note.target.record))
+        case .statement:
+            var next = jump(state, to: .statement(note.target.record))
+            // A note on a signatory or a count: that row selected.
+            if let part = note.target.part {
+                let lines = detailLines(next)
+                let rows = PaneContent.selectable(lines)
+                if let row = rows.firstIndex(where: { lines[$0].noteTarget?.part == part }) { next.position.detail.selected = row }
+            }
+            return normalized(next)
         case .event: return jump(state, to: .event(note.target.record))
         case .excerpt: return jump(state, to: .excerpt(note.target.record))
         case .article:
@@ -220,7 +228,9 @@ extension Screens {
         // gone is "⚠ orphaned"), then the note's words in what is left.
         func about(_ index: Int) -> String {
             let note = state.notes[index]
-            return (anchors[index]?.isOrphaned == true ? "⚠ orphaned: " : "") + (state.corpus.name(of: note.target.record) ?? note.target.record)
+            let record = state.corpus.name(of: note.target.record) ?? note.target.record
+            let part = note.target.part.map { NotesOutput.partWords($0, corpus: state.corpus) + " · " } ?? ""
+            return (anchors[index]?.isOrphaned == true ? "⚠ orphaned: " : "") + part + record
         }
         let authorWidth = min(10, shown.map { DisplayWidth.of(state.notes[$0].author) }.max() ?? 0)
         let aboutWidth = min(shown.map { DisplayWidth.of(about($0)) }.max() ?? 0, max(8, (state.width - 18 - authorWidth) * 2 / 5))

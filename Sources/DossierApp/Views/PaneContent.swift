@@ -31,6 +31,9 @@ public struct PaneLine: Sendable {
     public var isContinuation = false
     /// Where the row's further lines begin when it wraps (by default under its own first letter).
     public var hangingIndent: Int?
+    /// What `a` and `b` write on while this row is selected, when it is a part of a record (a
+    /// signatory, a count) or another record (an excerpt); nil: the record the pane shows.
+    public var noteTarget: NoteTarget?
 
     public init(_ segments: [Segment], link: Link? = nil, excerpts: [String] = []) {
         self.segments = segments
@@ -204,9 +207,12 @@ public enum PaneContent {
                 let sorted = roles.compactMap { role in corpus.statement(role.statement).map { (role, $0) } }
                     .sorted { ($0.1.date, $0.1.id) < ($1.1.date, $1.1.id) }
                 for (role, statement) in sorted {
-                    lines.append(PaneLine([Segment("  \(roleWord(role.role)) ", .label), Segment(statement.date.description + " "),
-                                           Segment(StanceStyle.label(statement.stance) + " ", StanceStyle.role(statement.stance)), Segment(statement.title)],
-                                          link: .statement(statement.id), excerpts: excerpts(for: role.role, actor: id, in: statement, corpus: corpus)))
+                    var line = PaneLine([Segment("  \(roleWord(role.role)) ", .label), Segment(statement.date.description + " "),
+                                         Segment(StanceStyle.label(statement.stance) + " ", StanceStyle.role(statement.stance)), Segment(statement.title)],
+                                        link: .statement(statement.id), excerpts: excerpts(for: role.role, actor: id, in: statement, corpus: corpus))
+                    // A note here is on the actor's part in the statement, as from the statement's side.
+                    if role.role != .forum { line.noteTarget = NoteTarget(record: statement.id, part: "\(role.role.rawValue):\(id)") }
+                    lines.append(line)
                 }
             }
             let about = corpus.excerptsAbout[id, default: []]
@@ -217,8 +223,10 @@ public enum PaneContent {
                     guard let excerpt = corpus.excerpt(excerptID) else { continue }
                     let source = corpus.article(excerpt.article).map { Segment("  " + corpus.attribution(of: excerpt) + ", " + $0.published.description + ": ", .label) }
                         ?? Segment("  " + excerpt.article + " (no such article): ", .warning)
-                    lines.append(PaneLine([source, Segment("“" + excerpt.quote + "”")] + unanchoredMark(excerpt),
-                                          link: .excerpt(excerptID), excerpts: [excerptID]))
+                    var line = PaneLine([source, Segment("“" + excerpt.quote + "”")] + unanchoredMark(excerpt),
+                                        link: .excerpt(excerptID), excerpts: [excerptID])
+                    line.noteTarget = NoteTarget(record: excerptID)
+                    lines.append(line)
                 }
             }
             return lines
@@ -246,7 +254,9 @@ public enum PaneContent {
                     // The excerpts naming the actor in this role; a role given without them says so.
                     var segments = [Segment(label + ": ", .label), reference(actor, corpus)]
                     if sources[actor] == nil { segments.append(Segment(" (no excerpt names it)", .dim)) }
-                    lines.append(PaneLine(segments, link: .actor(actor), excerpts: sources[actor] ?? []))
+                    var line = PaneLine(segments, link: .actor(actor), excerpts: sources[actor] ?? [])
+                    line.noteTarget = NoteTarget(record: id, part: "\(label):\(actor)")
+                    lines.append(line)
                 }
             }
             if !statement.counts.isEmpty {
@@ -257,9 +267,11 @@ public enum PaneContent {
                     let source = corpus.excerpt(count.excerpt).flatMap { excerpt in
                         corpus.article(excerpt.article).map { Segment("\(corpus.attribution(of: excerpt)), \($0.published)", .label) }
                     }
-                    lines.append(PaneLine([Segment("  " + DisplayWidth.pad(RecordText.qualifierWords(count), to: 13)),
-                                           source ?? reference(count.excerpt, corpus)],
-                                          link: .excerpt(count.excerpt), excerpts: [count.excerpt]))
+                    var line = PaneLine([Segment("  " + DisplayWidth.pad(RecordText.qualifierWords(count), to: 13)),
+                                         source ?? reference(count.excerpt, corpus)],
+                                        link: .excerpt(count.excerpt), excerpts: [count.excerpt])
+                    line.noteTarget = NoteTarget(record: id, part: "count:\(count.excerpt)")
+                    lines.append(line)
                 }
             }
             lines.append(.blank)
@@ -269,7 +281,9 @@ public enum PaneContent {
                 let actor = corpus.actor(signatory.actor)
                 var segments = [Segment("  "), reference(signatory.actor, corpus)]
                 if let country = actor?.country, actor?.kind == .state { segments.append(Segment(" " + country, .dim)) }
-                lines.append(PaneLine(segments, link: .actor(signatory.actor), excerpts: signatory.excerpts))
+                var line = PaneLine(segments, link: .actor(signatory.actor), excerpts: signatory.excerpts)
+                line.noteTarget = NoteTarget(record: id, part: "signatory:\(signatory.actor)")
+                lines.append(line)
             }
             lines += excerptSection("About the statement", statement.excerpts, corpus: corpus)
             return lines
@@ -307,8 +321,10 @@ public enum PaneContent {
             }
             let source = corpus.article(excerpt.article).map { _ in Segment("  " + corpus.attribution(of: excerpt) + ": ", .label) }
                 ?? Segment("  " + excerpt.article + " (no such article): ", .warning)
-            lines.append(PaneLine([source, Segment("“" + excerpt.quote + "”")] + unanchoredMark(excerpt),
-                                  link: .excerpt(excerptID), excerpts: [excerptID]))
+            var line = PaneLine([source, Segment("“" + excerpt.quote + "”")] + unanchoredMark(excerpt),
+                                link: .excerpt(excerptID), excerpts: [excerptID])
+            line.noteTarget = NoteTarget(record: excerptID)
+            lines.append(line)
         }
         return lines
     }

@@ -63,7 +63,10 @@ public enum Render {
     static func statusLine(_ state: State, _ rect: Rect, into grid: inout Grid) {
         grid.fill(rect, role: .statusBar)
         if let editor = state.notePrompt {
-            let about = state.noteTarget.map { target in target.quote.map { "“\($0.prefix(24))…”" } ?? (state.corpus.name(of: target.record) ?? target.record) } ?? ""
+            let about = state.noteTarget.map { target in
+                target.quote.map { "“\($0.prefix(24))…”" } ?? target.part.map { NotesOutput.partWords($0, corpus: state.corpus) }
+                    ?? (state.corpus.name(of: target.record) ?? target.record)
+            } ?? ""
             let label = "\(state.noteBeingEdited == nil ? "Note on" : "Edit note on") \(about.prefix(30).trimmingCharacters(in: .whitespaces)): "
             let hints = "  #tags · Enter save · Alt-Enter new line · Esc cancel"
             guard editor.text.contains("\n") else {

@@ -16,6 +16,7 @@ public enum NoteAnchor: Sendable, Equatable {
         guard corpus.kind(of: note.target.record) != nil else {
             return .orphaned("“\(note.target.record)” is no longer in the corpus")
         }
+        if let part = note.target.part, let gone = missing(part, of: note.target.record, in: corpus) { return .orphaned(gone) }
         guard let quote = note.target.quote else { return .record }
         guard let article = corpus.article(note.target.record), let body = try? article.body.text() else {
             return .orphaned("its article cannot be read")
@@ -50,6 +51,22 @@ public enum NoteAnchor: Sendable, Equatable {
             from = body.index(after: range.lowerBound)
         }
         return best
+    }
+
+    /// Why a part of a statement a note is on is no longer there; nil while it is.
+    static func missing(_ part: String, of record: String, in corpus: Corpus) -> String? {
+        guard let statement = corpus.statement(record) else { return "“\(record)” is not a statement, so it has no \(part)" }
+        let pieces = part.split(separator: ":", maxSplits: 1).map(String.init)
+        guard pieces.count == 2 else { return "“\(part)” is not a part of a statement" }
+        let (role, id) = (pieces[0], pieces[1])
+        let name = corpus.name(of: id) ?? id
+        switch role {
+        case "signatory": return statement.signatories.contains { $0.actor == id } ? nil : "\(name) is no longer named as signing it"
+        case "lead": return statement.leads.contains(id) ? nil : "\(name) is no longer named as leading it"
+        case "addressee": return statement.addressees.contains(id) ? nil : "\(name) is no longer named as its addressee"
+        case "count": return statement.counts.contains { $0.excerpt == id } ? nil : "the count from \(id) is no longer given"
+        default: return "“\(part)” is not a part of a statement"
+        }
     }
 
     public var isOrphaned: Bool {

@@ -9,7 +9,7 @@ enum NoteCoding {
     static func value(of change: NoteChange) -> JSONValue {
         switch change {
         case .add(let note):
-            var target: [(String, JSONValue?)] = [("record", .string(note.target.record))]
+            var target: [(String, JSONValue?)] = [("record", .string(note.target.record)), ("part", note.target.part.map(JSONValue.string))]
             target += [("quote", note.target.quote.map(JSONValue.string)), ("prefix", note.target.prefix.map(JSONValue.string)),
                        ("suffix", note.target.suffix.map(JSONValue.string)), ("start", note.target.start.map(JSONValue.int)),
                        ("end", note.target.end.map(JSONValue.int))]
@@ -44,7 +44,7 @@ enum NoteCoding {
             guard case .object(let target)? = members.first(where: { $0.key == "target" })?.node.value,
                   let record = string("record", in: target), let text = string("text", in: members) else { return nil }
             var note = Note(id: id, kind: Note.Kind(rawValue: string("kind", in: members) ?? "note") ?? .note,
-                            target: NoteTarget(record: record, quote: string("quote", in: target), prefix: string("prefix", in: target),
+                            target: NoteTarget(record: record, part: string("part", in: target), quote: string("quote", in: target), prefix: string("prefix", in: target),
                                                suffix: string("suffix", in: target), start: int("start", in: target), end: int("end", in: target)),
                             text: text, author: author, created: at, updated: string("updated", in: members) ?? at)
             if case .bool(true)? = members.first(where: { $0.key == "deleted" })?.node.value { note.deleted = true }

@@ -39,17 +39,20 @@ public struct Note: Sendable, Equatable {
 
 /// What a note is about: a record, and for a span of an article the words (a W3C TextQuoteSelector:
 /// quote, prefix, suffix) with where they stood (code points), so it can be found again after the
-/// article's text changes.
+/// article's text changes; or a part of a statement (`part`): a signatory, a lead or an addressee
+/// (`signatory:aus`), or a count, known by the excerpt that gives it (`count:x-cdt-22-nations`).
 public struct NoteTarget: Sendable, Equatable {
     public var record: String
+    public var part: String?
     public var quote: String?
     public var prefix: String?
     public var suffix: String?
     public var start: Int?
     public var end: Int?
 
-    public init(record: String, quote: String? = nil, prefix: String? = nil, suffix: String? = nil, start: Int? = nil, end: Int? = nil) {
+    public init(record: String, part: String? = nil, quote: String? = nil, prefix: String? = nil, suffix: String? = nil, start: Int? = nil, end: Int? = nil) {
         self.record = record
+        self.part = part
         self.quote = quote
         self.prefix = prefix
         self.suffix = suffix
