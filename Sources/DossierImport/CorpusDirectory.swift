@@ -36,10 +36,10 @@ public enum ImportError: Error, CustomStringConvertible {
 }
 
 /// A corpus directory that records are added to. Adding never rewrites a record already there: the new
-/// records are inserted before each file's closing `]`, every other byte kept. Each changed file is
-/// written atomically (a temporary file, flushed, renamed over it, the folder flushed), the files in
-/// an order in which every intermediate corpus validates (actors, then excerpts, then what cites them),
-/// and the whole result is validated in memory before the first file is touched.
+/// records are inserted before each file's closing `]`, every other byte kept. The whole result is
+/// validated in memory before the first file is touched, and the changed files are written together
+/// as one transaction under the directory's lock (`CorpusTransaction`, as `dossier add` writes): killed
+/// at any instant, the corpus reads as wholly before or wholly after the import.
 public struct CorpusDirectory {
     public let path: String
 
@@ -69,6 +69,13 @@ public struct CorpusDirectory {
     /// Adds records, kind by kind in the order given, and returns the corpus as written.
     @discardableResult
     public func append(_ additions: [(RecordKind, [JSONValue])]) throws(ImportError) -> Corpus {
+        try CorpusTransaction.withLock(path, exclusive: true) { () throws(ImportError) -> Corpus in
+            CorpusTransaction.recover(in: path)
+            return try appendLocked(additions)
+        }
+    }
+
+    private func appendLocked(_ additions: [(RecordKind, [JSONValue])]) throws(ImportError) -> Corpus {
         var changed: [RecordKind: [UInt8]] = [:]
         for (kind, records) in additions where !records.isEmpty {
             let current: [UInt8]
@@ -103,24 +110,14 @@ public struct CorpusDirectory {
                                     + ["error: the import would leave the corpus invalid; nothing was written"])
             }
         }
-        var written: [String] = []
-        for (kind, _) in additions {
-            guard let bytes = changed.removeValue(forKey: kind) else { continue }
-            do {
-                try AtomicFile.write(bytes, to: file(kind), replacing: true, mode: Self.mode(of: file(kind)))
-            } catch {
-                let done = written.isEmpty ? "nothing was changed" : "already written, and valid as it is: " + written.joined(separator: ", ")
-                throw .writing("\(error.description) (\(done))")
-            }
-            written.append(file(kind))
+        let order = additions.map(\.0).filter { changed[$0] != nil }
+        do {
+            try CorpusTransaction.commit(order.map { (name: $0.collectionName + ".json", bytes: changed[$0]!) }, in: path)
+        } catch {
+            CorpusTransaction.recover(in: path)
+            throw .writing("\(error.description) (nothing was changed)")
         }
         return result
-    }
-
-    /// The file's permissions, kept by the file written in its place.
-    static func mode(of path: String) -> mode_t {
-        var status = stat()
-        return stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
     }
 
     /// The file's bytes with the records inserted before its closing `]`, or nil when the file is not

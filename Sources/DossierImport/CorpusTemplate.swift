@@ -38,7 +38,9 @@ public enum CorpusTemplate {
 
         """
 
-    public static func create(at path: String) throws(ImportError) {
+    /// `files`: each collection's contents ("actors": bytes…), for a corpus that starts as a copy (the
+    /// bundled one); an empty array for each collection not given.
+    public static func create(at path: String, files: [String: [UInt8]] = [:]) throws(ImportError) {
         var status = stat()
         if stat(path, &status) == 0 {
             guard (status.st_mode & S_IFMT) == S_IFDIR else { throw .exists("\(path) exists and is not a directory") }
@@ -53,7 +55,7 @@ public enum CorpusTemplate {
         }
         let base = path.hasSuffix("/") ? path : path + "/"
         for kind in RecordKind.allCases {
-            try write(Array("[]\n".utf8), to: base + kind.collectionName + ".json")
+            try write(files[kind.collectionName] ?? Array("[]\n".utf8), to: base + kind.collectionName + ".json")
         }
         try write(Array(readme.utf8), to: base + "README.md")
     }

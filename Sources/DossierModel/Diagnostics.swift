@@ -21,6 +21,12 @@ public struct SourceFile: Sendable {
         SourceFile(name: path, storage: try Storage(path: path))
     }
 
+    /// A file read from `path` but named (in diagnostics) `name`: a corpus file read from the backup an
+    /// unfinished edit keeps (see `CorpusTransaction`).
+    public static func open(_ path: String, named name: String) throws(CorpusError) -> SourceFile {
+        SourceFile(name: name, storage: try Storage(path: path))
+    }
+
     private init(name: String, storage: Storage) {
         self.name = name
         self.storage = storage

@@ -51,8 +51,17 @@ public final class PreviewedArticles: @unchecked Sendable {
 /// and checks it. It never writes anything.
 public enum CorpusLoader {
     /// The files of a directory corpus, opened but not yet read: each is read when it is parsed, one at
-    /// a time, and let go after (a staged load parses articles.json first).
+    /// a time, and let go after (a staged load parses articles.json first). They are opened under the
+    /// directory's shared lock, as an edit left them: wholly before or wholly after it (an unfinished
+    /// edit's files are read from their backups; see `CorpusTransaction`). An open file is read as it
+    /// was opened, whatever is renamed over it later.
     public static func readDirectory(_ path: String) throws(CorpusError) -> [String: SourceFile] {
+        try CorpusTransaction.withLock(path, exclusive: false) { () throws(CorpusError) -> [String: SourceFile] in
+            try openFiles(path, unfinished: CorpusTransaction.unfinished(in: path))
+        }
+    }
+
+    private static func openFiles(_ path: String, unfinished: [String]) throws(CorpusError) -> [String: SourceFile] {
         var files: [String: SourceFile] = [:]
         var missing: [String] = []
         for kind in RecordKind.allCases {
@@ -65,7 +74,7 @@ public enum CorpusLoader {
                 missing.append(filePath)
                 continue
             }
-            files[kind.collectionName] = try SourceFile.open(filePath)
+            files[kind.collectionName] = try SourceFile.open(CorpusTransaction.readablePath(of: name, in: path, unfinished: unfinished), named: filePath)
         }
         if !missing.isEmpty {
             throw .invalid(missing.map {

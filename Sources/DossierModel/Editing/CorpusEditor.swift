@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A change to one record, as text: what the editing layer writes, and what undoes it.
+public enum RecordEdit: Sendable, Equatable {
+    /// A record's text added before the record at `at` (at the end when nil).
+    case add(RecordKind, text: String, at: Int?)
+    case replace(RecordKind, id: String, text: String)
+    case remove(RecordKind, id: String)
+}
+
+/// Why an edit was not made; nothing was written. Each is located or names the id at fault.
+public enum EditError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The edit would make the corpus invalid: the validator's messages (exit 65).
+    case refused([String])
+    /// Something the edit names is not there or not of the kind it needs (exit 65).
+    case invalid(String)
+    /// The corpus cannot be read (exit 66).
+    case unreadable(String)
+    /// Writing failed; the corpus is as it was (exit 74).
+    case writing(String)
+
+    public var description: String {
+        switch self {
+        case .refused(let messages): return (messages + ["the edit would leave the corpus invalid; nothing was written"]).joined(separator: "\n")
+        case .invalid(let message), .unreadable(let message), .writing(let message): return message
+        }
+    }
+
+    public var exitCode: Int32 {
+        switch self {
+        case .refused, .invalid: return 65
+        case .unreadable: return 66
+        case .writing: return 74
+        }
+    }
+}
+
+/// What an edit did: the record edits made (in order), those that undo it (to be made in order), and
+/// the corpus as written.
+public struct EditOutcome: Sendable {
+    public var made: [RecordEdit]
+    public var undo: [RecordEdit]
+    public var corpus: Corpus
+    /// The ids added, for the status line and the CLI.
+    public var added: [String]
+}
+
+/// The one editing layer, shared by the explorer and the `dossier add`/`remove` commands: edits a
+/// corpus directory's records in place (`RecordFile`), checks the result with the validator before
+/// anything is written, and writes the files it changed as one transaction (`CorpusTransaction`),
+/// under the directory's lock, so two editors take turns and a kill leaves before or after.
+public struct CorpusEditor: Sendable {
+    public let directory: String
+
+    public init(directory: String) throws(EditError) {
+        guard CorpusLoader.isDirectory(directory) else {
+            throw .invalid("\(directory): not a corpus directory (editing writes to a directory of five JSON files; `dossier init DIR --from-bundled` makes one from the bundled corpus)")
+        }
+        self.directory = directory
+    }
+
+    func fileName(_ kind: RecordKind) -> String { kind.collectionName + ".json" }
+
+    /// Reads the corpus as it is now (under the lock), asks `build` for the record edits, makes them,
+    /// validates, and writes. The corpus may have problems already; an edit is refused only when it
+    /// adds one.
+    /// `build` is given the corpus and each record's JSON as it is written (to change a statement).
+    public func apply(_ build: (Corpus, _ record: (RecordKind, String) -> JSONValue?) throws(EditError) -> [RecordEdit]) throws(EditError) -> EditOutcome {
+        try CorpusTransaction.withLock(directory, exclusive: true) { () throws(EditError) -> EditOutcome in
+            CorpusTransaction.recover(in: directory)
+            var files: [RecordKind: RecordFile] = [:]
+            for kind in RecordKind.allCases {
+                let path = CorpusTransaction.path(directory, fileName(kind))
+                guard let bytes = try? SourceFile.open(path).readBytes() else { throw .unreadable("cannot read \(path)") }
+                guard let file = RecordFile(bytes) else { throw .unreadable("\(path): not a JSON array of records; fix it (dossier validate) before editing") }
+                files[kind] = file
+            }
+            let before = load(files)
+            let edits = try build(before.corpus) { kind, id in
+                files[kind].flatMap { file in file.index(of: id).map { file.records[$0].value } }
+            }
+            var undo: [RecordEdit] = []
+            var added: [String] = []
+            var changed: Set<RecordKind> = []
+            for edit in edits {
+                switch edit {
+                case .add(let kind, let text, let at):
+                    files[kind]!.insert(text, at: at)
+                    let id = RecordFile(Array(("[" + text + "]").utf8))?.records.first?.id ?? ""
+                    undo.insert(.remove(kind, id: id), at: 0)
+                    added.append(id)
+                    changed.insert(kind)
+                case .replace(let kind, let id, let text):
+                    guard let index = files[kind]!.index(of: id) else { throw .invalid("no \(kind.rawValue) has the id “\(id)”") }
+                    undo.insert(.replace(kind, id: id, text: files[kind]!.text(at: index)), at: 0)
+                    files[kind]!.replace(at: index, with: text)
+                    changed.insert(kind)
+                case .remove(let kind, let id):
+                    guard let index = files[kind]!.index(of: id) else { throw .invalid("no \(kind.rawValue) has the id “\(id)”") }
+                    undo.insert(.add(kind, text: files[kind]!.text(at: index), at: index), at: 0)
+                    files[kind]!.remove(at: index)
+                    changed.insert(kind)
+                }
+            }
+            let after = load(files)
+            // Refused when it adds an error the corpus did not have (the same message about the same record).
+            let known = Set(before.errors.map(Self.key))
+            let new = after.errors.filter { !known.contains(Self.key($0)) }
+            guard new.isEmpty else { throw .refused(new.map(\.description)) }
+            // Actors first, then excerpts, then what cites them: the order a reader of the files would
+            // least mind, though the journal makes any order safe.
+            let order: [RecordKind] = [.actor, .article, .excerpt, .event, .statement]
+            let changes = order.filter(changed.contains).map { (name: fileName($0), bytes: files[$0]!.bytes) }
+            do {
+                try CorpusTransaction.commit(changes, in: directory)
+            } catch {
+                // Part written: put back what was (the journal names it), as the next writer would.
+                CorpusTransaction.recover(in: directory)
+                throw .writing("\(error) (the corpus is as it was)")
+            }
+            return EditOutcome(made: edits, undo: undo, corpus: after.corpus, added: added)
+        }
+    }
+
+    /// Makes record edits as they are (the undo of an earlier outcome, typically).
+    public func apply(_ edits: [RecordEdit]) throws(EditError) -> EditOutcome {
+        try apply { _, _ throws(EditError) in edits }
+    }
+
+    static func key(_ diagnostic: Diagnostic) -> String { (diagnostic.recordID ?? "") + "|" + diagnostic.message }
+
+    /// The corpus the files hold, tolerantly (an edit to a corpus with problems is still checked).
+    func load(_ files: [RecordKind: RecordFile]) -> (corpus: Corpus, errors: [Diagnostic]) {
+        var sources: [String: SourceFile] = [:]
+        for (kind, file) in files {
+            sources[kind.collectionName] = SourceFile(name: CorpusTransaction.path(directory, fileName(kind)), bytes: file.bytes)
+        }
+        do {
+            let loaded = try CorpusLoader.load(directoryFiles: sources, mode: .tolerant)
+            return (loaded.corpus, loaded.problems.filter { $0.severity == .error })
+        } catch {
+            let diagnostics: [Diagnostic]
+            switch error {
+            case .invalid(let found): diagnostics = found
+            case .unreadable(let path, let reason): diagnostics = [Diagnostic(.error, file: path, message: reason)]
+            }
+            return (Corpus(articles: [], actors: [], statements: [], events: [], excerpts: []), diagnostics.filter { $0.severity == .error })
+        }
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// The edits an analyst makes, as record edits: each checks what it names and derives what it can (an
+/// id, an excerpt's prefix and suffix); the validator checks the rest when `CorpusEditor` applies them.
+public enum CorpusEdits {
+    /// What a passage shows about a statement.
+    public enum StatementPart: Sendable, Equatable {
+        /// The statement itself was made (its `excerpts`).
+        case source
+        case signatory(actor: String)
+        case lead(actor: String)
+        case addressee(actor: String)
+        case count(value: Int, qualifier: String?)
+    }
+
+    // MARK: Excerpts
+
+    /// A new excerpt of `article`: the exact words at `occurrence` (1-based, in the body's order) or,
+    /// when nil, the only occurrence; a prefix and suffix are added when the words occur more than
+    /// once. Returns the edit and the excerpt's id.
+    public static func excerpt(article: String, quote: String, occurrence: Int? = nil, about: [String], speaker: String? = nil,
+                               id: String? = nil, in corpus: Corpus) throws(EditError) -> (edit: RecordEdit, id: String) {
+        guard let found = corpus.article(article) else { throw .invalid("no article has the id “\(article)”") }
+        guard let body = try? found.body.text() else { throw .unreadable("the body of \(article) cannot be read") }
+        guard !quote.isEmpty else { throw .invalid("the quote is empty") }
+        let starts = occurrences(of: quote, in: body)
+        guard !starts.isEmpty else { throw .invalid("“\(quote)” is not in the text of \(article) exactly as given (case, spaces and quotation marks count)") }
+        let chosen: Int
+        if let occurrence {
+            guard (1...starts.count).contains(occurrence) else {
+                throw .invalid("“\(quote)” occurs \(starts.count) time\(starts.count == 1 ? "" : "s") in \(article); --occurrence must be 1 to \(starts.count)")
+            }
+            chosen = starts[occurrence - 1]
+        } else {
+            guard starts.count == 1 else {
+                throw .invalid("“\(quote)” occurs \(starts.count) times in \(article): say which with --occurrence 1 to \(starts.count)")
+            }
+            chosen = starts[0]
+        }
+        let context = starts.count > 1 ? disambiguation(quote: quote, at: chosen, in: body) : (prefix: nil, suffix: nil)
+        let newID = try given(id, in: corpus)
+            ?? unique("x-" + slug(article.hasPrefix("art-") ? String(article.dropFirst(4)) : article, words: 3) + "-" + slug(quote, words: 4), in: corpus)
+        let value = JSONValue.object([
+            ("id", .string(newID)), ("article", .string(article)), ("quote", .string(quote)),
+            ("prefix", context.prefix.map(JSONValue.string)), ("suffix", context.suffix.map(JSONValue.string)),
+            ("about", about.isEmpty ? nil : .strings(about)), ("speaker", speaker.map(JSONValue.string)),
+        ])
+        return (.add(.excerpt, text: RecordFile.text(of: value), at: nil), newID)
+    }
+
+    /// The UTF-8 offsets at which the quote begins in the body.
+    static func occurrences(of quote: String, in body: String) -> [Int] {
+        var starts: [Int] = []
+        var contiguous = body
+        let needle = Array(quote.utf8)
+        contiguous.withUTF8 { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                var from = 0
+                while let start = QuoteResolver.find(needle, in: haystack, from: from) {
+                    from = start + 1
+                    if QuoteResolver.isCharacterBoundary(start, in: body), QuoteResolver.isCharacterBoundary(start + needle.count, in: body) {
+                        starts.append(start)
+                    }
+                }
+            }
+        }
+        return starts
+    }
+
+    /// The shortest prefix (else suffix, else both), grown a word at a time, with which the words at
+    /// `start` are found there and nowhere else.
+    static func disambiguation(quote: String, at start: Int, in body: String) -> (prefix: String?, suffix: String?) {
+        let bytes = Array(body.utf8)
+        let end = start + quote.utf8.count
+        func resolves(_ prefix: String?, _ suffix: String?) -> Bool {
+            if case .success(let span) = QuoteResolver.resolve(quote: quote, prefix: prefix, suffix: suffix, in: body) { return span.utf8Start == start }
+            return false
+        }
+        // Candidate contexts: the text before (after) the words, cut at word boundaries, nearest first.
+        func befores() -> [String] {
+            var result: [String] = []
+            var cut = start
+            while cut > 0 && result.count < 40 {
+                cut -= 1
+                while cut > 0 && (bytes[cut] & 0xC0 == 0x80 || bytes[cut - 1] != 0x20) { cut -= 1 }
+                result.append(String(decoding: bytes[cut..<start], as: UTF8.self))
+            }
+            return result
+        }
+        func afters() -> [String] {
+            var result: [String] = []
+            var cut = end
+            while cut < bytes.count && result.count < 40 {
+                cut += 1
+                while cut < bytes.count && (bytes[cut] & 0xC0 == 0x80 || bytes[cut - 1] != 0x20) { cut += 1 }
+                result.append(String(decoding: bytes[end..<cut], as: UTF8.self))
+            }
+            return result
+        }
+        let prefixes = befores(), suffixes = afters()
+        if let prefix = prefixes.first(where: { resolves($0, nil) }) { return (prefix, nil) }
+        if let suffix = suffixes.first(where: { resolves(nil, $0) }) { return (nil, suffix) }
+        for (prefix, suffix) in zip(prefixes, suffixes) where resolves(prefix, suffix) { return (prefix, suffix) }
+        return (prefixes.last, suffixes.last)
+    }
+
+    // MARK: Actors and statements
+
+    public static func actor(name: String, kind: String, country: String? = nil, aliases: [String] = [], id: String? = nil,
+                             in corpus: Corpus) throws(EditError) -> (edit: RecordEdit, id: String) {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw .invalid("an actor needs a name") }
+        let base = kind == "state" && country?.count == 3 ? country!.lowercased() : slug(name, words: 3)
+        let newID = try given(id, in: corpus) ?? unique(base.isEmpty ? "actor" : base, in: corpus)
+        let value = JSONValue.object([
+            ("id", .string(newID)), ("name", .string(name)), ("kind", .string(kind)),
+            ("aliases", .strings(aliases)), ("country", country.map { JSONValue.string($0.uppercased()) }),
+        ])
+        return (.add(.actor, text: RecordFile.text(of: value), at: nil), newID)
+    }
+
+    public static func statement(title: String, kind: String, date: String, stance: String, forum: String? = nil, id: String? = nil,
+                                 in corpus: Corpus) throws(EditError) -> (edit: RecordEdit, id: String) {
+        let title = title.trimmingCharacters(in: .whitespaces)
+        guard !title.isEmpty else { throw .invalid("a statement needs a title") }
+        let newID = try given(id, in: corpus) ?? unique("st-" + date + "-" + slug(title, words: 4), in: corpus)
+        let value = JSONValue.object([
+            ("id", .string(newID)), ("title", .string(title)), ("kind", .string(kind)), ("date", .string(date)),
+            ("forum", forum.map(JSONValue.string)), ("stance", .string(stance)),
+            ("leads", .list([])), ("addressees", .list([])), ("counts", .list([])), ("signatories", .list([])), ("excerpts", .list([])),
+        ])
+        return (.add(.statement, text: RecordFile.text(of: value), at: nil), newID)
+    }
+
+    /// The statement with what the excerpt shows added: itself, a signatory, a lead, an addressee or
+    /// a count. An actor already named in that role gains the excerpt.
+    public static func attach(_ part: StatementPart, excerpt: String, to statement: String, in corpus: Corpus,
+                              record: JSONValue) throws(EditError) -> RecordEdit {
+        guard corpus.statement(statement) != nil, case .object(var members) = record else { throw .invalid("no statement has the id “\(statement)”") }
+        func list(_ key: String) -> [JSONNode] {
+            if case .array(let nodes)? = members.first(where: { $0.key == key })?.node.value { return nodes }
+            return []
+        }
+        func set(_ key: String, _ nodes: [JSONNode]) {
+            let node = JSONNode(.array(nodes), offset: 0)
+            if let index = members.firstIndex(where: { $0.key == key }) { members[index].node = node } else {
+                members.append(JSONMember(key: key, keyOffset: 0, node: node))
+            }
+        }
+        switch part {
+        case .source:
+            var nodes = list("excerpts")
+            guard !nodes.contains(where: { if case .string(excerpt) = $0.value { return true } else { return false } }) else {
+                throw .invalid("\(excerpt) is already a source of \(statement)")
+            }
+            nodes.append(JSONNode(.string(excerpt), offset: 0))
+            set("excerpts", nodes)
+        case .signatory(let actor), .lead(let actor), .addressee(let actor):
+            let key = { if case .signatory = part { return "signatories" } else if case .lead = part { return "leads" } else { return "addressees" } }()
+            var nodes = list(key)
+            if let index = nodes.firstIndex(where: { Self.actor(of: $0.value) == actor }) {
+                // Named already: the excerpt is one more source for it (a plain id becomes {actor, excerpts}).
+                var excerpts: [String] = []
+                if case .object(let role) = nodes[index].value, case .array(let given)? = role.first(where: { $0.key == "excerpts" })?.node.value {
+                    excerpts = given.compactMap { if case .string(let id) = $0.value { return id } else { return nil } }
+                }
+                guard !excerpts.contains(excerpt) else { throw .invalid("\(excerpt) already names \(actor) in \(statement)") }
+                nodes[index] = JSONNode(.object([("actor", .string(actor)), ("excerpts", .strings(excerpts + [excerpt]))]), offset: 0)
+            } else {
+                nodes.append(JSONNode(.object([("actor", .string(actor)), ("excerpts", .strings([excerpt]))]), offset: 0))
+            }
+            set(key, nodes)
+        case .count(let value, let qualifier):
+            var nodes = list("counts")
+            nodes.append(JSONNode(.object([("value", .int(value)), ("qualifier", qualifier.map(JSONValue.string)), ("excerpt", .string(excerpt))]), offset: 0))
+            set("counts", nodes)
+        }
+        return .replace(.statement, id: statement, text: RecordFile.text(of: .object(members)))
+    }
+
+    static func actor(of value: JSONValue) -> String? {
+        switch value {
+        case .string(let id): return id
+        case .object(let members):
+            if case .string(let id)? = members.first(where: { $0.key == "actor" })?.node.value { return id }
+            return nil
+        default: return nil
+        }
+    }
+
+    // MARK: Ids
+
+    /// An id the user gave: it must be free.
+    static func given(_ id: String?, in corpus: Corpus) throws(EditError) -> String? {
+        guard let id else { return nil }
+        guard !id.isEmpty, corpus.kind(of: id) == nil else { throw .invalid(id.isEmpty ? "an id cannot be empty" : "the id “\(id)” is taken") }
+        return id
+    }
+
+    /// An id not yet taken: `base`, or `base-2`, `base-3`…
+    public static func unique(_ base: String, in corpus: Corpus) -> String {
+        var candidate = base
+        var number = 2
+        while corpus.kind(of: candidate) != nil {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        return candidate
+    }
+
+    /// Lower-case ASCII words of a text joined by hyphens (accents dropped), at most `words` of them.
+    public static func slug(_ text: String, words: Int) -> String {
+        var parts: [String] = []
+        var current = ""
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                current.unicodeScalars.append(scalar)
+            } else if scalar >= "A" && scalar <= "Z" {
+                current.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            } else if !current.isEmpty {
+                parts.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.prefix(words).joined(separator: "-")
+    }
+}

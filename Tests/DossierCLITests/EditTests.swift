@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// Issue 16, items 3 and 4: `dossier add` and `dossier remove`, and what a kill leaves.
+@Suite struct EditCommandTests {
+    static let names = ["articles", "actors", "statements", "events", "excerpts"]
+    static let passage = "Other signatories included Australia, Canada, Japan and New Zealand."
+    static let excerptID = "x-2019-cdt-22-other-signatories-included-australia"
+
+    /// A copy of the bundled corpus made with `dossier init --from-bundled`, in a folder of its own.
+    static func copy() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-edit-cli-\(UUID().uuidString)").path
+        let made = try CLI.run(["init", folder + "/corpus", "--from-bundled"])
+        #expect(made.status == 0 && made.stdout.hasPrefix("created \(folder)/corpus: a copy of the bundled corpus"))
+        return folder + "/corpus"
+    }
+
+    static func files(_ corpus: String) -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: corpus + "/" + $0 + ".json") ?? Data()) })
+    }
+
+    @Test func addAndRemoveFromTheCommandLine() throws {
+        let corpus = try Self.copy()
+        defer { try? FileManager.default.removeItem(atPath: (corpus as NSString).deletingLastPathComponent) }
+        let bundled = Self.files(corpus)
+        #expect(bundled["statements"] == FileManager.default.contents(atPath: CLI.repository.path + "/data/statements.json"))
+        let added = try CLI.run(["add", "excerpt", "--data", corpus, "--article", "art-2019-cdt-22-nations", "--quote", Self.passage, "--about", "aus"])
+        #expect(added.status == 0 && added.stdout == "added excerpt \(Self.excerptID)\n")
+        let signed = try CLI.run(["add", "signatory", "--data", corpus, "--statement", "st-2019-07-joint-letter", "--actor", "aus", "--excerpt", Self.excerptID])
+        #expect(signed.status == 0)
+        let shown = try CLI.run(["show", "st-2019-07-joint-letter", "--data", corpus])
+        #expect(shown.stdout.contains("Australia"))
+        // Refused while the statement cites it; the validator says where.
+        let refused = try CLI.run(["remove", Self.excerptID, "--data", corpus])
+        #expect(refused.status == 65 && refused.stderr.contains("statements.json:") && refused.stderr.contains("nothing was written"))
+        #expect(try CLI.run(["validate", corpus]).status == 0)
+        // The bundled corpus is read-only.
+        let readOnly = try CLI.run(["add", "actor", "--name", "Palau", "--kind", "state"])
+        #expect(readOnly.status == 64 && readOnly.stderr.contains("the bundled corpus is read-only"))
+        // An id that is not there, and words that occur more than once.
+        #expect(try CLI.run(["remove", "nope", "--data", corpus]).stderr.contains("no record has the id “nope”"))
+        let twice = try CLI.run(["add", "excerpt", "--data", corpus, "--article", "art-2019-cdt-22-nations", "--quote", "Xinjiang"])
+        #expect(twice.status == 65 && twice.stderr.contains("say which with --occurrence 1 to 18"))
+        #expect(Self.files(corpus)["articles"] == bundled["articles"] && Self.files(corpus)["events"] == bundled["events"])
+    }
+
+    /// Killed at every point of a two-file edit (an excerpt and the statement that cites it), the corpus
+    /// reads as wholly before or wholly after; the next edit puts the files back byte for byte as
+    /// they were before, or finds them as after.
+    @Test func aWriterKilledAtEveryPointLeavesBeforeOrAfter() throws {
+        let original = try Self.copy()
+        defer { try? FileManager.default.removeItem(atPath: (original as NSString).deletingLastPathComponent) }
+        let before = Self.files(original)
+        var sawBefore = 0, sawAfter = 0
+        for point in 1...10 {
+            let corpus = original + "-\(point)"
+            try FileManager.default.copyItem(atPath: original, toPath: corpus)
+            defer { try? FileManager.default.removeItem(atPath: corpus) }
+            // One command that changes two files: the excerpt, and the statement that cites it.
+            var environment = ProcessInfo.processInfo.environment
+            environment["DOSSIER_TEST_KILL_AT"] = String(point)
+            let killed = try CLI.run(["add", "excerpt", "--data", corpus, "--article", "art-2019-cdt-22-nations", "--quote", Self.passage,
+                                      "--about", "aus", "--statement", "st-2019-07-joint-letter", "--shows", "signatory", "--actor", "aus"],
+                                     environment: environment)
+            // What a reader sees now, before any writer has tidied up.
+            let shown = try CLI.run(["show", "st-2019-07-joint-letter", "--data", corpus])
+            let validated = try CLI.run(["validate", corpus])
+            #expect(validated.status == 0, "after a kill at point \(point): \(validated.stderr)")
+            let hasExcerpt = try CLI.run(["show", Self.excerptID, "--data", corpus]).status == 0
+            let signed = shown.stdout.contains("[\(Self.excerptID)]")
+            #expect(hasExcerpt == signed, "point \(point): half an edit is visible")
+            if killed.status == 0 { #expect(hasExcerpt, "point \(point): the command said done") }
+            // The next writer rolls an unfinished edit back, and leaves nothing behind.
+            #expect(try CLI.run(["add", "actor", "--data", corpus, "--name", "Palau", "--kind", "state", "--country", "PLW"]).status == 0)
+            #expect(try CLI.run(["remove", "plw", "--data", corpus]).status == 0)
+            let now = Self.files(corpus)
+            if hasExcerpt { sawAfter += 1 } else {
+                sawBefore += 1
+                #expect(now == before, "point \(point): not the bytes of before")
+            }
+            let left = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasPrefix(".") && $0 != ".dossier-lock" }
+            #expect(left.isEmpty, "point \(point): left \(left)")
+        }
+        // The points fall both sides of the commit.
+        #expect(sawBefore > 0 && sawAfter > 0)
+    }
+}
