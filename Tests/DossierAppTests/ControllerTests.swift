@@ -63,8 +63,15 @@ import Testing
     @Test func readerKeysScrollAndStepThroughSpans() {
         let reader = run(["Tab"])
         #expect(reader.position.focus == .detail)
-        #expect(run(["j"], from: reader).position.detail.top == 1)
-        #expect(run(["j", "j", "k"], from: reader).position.detail.top == 1)
+        // j and k move the reader's cursor (it starts on the body's first line); the view follows it
+        // when it would leave the screen.
+        let first = reader.position.detail.cursor
+        let readerLines = reader.layout.content(of: .detail)!.height
+        #expect(first > 0 && run(["j"], from: reader).position.detail.cursor == first + 1 && run(["j"], from: reader).position.detail.top == 0)
+        #expect(run(["j", "j", "k"], from: reader).position.detail.cursor == first + 1)
+        let down = run(Array(repeating: "j", count: readerLines + 3), from: reader)
+        #expect(down.position.detail.top == first + readerLines + 3 - readerLines + 1 && down.position.detail.cursor == first + readerLines + 3)
+        #expect(Render.frame(down).plainText.contains("›"))
         #expect(run(["G"], from: reader).position.detail.top > 10)
         #expect(run(["G", "g"], from: reader).position.detail.top == 0)
         let readerHeight = reader.layout.content(of: .detail)!.height

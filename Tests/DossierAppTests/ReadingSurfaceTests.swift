@@ -357,7 +357,8 @@ func collapsed(_ text: String) -> String {
 
     @Test func everyKeyContextBelongsToAScreen() {
         let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .profiles, .problems, .notes, .help]
-        let reachable = Set(screens.flatMap { ScreenTable.ops($0).contexts }).union([.prompt, .filtering])
+        // Prompts, filters and a passage being selected take their keys before any screen does.
+        let reachable = Set(screens.flatMap { ScreenTable.ops($0).contexts }).union([.prompt, .filtering, .passage])
         #expect(Set(KeyContext.allCases) == reachable)
     }
 }

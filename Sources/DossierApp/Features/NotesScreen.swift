@@ -177,6 +177,7 @@ extension Explorer {
                 }
                 let line = reader.content.header.count + reader.content.body.line(containingUTF8: span.utf8Start)
                 state.positions[.articles]?.detail.top = max(0, line - 2)
+                state.positions[.articles]?.detail.cursor = line
             }
             if case .orphaned(let why) = anchor { state.message = "The note's words are not found: \(why)" }
             return state

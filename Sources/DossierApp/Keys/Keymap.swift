@@ -47,6 +47,8 @@ public enum Action: String, CaseIterable, Sendable {
     case showArticles, showActors, showStatements, showTimeline, showMatrix, showNotes
     case follow, back, forward
     case nextSpan, previousSpan, nextMatch, previousMatch
+    // Selecting a passage in the reader.
+    case selectPassage, nextSentence, previousSentence, nextWord, previousWord, swapEnds
     case sortActors, actorTimeline
     case compareSources, compareDisagreement, markStatement
     case find, problems, toggleSupplied, addNote, toggleBookmark, undo
@@ -74,6 +76,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case following = "Following facts to their sources"
     case workflows = "Analyst workflows"
     case reader = "Article reader"
+    case passage = "Selecting a passage in the reader (after v)"
     case actors = "Actors list"
     case timeline = "Timeline"
     case matrix = "Stance matrix"
@@ -154,6 +157,15 @@ public enum Keymap {
         Binding(keys: [.character("[")], action: .previousSpan, context: .reader, help: "previous marked excerpt span", hint: nil),
         Binding(keys: [.character("n")], action: .nextMatch, context: .reader, help: "next search match (next span when there is no search)", hint: nil),
         Binding(keys: [.character("N")], action: .previousMatch, context: .reader, help: "previous search match (previous span)", hint: nil),
+        Binding(keys: [.character("v")], action: .selectPassage, context: .reader,
+                help: "select a passage: the first sentence that begins on the cursor's line (j/k move the cursor)", hint: nil),
+        Binding(keys: [.character(")")], action: .nextSentence, context: .passage, help: "move the selection's moving end a sentence forward (at the end: extend)", hint: nil),
+        Binding(keys: [.character("(")], action: .previousSentence, context: .passage, help: "move the moving end a sentence back (at the end: shrink)", hint: nil),
+        Binding(keys: [.character("w")], action: .nextWord, context: .passage, help: "move the moving end a word forward", hint: nil),
+        Binding(keys: [.character("b")], action: .previousWord, context: .passage, help: "move the moving end a word back", hint: nil),
+        Binding(keys: [.character("o")], action: .swapEnds, context: .passage, help: "swap the ends: the keys above move the other end", hint: nil),
+        Binding(keys: [.character("y")], action: .copy, context: .passage, help: "copy the passage, quoted, with its citation", hint: nil),
+        Binding(keys: [.escape], action: .clear, context: .passage, help: "cancel the selection", hint: nil),
         Binding(keys: [.escape], action: .clear, context: .timeline, help: "clear the filter, then the narrowing to one actor", hint: nil),
         Binding(keys: [.character("h"), .left], action: .moveLeft, context: .matrix, help: "previous statement (column)", hint: nil),
         Binding(keys: [.character("l"), .right], action: .moveRight, context: .matrix, help: "next statement (column)", hint: nil),

@@ -7,10 +7,13 @@ public struct ScrollState: Equatable, Sendable {
     public var selected = 0
     /// The first line shown.
     public var top = 0
+    /// In the article reader: the line the cursor is on (`v` selects from it), kept in view.
+    public var cursor = 0
 
-    public init(selected: Int = 0, top: Int = 0) {
+    public init(selected: Int = 0, top: Int = 0, cursor: Int = 0) {
         self.selected = selected
         self.top = top
+        self.cursor = cursor
     }
 
     /// Moves the selection by `delta` rows, stopping at either end of `count` rows.

@@ -105,6 +105,8 @@ public struct State: Sendable {
     public var noteEdit: PendingNoteEdit?
     /// How to undo each note change this session made, the latest last (`u` takes it back).
     public var noteUndo: [NoteEdit] = []
+    /// The passage being selected in the reader (`v`), while the reader shows its article.
+    public var passage: PassageSelection?
     /// The notes on this corpus that are not deleted, as the notes file holds them.
     public var notes: [Note] = [] {
         didSet {
@@ -295,9 +297,11 @@ public struct Glyphs: Sendable, Hashable {
     /// Before a record with notes, and one bookmarked, in lists.
     public var note: Character
     public var bookmark: Character
+    /// The reader's cursor, in the gutter.
+    public var cursor: Character
 
     public static let unicode = Glyphs(vertical: "│", horizontal: "─", focusMark: "▶", spanMark: "▎", selectedSpanMark: "▶", disagree: "≠",
-                                       selectedRow: "▸", marked: "★", event: "•", note: "✎", bookmark: "⚑")
+                                       selectedRow: "▸", marked: "★", event: "•", note: "✎", bookmark: "⚑", cursor: "›")
     public static let ascii = Glyphs(vertical: "|", horizontal: "-", focusMark: ">", spanMark: "|", selectedSpanMark: ">", disagree: "!",
-                                     selectedRow: ">", marked: "*", event: "o", note: "+", bookmark: "^")
+                                     selectedRow: ">", marked: "*", event: "o", note: "+", bookmark: "^", cursor: ">")
 }

@@ -26,6 +26,11 @@ public enum Explorer {
         if state.showHelp { return normalized(updateHelp(state, key)) }
         if state.exportPrompt != nil { return normalized(updateExportPrompt(state, key)) }
         if state.notePrompt != nil { return normalized(updateNotePrompt(state, key)) }
+        // A passage being selected takes its own keys first; the rest (j/k, paging) work as ever.
+        if state.passage != nil, !state.editingFilter, let action = Keymap.action(for: key, in: [.passage]),
+           let next = performOnPassage(action, state) {
+            return normalized(next)
+        }
         // The screen on top decides where the key is looked up and what carries it out.
         let screen = ScreenTable.ops(state.screen)
         if screen.takesTyping {
@@ -279,6 +284,9 @@ public enum Explorer {
             break  // line editing: handled where a prompt is open
         case .editNote, .deleteNote:
             break  // the Notes view's own
+        case .selectPassage: state = startPassage(state)
+        case .nextSentence, .previousSentence, .nextWord, .previousWord, .swapEnds:
+            break  // while a passage is selected (see `performOnPassage`)
         }
         return state
     }
@@ -322,7 +330,15 @@ public enum Explorer {
                 state.position.source = PanePosition()
             }
         case (.detail, .articles):
-            state.position.detail.top = max(0, state.position.detail.top &+ delta)
+            // The reader's cursor moves; the view follows it (normalizing keeps it in view). A page
+            // moves the view by as much as the cursor, as less pages.
+            guard let reader = reader(of: state) else { break }
+            let old = state.position.detail.cursor
+            let cursor = clamp(old &+ delta, min(reader.content.header.count, reader.content.lineCount - 1), reader.content.lineCount - 1)
+            state.position.detail.cursor = cursor
+            if abs(delta) > 1 { state.position.detail.top = max(0, state.position.detail.top &+ (cursor - old)) }
+            state.position.detail.top = ScrollState.top(showing: cursor...cursor, from: state.position.detail.top, height: reader.height,
+                                                        lineCount: reader.content.lineCount)
         case (.detail, _):
             state.position.detail.selected = max(0, state.position.detail.selected &+ delta)
             state.position.source = PanePosition()
@@ -351,8 +367,9 @@ public enum Explorer {
         state.position.detail.selected = clamp(state.position.detail.selected + delta, 0, count - 1)
         state.position.source = PanePosition()
         if let reader = reader(of: state) {
-            state.position.detail.top = scrolledTo(line: reader.content.line(ofSpan: state.position.detail.selected),
-                                                   top: state.position.detail.top, height: reader.height)
+            let line = reader.content.line(ofSpan: state.position.detail.selected)
+            state.position.detail.top = scrolledTo(line: line, top: state.position.detail.top, height: reader.height)
+            state.position.detail.cursor = line
         }
         return state
     }
@@ -387,6 +404,7 @@ public enum Explorer {
         let line = reader.content.header.count + reader.content.body.line(containingUTF8: matches[state.navigation.readerMatch].lowerBound)
         let top = state.positions[.articles]?.detail.top ?? 0
         state.positions[.articles]?.detail.top = scrolledTo(line: line, top: top, height: reader.height)
+        state.positions[.articles]?.detail.cursor = line
         return state
     }
 
@@ -534,7 +552,9 @@ public enum Explorer {
             state.positions[.articles]?.detail.selected = spans.firstIndex(of: id) ?? 0
             state.positions[.articles]?.focus = .detail
             if let reader = reader(of: state) {
-                state.positions[.articles]?.detail.top = max(0, reader.content.line(ofSpan: spans.firstIndex(of: id) ?? 0) - 2)
+                let line = reader.content.line(ofSpan: spans.firstIndex(of: id) ?? 0)
+                state.positions[.articles]?.detail.top = max(0, line - 2)
+                state.positions[.articles]?.detail.cursor = line
             }
         }
         return state
@@ -615,11 +635,21 @@ public enum Explorer {
             state.position.list.top = ScrollState.top(showing: row...row, from: state.position.list.top, height: height(.list), lineCount: ids.count)
         }
 
+        // A passage belongs to the article it was selected in.
+        if let passage = state.passage, state.view != .articles || state.selectedID() != passage.article || state.navigation.overlay != nil {
+            state.passage = nil
+        }
         if state.view == .articles {
             if let reader = reader(of: state) {
                 let spanCount = reader.content.spans.count
                 state.position.detail.clampSelection(count: spanCount)
                 state.position.detail.clampTop(height: reader.height, lineCount: reader.content.lineCount)
+                // The cursor is on a line of the body, in view: the view was moved, so the cursor comes
+                // into it (a move of the cursor has moved the view already).
+                let firstBody = min(reader.content.header.count, reader.content.lineCount - 1)
+                var cursor = clamp(state.position.detail.cursor, firstBody, reader.content.lineCount - 1)
+                cursor = clamp(cursor, state.position.detail.top, state.position.detail.top + reader.height - 1)
+                state.position.detail.cursor = clamp(cursor, firstBody, reader.content.lineCount - 1)
             }
             let matches = readerMatches(state)
             state.navigation.readerMatch = clamp(state.navigation.readerMatch, 0, matches.count - 1)

@@ -205,6 +205,12 @@ public enum Render {
             return "Notes \(count == 0 ? 0 : min(screen.place.selected + 1, count))/\(count)" + (screen.filter.isEmpty ? "" : " · filter: \(screen.filter)")
         case nil: break
         }
+        if let passage = state.passage {
+            let characters = Explorer.readerBody(state).map { body in
+                Sentences.withBytes(body.text) { String(decoding: UnsafeBufferPointer(rebasing: $0[passage.range]), as: UTF8.self).count }
+            } ?? 0
+            return "Passage of \(characters) characters · ) ( sentence · w b word · o other end · y copy · Esc cancel"
+        }
         // A corpus opened with problems says so wherever the user is, and how to see them.
         let problems = state.problems.isEmpty ? "" : " · ⚠ \(Explorer.problemCount(state.problems)) (!)"
         if state.view == .matrix {
@@ -263,7 +269,8 @@ public enum Render {
             }
             let matches = Explorer.readerMatches(state)
             Screens.reader(reader, top: state.position.detail.top, highlighted: state.position.detail.selected, matches: matches,
-                           currentMatch: state.navigation.readerMatch, glyphs: state.glyphs, content, into: &grid)
+                           currentMatch: state.navigation.readerMatch, cursor: focused ? state.position.detail.cursor : nil,
+                           passage: state.passage?.range, glyphs: state.glyphs, content, into: &grid)
         case (.detail, _):
             lines(PaneContent.detail(state, view: state.view, width: content.width), position: state.position.detail, selectable: true, focused: focused,
                   glyphs: state.glyphs, content, into: &grid)

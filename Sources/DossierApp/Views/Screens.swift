@@ -6,9 +6,12 @@ enum Screens {
 
     /// An article laid out in a rectangle: header, then the body with every span marked, one span
     /// highlighted (and its lines flagged in the gutter), and search matches highlighted.
+    /// `cursor`: the line the reader's cursor is on, marked in the gutter (nil: not shown). `passage`:
+    /// the passage being selected, drawn as a selection over everything else (the selected span is
+    /// then drawn as any span, so the two never look alike).
     static func reader(_ content: ReaderContent, top: Int, highlighted: Int, matches: [Range<Int>] = [], currentMatch: Int = 0,
-                       glyphs: Glyphs, _ rect: Rect, into grid: inout Grid) {
-        let selectedSpan = content.spans.indices.contains(highlighted) ? content.spans[highlighted] : nil
+                       cursor: Int? = nil, passage: Range<Int>? = nil, glyphs: Glyphs, _ rect: Rect, into grid: inout Grid) {
+        let selectedSpan = passage == nil && content.spans.indices.contains(highlighted) ? content.spans[highlighted] : nil
         let textX = rect.x + content.gutter
         for row in 0..<rect.height {
             let line = top + row
@@ -36,7 +39,8 @@ enum Screens {
                 let match = firstMatch < matches.count && matches[firstMatch].contains(offset) ? firstMatch : nil
                 marked = marked || inSpan
                 inSelected = inSelected || isSelected
-                let role: Role = match.map { $0 == currentMatch ? .matchCurrent : .match }
+                let inPassage = passage?.contains(offset) ?? false
+                let role: Role = inPassage ? .selection : match.map { $0 == currentMatch ? .matchCurrent : .match }
                     ?? (isSelected ? .markSelected : (inSpan ? .mark : (content.unreadable == nil ? .normal : .warning)))
                 x += grid.put(String(character), x: x, y: y, limit: rect.x + rect.width - x, role: role)
             }
@@ -45,6 +49,7 @@ enum Screens {
             } else if marked {
                 grid.put(String(glyphs.spanMark), x: rect.x, y: y, role: .mark)
             }
+            if line == cursor { grid.put(String(glyphs.cursor), x: rect.x + 1, y: y, role: .selection) }
         }
     }
 
