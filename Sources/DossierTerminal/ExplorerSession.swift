@@ -33,7 +33,7 @@ public enum ExplorerSession {
     /// `session`: where the user's place in this corpus is kept; restored at the start when `restore`
     /// (once the corpus is whole, and only if no key was pressed meanwhile), written at every end.
     public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false,
-                           notes: NotesFile? = nil, author: String? = nil, notice: String? = nil,
+                           notes: NotesFile? = nil, author: String? = nil, notice: String? = nil, editor: CorpusEditor? = nil,
                            session: (path: String, restore: Bool)? = nil) throws -> Outcome {
         let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly)
         let clipboard = Clipboard(environment: environment)
@@ -42,6 +42,7 @@ public enum ExplorerSession {
         let size = screen.size
         var start = initial
         start.interruption = screen.interruption
+        start.corpusWritable = editor != nil
         if let notes { start.notes = notes.notes.filter { !$0.deleted } }
         var state = Explorer.update(start, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
@@ -100,6 +101,10 @@ public enum ExplorerSession {
                 if let request = state.exportRequest {
                     state.exportRequest = nil
                     state.message = export(request)
+                }
+                if let request = state.corpusEdit {
+                    state.corpusEdit = nil
+                    state = Explorer.carryOut(request, editor: editor, state: state)
                 }
                 if let edit = state.noteEdit {
                     state.noteEdit = nil

@@ -56,6 +56,9 @@ struct Explore: ParsableCommand {
         } else {
             files = BundledCorpus.files()
         }
+        // A corpus directory can be edited from the explorer (v, then Enter, in the reader); a single
+        // file and the bundled corpus cannot.
+        let editor = corpus.data.flatMap { CorpusLoader.isDirectory($0) ? try? CorpusEditor(directory: $0) : nil }
         let outcome: ExplorerSession.Outcome
         do {
             // The explorer reads article bodies through the store it is handed here, and nowhere else.
@@ -63,14 +66,15 @@ struct Explore: ParsableCommand {
             files = nil  // the staged load owns the bytes now, and drops them once they are decoded
             if let staged {
                 outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  author: configuration.author, notice: notice, session: (sessionPath, !fresh))
+                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh))
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
                 let loaded = try CorpusOptions.load(path: corpus.data, showWarnings: false, mode: .tolerant)
                 var initial = State(corpus: loaded.corpus, width: 80, height: 24, bodies: .corpus)
                 initial.problems = loaded.problems
+                initial.readOnlyReason = "a corpus in one JSON file is edited by hand; a corpus directory can be edited here (see docs/editing.md)"
                 outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  author: configuration.author, notice: notice, session: (sessionPath, !fresh))
+                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh))
             }
         } catch let error as TerminalError {
             printError("dossier: \(error)")

@@ -268,7 +268,7 @@ import Testing
         // With notes: the Notes view (top, filtered, a row down), a note being written, a change to undo.
         let withNotes = BookmarkAndNotesViewTests.withNotes()
         var undoable = run(["3", "j"], from: withNotes)
-        undoable.noteUndo = [.delete(id: "n-old")]
+        undoable.undoStack = [.note(.delete(id: "n-old"))]
         let states = screens.map { run($0) } + [["6"], ["6", "j"], ["6", "/", "a", "Enter"], ["3", "a", "x"]].map { run($0, from: withNotes) } + [undoable]
         for binding in Keymap.bindings {
             let changed = states.contains { state in

@@ -61,7 +61,7 @@ func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidS
         #expect(state.notes.map(\.text) == ["first words"])
         state = carryOut(run(["u"], from: state), in: file)
         #expect(state.notes.isEmpty)
-        #expect(run(["u"], from: state).message == "Nothing to undo: no note was changed in this session")
+        #expect(run(["u"], from: state).message == "Nothing to undo: nothing was changed in this session")
         // What the screen said is what the file holds, read afresh.
         let reread = try NotesFile(path: temporary.path)
         #expect(reread.notes.map(\.deleted) == [true] && reread.notes[0].text == "first words")

@@ -1090,6 +1090,31 @@ def test_the_configured_author_signs_notes_and_a_mistake_in_the_configuration_is
     pane.kill()
 
 
+def test_a_passage_selected_in_the_reader_becomes_an_excerpt_about_an_actor():
+    # Issue 16: select a sentence of an article, attach it to an actor, quit, and find the excerpt
+    # with `dossier show`.
+    corpus = os.path.join(WORK, "editable-corpus")
+    shutil.rmtree(corpus, ignore_errors=True)
+    made = subprocess.run([BINARY, "init", corpus, "--from-bundled"], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    pane = Pane(dossier("--data", corpus, "--fresh"), width=120, height=40)
+    pane.wait_for("Articles 1/5")
+    pane.keys("Tab", "]", "]", "]", "v")
+    pane.wait_for("Passage of 250 characters")
+    pane.keys("Enter")
+    pane.wait_for("Attach the passage to")
+    pane.type("michelle bachelet")
+    pane.wait_for("actor      Michelle Bachelet")
+    pane.keys("Down", "Enter")
+    pane.wait_for("Added excerpt x-2019-cdt-22-in-a-letter-to · u undoes")
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+    shown = subprocess.run([BINARY, "show", "x-2019-cdt-22-in-a-letter-to", "--data", corpus], capture_output=True, text=True)
+    assert shown.returncode == 0 and "In a letter to the United Nations High Commissioner" in shown.stdout and "Michelle Bachelet" in shown.stdout, shown
+    assert subprocess.run([BINARY, "validate", corpus], capture_output=True).returncode == 0
+
+
 def test_reopening_returns_to_where_the_user_left_and_fresh_starts_clean():
     # Issue 15: the view, the selection, the filter and the Back history are where the user left them;
     # --fresh starts at the beginning (and still keeps the place for next time).

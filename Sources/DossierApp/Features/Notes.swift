@@ -166,17 +166,6 @@ extension Explorer {
         return state
     }
 
-    /// `u`: takes back this session's last note change.
-    static func undoNoteChange(_ state: State) -> State {
-        var state = state
-        guard let inverse = state.noteUndo.popLast() else {
-            state.message = "Nothing to undo: no note was changed in this session"
-            return state
-        }
-        state.noteEdit = PendingNoteEdit(edit: inverse, isUndo: true)
-        return state
-    }
-
     /// Carries out a note change on the notes file (the terminal edge calls this after each key, and
     /// tests with real files): the change is on the disk before the status line says so, and the
     /// notes others appended meanwhile come back with it.
@@ -213,11 +202,11 @@ extension Explorer {
             try file.append(change)
         } catch {
             state.message = "Not saved: \(error)"
-            if pending.isUndo { state.noteUndo.append(pending.edit) }
+            if pending.isUndo { state.undoStack.append(.note(pending.edit)) }
             return state
         }
         state.notes = file.notes.filter { !$0.deleted }
-        if !pending.isUndo { state.noteUndo.append(inverse) }
+        if !pending.isUndo { state.undoStack.append(.note(inverse)) }
         state.message = pending.isUndo ? "Undone: \(said.prefix { $0 != "·" }.trimmingCharacters(in: .whitespaces))" : said
         return normalized(state)
     }

@@ -110,7 +110,7 @@ extension Explorer {
             guard let note = selectedNote(state) else { return noNoteSelected(state) }
             state.noteEdit = PendingNoteEdit(edit: .delete(id: note.id), isUndo: false)
             return state
-        case .undo: return undoNoteChange(state)
+        case .undo: return undoLast(state)
         case .copy:
             guard let note = selectedNote(state) else { return noNoteSelected(state) }
             state.clipboard = ClipboardRequest(text: NotesOutput.markdown([note], corpus: state.corpus).trimmingCharacters(in: .newlines),

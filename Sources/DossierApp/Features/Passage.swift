@@ -161,6 +161,8 @@ extension Explorer {
             return state
         case .swapEnds:
             passage.movingStart.toggle()
+        case .follow:
+            return openPicker(state)
         case .nextSentence, .previousSentence, .nextWord, .previousWord:
             // The moving end goes forward or back: at the end, forward extends; at the start, back does.
             Sentences.withBytes(body.text) { bytes in

@@ -77,6 +77,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case workflows = "Analyst workflows"
     case reader = "Article reader"
     case passage = "Selecting a passage in the reader (after v)"
+    case picker = "Attaching a passage (Enter on it)"
     case actors = "Actors list"
     case timeline = "Timeline"
     case matrix = "Stance matrix"
@@ -150,7 +151,7 @@ public enum Keymap {
         Binding(keys: [.character("b")], action: .toggleBookmark, context: .workflows,
                 help: "bookmark the selected record (in the reader, the selected span), or remove its bookmark; 6 lists them", hint: nil),
         Binding(keys: [.character("u")], action: .undo, context: .workflows,
-                help: "undo this session's last note change: a note or bookmark added, edited or deleted", hint: nil),
+                help: "undo this session's last change: a note or bookmark added, edited or deleted, or an edit of the corpus (itself a safe write)", hint: nil),
         Binding(keys: [.character("t")], action: .actorTimeline, context: .actors, help: "the timeline narrowed to this actor", hint: "timeline"),
         Binding(keys: [.character("s")], action: .sortActors, context: .actors, help: "sort by name or by kind", hint: "sort"),
         Binding(keys: [.character("]")], action: .nextSpan, context: .reader, help: "next marked excerpt span", hint: nil),
@@ -166,6 +167,17 @@ public enum Keymap {
         Binding(keys: [.character("o")], action: .swapEnds, context: .passage, help: "swap the ends: the keys above move the other end", hint: nil),
         Binding(keys: [.character("y")], action: .copy, context: .passage, help: "copy the passage, quoted, with its citation", hint: nil),
         Binding(keys: [.escape], action: .clear, context: .passage, help: "cancel the selection", hint: nil),
+        Binding(keys: [.enter], action: .follow, context: .passage,
+                help: "attach the passage: choose the actor, statement or event it is about (docs/editing.md); needs a corpus opened with --data DIR", hint: nil),
+        Binding(keys: [.down, .control("n")], action: .moveDown, context: .picker, help: "next row", hint: nil),
+        Binding(keys: [.up, .control("p")], action: .moveUp, context: .picker, help: "previous row", hint: nil),
+        Binding(keys: [.pageDown], action: .pageDown, context: .picker, help: "ten rows down", hint: nil),
+        Binding(keys: [.pageUp], action: .pageUp, context: .picker, help: "ten rows up", hint: nil),
+        Binding(keys: [.tab], action: .focusNext, context: .picker, help: "next field of a new actor's or statement's form", hint: nil),
+        Binding(keys: [.backTab], action: .focusPrevious, context: .picker, help: "previous field of the form", hint: nil),
+        Binding(keys: [.enter], action: .follow, context: .picker,
+                help: "take the row: a statement asks what the passage shows (1-6); a signatory, lead or addressee asks which actor; the last rows make a new actor or statement", hint: nil),
+        Binding(keys: [.escape], action: .clear, context: .picker, help: "back a step; from the first, close (the passage stays selected)", hint: nil),
         Binding(keys: [.escape], action: .clear, context: .timeline, help: "clear the filter, then the narrowing to one actor", hint: nil),
         Binding(keys: [.character("h"), .left], action: .moveLeft, context: .matrix, help: "previous statement (column)", hint: nil),
         Binding(keys: [.character("l"), .right], action: .moveRight, context: .matrix, help: "next statement (column)", hint: nil),
@@ -217,7 +229,7 @@ public enum Keymap {
                 help: "filter as you type: words of the note, its author or record; #tag for a tag; \"orphaned\" or \"bookmark\" for those", hint: "filter"),
         Binding(keys: [.character("e")], action: .editNote, context: .notes, help: "edit the note's words (Enter saves, Esc keeps them as they were)", hint: "edit"),
         Binding(keys: [.character("d")], action: .deleteNote, context: .notes, help: "delete the note or bookmark (u restores it)", hint: "delete"),
-        Binding(keys: [.character("u")], action: .undo, context: .notes, help: "undo this session's last note change", hint: "undo"),
+        Binding(keys: [.character("u")], action: .undo, context: .notes, help: "undo this session's last change (a note's or the corpus's)", hint: "undo"),
         Binding(keys: [.character("y")], action: .copy, context: .notes, help: "copy the note with what it is about", hint: nil),
         Binding(keys: [.control("s")], action: .export, context: .notes, help: "export the notes listed to a file you name (e edits here, so not e)", hint: "export"),
         Binding(keys: [.escape], action: .clear, context: .notes, help: "clear the filter, then close", hint: nil),

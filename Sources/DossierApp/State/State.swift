@@ -103,8 +103,17 @@ public struct State: Sendable {
     public var noteTarget: NoteTarget?
     public var noteBeingEdited: String?
     public var noteEdit: PendingNoteEdit?
-    /// How to undo each note change this session made, the latest last (`u` takes it back).
-    public var noteUndo: [NoteEdit] = []
+    /// How to undo each change this session made (a note's, the corpus's), the latest last: `u` takes
+    /// it back.
+    public var undoStack: [UndoStep] = []
+    /// The picker Enter opens on a passage, and the edit it asks for, for the edge to make.
+    public var picker: AttachPicker?
+    public var corpusEdit: CorpusEditRequest?
+    /// The corpus is a directory the edge can edit; when not, why (shown when an edit is asked for).
+    public var corpusWritable = false
+    public var readOnlyReason = "the bundled corpus is compiled in: `dossier init DIR --from-bundled` makes a copy to open with --data DIR"
+    /// The edits made this session, as the status line said them.
+    public var editLog: [String] = []
     /// The passage being selected in the reader (`v`), while the reader shows its article.
     public var passage: PassageSelection?
     /// The notes on this corpus that are not deleted, as the notes file holds them.
@@ -192,7 +201,10 @@ public struct State: Sendable {
         next.glyphs = glyphs
         next.quitRequested = quitRequested
         next.notes = notes
-        next.noteUndo = noteUndo
+        next.undoStack = undoStack
+        next.corpusWritable = corpusWritable
+        next.readOnlyReason = readOnlyReason
+        next.editLog = editLog
         next.notePrompt = notePrompt
         next.noteTarget = noteTarget
         next.noteBeingEdited = noteBeingEdited

@@ -26,6 +26,7 @@ public enum Explorer {
         if state.showHelp { return normalized(updateHelp(state, key)) }
         if state.exportPrompt != nil { return normalized(updateExportPrompt(state, key)) }
         if state.notePrompt != nil { return normalized(updateNotePrompt(state, key)) }
+        if state.picker != nil { return normalized(updatePicker(state, key)) }
         // A passage being selected takes its own keys first; the rest (j/k, paging) work as ever.
         if state.passage != nil, !state.editingFilter, let action = Keymap.action(for: key, in: [.passage]),
            let next = performOnPassage(action, state) {
@@ -227,7 +228,7 @@ public enum Explorer {
         case .showMatrix: state.view = .matrix
         case .showNotes: state = openNotes(state)
         case .toggleBookmark: state = toggleBookmark(state)
-        case .undo: state = undoNoteChange(state)
+        case .undo: state = undoLast(state)
         case .follow: state = follow(state)
         case .back: state = goBack(state)
         case .forward: state = goForward(state)

@@ -14,6 +14,7 @@ public enum Render {
         // The screen under the help draws itself (see ScreenTable); the help goes over it.
         ScreenTable.ops(state.screenUnderHelp).draw(state, &grid)
         statusLine(state, layout.statusLine, into: &grid)
+        if state.picker != nil { Screens.picker(state, into: &grid) }
         if state.showHelp { ScreenTable.ops(.help).draw(state, &grid) }
         return grid
     }
@@ -77,6 +78,17 @@ public enum Render {
             let used = grid.put(label.trimmingCharacters(in: .whitespaces), x: 0, y: rect.y, limit: rect.width, role: .filter)
             grid.put(hints, x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
             noteLines(editor, above: rect.y, width: rect.width, into: &grid)
+            return
+        }
+        if state.picker != nil {
+            let hint: String
+            switch state.picker!.stage {
+            case .part: hint = "1-6 or ↑↓ and Enter choose · Esc back"
+            case .form: hint = "type the field · Tab next field · Enter next, and on the last add · Esc back"
+            case .count: hint = "type the count · Enter attach · Esc back"
+            default: hint = "type to find · ↑↓ choose · Enter take · Esc back"
+            }
+            grid.put(hint, x: 0, y: rect.y, limit: rect.width, role: .statusBar)
             return
         }
         if let editor = state.exportPrompt {

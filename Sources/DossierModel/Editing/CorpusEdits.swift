@@ -49,7 +49,7 @@ public enum CorpusEdits {
     }
 
     /// The UTF-8 offsets at which the quote begins in the body.
-    static func occurrences(of quote: String, in body: String) -> [Int] {
+    public static func occurrences(of quote: String, in body: String) -> [Int] {
         var starts: [Int] = []
         var contiguous = body
         let needle = Array(quote.utf8)
@@ -135,8 +135,8 @@ public enum CorpusEdits {
     /// The statement with what the excerpt shows added: itself, a signatory, a lead, an addressee or
     /// a count. An actor already named in that role gains the excerpt.
     public static func attach(_ part: StatementPart, excerpt: String, to statement: String, in corpus: Corpus,
-                              record: JSONValue) throws(EditError) -> RecordEdit {
-        guard corpus.statement(statement) != nil, case .object(var members) = record else { throw .invalid("no statement has the id “\(statement)”") }
+                              record: JSONValue, isNew: Bool = false) throws(EditError) -> RecordEdit {
+        guard isNew || corpus.statement(statement) != nil, case .object(var members) = record else { throw .invalid("no statement has the id “\(statement)”") }
         func list(_ key: String) -> [JSONNode] {
             if case .array(let nodes)? = members.first(where: { $0.key == key })?.node.value { return nodes }
             return []
@@ -224,5 +224,72 @@ public enum CorpusEdits {
         }
         if !current.isEmpty { parts.append(current) }
         return parts.prefix(words).joined(separator: "-")
+    }
+}
+
+/// A passage of an article made the source of a fact, as the explorer asks for it: the words (and
+/// which occurrence), the records it is about, what it shows about a statement, and a record to
+/// create first (the passage is then about it).
+public struct PassageAttachment: Sendable, Equatable {
+    public enum NewRecord: Sendable, Equatable {
+        case actor(name: String, kind: String, country: String?, aliases: [String])
+        case statement(title: String, kind: String, date: String, stance: String, forum: String?)
+    }
+
+    public var article: String
+    public var quote: String
+    public var occurrence: Int
+    public var about: [String]
+    public var statement: (id: String, part: CorpusEdits.StatementPart)?
+    public var newRecord: NewRecord?
+
+    public init(article: String, quote: String, occurrence: Int, about: [String], statement: (id: String, part: CorpusEdits.StatementPart)? = nil,
+                newRecord: NewRecord? = nil) {
+        self.article = article
+        self.quote = quote
+        self.occurrence = occurrence
+        self.about = about
+        self.statement = statement
+        self.newRecord = newRecord
+    }
+
+    public static func == (lhs: PassageAttachment, rhs: PassageAttachment) -> Bool {
+        lhs.article == rhs.article && lhs.quote == rhs.quote && lhs.occurrence == rhs.occurrence && lhs.about == rhs.about
+            && lhs.statement?.id == rhs.statement?.id && lhs.statement?.part == rhs.statement?.part && lhs.newRecord == rhs.newRecord
+    }
+
+    /// The record edits: the new record (if any), the excerpt, and the statement it is attached to.
+    public func edits(in corpus: Corpus, record: (RecordKind, String) -> JSONValue?) throws(EditError) -> [RecordEdit] {
+        var edits: [RecordEdit] = []
+        var about = about
+        var statement = statement
+        switch newRecord {
+        case .actor(let name, let kind, let country, let aliases)?:
+            let made = try CorpusEdits.actor(name: name, kind: kind, country: country, aliases: aliases, in: corpus)
+            edits.append(made.edit)
+            about.append(made.id)
+        case .statement(let title, let kind, let date, let stance, let forum)?:
+            let made = try CorpusEdits.statement(title: title, kind: kind, date: date, stance: stance, forum: forum, in: corpus)
+            edits.append(made.edit)
+            about.append(made.id)
+            statement = (made.id, .source)
+        case nil: break
+        }
+        let excerpt = try CorpusEdits.excerpt(article: article, quote: quote, occurrence: occurrence, about: about, in: corpus)
+        edits.append(excerpt.edit)
+        if let statement {
+            let value: JSONValue
+            if case .statement = newRecord, case .add(_, let text, _) = edits[0], let parsed = try? JSONParser.parse(Array(text.utf8)).value {
+                value = parsed  // the statement made in this same edit
+            } else if let existing = record(.statement, statement.id) {
+                value = existing
+            } else {
+                throw .invalid("no statement has the id “\(statement.id)”")
+            }
+            let attached = try CorpusEdits.attach(statement.part, excerpt: excerpt.id, to: statement.id, in: corpus, record: value, isNew: newRecord != nil)
+            // The new statement is added with its source in it, not added and then replaced.
+            if case .statement = newRecord, case .replace(_, _, let text) = attached { edits[0] = .add(.statement, text: text, at: nil) } else { edits.append(attached) }
+        }
+        return edits
     }
 }

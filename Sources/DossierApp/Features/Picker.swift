@@ -1,0 +1,422 @@
+import DossierModel
+
+/// A change to the corpus the user asked for, waiting for the edge to make it through the editing
+/// layer (`Explorer.carryOut(_:editor:state:)`).
+public enum CorpusEditRequest: Equatable, Sendable {
+    /// A passage made the source of a fact.
+    case attach(PassageAttachment)
+    /// An earlier edit taken back (`u`), with what it was, for the status line.
+    case undo([RecordEdit], String)
+}
+
+/// What `u` takes back: a note change, or an edit of the corpus (its record edits' undo).
+public enum UndoStep: Equatable, Sendable {
+    case note(NoteEdit)
+    case corpus([RecordEdit], String)
+}
+
+/// Enter on a passage: a picker over the corpus, then, for a statement, what the passage shows.
+public struct AttachPicker: Equatable, Sendable {
+    public enum Stage: Equatable, Sendable {
+        /// What the passage is about: an actor, a statement or an event, or a new actor or statement.
+        case record
+        /// What it shows about a statement.
+        case part(statement: String)
+        /// The actor it names as a signatory, a lead or an addressee.
+        case actor(statement: String, role: String)
+        /// The count it gives ("22", "more than 20").
+        case count(statement: String)
+        /// A short form for a new actor or statement.
+        case form(RecordForm)
+    }
+
+    public var passage: PassageSelection
+    public var stage: Stage = .record
+    public var query = LineEditor()
+    public var place = ScrollState()
+
+    public init(passage: PassageSelection) {
+        self.passage = passage
+    }
+}
+
+/// The short form `＋ New actor` and `＋ New statement` open: a few fields, one edited at a time.
+public struct RecordForm: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case actor, statement }
+    public var kind: Kind
+    public var labels: [String]
+    public var values: [String]
+    /// What a field takes, shown under the form while it is edited.
+    public var hints: [String]
+    public var focus = 0
+
+    static func actor(name: String) -> RecordForm {
+        RecordForm(kind: .actor, labels: ["Name", "Kind", "ISO3 (a state)", "Aliases (a, b)"], values: [name, "state", "", ""],
+                   hints: ["", ActorKind.allCases.map(\.rawValue).joined(separator: " "), "three letters, as CHN", "other names, comma between"])
+    }
+
+    static func statement(title: String) -> RecordForm {
+        RecordForm(kind: .statement, labels: ["Title", "Kind", "Date", "Stance", "Forum"], values: [title, "joint-statement", "", "critical", ""],
+                   hints: ["", StatementKind.allCases.map(\.rawValue).joined(separator: " "), "YYYY, YYYY-MM or YYYY-MM-DD",
+                           Stance.allCases.map(\.rawValue).joined(separator: " "), "an actor id (un-hrc) or a name; may be empty"])
+    }
+}
+
+/// One row of the picker.
+enum PickerRow: Equatable {
+    case record(String)
+    case newActor, newStatement
+    case option(Int, String)
+}
+
+extension Explorer {
+    /// The parts of a statement a passage can show, in the order the picker lists them.
+    static let statementParts = [
+        "a source reporting the statement itself", "a count of its signatories", "a signatory it names",
+        "a state or body that led it", "who it was addressed to", "only about it (no role)",
+    ]
+
+    /// Enter on a passage: the picker, where the corpus can be edited.
+    static func openPicker(_ state: State) -> State {
+        var state = state
+        guard let passage = state.passage else { return state }
+        guard state.corpusWritable else {
+            state.message = "This corpus is read-only here: \(state.readOnlyReason)"
+            return state
+        }
+        state.picker = AttachPicker(passage: passage)
+        return state
+    }
+
+    /// The rows the picker shows at its stage.
+    static func pickerRows(_ picker: AttachPicker, state: State) -> [PickerRow] {
+        let query = picker.query.text
+        switch picker.stage {
+        case .record:
+            let statements = state.index.ids(of: .statements, sortedBy: .name, filter: query, corpus: state.corpus)
+            let actors = state.index.ids(of: .actors, sortedBy: .name, filter: query, corpus: state.corpus)
+            let events = state.index.ids(of: .timeline, sortedBy: .name, filter: query, corpus: state.corpus).filter { state.corpus.kind(of: $0) == .event }
+            return (statements + actors + events).map(PickerRow.record) + [.newActor, .newStatement]
+        case .part:
+            return statementParts.enumerated().map { PickerRow.option($0.offset, $0.element) }
+        case .actor:
+            return state.index.ids(of: .actors, sortedBy: .name, filter: query, corpus: state.corpus).map(PickerRow.record)
+        case .count, .form:
+            return []
+        }
+    }
+
+    /// Keys in the picker: typing searches (or fills the count or the form's field), ↑/↓ choose,
+    /// Enter takes the row, Esc goes back a step (and from the first, closes the picker).
+    static func updatePicker(_ state: State, _ key: Key) -> State {
+        guard var picker = state.picker else { return state }
+        var state = state
+        let rows = pickerRows(picker, state: state)
+        let action = Keymap.action(for: key, in: [.picker, .prompt])
+        switch action {
+        case .moveDown?: picker.place.move(by: 1, count: rows.count)
+        case .moveUp?: picker.place.move(by: -1, count: rows.count)
+        case .pageDown?: picker.place.move(by: 10, count: rows.count)
+        case .pageUp?: picker.place.move(by: -10, count: rows.count)
+        case .focusNext?, .focusPrevious?:
+            guard case .form(var form) = picker.stage else { break }
+            form.values[form.focus] = picker.query.text
+            form.focus = (form.focus + (action == .focusNext ? 1 : form.labels.count - 1)) % form.labels.count
+            picker.query = LineEditor(form.values[form.focus])
+            picker.stage = .form(form)
+        case .clear?:
+            switch picker.stage {
+            case .record:
+                state.picker = nil
+                state.message = "Nothing attached; the passage is still selected"
+                return state
+            case .part, .form: picker = AttachPicker(passage: picker.passage)
+            case .actor(let statement, _), .count(let statement):
+                picker.stage = .part(statement: statement)
+                picker.query = LineEditor()
+                picker.place = ScrollState()
+            }
+        case .follow?:
+            return choose(rows, picker, state)
+        case let action? where isLineEdit(action):
+            _ = picker.query.apply(action)
+            picker.place = ScrollState()
+        default:
+            if case .part = picker.stage, case .character(let digit) = key, let number = digit.wholeNumberValue, (1...statementParts.count).contains(number) {
+                picker.place.selected = number - 1
+                return choose(rows, picker, state)
+            }
+            guard let text = typed(key) else { return unbound(key, state) }
+            if case .part = picker.stage { return state }
+            picker.query.insert(text)
+            picker.place = ScrollState()
+        }
+        state.picker = picker
+        return state
+    }
+
+    /// Enter in the picker.
+    static func choose(_ rows: [PickerRow], _ picker: AttachPicker, _ state: State) -> State {
+        var state = state
+        var picker = picker
+        func attach(about: [String], statement: (id: String, part: CorpusEdits.StatementPart)? = nil, newRecord: PassageAttachment.NewRecord? = nil) -> State {
+            guard let attachment = passageAttachment(picker.passage, about: about, statement: statement, newRecord: newRecord, state: state) else {
+                state.message = "The passage's article cannot be read"
+                return state
+            }
+            state.picker = nil
+            state.corpusEdit = .attach(attachment)
+            return state
+        }
+        switch picker.stage {
+        case .record:
+            guard rows.indices.contains(picker.place.selected) else { return state }
+            switch rows[picker.place.selected] {
+            case .record(let id):
+                if state.corpus.kind(of: id) == .statement {
+                    picker.stage = .part(statement: id)
+                    picker.query = LineEditor()
+                    picker.place = ScrollState()
+                    state.picker = picker
+                    return state
+                }
+                return attach(about: [id])
+            case .newActor:
+                picker.stage = .form(.actor(name: picker.query.text))
+                picker.query = LineEditor(picker.query.text)
+            case .newStatement:
+                picker.stage = .form(.statement(title: picker.query.text))
+                picker.query = LineEditor(picker.query.text)
+            case .option: break
+            }
+        case .part(let statement):
+            switch picker.place.selected {
+            case 0: return attach(about: [statement], statement: (statement, .source))
+            case 1:
+                picker.stage = .count(statement: statement)
+                picker.query = LineEditor()
+            case 2, 3, 4:
+                picker.stage = .actor(statement: statement, role: ["signatory", "lead", "addressee"][picker.place.selected - 2])
+                picker.query = LineEditor()
+                picker.place = ScrollState()
+            default: return attach(about: [statement])
+            }
+        case .actor(let statement, let role):
+            guard rows.indices.contains(picker.place.selected), case .record(let actor) = rows[picker.place.selected] else { return state }
+            let part: CorpusEdits.StatementPart = role == "lead" ? .lead(actor: actor) : role == "addressee" ? .addressee(actor: actor) : .signatory(actor: actor)
+            return attach(about: [statement, actor], statement: (statement, part))
+        case .count(let statement):
+            guard let count = parseCount(picker.query.text) else {
+                state.message = "A count is a number, as 22, “more than 20” or “about 40”"
+                return state
+            }
+            return attach(about: [statement], statement: (statement, .count(value: count.value, qualifier: count.qualifier)))
+        case .form(var form):
+            form.values[form.focus] = picker.query.text
+            // Enter moves to the next field; on the last, the form is done.
+            if form.focus < form.labels.count - 1 {
+                form.focus += 1
+                picker.query = LineEditor(form.values[form.focus])
+                picker.stage = .form(form)
+                state.picker = picker
+                return state
+            }
+            let value = { (index: Int) -> String? in
+                let text = form.values[index].trimmingCharacters(in: .whitespaces)
+                return text.isEmpty ? nil : text
+            }
+            switch form.kind {
+            case .actor:
+                let aliases = form.values[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return attach(about: [], newRecord: .actor(name: value(0) ?? "", kind: value(1) ?? "", country: value(2), aliases: aliases))
+            case .statement:
+                return attach(about: [], newRecord: .statement(title: value(0) ?? "", kind: value(1) ?? "", date: value(2) ?? "",
+                                                               stance: value(3) ?? "", forum: value(4)))
+            }
+        }
+        state.picker = picker
+        return state
+    }
+
+    /// "22", "more than 20", "> 20", "at least 12", "about 40", "nearly 50".
+    static func parseCount(_ text: String) -> (value: Int, qualifier: String?)? {
+        let words = text.lowercased().trimmingCharacters(in: .whitespaces)
+        let qualifiers: [(String, String)] = [("more than", "more-than"), (">=", "at-least"), (">", "more-than"), ("at least", "at-least"),
+                                              ("about", "about"), ("~", "about"), ("nearly", "nearly")]
+        for (prefix, qualifier) in qualifiers where words.hasPrefix(prefix) {
+            return Int(words.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)).map { ($0, qualifier) }
+        }
+        return Int(words).map { ($0, nil) }
+    }
+
+    /// The attachment for a passage: its exact words and which occurrence of them it is.
+    static func passageAttachment(_ passage: PassageSelection, about: [String], statement: (id: String, part: CorpusEdits.StatementPart)?,
+                                  newRecord: PassageAttachment.NewRecord?, state: State) -> PassageAttachment? {
+        guard let article = state.corpus.article(passage.article), let body = try? state.bodies.text(of: article) else { return nil }
+        let quote = Sentences.withBytes(body) { String(decoding: UnsafeBufferPointer(rebasing: $0[passage.range]), as: UTF8.self) }
+        let occurrence = (CorpusEdits.occurrences(of: quote, in: body).firstIndex(of: passage.start) ?? 0) + 1
+        return PassageAttachment(article: passage.article, quote: quote, occurrence: occurrence, about: about, statement: statement, newRecord: newRecord)
+    }
+
+    /// `u`: takes back this session's last change, a note's or the corpus's.
+    static func undoLast(_ state: State) -> State {
+        var state = state
+        guard let step = state.undoStack.popLast() else {
+            state.message = "Nothing to undo: nothing was changed in this session"
+            return state
+        }
+        switch step {
+        case .note(let inverse): state.noteEdit = PendingNoteEdit(edit: inverse, isUndo: true)
+        case .corpus(let edits, let what): state.corpusEdit = .undo(edits, what)
+        }
+        return state
+    }
+
+    /// Makes an edit the user asked for through the editing layer (the terminal edge calls this, and
+    /// tests with real directories), then shows the corpus as it now is on disk, keeping the user's
+    /// place. The status line says what changed; `u` takes it back.
+    public static func carryOut(_ request: CorpusEditRequest, editor: CorpusEditor?, state: State) -> State {
+        var state = state
+        guard let editor else {
+            state.message = "This corpus is read-only here: \(state.readOnlyReason)"
+            return state
+        }
+        let outcome: EditOutcome
+        let said: String
+        do {
+            switch request {
+            case .attach(let attachment):
+                outcome = try editor.apply { corpus, record throws(EditError) in try attachment.edits(in: corpus, record: record) }
+                said = "Added " + outcome.added.map { id in (outcome.corpus.kind(of: id)?.rawValue ?? "record") + " " + id }.joined(separator: ", ")
+                    + (attachment.statement.map { " to \($0.id)" } ?? "")
+            case .undo(let edits, let what):
+                outcome = try editor.apply(edits)
+                said = "Undone: " + what
+            }
+        } catch {
+            state.message = "Not changed: " + error.description.replacingOccurrences(of: "\n", with: " · ")
+            if case .undo(let edits, let what) = request { state.undoStack.append(.corpus(edits, what)) }
+            return state
+        }
+        let loaded: LoadedCorpus
+        do {
+            loaded = try CorpusLoader.load(path: editor.directory, mode: .tolerant)
+        } catch {
+            state.message = said + ", but the corpus cannot be read again: \(error)"
+            return state
+        }
+        var next = state.reloaded(with: loaded)
+        if case .attach = request { next.undoStack.append(.corpus(outcome.undo, said.replacingOccurrences(of: "Added ", with: "added "))) }
+        next.editLog.append(said)
+        next.message = said + (request.isUndo ? "" : " · u undoes")
+        return normalized(next)
+    }
+}
+
+extension CorpusEditRequest {
+    var isUndo: Bool {
+        if case .undo = self { return true }
+        return false
+    }
+}
+
+extension State {
+    /// This state with a corpus read again (after an edit, or another editor's): where the user is, the
+    /// notes, the undo list and the log are kept; a passage or picker is let go.
+    public func reloaded(with loaded: LoadedCorpus) -> State {
+        var next = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies)
+        next.problems = loaded.problems
+        next = adopting(next)
+        next.undoStack = undoStack
+        next.editLog = editLog
+        next.corpusWritable = corpusWritable
+        next.readOnlyReason = readOnlyReason
+        next.passage = nil
+        next.picker = nil
+        return next
+    }
+}
+
+extension Screens {
+    /// The picker, in a box over the screen.
+    static func picker(_ state: State, into grid: inout Grid) {
+        guard let picker = state.picker else { return }
+        let width = max(10, min(state.width - 2, 78))
+        let height = max(6, min(state.height - 3, 20))
+        let x = max(0, (state.width - width) / 2)
+        let y = 1
+        let box = Rect(x: x, y: y, width: width, height: height)
+        grid.fill(box, role: .normal)
+        grid.fill(Rect(x: x, y: y, width: width, height: 1), with: state.glyphs.horizontal, role: .borderFocused)
+        grid.fill(Rect(x: x, y: y + height - 1, width: width, height: 1), with: state.glyphs.horizontal, role: .borderFocused)
+        for row in (y + 1)..<(y + height - 1) {
+            grid.put(String(state.glyphs.vertical), x: x, y: row, role: .borderFocused)
+            grid.put(String(state.glyphs.vertical), x: x + width - 1, y: row, role: .borderFocused)
+        }
+        let inner = width - 4
+        let title: String
+        switch picker.stage {
+        case .record: title = "Attach the passage to: an actor, a statement or an event"
+        case .part(let statement): title = "What does the passage show about “\(state.corpus.name(of: statement) ?? statement)”?"
+        case .actor(_, let role): title = "Which actor does it name as \(role == "signatory" ? "a signatory" : role == "lead" ? "leading it" : "addressed")?"
+        case .count: title = "How many signed, as the passage says?"
+        case .form(let form): title = form.kind == .actor ? "A new actor (Tab or Enter: next field; Enter on the last: add)" : "A new statement (Tab or Enter: next field; Enter on the last: add)"
+        }
+        grid.put(" \(title) ", x: x + 2, y: y, limit: width - 4, role: .borderFocused)
+        // The passage itself, on the box's last line, so what is attached stays in sight.
+        if let article = state.corpus.article(picker.passage.article), let body = try? state.bodies.text(of: article) {
+            let quote = Sentences.withBytes(body) { String(decoding: UnsafeBufferPointer(rebasing: $0[picker.passage.range]), as: UTF8.self) }
+            let flat = String(quote.map { $0.isNewline ? " " : $0 })
+            grid.put(DisplayWidth.truncate("“" + flat + "”", to: inner), x: x + 2, y: y + height - 2, limit: inner, role: .dim)
+        }
+        let bottom = y + height - 2
+        var line = y + 1
+        switch picker.stage {
+        case .record, .actor, .count:
+            let label: String = { if case .count = picker.stage { return "Count: " } else { return "Find: " } }()
+            Render.prompt(label, picker.query, x: x + 2, y: line, limit: inner, into: &grid)
+            if case .count = picker.stage {
+                grid.put("22, more than 20, at least 12, about 40, nearly 50", x: x + 2, y: line + 2, limit: inner, role: .dim)
+            }
+            line += 2
+        case .form(let form):
+            for (index, label) in form.labels.enumerated() {
+                let labelText = DisplayWidth.pad(label + ":", to: 16)
+                if index == form.focus {
+                    Render.prompt(labelText, picker.query, x: x + 2, y: line, limit: inner, into: &grid)
+                } else {
+                    let used = grid.put(labelText, x: x + 2, y: line, limit: inner, role: .label)
+                    grid.put(form.values[index], x: x + 2 + used, y: line, limit: inner - used, role: .normal)
+                }
+                line += 1
+            }
+            line += 1
+            for text in wrapLines(form.hints[form.focus], width: inner) where line < bottom - 1 {
+                grid.put(text, x: x + 2, y: line, limit: inner, role: .dim)
+                line += 1
+            }
+            return
+        case .part:
+            line += 1
+        }
+        let rows = Explorer.pickerRows(picker, state: state)
+        let room = bottom - 1 - line
+        guard room > 0 else { return }
+        let top = ScrollState.top(showing: picker.place.selected...picker.place.selected, from: 0, height: room, lineCount: rows.count)
+        for (offset, row) in rows.dropFirst(top).prefix(room).enumerated() {
+            let selected = top + offset == picker.place.selected
+            let rowY = line + offset
+            if selected { grid.fill(Rect(x: x + 1, y: rowY, width: width - 2, height: 1), role: .selection) }
+            let text: String
+            switch row {
+            case .record(let id):
+                let kind = state.corpus.kind(of: id)?.rawValue ?? ""
+                text = DisplayWidth.pad(kind, to: 11) + (state.corpus.name(of: id) ?? id)
+            case .newActor: text = "＋ a new actor" + (picker.query.text.isEmpty ? "…" : " named “\(picker.query.text)”…")
+            case .newStatement: text = "＋ a new statement" + (picker.query.text.isEmpty ? "…" : " titled “\(picker.query.text)”…")
+            case .option(let index, let label): text = "\(index + 1)  \(label)"
+            }
+            grid.put((selected ? String(state.glyphs.selectedRow) : " ") + " " + text, x: x + 1, y: rowY, limit: width - 2, role: selected ? .selection : .normal)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import DossierApp
+import DossierModel
+import Foundation
+import Testing
+
+/// A copy of the bundled corpus in a directory of its own, opened as the explorer opens one.
+final class EditableCorpus {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-attach-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for name in ["articles", "actors", "statements", "events", "excerpts"] {
+            try FileManager.default.copyItem(atPath: Fixture.repository.appendingPathComponent("data/\(name).json").path, toPath: "\(path)/\(name).json")
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func state() throws -> State {
+        let loaded = try CorpusLoader.load(path: path, mode: .tolerant)
+        var state = State(corpus: loaded.corpus, width: 100, height: 30)
+        state.corpusWritable = true
+        return Explorer.normalized(state)
+    }
+
+    var files: [String: Data] {
+        Dictionary(uniqueKeysWithValues: ["articles", "actors", "statements", "events", "excerpts"].map { ($0, FileManager.default.contents(atPath: "\(path)/\($0).json")!) })
+    }
+}
+
+/// Makes the edit the last key asked for, as the terminal edge does.
+func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
+    guard let request = state.corpusEdit else { return state }
+    var state = state
+    state.corpusEdit = nil
+    return Explorer.carryOut(request, editor: try CorpusEditor(directory: corpus.path), state: state)
+}
+
+/// Issue 16, item 2: Enter on a passage opens a picker; the passage becomes a fact's source.
+@Suite struct AttachTests {
+    static let letter = "In a letter to the United Nations High Commissioner for Human Rights, Michelle Bachelet, the group of 22 nations urged China to end its “mass arbitrary detentions and related violations” and called on Beijing to allow UN experts to access the region."
+
+    @Test func aPassageBecomesTheSourceOfASignatoryAndUndoTakesItBack() throws {
+        let corpus = try EditableCorpus()
+        let before = corpus.files
+        let opened = run(["Tab", "]", "]", "]", "v", "Enter"], from: try corpus.state())
+        #expect(opened.picker != nil && Render.frame(opened).plainText.contains("Attach the passage to"))
+        // Find the joint letter, then say the passage names Australia as signing it.
+        let found = run(typed("joint letter of states"), from: opened)
+        #expect(Render.frame(found).plainText.contains("statement  Joint letter of states to the High Commissioner"))
+        let parts = run(["Enter"], from: found)
+        #expect(Render.frame(parts).plainText.contains("3  a signatory it names"))
+        let asked = run(["3"] + typed("australia") + ["Enter"], from: parts)
+        guard case .attach(let attachment)? = asked.corpusEdit else { Issue.record("no edit asked for"); return }
+        #expect(attachment.quote == Self.letter && attachment.occurrence == 1 && attachment.about == ["st-2019-07-joint-letter", "aus"])
+        let done = try carryOutEdit(asked, in: corpus)
+        let id = "x-2019-cdt-22-in-a-letter-to"
+        #expect(done.message == "Added excerpt \(id) to st-2019-07-joint-letter · u undoes")
+        // The explorer shows the corpus as it now is on disk, where the user was.
+        #expect(done.corpus.statement("st-2019-07-joint-letter")?.signatories.first { $0.actor == "aus" }?.excerpts.contains(id) == true)
+        #expect(done.selectedID() == "art-2019-cdt-22-nations" && done.position.focus == .detail && done.passage == nil)
+        let reread = try CorpusLoader.load(path: corpus.path).corpus
+        #expect(reread.excerpt(id)?.quote == Self.letter)
+        // u: the edit taken back, byte for byte.
+        let undone = try carryOutEdit(run(["u"], from: done), in: corpus)
+        #expect(undone.message == "Undone: added excerpt \(id) to st-2019-07-joint-letter" && corpus.files == before)
+        #expect(undone.corpus.excerpt(id) == nil)
+    }
+
+    @Test func aNewActorFromTheShortForm() throws {
+        let corpus = try EditableCorpus()
+        let picker = run(["Tab", "]", "]", "]", "v", "Enter"] + typed("Palau"), from: try corpus.state())
+        // Nothing is called Palau: the rows offer to make it.
+        #expect(Render.frame(picker).plainText.contains("＋ a new actor named “Palau”…"))
+        let form = run(["Enter"], from: picker)
+        #expect(Render.frame(form).plainText.contains("A new actor"))
+        let asked = run(["Tab", "Tab"] + typed("plw") + ["Enter", "Enter"], from: form)
+        guard case .attach(let attachment)? = asked.corpusEdit else { Issue.record("no edit asked for"); return }
+        #expect(attachment.newRecord == .actor(name: "Palau", kind: "state", country: "plw", aliases: []))
+        let done = try carryOutEdit(asked, in: corpus)
+        #expect(done.corpus.actor("plw")?.name == "Palau" && done.corpus.excerptsAbout["plw"]?.count == 1)
+    }
+
+    @Test func aCountAndWhatIsRefused() throws {
+        let corpus = try EditableCorpus()
+        let parts = run(["Tab", "]", "]", "]", "v", "Enter"] + typed("joint letter of states") + ["Enter"], from: try corpus.state())
+        let counted = run(["2"] + typed("more than 20") + ["Enter"], from: parts)
+        guard case .attach(let attachment)? = counted.corpusEdit else { Issue.record("no edit asked for"); return }
+        #expect(attachment.statement?.part == .count(value: 20, qualifier: "more-than"))
+        #expect(run(["2"] + typed("many") + ["Enter"], from: parts).message == "A count is a number, as 22, “more than 20” or “about 40”")
+        // Esc steps back: from the count to the parts, to the search, then closes with the passage kept.
+        let back = run(["2", "Esc", "Esc", "Esc"], from: parts)
+        #expect(back.picker == nil && back.passage != nil)
+        // A corpus that cannot be edited says why.
+        var readOnly = try corpus.state()
+        readOnly.corpusWritable = false
+        #expect(run(["Tab", "]", "v", "Enter"], from: readOnly).message?.hasPrefix("This corpus is read-only here: the bundled corpus is compiled in") == true)
+        // An edit the validator refuses leaves everything as it was and says why.
+        let before = corpus.files
+        var refused = counted
+        refused.corpusEdit = .attach(PassageAttachment(article: "art-2019-cdt-22-nations", quote: Self.letter, occurrence: 1, about: ["nobody"]))
+        let said = try carryOutEdit(refused, in: corpus)
+        #expect(said.message?.hasPrefix("Not changed: ") == true && said.message?.contains("\"nobody\" is not the id of any record") == true)
+        #expect(corpus.files == before)
+    }
+
+    @Test func thePickerSnapshots() throws {
+        let corpus = try EditableCorpus()
+        var state = try corpus.state()
+        state = Explorer.update(state, .resize(80, 24))
+        let picker = run(["Tab", "]", "]", "]", "v", "Enter"] + typed("letter"), from: state)
+        assertSnapshot(Render.frame(picker), named: "attach-picker-80x24")
+        assertSnapshot(Render.frame(run(["Enter"], from: picker)), named: "attach-picker-parts-80x24")
+    }
+}
