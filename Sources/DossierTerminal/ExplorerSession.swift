@@ -59,8 +59,10 @@ public enum ExplorerSession {
             return outcome
         }
         screen.draw(Render.frame(state))
-        // Another explorer (a colleague's SSH session) may append notes: looked for between keys.
+        // Another explorer (a colleague's SSH session) may append notes, or edit the corpus: looked for
+        // between keys.
         var notesLookedAt = ContinuousClock.now
+        var corpusSeen = editor.map { CorpusSignature.of($0.directory) }
         if let pending {
             pending.start()
             screen.setPollInterval(milliseconds: 50)
@@ -81,11 +83,20 @@ public enum ExplorerSession {
             }
             switch event {
             case .idle:
-                if let notes, ContinuousClock.now - notesLookedAt > .milliseconds(900) {
-                    notesLookedAt = ContinuousClock.now
-                    if let changed = Explorer.notesChanged(in: notes, state: state) {
-                        state = changed
-                        screen.draw(Render.frame(state))
+                guard ContinuousClock.now - notesLookedAt > .milliseconds(900) else { continue }
+                notesLookedAt = ContinuousClock.now
+                if let notes, let changed = Explorer.notesChanged(in: notes, state: state) {
+                    state = changed
+                    screen.draw(Render.frame(state))
+                }
+                if let editor, pending == nil, let seen = corpusSeen {
+                    let now = CorpusSignature.of(editor.directory)
+                    if now != seen && !now.isMidEdit {
+                        corpusSeen = now
+                        if let reloaded = Explorer.reload(editor.directory, state: state, message: "The corpus changed on disk (another editor): shown as it is now") {
+                            state = reloaded
+                            screen.draw(Render.frame(state))
+                        }
                     }
                 }
                 continue
@@ -105,6 +116,8 @@ public enum ExplorerSession {
                 if let request = state.corpusEdit {
                     state.corpusEdit = nil
                     state = Explorer.carryOut(request, editor: editor, state: state)
+                    // Our own change is not another editor's.
+                    corpusSeen = editor.map { CorpusSignature.of($0.directory) }
                 }
                 if let edit = state.noteEdit {
                     state.noteEdit = nil

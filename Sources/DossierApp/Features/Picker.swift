@@ -313,6 +313,23 @@ extension Explorer {
     }
 }
 
+extension Explorer {
+    /// The corpus read again from its directory (another editor changed it), where the user was; nil
+    /// when it cannot be read now (the next look tries again).
+    public static func reload(_ directory: String, state: State, message: String) -> State? {
+        guard let loaded = try? CorpusLoader.load(path: directory, mode: .tolerant) else { return nil }
+        var next = state.reloaded(with: loaded)
+        // A passage being selected (or attached) stays while its article's text is as it was.
+        if let passage = state.passage, let before = state.corpus.article(passage.article), let after = loaded.corpus.article(passage.article),
+           (try? state.bodies.text(of: before)) == (try? next.bodies.text(of: after)) {
+            next.passage = passage
+            next.picker = state.picker
+        }
+        next.message = message
+        return normalized(next)
+    }
+}
+
 extension CorpusEditRequest {
     var isUndo: Bool {
         if case .undo = self { return true }

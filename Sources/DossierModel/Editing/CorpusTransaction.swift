@@ -175,3 +175,28 @@ public enum CrashPoint {
         remaining = left - 1
     }
 }
+
+/// What a corpus directory's files are now (each file's inode, size and change time), to notice
+/// another editor's change without reading them.
+public struct CorpusSignature: Equatable, Sendable {
+    private var files: [String: [Int]]
+
+    public static func of(_ directory: String) -> CorpusSignature {
+        var files: [String: [Int]] = [:]
+        for kind in RecordKind.allCases {
+            var status = stat()
+            let path = CorpusTransaction.path(directory, kind.collectionName + ".json")
+            if stat(path, &status) == 0 {
+                files[kind.collectionName] = [Int(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec),
+                                              Int(status.st_ctim.tv_sec), Int(status.st_ctim.tv_nsec)]
+            }
+        }
+        // An edit under way: the corpus is being changed; it is read when the change is whole.
+        var status = stat()
+        if stat(CorpusTransaction.path(directory, CorpusTransaction.journalName), &status) == 0 { files["journal"] = [1] }
+        return CorpusSignature(files: files)
+    }
+
+    /// True while an edit is under way (its journal is there).
+    public var isMidEdit: Bool { files["journal"] != nil }
+}
