@@ -43,6 +43,7 @@ public enum ExplorerSession {
         var start = initial
         start.interruption = screen.interruption
         start.corpusWritable = editor != nil
+        start.editLogPath = editor?.log?.path
         if let notes { start.notes = notes.notes.filter { !$0.deleted } }
         var state = Explorer.update(start, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii

@@ -58,7 +58,9 @@ struct Explore: ParsableCommand {
         }
         // A corpus directory can be edited from the explorer (v, then Enter, in the reader); a single
         // file and the bundled corpus cannot.
-        let editor = corpus.data.flatMap { CorpusLoader.isDirectory($0) ? try? CorpusEditor(directory: $0) : nil }
+        let editor = corpus.data.flatMap { path in
+            CorpusLoader.isDirectory(path) ? try? CorpusEditor(directory: path, log: (EditTarget.log(for: path).path, NoteStamp.now(environment: environment, author: configuration.author).author)) : nil
+        }
         let outcome: ExplorerSession.Outcome
         do {
             // The explorer reads article bodies through the store it is handed here, and nowhere else.

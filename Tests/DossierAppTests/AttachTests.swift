@@ -62,6 +62,9 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
         #expect(done.selectedID() == "art-2019-cdt-22-nations" && done.position.focus == .detail && done.passage == nil)
         let reread = try CorpusLoader.load(path: corpus.path).corpus
         #expect(reread.excerpt(id)?.quote == Self.letter)
+        // E lists the session's edits.
+        let edits = run(["E"], from: done)
+        #expect(edits.screen == .edits && Render.frame(edits).plainText.contains("Added excerpt \(id) to st-2019-07-joint-letter"))
         // u: the edit taken back, byte for byte.
         let undone = try carryOutEdit(run(["u"], from: done), in: corpus)
         #expect(undone.message == "Undone: added excerpt \(id) to st-2019-07-joint-letter" && corpus.files == before)

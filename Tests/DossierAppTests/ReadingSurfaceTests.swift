@@ -356,7 +356,7 @@ func collapsed(_ text: String) -> String {
     }
 
     @Test func everyKeyContextBelongsToAScreen() {
-        let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .profiles, .problems, .notes, .help]
+        let screens: [Screen] = ViewID.allCases.map { .view($0) } + [.compare, .signatories, .search, .profiles, .problems, .notes, .edits, .help]
         // Prompts, filters and a passage being selected take their keys before any screen does.
         let reachable = Set(screens.flatMap { ScreenTable.ops($0).contexts }).union([.prompt, .filtering, .passage, .picker])
         #expect(Set(KeyContext.allCases) == reachable)

@@ -44,6 +44,20 @@ import Testing
         #expect(Self.files(corpus)["articles"] == bundled["articles"] && Self.files(corpus)["events"] == bundled["events"])
     }
 
+    @Test func everyEditIsLogged() throws {
+        let corpus = try Self.copy()
+        let folder = (corpus as NSString).deletingLastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let environment = ["XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config", "USER": "ana"]
+        #expect(try CLI.run(["add", "actor", "--data", corpus, "--name", "Palau", "--kind", "state", "--country", "PLW"], environment: environment).status == 0)
+        #expect(try CLI.run(["remove", "plw", "--data", corpus], environment: environment).status == 0)
+        let logs = try FileManager.default.contentsOfDirectory(atPath: folder + "/state/dossier").filter { $0.hasPrefix("edits-corpus-") }
+        #expect(logs.count == 1)
+        let lines = try String(contentsOfFile: folder + "/state/dossier/" + logs[0], encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].contains("\"author\":\"ana\"") && lines[0].contains("\"changes\":[\"added actor plw\"]")
+                && lines[1].contains("\"removed actor plw\""))
+    }
+
     /// Killed at every point of a two-file edit (an excerpt and the statement that cites it), the corpus
     /// reads as wholly before or wholly after; the next edit puts the files back byte for byte as
     /// they were before, or finds them as after.

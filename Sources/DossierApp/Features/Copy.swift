@@ -138,6 +138,8 @@ extension Explorer {
             return state.problems.indices.contains(place.selected) ? state.problems[place.selected].recordID : nil
         case .notes:
             return selectedNote(state)?.target.record
+        case .edits:
+            return nil
         case nil:
             if state.view == .matrix { return state.navigation.matrix.column }
             return state.selectedID()

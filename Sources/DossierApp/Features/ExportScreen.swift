@@ -101,7 +101,7 @@ extension Explorer {
         case .notes:
             let table = notesTable(state)
             return table.rows.isEmpty ? nil : table
-        case .compare, .profiles:
+        case .compare, .profiles, .edits:
             return nil
         case nil:
             break

@@ -14,6 +14,8 @@ public enum Overlay: Equatable, Sendable {
     case problems(ScrollState)
     /// The Notes view: the user's notes and bookmarks.
     case notes(NotesScreenState)
+    /// The edits made in this session.
+    case edits(ScrollState)
 }
 
 public struct ProfilesState: Equatable, Sendable {

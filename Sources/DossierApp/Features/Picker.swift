@@ -346,6 +346,7 @@ extension State {
         next = adopting(next)
         next.undoStack = undoStack
         next.editLog = editLog
+        next.editLogPath = editLogPath
         next.corpusWritable = corpusWritable
         next.readOnlyReason = readOnlyReason
         next.passage = nil
@@ -434,6 +435,57 @@ extension Screens {
             case .option(let index, let label): text = "\(index + 1)  \(label)"
             }
             grid.put((selected ? String(state.glyphs.selectedRow) : " ") + " " + text, x: x + 1, y: rowY, limit: width - 2, role: selected ? .selection : .normal)
+        }
+    }
+}
+
+extension Explorer {
+    @Sendable static func performInEdits(_ action: Action, _ state: State) -> State {
+        guard case .edits(var place) = state.navigation.overlay else { return state }
+        switch action {
+        case .moveDown: place.move(by: 1, count: state.editLog.count)
+        case .moveUp: place.move(by: -1, count: state.editLog.count)
+        case .undo: return undoLast(state)
+        default: return performInAnyOverlay(action, state) ?? state
+        }
+        var state = state
+        state.navigation.overlay = .edits(place)
+        return state
+    }
+
+    @Sendable static func normalizedEdits(_ state: State) -> State {
+        guard case .edits(var place) = state.navigation.overlay else { return state }
+        var state = state
+        place.clampSelection(count: state.editLog.count)
+        place.reveal(place.selected...place.selected, height: max(1, state.height - 5), lineCount: state.editLog.count)
+        state.navigation.overlay = .edits(place)
+        return state
+    }
+}
+
+extension Screens {
+    /// The session's edits, newest first, and where every edit is logged.
+    static func edits(_ state: State, into grid: inout Grid) {
+        guard case .edits(let place) = state.navigation.overlay else { return }
+        title("Edits this session: \(state.editLog.count) · newest first · u undoes the last", state: state, into: &grid)
+        let where_ = state.editLogPath.map { "Every edit, from here and from dossier add and remove, is also logged to \($0)" }
+            ?? "This corpus cannot be edited here: \(state.readOnlyReason)"
+        var y = 2
+        for line in wrapLines(where_, width: max(1, state.width - 2)).prefix(2) {
+            grid.put(line, x: 1, y: y, limit: state.width - 1, role: .dim)
+            y += 1
+        }
+        y += 1
+        guard !state.editLog.isEmpty else {
+            grid.put("No edit yet. In the reader, v selects a passage and Enter attaches it.", x: 1, y: y, limit: state.width - 1, role: .dim)
+            return
+        }
+        let newestFirst = Array(state.editLog.reversed())
+        for (offset, text) in newestFirst.enumerated().dropFirst(place.top).prefix(max(0, state.height - 1 - y)) {
+            let selected = offset == place.selected
+            if selected { grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), role: .selection) }
+            grid.put((selected ? String(state.glyphs.selectedRow) : " ") + " " + text, x: 0, y: y, limit: state.width, role: selected ? .selection : .normal)
+            y += 1
         }
     }
 }

@@ -51,7 +51,7 @@ public enum Action: String, CaseIterable, Sendable {
     case selectPassage, nextSentence, previousSentence, nextWord, previousWord, swapEnds
     case sortActors, actorTimeline
     case compareSources, compareDisagreement, markStatement
-    case find, problems, toggleSupplied, addNote, toggleBookmark, undo
+    case find, problems, toggleSupplied, addNote, toggleBookmark, undo, showEdits
     // In the Notes view.
     case editNote, deleteNote
     case startFilter, clear
@@ -86,6 +86,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case profiles = "Two profiles side by side"
     case problems = "Problems of the corpus"
     case notes = "Notes view: your notes and bookmarks"
+    case edits = "Edits made in this session"
     case search = "Search everything"
     case filtering = "While typing a filter"
     case prompt = "Editing a prompt (filter, search, help search)"
@@ -150,6 +151,8 @@ public enum Keymap {
                 help: "write a note on the selected record (in the reader, on the selected span); #words are tags; Alt-Enter starts a new line; saved to the notes file (docs/notes.md)", hint: "note"),
         Binding(keys: [.character("b")], action: .toggleBookmark, context: .workflows,
                 help: "bookmark the selected record (in the reader, the selected span), or remove its bookmark; 6 lists them", hint: nil),
+        Binding(keys: [.character("E")], action: .showEdits, context: .workflows,
+                help: "the edits made to the corpus in this session, newest first (every edit is also logged to a file it names)", hint: nil),
         Binding(keys: [.character("u")], action: .undo, context: .workflows,
                 help: "undo this session's last change: a note or bookmark added, edited or deleted, or an edit of the corpus (itself a safe write)", hint: nil),
         Binding(keys: [.character("t")], action: .actorTimeline, context: .actors, help: "the timeline narrowed to this actor", hint: "timeline"),
@@ -235,6 +238,10 @@ public enum Keymap {
         Binding(keys: [.escape], action: .clear, context: .notes, help: "clear the filter, then close", hint: nil),
         Binding(keys: [.character("6")], action: .close, context: .notes, help: "close", hint: nil),
         Binding(keys: [.backspace, .control("o")], action: .back, context: .notes, help: "back", hint: nil),
+        Binding(keys: [.character("j"), .down], action: .moveDown, context: .edits, help: "next edit", hint: nil),
+        Binding(keys: [.character("k"), .up], action: .moveUp, context: .edits, help: "previous edit", hint: nil),
+        Binding(keys: [.character("u")], action: .undo, context: .edits, help: "undo the last change of the session", hint: "undo"),
+        Binding(keys: [.escape, .character("E")], action: .clear, context: .edits, help: "close", hint: "close"),
         Binding(keys: [.character("j"), .down], action: .moveDown, context: .profiles, help: "scroll this column down", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .profiles, help: "scroll this column up", hint: nil),
         Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .profiles, help: "a page down", hint: nil),

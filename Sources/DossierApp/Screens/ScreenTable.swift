@@ -4,7 +4,7 @@ import DossierModel
 /// help over everything.
 public enum Screen: Hashable, Sendable {
     case view(ViewID)
-    case compare, signatories, search, profiles, problems, notes, help
+    case compare, signatories, search, profiles, problems, notes, edits, help
 }
 
 extension State {
@@ -22,6 +22,7 @@ extension State {
         case .profiles: return .profiles
         case .problems: return .problems
         case .notes: return .notes
+        case .edits: return .edits
         case nil: return .view(view)
         }
     }
@@ -71,6 +72,9 @@ public enum ScreenTable {
         case .notes:
             return ScreenOps(contexts: [.notes, .everywhere, .panes], takesTyping: false, perform: Explorer.performInNotes,
                              normalize: Explorer.normalizedNotes, draw: { state, grid in Screens.notes(state, into: &grid) })
+        case .edits:
+            return ScreenOps(contexts: [.edits, .everywhere], takesTyping: false, perform: Explorer.performInEdits,
+                             normalize: Explorer.normalizedEdits, draw: { state, grid in Screens.edits(state, into: &grid) })
         case .search:
             return ScreenOps(contexts: [.search], takesTyping: true, perform: Explorer.performInSearch,
                              normalize: Explorer.normalizedSearch, draw: { state, grid in Screens.search(state, into: &grid) })

@@ -112,8 +112,9 @@ public struct State: Sendable {
     /// The corpus is a directory the edge can edit; when not, why (shown when an edit is asked for).
     public var corpusWritable = false
     public var readOnlyReason = "the bundled corpus is compiled in: `dossier init DIR --from-bundled` makes a copy to open with --data DIR"
-    /// The edits made this session, as the status line said them.
+    /// The edits made this session, as the status line said them, and the file that logs every edit.
     public var editLog: [String] = []
+    public var editLogPath: String?
     /// The passage being selected in the reader (`v`), while the reader shows its article.
     public var passage: PassageSelection?
     /// The notes on this corpus that are not deleted, as the notes file holds them.
@@ -205,6 +206,7 @@ public struct State: Sendable {
         next.corpusWritable = corpusWritable
         next.readOnlyReason = readOnlyReason
         next.editLog = editLog
+        next.editLogPath = editLogPath
         next.notePrompt = notePrompt
         next.noteTarget = noteTarget
         next.noteBeingEdited = noteBeingEdited

@@ -229,6 +229,9 @@ public enum Explorer {
         case .showNotes: state = openNotes(state)
         case .toggleBookmark: state = toggleBookmark(state)
         case .undo: state = undoLast(state)
+        case .showEdits:
+            remember(&state)
+            state.navigation.overlay = .edits(ScrollState())
         case .follow: state = follow(state)
         case .back: state = goBack(state)
         case .forward: state = goForward(state)

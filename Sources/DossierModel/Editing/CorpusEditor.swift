@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,8 +54,11 @@ public struct EditOutcome: Sendable {
 /// under the directory's lock, so two editors take turns and a kill leaves before or after.
 public struct CorpusEditor: Sendable {
     public let directory: String
+    /// Where every edit is recorded (a line of JSON each: when, who, what changed), if anywhere.
+    public var log: (path: String, author: String)?
 
-    public init(directory: String) throws(EditError) {
+    public init(directory: String, log: (path: String, author: String)? = nil) throws(EditError) {
+        self.log = log
         guard CorpusLoader.isDirectory(directory) else {
             throw .invalid("\(directory): not a corpus directory (editing writes to a directory of five JSON files; `dossier init DIR --from-bundled` makes one from the bundled corpus)")
         }
@@ -115,6 +119,7 @@ public struct CorpusEditor: Sendable {
             let changes = order.filter(changed.contains).map { (name: fileName($0), bytes: files[$0]!.bytes) }
             do {
                 try CorpusTransaction.commit(changes, in: directory)
+                record(edits)
             } catch {
                 // Part written: put back what was (the journal names it), as the next writer would.
                 CorpusTransaction.recover(in: directory)
@@ -127,6 +132,31 @@ public struct CorpusEditor: Sendable {
     /// Makes record edits as they are (the undo of an earlier outcome, typically).
     public func apply(_ edits: [RecordEdit]) throws(EditError) -> EditOutcome {
         try apply { _, _ throws(EditError) in edits }
+    }
+
+    /// One line in the log: when, who, the corpus, and each record added, changed or removed. The
+    /// edit is made already; a log that cannot be written does not undo it.
+    func record(_ edits: [RecordEdit]) {
+        guard let log else { return }
+        let changes: [JSONValue] = edits.map { edit in
+            switch edit {
+            case .add(let kind, let text, _):
+                return .string("added \(kind.rawValue) " + (RecordFile(Array(("[" + text + "]").utf8))?.records.first?.id ?? ""))
+            case .replace(let kind, let id, _): return .string("changed \(kind.rawValue) \(id)")
+            case .remove(let kind, let id): return .string("removed \(kind.rawValue) \(id)")
+            }
+        }
+        let line = JSONWriter.compact(.object([("at", .string(EditLogClock.now())), ("author", .string(log.author)),
+                                               ("corpus", .string(directory)), ("changes", .list(changes))])) + "\n"
+        let folder = log.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !folder.isEmpty { try? AtomicFile.makeFolders(folder, mode: 0o700) }
+        let descriptor = open(log.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        _ = AtomicFile.writeAll(Array(line.utf8), to: descriptor)
+        fsync(descriptor)
+        flock(descriptor, LOCK_UN)
     }
 
     static func key(_ diagnostic: Diagnostic) -> String { (diagnostic.recordID ?? "") + "|" + diagnostic.message }
@@ -148,5 +178,16 @@ public struct CorpusEditor: Sendable {
             }
             return (Corpus(articles: [], actors: [], statements: [], events: [], excerpts: []), diagnostics.filter { $0.severity == .error })
         }
+    }
+}
+
+/// The time an edit is logged at, as ISO 8601 in UTC.
+enum EditLogClock {
+    static func now() -> String {
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }
