@@ -169,4 +169,70 @@ final class CorpusCopy {
         try Data("{\"dossier-edit\":1,\"files\":[\"excer".utf8).write(to: URL(fileURLWithPath: copy.path + "/.dossier-edit"))
         #expect(CorpusTransaction.unfinished(in: copy.path).isEmpty)
     }
+
+    /// Each kind of edit, made on the bundled corpus, and what the corpus then says.
+    @Test(arguments: ["statement", "lead", "addressee", "count", "source", "signatory", "actor", "excerpt"])
+    func everyKindOfEditIsMade(kind: String) throws {
+        let copy = try CorpusCopy()
+        let editor = try CorpusEditor(directory: copy.path)
+        let statement = "st-2019-07-joint-letter"
+        let outcome = try editor.apply { corpus, record throws(EditError) in
+            let value = record(.statement, statement)!
+            switch kind {
+            case "statement": return [try CorpusEdits.statement(title: "A new letter", kind: "letter", date: "2024-03-01", stance: "critical", forum: "un-hrc", in: corpus).edit]
+            case "lead": return [try CorpusEdits.attach(.lead(actor: "gbr"), excerpt: "x-cdt-european-signatories", to: statement, in: corpus, record: value)]
+            case "addressee": return [try CorpusEdits.attach(.addressee(actor: "chn"), excerpt: "x-cdt-22-nations", to: statement, in: corpus, record: value)]
+            case "count": return [try CorpusEdits.attach(.count(value: 18, qualifier: "at-least"), excerpt: "x-cdt-european-signatories", to: statement, in: corpus, record: value)]
+            case "source": return [try CorpusEdits.attach(.source, excerpt: "x-cdt-european-signatories", to: statement, in: corpus, record: value)]
+            case "signatory": return [try CorpusEdits.attach(.signatory(actor: "jpn"), excerpt: "x-cdt-22-nations", to: statement, in: corpus, record: value)]
+            case "actor": return [try CorpusEdits.actor(name: "Human Rights Foundation", kind: "ngo", aliases: ["HRF"], in: corpus).edit]
+            default: return [try CorpusEdits.excerpt(article: "art-2019-cdt-22-nations", quote: EditingTests.passage, about: ["nzl"], speaker: "cnn", in: corpus).edit]
+            }
+        }
+        let corpus = try load(copy.path)
+        let letter = try #require(corpus.statement(statement))
+        switch kind {
+        case "statement": #expect(corpus.statement("st-2024-03-01-a-new-letter")?.forum == "un-hrc" && outcome.added == ["st-2024-03-01-a-new-letter"])
+        case "lead": #expect(letter.leads == ["gbr"] && letter.leadExcerpts["gbr"] == ["x-cdt-european-signatories"])
+        case "addressee": #expect(letter.addressees.contains("chn"))
+        case "count": #expect(letter.counts.contains { $0.value == 18 && $0.qualifier == .atLeast && $0.excerpt == "x-cdt-european-signatories" })
+        case "source": #expect(letter.excerpts.last == "x-cdt-european-signatories")
+        case "signatory": #expect(letter.signatories.first { $0.actor == "jpn" }?.excerpts == ["x-cdt-other-signatories", "x-cdt-22-nations"])
+        case "actor": #expect(corpus.actor("human-rights-foundation")?.aliases == ["HRF"])
+        default: #expect(corpus.excerpt(outcome.added[0])?.speaker == "cnn")
+        }
+    }
+
+    /// Each refusal names what is wrong, and nothing is written.
+    @Test(arguments: [
+        ("an unknown actor kind", "field \"kind\" has unknown value \"wizard\""),
+        ("a date that is not one", "date"),
+        ("an id that is taken", "the id “chn” is taken"),
+        ("a statement that is not there", "no statement has the id “st-none”"),
+        ("the same excerpt twice", "already a source"),
+    ])
+    func anEditIsRefusedWithWhatIsWrong(what: String, said: String) throws {
+        let copy = try CorpusCopy()
+        let before = copy.all()
+        let editor = try CorpusEditor(directory: copy.path)
+        do {
+            _ = try editor.apply { corpus, record throws(EditError) in
+                switch what {
+                case "an unknown actor kind": return [try CorpusEdits.actor(name: "Someone", kind: "wizard", in: corpus).edit]
+                case "a date that is not one": return [try CorpusEdits.statement(title: "Undated", kind: "letter", date: "soon", stance: "critical", in: corpus).edit]
+                case "an id that is taken": return [try CorpusEdits.actor(name: "China again", kind: "state", id: "chn", in: corpus).edit]
+                case "a statement that is not there":
+                    guard let value = record(.statement, "st-none") else { throw .invalid("no statement has the id “st-none”") }
+                    return [try CorpusEdits.attach(.source, excerpt: "x-cdt-22-nations", to: "st-none", in: corpus, record: value)]
+                default:
+                    return [try CorpusEdits.attach(.source, excerpt: "x-cdt-22-nations", to: "st-2019-07-joint-letter", in: corpus,
+                                                   record: record(.statement, "st-2019-07-joint-letter")!)]
+                }
+            }
+            Issue.record("\(what) was accepted")
+        } catch {
+            #expect(error.description.contains(said), "\(what): \(error.description)")
+        }
+        #expect(copy.all() == before)
+    }
 }
