@@ -53,10 +53,17 @@ def corpora():
                    "statements": [], "events": [], "excerpts": [{"id": "x1", "article": "a1", "quote": "Hostile opening line.", "about": ["p1"]}]},
                   handle)
     fixtures = os.path.join(REPOSITORY, "Tests", "Fixtures")
+    # A corpus directory can be edited from the explorer (v, Enter in the reader), and random keys do
+    # edit: the directories are copies, so the committed fixtures are never written.
+    for name in (os.path.join("good", "small-dir"), os.path.join("bad", "dir-dangling-reference")):
+        copy = os.path.join(WORK, "fixtures", name)
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(os.path.join(fixtures, name), copy)
+    copies = os.path.join(WORK, "fixtures")
     # By name, so a reproducer names the corpus and a replay makes it again.
     return {"bundled": [], "generated": ["--data", generated], "hostile": ["--data", hostile],
             "small.json": ["--data", os.path.join(fixtures, "good", "small.json")],
-            "small-dir": ["--data", os.path.join(fixtures, "good", "small-dir")],
+            "small-dir": ["--data", os.path.join(copies, "good", "small-dir")],
             "count-below-named.json": ["--data", os.path.join(fixtures, "warn", "count-below-named.json")],
             "own-fields.json": ["--data", os.path.join(fixtures, "good", "own-fields.json")],
             # Corpora the explorer opens with their problems (broken references, quotes not found,
@@ -65,7 +72,7 @@ def corpora():
             "quote-not-found.json": ["--data", os.path.join(fixtures, "bad", "quote-not-found.json")],
             "missing-field.json": ["--data", os.path.join(fixtures, "bad", "missing-field.json")],
             "bad-id.json": ["--data", os.path.join(fixtures, "bad", "bad-id.json")],
-            "dir-dangling-reference": ["--data", os.path.join(fixtures, "bad", "dir-dangling-reference")]}
+            "dir-dangling-reference": ["--data", os.path.join(copies, "bad", "dir-dangling-reference")]}
 
 
 def random_event(rng):
