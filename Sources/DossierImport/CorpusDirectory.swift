@@ -147,32 +147,9 @@ public struct CorpusDirectory {
     }
 
     /// Lower-case ASCII words of a text joined by hyphens (accents dropped, other letters left out),
-    /// at most `words` of them: the readable part of a derived id.
+    /// at most `words` of them: the readable part of a derived id, made as the editing layer makes it.
     public static func slug(_ text: String, words: Int = 6) -> String {
-        var parts: [String] = []
-        var current = ""
-        for scalar in text.decomposedASCII.unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                current.unicodeScalars.append(scalar)
-            } else if (scalar >= "A" && scalar <= "Z") {
-                current.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
-            } else if !current.isEmpty {
-                parts.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { parts.append(current) }
-        return parts.prefix(words).joined(separator: "-")
+        CorpusEdits.slug(text, words: words)
     }
 }
 
-extension String {
-    /// Letters with their accents taken off (é → e), by dropping combining marks after decomposition.
-    var decomposedASCII: String {
-        var result = String.UnicodeScalarView()
-        for scalar in decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
-            result.append(scalar)
-        }
-        return String(result)
-    }
-}

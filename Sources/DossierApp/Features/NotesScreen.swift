@@ -9,21 +9,6 @@ public struct NotesScreenState: Equatable, Sendable {
     public init() {}
 }
 
-/// Where the Notes view goes: the list, one note a row, and under a rule the selected note whole.
-struct NotesLayout {
-    static let listTop = 2
-    let listHeight: Int
-    let ruleY: Int
-    let detailHeight: Int
-
-    init(width: Int, height: Int) {
-        let room = max(2, height - 1 - NotesLayout.listTop)
-        detailHeight = max(1, min(10, room * 2 / 5))
-        listHeight = max(1, room - detailHeight - 1)
-        ruleY = NotesLayout.listTop + listHeight
-    }
-}
-
 extension Explorer {
     /// `6`: the Notes view.
     static func openNotes(_ state: State) -> State {
@@ -75,7 +60,7 @@ extension Explorer {
         guard case .notes(var screen) = state.navigation.overlay else { return state }
         var state = state
         let count = listedNotes(state).count
-        let page = NotesLayout(width: state.width, height: state.height).listHeight
+        let page = ListWithDetailLayout.notes(width: state.width, height: state.height).listHeight
         switch action {
         case .moveDown: screen.place.move(by: 1, count: count)
         case .moveUp: screen.place.move(by: -1, count: count)
@@ -189,7 +174,7 @@ extension Explorer {
         var state = state
         let count = listedNotes(state).count
         screen.place.clampSelection(count: count)
-        let layout = NotesLayout(width: state.width, height: state.height)
+        let layout = ListWithDetailLayout.notes(width: state.width, height: state.height)
         screen.place.reveal(screen.place.selected...screen.place.selected, height: layout.listHeight, lineCount: count)
         state.navigation.overlay = .notes(screen)
         return state
@@ -210,7 +195,7 @@ extension Explorer {
 extension Screens {
     static func notes(_ state: State, into grid: inout Grid) {
         guard case .notes(let screen) = state.navigation.overlay else { return }
-        let layout = NotesLayout(width: state.width, height: state.height)
+        let layout = ListWithDetailLayout.notes(width: state.width, height: state.height)
         let listed = Explorer.listedNotes(state)
         let bookmarks = state.notes.filter { $0.kind == .bookmark }.count
         var heading = "Notes: \(state.notes.count - bookmarks) note\(state.notes.count - bookmarks == 1 ? "" : "s"), \(bookmarks) bookmark\(bookmarks == 1 ? "" : "s")"
@@ -220,7 +205,7 @@ extension Screens {
             let text = state.notes.isEmpty ? "No notes yet. In any view, a writes a note on the selected record (in the reader, on the selected span); b bookmarks it."
                 : "No note matches “\(screen.filter)”. Esc clears the filter."
             for (offset, line) in wrapLines(text, width: max(1, state.width - 2)).prefix(layout.listHeight).enumerated() {
-                grid.put(line, x: 1, y: NotesLayout.listTop + offset, limit: state.width - 1, role: .dim)
+                grid.put(line, x: 1, y: ListWithDetailLayout.listTop + offset, limit: state.width - 1, role: .dim)
             }
         }
         let shown = Array(listed.dropFirst(screen.place.top).prefix(layout.listHeight))
@@ -237,7 +222,7 @@ extension Screens {
         let aboutWidth = min(shown.map { DisplayWidth.of(about($0)) }.max() ?? 0, max(8, (state.width - 18 - authorWidth) * 2 / 5))
         for (offset, index) in shown.enumerated() {
             let note = state.notes[index]
-            let y = NotesLayout.listTop + offset
+            let y = ListWithDetailLayout.listTop + offset
             let selected = offset + screen.place.top == screen.place.selected
             func role(_ preferred: Role) -> Role { selected ? .selection : preferred }
             if selected { grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), role: .selection) }

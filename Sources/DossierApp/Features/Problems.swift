@@ -1,19 +1,32 @@
 import DossierModel
 
-/// Where the problems screen goes: the list, one problem a row, and under it the selected problem
-/// whole (a row may end in "…"; the whole text is always below).
-struct ProblemsLayout {
+/// Where a screen of one list and the selected row whole goes (the problems, the notes): the list
+/// from row 2, then a rule, then the selected row under it (a row may end in "…"; the whole text is
+/// always below). The selected row takes at most `maxDetail` lines and `share` (a fraction) of the room.
+struct ListWithDetailLayout {
     static let listTop = 2
     let listHeight: Int
-    /// The rule above the selected problem, and the lines under it.
+    /// The rule above the selected row, and the lines under it.
     let ruleY: Int
     let detailHeight: Int
 
-    init(width: Int, height: Int) {
-        let room = max(2, height - 1 - ProblemsLayout.listTop)
-        detailHeight = max(1, min(6, room / 3))
+    init(width: Int, height: Int, maxDetail: Int, share: (Int, Int)) {
+        let room = max(2, height - 1 - ListWithDetailLayout.listTop)
+        detailHeight = max(1, min(maxDetail, room * share.0 / share.1))
         listHeight = max(1, room - detailHeight - 1)
-        ruleY = ProblemsLayout.listTop + listHeight
+        ruleY = ListWithDetailLayout.listTop + listHeight
+    }
+}
+
+extension ListWithDetailLayout {
+    /// The problems screen: a problem is a line or two.
+    static func problems(width: Int, height: Int) -> ListWithDetailLayout {
+        ListWithDetailLayout(width: width, height: height, maxDetail: 6, share: (1, 3))
+    }
+
+    /// The Notes view: a note may run to several lines.
+    static func notes(width: Int, height: Int) -> ListWithDetailLayout {
+        ListWithDetailLayout(width: width, height: height, maxDetail: 10, share: (2, 5))
     }
 }
 
@@ -33,7 +46,7 @@ extension Explorer {
     @Sendable static func performInProblems(_ action: Action, _ state: State) -> State {
         guard case .problems(var place) = state.navigation.overlay else { return state }
         let count = state.problems.count
-        let page = ProblemsLayout(width: state.width, height: state.height).listHeight
+        let page = ListWithDetailLayout.problems(width: state.width, height: state.height).listHeight
         switch action {
         case .moveDown: place.move(by: 1, count: count)
         case .moveUp: place.move(by: -1, count: count)
@@ -76,7 +89,7 @@ extension Explorer {
         guard case .problems(var place) = state.navigation.overlay else { return state }
         var state = state
         place.clampSelection(count: state.problems.count)
-        let layout = ProblemsLayout(width: state.width, height: state.height)
+        let layout = ListWithDetailLayout.problems(width: state.width, height: state.height)
         place.reveal(place.selected...place.selected, height: layout.listHeight, lineCount: state.problems.count)
         state.navigation.overlay = .problems(place)
         return state
@@ -96,12 +109,12 @@ extension Explorer {
 extension Screens {
     static func problems(_ state: State, into grid: inout Grid) {
         guard case .problems(let place) = state.navigation.overlay else { return }
-        let layout = ProblemsLayout(width: state.width, height: state.height)
+        let layout = ListWithDetailLayout.problems(width: state.width, height: state.height)
         title("Problems: \(Explorer.problemCount(state.problems)) · Enter goes to the record", state: state, into: &grid)
         let rows = state.problems.indices.dropFirst(place.top).prefix(layout.listHeight)
         for (offset, index) in rows.enumerated() {
             let problem = state.problems[index]
-            let y = ProblemsLayout.listTop + offset
+            let y = ListWithDetailLayout.listTop + offset
             let selected = index == place.selected
             if selected { grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), role: .selection) }
             var x = 0
