@@ -124,9 +124,13 @@ public enum CorpusTransaction {
             var leftovers: [String] = []
             while let entry = readdir(folder) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name.hasPrefix(".") && (name.hasSuffix(".before") || name.contains(".json.edit-") || name.hasPrefix(journalName + ".")) {
-                    leftovers.append(name)
+                // Only names this writer makes: a backup or a temporary file of one of the five files, or a
+                // journal's temporary file; anything else in the folder is the user's.
+                let ours = RecordKind.allCases.contains { kind in
+                    let file = kind.collectionName + ".json"
+                    return name == backupName(file) || name.hasPrefix("." + file + ".edit-")
                 }
+                if ours || name.hasPrefix(journalName + ".") { leftovers.append(name) }
             }
             for name in leftovers { unlink(path(directory, name)) }
         }
