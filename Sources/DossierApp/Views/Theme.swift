@@ -63,5 +63,7 @@ public enum Theme {
         (.match, .normal), (.match, .mark), (.match, .markSelected), (.match, .selection),
         (.matchCurrent, .normal), (.matchCurrent, .match), (.matchCurrent, .mark), (.matchCurrent, .markSelected),
         (.matchCurrent, .selection), (.filter, .selection),
+        // A passage being selected in the reader, beside the spans around it.
+        (.selection, .mark),
     ]
 }
