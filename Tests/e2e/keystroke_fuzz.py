@@ -92,6 +92,15 @@ def random_event(rng):
     return ["suspend"]
 
 
+def resume(pid):
+    """fg: a stopped explorer goes on. It may have ended a moment ago (a q sent just before): then
+    there is nothing to resume, and how it ended is checked below."""
+    try:
+        os.kill(pid, signal.SIGCONT)
+    except ProcessLookupError:
+        pass
+
+
 def run_session(args, events):
     """Sends the events; returns None when all went well, or what went wrong."""
     # In a folder of its own: `e` among the random keys writes exports where the explorer runs.
@@ -113,10 +122,10 @@ def run_session(args, events):
         elif event[0] == "suspend":
             child.send(b"\x1a")
             child.wait_stopped(seconds=2)
-            os.kill(child.pid, signal.SIGCONT)
+            resume(child.pid)
         child.drain(0.002)
         if child.state() == "T":  # a Ctrl-Z among random keys: fg
-            os.kill(child.pid, signal.SIGCONT)
+            resume(child.pid)
     # A q among the keys may have ended it a moment ago: the explorer's process is gone then, even if
     # the job shell has not noticed yet.
     child.drain(0.05)
@@ -124,7 +133,7 @@ def run_session(args, events):
     if not ended_by_keys:
         # A Ctrl-Z whose stop came after its fg (the explorer was busy) leaves it stopped: fg first.
         if child.state() == "T":
-            os.kill(child.pid, signal.SIGCONT)
+            resume(child.pid)
         child.send(b"\x03")  # Ctrl-C
     status = child.finish(seconds=5)
     output = bytes(child.output)
