@@ -162,31 +162,37 @@ func attach(_ part: CorpusEdits.StatementPart, excerpt: String, statement: Strin
     }
 }
 
+/// What `add signatory`, `add lead` and `add addressee` take.
+struct RoleOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The statement.", valueName: "ID")) var statement: String
+    @Option(help: ArgumentHelp("The actor in that role.", valueName: "ID")) var actor: String
+    @Option(help: ArgumentHelp("The excerpt that names it so.", valueName: "ID")) var excerpt: String
+    @OptionGroup var target: EditTarget
+}
+
 struct AddSignatory: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "signatory", abstract: "Name an actor as signing a statement, on an excerpt's word.")
-    @Option(help: ArgumentHelp("The statement.", valueName: "ID")) var statement: String
-    @Option(help: ArgumentHelp("The actor who signed.", valueName: "ID")) var actor: String
-    @Option(help: ArgumentHelp("The excerpt that names it.", valueName: "ID")) var excerpt: String
-    @OptionGroup var target: EditTarget
-    func run() throws { try attach(.signatory(actor: actor), excerpt: excerpt, statement: statement, target: target, what: "\(actor) signed") }
+    @OptionGroup var role: RoleOptions
+    func run() throws {
+        try attach(.signatory(actor: role.actor), excerpt: role.excerpt, statement: role.statement, target: role.target, what: "\(role.actor) signed")
+    }
 }
 
 struct AddLead: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lead", abstract: "Name an actor as leading a statement, on an excerpt's word.")
-    @Option(help: ArgumentHelp("The statement.", valueName: "ID")) var statement: String
-    @Option(help: ArgumentHelp("The actor who led it.", valueName: "ID")) var actor: String
-    @Option(help: ArgumentHelp("The excerpt that names it.", valueName: "ID")) var excerpt: String
-    @OptionGroup var target: EditTarget
-    func run() throws { try attach(.lead(actor: actor), excerpt: excerpt, statement: statement, target: target, what: "\(actor) led") }
+    @OptionGroup var role: RoleOptions
+    func run() throws {
+        try attach(.lead(actor: role.actor), excerpt: role.excerpt, statement: role.statement, target: role.target, what: "\(role.actor) led")
+    }
 }
 
 struct AddAddressee: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "addressee", abstract: "Name an actor a statement was addressed to, on an excerpt's word.")
-    @Option(help: ArgumentHelp("The statement.", valueName: "ID")) var statement: String
-    @Option(help: ArgumentHelp("The actor addressed.", valueName: "ID")) var actor: String
-    @Option(help: ArgumentHelp("The excerpt that names it.", valueName: "ID")) var excerpt: String
-    @OptionGroup var target: EditTarget
-    func run() throws { try attach(.addressee(actor: actor), excerpt: excerpt, statement: statement, target: target, what: "\(actor) was addressed by") }
+    @OptionGroup var role: RoleOptions
+    func run() throws {
+        try attach(.addressee(actor: role.actor), excerpt: role.excerpt, statement: role.statement, target: role.target,
+                   what: "\(role.actor) was addressed by")
+    }
 }
 
 struct AddCount: ParsableCommand {
