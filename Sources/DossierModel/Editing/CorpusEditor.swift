@@ -74,16 +74,28 @@ public struct CorpusEditor: Sendable {
     public func apply(_ build: (Corpus, _ record: (RecordKind, String) -> JSONValue?) throws(EditError) -> [RecordEdit]) throws(EditError) -> EditOutcome {
         try CorpusTransaction.withLock(directory, exclusive: true) { () throws(EditError) -> EditOutcome in
             CorpusTransaction.recover(in: directory)
-            var files: [RecordKind: RecordFile] = [:]
+            // Every file's bytes are read (the result is validated whole); a file is parsed into records
+            // only when the edit changes it or reads a record of it (a large articles file is left alone
+            // by an edit of excerpts and statements).
+            var bytes: [RecordKind: [UInt8]] = [:]
             for kind in RecordKind.allCases {
                 let path = CorpusTransaction.path(directory, fileName(kind))
-                guard let bytes = try? SourceFile.open(path).readBytes() else { throw .unreadable("cannot read \(path)") }
-                guard let file = RecordFile(bytes) else { throw .unreadable("\(path): not a JSON array of records; fix it (dossier validate) before editing") }
-                files[kind] = file
+                guard let read = try? SourceFile.open(path).readBytes() else { throw .unreadable("cannot read \(path)") }
+                bytes[kind] = read
             }
-            let before = load(files)
+            var parsed: [RecordKind: RecordFile] = [:]
+            func file(_ kind: RecordKind) throws(EditError) -> RecordFile {
+                if let known = parsed[kind] { return known }
+                guard let file = RecordFile(bytes[kind]!) else {
+                    throw .unreadable("\(CorpusTransaction.path(directory, fileName(kind))): not a JSON array of records; fix it (dossier validate) before editing")
+                }
+                parsed[kind] = file
+                return file
+            }
+            let before = load(bytes)
             let edits = try build(before.corpus) { kind, id in
-                files[kind].flatMap { file in file.index(of: id).map { file.records[$0].value } }
+                guard let records = try? file(kind) else { return nil }
+                return records.index(of: id).map { records.records[$0].value }
             }
             var undo: [RecordEdit] = []
             var added: [String] = []
@@ -91,24 +103,31 @@ public struct CorpusEditor: Sendable {
             for edit in edits {
                 switch edit {
                 case .add(let kind, let text, let at):
-                    files[kind]!.insert(text, at: at)
+                    var records = try file(kind)
+                    records.insert(text, at: at)
+                    parsed[kind] = records
                     let id = RecordFile(Array(("[" + text + "]").utf8))?.records.first?.id ?? ""
                     undo.insert(.remove(kind, id: id), at: 0)
                     added.append(id)
                     changed.insert(kind)
                 case .replace(let kind, let id, let text):
-                    guard let index = files[kind]!.index(of: id) else { throw .invalid("no \(kind.rawValue) has the id “\(id)”") }
-                    undo.insert(.replace(kind, id: id, text: files[kind]!.text(at: index)), at: 0)
-                    files[kind]!.replace(at: index, with: text)
+                    var records = try file(kind)
+                    guard let index = records.index(of: id) else { throw .invalid("no \(kind.rawValue) has the id “\(id)”") }
+                    undo.insert(.replace(kind, id: id, text: records.text(at: index)), at: 0)
+                    records.replace(at: index, with: text)
+                    parsed[kind] = records
                     changed.insert(kind)
                 case .remove(let kind, let id):
-                    guard let index = files[kind]!.index(of: id) else { throw .invalid("no \(kind.rawValue) has the id “\(id)”") }
-                    undo.insert(.add(kind, text: files[kind]!.text(at: index), at: index), at: 0)
-                    files[kind]!.remove(at: index)
+                    var records = try file(kind)
+                    guard let index = records.index(of: id) else { throw .invalid("no \(kind.rawValue) has the id “\(id)”") }
+                    undo.insert(.add(kind, text: records.text(at: index), at: index), at: 0)
+                    records.remove(at: index)
+                    parsed[kind] = records
                     changed.insert(kind)
                 }
+                for kind in changed { bytes[kind] = parsed[kind]!.bytes }
             }
-            let after = load(files)
+            let after = load(bytes)
             // Refused when it adds an error the corpus did not have (the same message about the same record).
             let known = Set(before.errors.map(Self.key))
             let new = after.errors.filter { !known.contains(Self.key($0)) }
@@ -116,7 +135,7 @@ public struct CorpusEditor: Sendable {
             // Actors first, then excerpts, then what cites them: the order a reader of the files would
             // least mind, though the journal makes any order safe.
             let order: [RecordKind] = [.actor, .article, .excerpt, .event, .statement]
-            let changes = order.filter(changed.contains).map { (name: fileName($0), bytes: files[$0]!.bytes) }
+            let changes = order.filter(changed.contains).map { (name: fileName($0), bytes: bytes[$0]!) }
             do {
                 try CorpusTransaction.commit(changes, in: directory)
                 record(edits)
@@ -162,10 +181,10 @@ public struct CorpusEditor: Sendable {
     static func key(_ diagnostic: Diagnostic) -> String { (diagnostic.recordID ?? "") + "|" + diagnostic.message }
 
     /// The corpus the files hold, tolerantly (an edit to a corpus with problems is still checked).
-    func load(_ files: [RecordKind: RecordFile]) -> (corpus: Corpus, errors: [Diagnostic]) {
+    func load(_ files: [RecordKind: [UInt8]]) -> (corpus: Corpus, errors: [Diagnostic]) {
         var sources: [String: SourceFile] = [:]
-        for (kind, file) in files {
-            sources[kind.collectionName] = SourceFile(name: CorpusTransaction.path(directory, fileName(kind)), bytes: file.bytes)
+        for (kind, bytes) in files {
+            sources[kind.collectionName] = SourceFile(name: CorpusTransaction.path(directory, fileName(kind)), bytes: bytes)
         }
         do {
             let loaded = try CorpusLoader.load(directoryFiles: sources, mode: .tolerant)
