@@ -235,19 +235,26 @@ public struct SourceFile: Sendable {
             guard fstat(onDisk.descriptor, &status) == 0 else { throw .failed(String(cString: strerror(errno))) }
             guard Int(status.st_size) == onDisk.size, status.st_mtim.tv_sec == onDisk.modified.tv_sec,
                   status.st_mtim.tv_nsec == onDisk.modified.tv_nsec, range.upperBound <= onDisk.size else { throw .changed }
-            var bytes = [UInt8](repeating: 0, count: range.count)
-            var done = 0
-            while done < range.count {
-                let count = bytes.withUnsafeMutableBytes {
-                    pread(onDisk.descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+            // Read straight into the array's storage: no zeroing first (a large file is read once).
+            var failure: ReadFailure?
+            let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+                var done = 0
+                while done < range.count {
+                    let count = pread(onDisk.descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = .failed(String(cString: strerror(errno)))
+                        break
+                    }
+                    if count == 0 {
+                        failure = .changed  // shorter than when it was opened
+                        break
+                    }
+                    done += count
                 }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw .failed(String(cString: strerror(errno)))
-                }
-                if count == 0 { throw .changed }  // shorter than when it was opened
-                done += count
+                initialized = done
             }
+            if let failure { throw failure }
             return bytes
         }
     }

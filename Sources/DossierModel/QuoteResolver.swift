@@ -52,10 +52,28 @@ public enum QuoteResolver {
 
         let utf8Start = matching[0]
         let utf8End = utf8Start + quoteBytes.count
-        var start = 0
-        for index in 0..<utf8Start where bodyBytes[index] & 0xC0 != 0x80 { start += 1 }
+        let start = scalarCount(UnsafeBufferPointer(rebasing: bodyBytes[..<utf8Start]))
         let end = start + quote.unicodeScalars.count
         return .success(TextSpan(start: start, end: end, utf8Start: utf8Start, utf8End: utf8End))
+    }
+
+    /// How many Unicode scalars valid UTF-8 holds: its bytes less its continuation bytes (10xxxxxx),
+    /// counted eight bytes at a time (a byte's top bit set and the next bit clear, for all eight at once).
+    public static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var continuation = 0
+        var index = 0
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            continuation += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] & 0xC0 == 0x80 { continuation += 1 }
+            index += 1
+        }
+        return bytes.count - continuation
     }
 
     static func isCharacterBoundary(_ utf8Offset: Int, in text: String) -> Bool {

@@ -68,3 +68,17 @@ import Testing
         #expect(!statement([]).sourcesDisagreeOnCount)
     }
 }
+
+/// Issue 17 (cold loads): scalars counted eight bytes at a time agree with counting them one by one.
+@Suite struct ScalarCountTests {
+    @Test(arguments: ["", "a", "Türk", "新疆维吾尔自治区", "e\u{301}👩🏽‍⚖️ and more than eight bytes of ASCII", String(repeating: "ü新a😀", count: 37)])
+    func countsAsStringDoes(text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            for end in 0...bytes.count where end == bytes.count || bytes[end] & 0xC0 != 0x80 {
+                let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+                #expect(QuoteResolver.scalarCount(UnsafeBufferPointer(rebasing: bytes[..<end])) == prefix.unicodeScalars.count)
+            }
+        }
+    }
+}
