@@ -114,15 +114,19 @@ public enum CorpusLoader {
                 continue
             }
             if kind == .article && previewed != nil { continue }
-            decode(file, as: kind, into: &decoded, collector: collector)
+            // The articles' bytes stay held until the quotes are resolved against their bodies, so a
+            // one-shot load (validate, list, search) reads each body once.
+            decode(file, as: kind, into: &decoded, collector: collector, keepingBytes: kind == .article)
         }
+        defer { files[RecordKind.article.collectionName]?.releaseBytes() }
         return try finish(&decoded, collector: collector, mode: mode)
     }
 
     /// Decodes a file's records one at a time as they are parsed, so the file never becomes one large
     /// tree, then lets go of its bytes (reread only if a message needs a line and column).
-    static func decode(_ file: SourceFile, as kind: RecordKind, into decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
-        defer { file.releaseBytes() }
+    static func decode(_ file: SourceFile, as kind: RecordKind, into decoded: inout DecodedCorpus, collector: DiagnosticCollector,
+                       keepingBytes: Bool = false) {
+        defer { if !keepingBytes { file.releaseBytes() } }
         let bytes: [UInt8]
         do {
             bytes = try file.readBytes()
