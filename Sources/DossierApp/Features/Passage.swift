@@ -117,9 +117,12 @@ enum Sentences {
 }
 
 extension Explorer {
-    /// The body of the article the reader shows, if it can be read.
+    /// The body of the article the reader shows, if it can be read: the text the reader laid out
+    /// (kept between keys), so selecting in a long article does not read it again for every key.
     static func readerBody(_ state: State) -> (id: String, text: String)? {
-        guard let id = state.selectedID(in: .articles), let article = state.corpus.article(id), let text = try? state.bodies.text(of: article) else { return nil }
+        guard let id = state.selectedID(in: .articles) else { return nil }
+        if let reader = reader(of: state), reader.content.unreadable == nil { return (id, reader.content.body.text) }
+        guard let article = state.corpus.article(id), let text = try? state.bodies.text(of: article) else { return nil }
         return (id, text)
     }
 
