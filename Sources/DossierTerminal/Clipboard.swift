@@ -16,9 +16,7 @@ public struct Clipboard {
     public let copiesFile: String
 
     public init(environment: [String: String]) {
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
-        copiesFile = state + "/dossier/copies.md"
+        copiesFile = UserFolders.state(environment: environment) + "/copies.md"
     }
 
     /// The OSC 52 sequence for text (base64 of its UTF-8), or nil when it is too long to send.

@@ -24,11 +24,9 @@ struct Explore: ParsableCommand {
 
     /// `$XDG_STATE_HOME/dossier/session-…json` (`~/.local/state/dossier/`): one per corpus, as notes are.
     var sessionPath: String {
-        let environment = ProcessInfo.processInfo.environment
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? ".") + "/.local/state")
-        let name = NotesOptions.fileName(corpus: corpus.data).replacingOccurrences(of: "notes-", with: "session-").replacingOccurrences(of: ".jsonl", with: ".json")
-        try? AtomicFile.makeFolders(state + "/dossier", mode: 0o700)
-        return state + "/dossier/" + name
+        let state = UserFolders.state(environment: ProcessInfo.processInfo.environment)
+        try? AtomicFile.makeFolders(state, mode: 0o700)
+        return state + "/" + UserFolders.fileName("session", corpus: corpus.data, extension: "json")
     }
 
     func run() throws {
@@ -59,7 +57,7 @@ struct Explore: ParsableCommand {
         // A corpus directory can be edited from the explorer (v, then Enter, in the reader); a single
         // file and the bundled corpus cannot.
         let editor = corpus.data.flatMap { path in
-            CorpusLoader.isDirectory(path) ? try? CorpusEditor(directory: path, log: (EditTarget.log(for: path).path, NoteStamp.now(environment: environment, author: configuration.author).author)) : nil
+            CorpusLoader.isDirectory(path) ? try? CorpusEditor(directory: path, log: EditTarget.log(for: path, author: NoteStamp.author(environment: environment, configured: configuration.author))) : nil
         }
         let outcome: ExplorerSession.Outcome
         do {

@@ -16,21 +16,19 @@ struct EditTarget: ParsableArguments {
             throw ExitCode(64)
         }
         do {
-            return try CorpusEditor(directory: data, log: EditTarget.log(for: data))
+            let environment = ProcessInfo.processInfo.environment
+            let configured = (try? Configuration.load(explicit: nil, environment: environment))?.author
+            return try CorpusEditor(directory: data, log: EditTarget.log(for: data, author: NoteStamp.author(environment: environment, configured: configured)))
         } catch {
             throw editFailure(error)
         }
     }
 
     /// Where a corpus's edits are logged, `$XDG_STATE_HOME/dossier/edits-NAME-HASH.jsonl` (one file per
-    /// corpus, named as its notes are), and who makes them (`[notes] author` in the configuration, else
+    /// corpus, named as its notes are), with who makes them (`[notes] author` in the configuration, else
     /// `$USER`).
-    static func log(for directory: String) -> (path: String, author: String) {
-        let environment = ProcessInfo.processInfo.environment
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? ".") + "/.local/state")
-        let name = NotesOptions.fileName(corpus: directory).replacingOccurrences(of: "notes-", with: "edits-")
-        let configured = (try? Configuration.load(explicit: nil, environment: environment))?.author
-        return (state + "/dossier/" + name, NoteStamp.now(environment: environment, author: configured).author)
+    static func log(for directory: String, author: String) -> (path: String, author: String) {
+        (UserFolders.state(environment: ProcessInfo.processInfo.environment) + "/" + UserFolders.fileName("edits", corpus: directory, extension: "jsonl"), author)
     }
 }
 

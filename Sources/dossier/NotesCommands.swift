@@ -13,26 +13,10 @@ struct NotesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The notes file (default: one per corpus in $XDG_DATA_HOME/dossier/).", valueName: "PATH"))
     var notes: String?
 
+    /// "notes-bundled.jsonl", or "notes-NAME-HASH.jsonl" for a corpus at a path (see `UserFolders`).
     func path(corpus: String?) -> String {
         if let notes { return notes }
-        let environment = ProcessInfo.processInfo.environment
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? ".") + "/.local/share")
-        return data + "/dossier/" + Self.fileName(corpus: corpus)
-    }
-
-    /// "notes-bundled.jsonl", or "notes-NAME-HASH.jsonl" for a corpus at a path.
-    static func fileName(corpus: String?) -> String {
-        guard let corpus else { return "notes-bundled.jsonl" }
-        let absolute = corpus.hasPrefix("/") ? corpus : FileManager.default.currentDirectoryPath + "/" + corpus
-        let resolved = URL(fileURLWithPath: absolute).standardizedFileURL.path
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs and machines
-        for byte in resolved.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let name = (resolved as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: "")
-        let safe = String(name.unicodeScalars.map { ($0.properties.isAlphabetic || ("0"..."9").contains($0)) && $0.isASCII ? Character($0) : "-" }.prefix(40))
-        return "notes-\(safe)-\(String(hash, radix: 16).prefix(12)).jsonl"
+        return UserFolders.data(environment: ProcessInfo.processInfo.environment) + "/" + UserFolders.fileName("notes", corpus: corpus, extension: "jsonl")
     }
 
     func open(corpus: String?) throws -> NotesFile {

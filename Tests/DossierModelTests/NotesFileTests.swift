@@ -96,3 +96,17 @@ import Testing
         #expect(first.notes.map(\.id) == ["from-first", "from-second"] && second.notes.map(\.id) == ["from-first", "from-second"])
     }
 }
+
+/// Each corpus's own files (notes, session, edit log) are named after it, one name for all three.
+@Suite struct UserFoldersTests {
+    @Test func aCorpusFilesNamesKeepItsOwnName() {
+        // A corpus folder whose name begins like one of the files' kinds keeps that name whole.
+        let session = UserFolders.fileName("session", corpus: "/srv/notes-2024", extension: "json")
+        #expect(session.hasPrefix("session-notes-2024-") && session.hasSuffix(".json"))
+        #expect(UserFolders.fileName("notes", corpus: "/srv/notes-2024", extension: "jsonl").dropFirst("notes".count).dropLast("l".count)
+                == session.dropFirst("session".count))
+        #expect(UserFolders.fileName("edits", corpus: nil, extension: "jsonl") == "edits-bundled.jsonl")
+        #expect(UserFolders.state(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/dossier")
+        #expect(UserFolders.data(environment: ["XDG_DATA_HOME": "", "HOME": "/h"]) == "/h/.local/share/dossier")
+    }
+}

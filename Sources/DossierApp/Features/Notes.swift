@@ -39,10 +39,14 @@ public struct NoteStamp: Equatable, Sendable {
 
     /// Now, by `author` when one is configured, else `$USER`, else the account's name; a fresh id.
     public static func now(environment: [String: String], author configured: String? = nil) -> NoteStamp {
-        var author = configured ?? environment["USER"] ?? ""
-        // No $USER (a cron job, a container): the account's name.
-        if author.isEmpty { author = getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) } ?? "unknown" }
-        return NoteStamp(id: "n-" + UUID().uuidString.lowercased().prefix(13), author: author, at: ISO8601DateFormatter().string(from: Date()))
+        NoteStamp(id: "n-" + UUID().uuidString.lowercased().prefix(13), author: author(environment: environment, configured: configured),
+                  at: ISO8601DateFormatter().string(from: Date()))
+    }
+
+    /// Who is writing: the configured name, else `$USER`, else (a cron job, a container) the account's name.
+    public static func author(environment: [String: String], configured: String?) -> String {
+        let author = configured ?? environment["USER"] ?? ""
+        return author.isEmpty ? getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) } ?? "unknown" : author
     }
 }
 
