@@ -121,17 +121,9 @@ public struct CorpusDirectory {
     }
 
     /// The file's bytes with the records inserted before its closing `]`, or nil when the file is not
-    /// an array. Records are written as the data format writes them, two spaces in.
+    /// an array. Records are written as the data format writes them, two spaces in (as an edit adds them).
     static func appending(_ records: [JSONValue], to bytes: [UInt8]) -> [UInt8]? {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        guard let close = bytes.lastIndex(where: { !isSpace($0) }), bytes[close] == UInt8(ascii: "]") else { return nil }
-        guard let last = bytes[..<close].lastIndex(where: { !isSpace($0) }) else { return nil }
-        let empty = bytes[last] == UInt8(ascii: "[")
-        let text = records.map { "  " + JSONWriter.write($0, indent: 1) }.joined(separator: ",\n")
-        var result = Array(bytes[...last])
-        result += Array(((empty ? "\n" : ",\n") + text + "\n").utf8)
-        result += Array(bytes[close...])
-        return result
+        RecordFile.appending(records.map { RecordFile.text(of: $0) }, to: bytes)?.bytes
     }
 
     /// An id not yet taken: `base`, or `base-2`, `base-3`…, noted as taken.

@@ -238,4 +238,27 @@ final class CorpusCopy {
         }
         #expect(copy.all() == before)
     }
+
+    /// Records are moved, not parsed again, after each change: after any sequence of changes their
+    /// places and ids are what parsing the bytes afresh finds.
+    @Test func recordPlacesFollowEachChangeAsAFreshParseFindsThem() throws {
+        var file = try #require(RecordFile(Array(FileManager.default.contents(atPath: Paths.data.appendingPathComponent("statements.json").path)!)))
+        var random = SystemRandomNumberGenerator()
+        for step in 0..<60 {
+            let count = file.records.count
+            switch step % 4 {
+            case 0: file.insert("{\n    \"id\": \"new-\(step)\"\n  }", at: Int.random(in: 0...count, using: &random))
+            case 1: file.insert("{\"id\": \"end-\(step)\"}", at: nil)
+            case 2: file.replace(at: Int.random(in: 0..<count, using: &random), with: "{\"id\": \"changed-\(step)\", \"title\": \"ü新\"}")
+            default: file.remove(at: Int.random(in: 0..<count, using: &random))
+            }
+            let fresh = try #require(RecordFile(file.bytes), "step \(step): not an array any more")
+            #expect(fresh.records.map(\.range) == file.records.map(\.range) && fresh.records.map(\.id) == file.records.map(\.id), "step \(step)")
+        }
+        // Down to none and back: the empty array is written as the format writes it.
+        while !file.records.isEmpty { file.remove(at: 0) }
+        #expect(String(decoding: file.bytes, as: UTF8.self) == "[\n]\n")
+        file.insert("{\"id\": \"only\"}", at: nil)
+        #expect(String(decoding: file.bytes, as: UTF8.self) == "[\n  {\"id\": \"only\"}\n]\n")
+    }
 }

@@ -106,7 +106,7 @@ public struct CorpusEditor: Sendable {
                     var records = try file(kind)
                     records.insert(text, at: at)
                     parsed[kind] = records
-                    let id = RecordFile(Array(("[" + text + "]").utf8))?.records.first?.id ?? ""
+                    let id = RecordFile.record(text, at: 0).id
                     undo.insert(.remove(kind, id: id), at: 0)
                     added.append(id)
                     changed.insert(kind)
@@ -160,7 +160,7 @@ public struct CorpusEditor: Sendable {
         let changes: [JSONValue] = edits.map { edit in
             switch edit {
             case .add(let kind, let text, _):
-                return .string("added \(kind.rawValue) " + (RecordFile(Array(("[" + text + "]").utf8))?.records.first?.id ?? ""))
+                return .string("added \(kind.rawValue) " + RecordFile.record(text, at: 0).id)
             case .replace(let kind, let id, _): return .string("changed \(kind.rawValue) \(id)")
             case .remove(let kind, let id): return .string("removed \(kind.rawValue) \(id)")
             }
