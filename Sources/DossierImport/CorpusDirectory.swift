@@ -128,14 +128,9 @@ public struct CorpusDirectory {
 
     /// An id not yet taken: `base`, or `base-2`, `base-3`…, noted as taken.
     public static func unique(_ base: String, taken: inout Set<String>) -> String {
-        var candidate = base
-        var number = 2
-        while taken.contains(candidate) {
-            candidate = "\(base)-\(number)"
-            number += 1
-        }
-        taken.insert(candidate)
-        return candidate
+        let id = CorpusEdits.unique(base) { [taken] in taken.contains($0) }
+        taken.insert(id)
+        return id
     }
 
     /// Lower-case ASCII words of a text joined by hyphens (accents dropped, other letters left out),

@@ -197,11 +197,16 @@ public enum CorpusEdits {
         return id
     }
 
-    /// An id not yet taken: `base`, or `base-2`, `base-3`…
+    /// An id the corpus does not have: `base`, or `base-2`, `base-3`…
     public static func unique(_ base: String, in corpus: Corpus) -> String {
+        unique(base) { corpus.kind(of: $0) != nil }
+    }
+
+    /// An id not yet taken: `base`, or `base-2`, `base-3`…
+    public static func unique(_ base: String, isTaken: (String) -> Bool) -> String {
         var candidate = base
         var number = 2
-        while corpus.kind(of: candidate) != nil {
+        while isTaken(candidate) {
             candidate = "\(base)-\(number)"
             number += 1
         }
