@@ -10,6 +10,11 @@ public struct PassageSelection: Equatable, Sendable {
     public var movingStart = false
 
     public var range: Range<Int> { start..<end }
+
+    /// The passage's words in its article's body.
+    public func text(in body: String) -> String {
+        Sentences.withBytes(body) { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
 }
 
 /// Sentences and words of a body, found by scanning from a place (never the whole body: one may be
@@ -196,8 +201,7 @@ extension Explorer {
             }
         case .copy:
             guard let article = state.corpus.article(passage.article) else { return state }
-            let quote = Sentences.withBytes(body.text) { String(decoding: UnsafeBufferPointer(rebasing: $0[passage.range]), as: UTF8.self) }
-            state.clipboard = ClipboardRequest(text: "“\(quote)”\n— " + Citation.source(article), what: "the passage and its citation")
+            state.clipboard = ClipboardRequest(text: "“\(passage.text(in: body.text))”\n— " + Citation.source(article), what: "the passage and its citation")
             return state
         default:
             return nil

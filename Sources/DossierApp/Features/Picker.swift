@@ -252,8 +252,9 @@ extension Explorer {
     /// The attachment for a passage: its exact words and which occurrence of them it is.
     static func passageAttachment(_ passage: PassageSelection, about: [String], statement: (id: String, part: CorpusEdits.StatementPart)?,
                                   newRecord: PassageAttachment.NewRecord?, state: State) -> PassageAttachment? {
-        guard let article = state.corpus.article(passage.article), let body = try? state.bodies.text(of: article) else { return nil }
-        let quote = Sentences.withBytes(body) { String(decoding: UnsafeBufferPointer(rebasing: $0[passage.range]), as: UTF8.self) }
+        // The passage belongs to the article the reader shows (see `normalizedView`).
+        guard let body = readerBody(state)?.text else { return nil }
+        let quote = passage.text(in: body)
         let occurrence = (CorpusEdits.occurrences(of: quote, in: body).firstIndex(of: passage.start) ?? 0) + 1
         return PassageAttachment(article: passage.article, quote: quote, occurrence: occurrence, about: about, statement: statement, newRecord: newRecord)
     }
@@ -382,9 +383,8 @@ extension Screens {
         }
         grid.put(" \(title) ", x: x + 2, y: y, limit: width - 4, role: .borderFocused)
         // The passage itself, on the box's last line, so what is attached stays in sight.
-        if let article = state.corpus.article(picker.passage.article), let body = try? state.bodies.text(of: article) {
-            let quote = Sentences.withBytes(body) { String(decoding: UnsafeBufferPointer(rebasing: $0[picker.passage.range]), as: UTF8.self) }
-            let flat = String(quote.map { $0.isNewline ? " " : $0 })
+        if let body = Explorer.readerBody(state)?.text {
+            let flat = String(picker.passage.text(in: body).map { $0.isNewline ? " " : $0 })
             grid.put(DisplayWidth.truncate("“" + flat + "”", to: inner), x: x + 2, y: y + height - 2, limit: inner, role: .dim)
         }
         let bottom = y + height - 2

@@ -219,9 +219,7 @@ public enum Render {
         case nil: break
         }
         if let passage = state.passage {
-            let characters = Explorer.readerBody(state).map { body in
-                Sentences.withBytes(body.text) { String(decoding: UnsafeBufferPointer(rebasing: $0[passage.range]), as: UTF8.self).count }
-            } ?? 0
+            let characters = Explorer.readerBody(state).map { passage.text(in: $0.text).count } ?? 0
             return "Passage of \(characters) characters · Enter attach · ) ( sentence · w b word · o other end · y copy · Esc cancel"
         }
         // A corpus opened with problems says so wherever the user is, and how to see them.
