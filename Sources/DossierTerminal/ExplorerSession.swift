@@ -44,7 +44,7 @@ public enum ExplorerSession {
         start.interruption = screen.interruption
         start.corpusWritable = editor != nil
         start.editLogPath = editor?.log?.path
-        if let notes { start.notes = notes.notes.filter { !$0.deleted } }
+        if let notes { start.notes = notes.liveNotes }
         var state = Explorer.update(start, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
         // Said on the first frame (a mistake in the configuration), until the first key.

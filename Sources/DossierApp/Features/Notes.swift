@@ -209,7 +209,7 @@ extension Explorer {
             if pending.isUndo { state.undoStack.append(.note(pending.edit)) }
             return state
         }
-        state.notes = file.notes.filter { !$0.deleted }
+        state.notes = file.liveNotes
         if !pending.isUndo { state.undoStack.append(.note(inverse)) }
         state.message = pending.isUndo ? "Undone: \(said.prefix { $0 != "·" }.trimmingCharacters(in: .whitespaces))" : said
         return normalized(state)
@@ -226,7 +226,7 @@ extension Explorer {
     public static func notesChanged(in file: NotesFile, state: State) -> State? {
         guard (try? file.refreshIfChanged()) == true else { return nil }
         var state = state
-        state.notes = file.notes.filter { !$0.deleted }
+        state.notes = file.liveNotes
         return normalized(state)
     }
 

@@ -342,17 +342,10 @@ extension State {
     /// This state with a corpus read again (after an edit, or another editor's): where the user is, the
     /// notes, the undo list and the log are kept; a passage or picker is let go.
     public func reloaded(with loaded: LoadedCorpus) -> State {
+        // `adopting` keeps the user's place, notes, undo list and log; a fresh state has no passage.
         var next = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies)
         next.problems = loaded.problems
-        next = adopting(next)
-        next.undoStack = undoStack
-        next.editLog = editLog
-        next.editLogPath = editLogPath
-        next.corpusWritable = corpusWritable
-        next.readOnlyReason = readOnlyReason
-        next.passage = nil
-        next.picker = nil
-        return next
+        return adopting(next)
     }
 }
 

@@ -92,6 +92,8 @@ public final class NotesFile: @unchecked Sendable {
     public let path: String
     /// The notes by id, in the order they were first added.
     public private(set) var notes: [Note] = []
+    /// The notes not deleted: what the explorer shows.
+    public var liveNotes: [Note] { notes.filter { !$0.deleted } }
     /// Lines that were skipped, located (a torn last line, a damaged line).
     public private(set) var warnings: [Problem] = []
     /// How far the file has been read: `refresh` reads from here.
