@@ -291,10 +291,9 @@ public struct SearchIndex: Sendable {
                 var count = 0
                 var index = 0
                 for offset in offsets {
-                    while index < min(offset, bytes.count) {
-                        if bytes[index] & 0xC0 != 0x80 { count += 1 }
-                        index += 1
-                    }
+                    let end = min(max(offset, index), bytes.count)
+                    count += QuoteResolver.scalarCount(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
                     scalars.append(count)
                 }
             }
