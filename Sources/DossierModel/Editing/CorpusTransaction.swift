@@ -73,7 +73,9 @@ public enum CorpusTransaction {
         // 1. The new contents, beside their targets, flushed.
         for change in changes {
             let target = path(directory, change.name)
-            let temporary = try writeTemporary(change.bytes, beside: target, in: directory)
+            var status = stat()
+            let mode = stat(target, &status) == 0 ? status.st_mode & 0o7777 : 0o644
+            let temporary = try AtomicFile.temporaryCopy(change.bytes, beside: target, marker: ".edit-", mode: mode)
             temporaries.append(temporary)
             CrashPoint.reached("written \(change.name)")
         }
@@ -85,7 +87,7 @@ public enum CorpusTransaction {
                 throw AtomicFile.Failure(path: backup, reason: String(cString: strerror(errno)), exists: false)
             }
         }
-        syncFolder(directory)
+        AtomicFile.syncFolder(directory)
         CrashPoint.reached("backed up")
         let journal = JSONWriter.compact(.object([("dossier-edit", .int(1)), ("files", .strings(changes.map(\.name)))])) + "\n"
         try AtomicFile.write(Array(journal.utf8), to: path(directory, journalName), replacing: true)
@@ -98,14 +100,14 @@ public enum CorpusTransaction {
             CrashPoint.reached("renamed \(change.name)")
         }
         committed = true
-        syncFolder(directory)
+        AtomicFile.syncFolder(directory)
         CrashPoint.reached("renamed all")
         // 4. The commit point, then the backups.
         unlink(path(directory, journalName))
-        syncFolder(directory)
+        AtomicFile.syncFolder(directory)
         CrashPoint.reached("committed")
         for change in changes { unlink(path(directory, backupName(change.name))) }
-        syncFolder(directory)
+        AtomicFile.syncFolder(directory)
     }
 
     /// Rolls back an edit a killed writer left unfinished: each backup its journal names goes back over
@@ -116,7 +118,7 @@ public enum CorpusTransaction {
         for name in names where access(path(directory, backupName(name)), F_OK) == 0 {
             rename(path(directory, backupName(name)), path(directory, name))
         }
-        syncFolder(directory)
+        AtomicFile.syncFolder(directory)
         unlink(path(directory, journalName))
         // What a writer killed before its journal, or after its commit, left behind.
         if let folder = opendir(directory) {
@@ -134,33 +136,7 @@ public enum CorpusTransaction {
             }
             for name in leftovers { unlink(path(directory, name)) }
         }
-        syncFolder(directory)
-    }
-
-    /// A temporary file `.NAME.edit-XXXXXX` holding `bytes`, flushed, with the target's permissions.
-    static func writeTemporary(_ bytes: [UInt8], beside target: String, in directory: String) throws(AtomicFile.Failure) -> String {
-        let name = target.split(separator: "/").last.map(String.init) ?? target
-        var template = Array(path(directory, ".\(name).edit-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw AtomicFile.Failure(path: target, reason: String(cString: strerror(errno)), exists: false) }
-        defer { close(descriptor) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var status = stat()
-        fchmod(descriptor, stat(target, &status) == 0 ? status.st_mode & 0o7777 : 0o644)
-        guard AtomicFile.writeAll(bytes, to: descriptor), fsync(descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw AtomicFile.Failure(path: target, reason: reason, exists: false)
-        }
-        return temporary
-    }
-
-    static func syncFolder(_ directory: String) {
-        let folder = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
-        }
+        AtomicFile.syncFolder(directory)
     }
 }
 

@@ -42,32 +42,40 @@ public enum AtomicFile {
         }
     }
 
+    /// A temporary file beside `path` (`.NAME` + `marker` + six random characters, in the same folder so
+    /// a rename can put it in place) holding `bytes`, flushed to the disk, with permissions `mode`.
+    /// Returns its path; nothing is left behind when it fails.
+    public static func temporaryCopy(_ bytes: [UInt8], beside path: String, marker: String = ".", mode: mode_t) throws(Failure) -> String {
+        let (directory, name) = split(path)
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name)\(marker)XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno)), exists: false) }
+        defer { close(descriptor) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        fchmod(descriptor, mode)
+        guard writeAll(bytes, to: descriptor), fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Failure(path: path, reason: reason, exists: false)
+        }
+        return temporary
+    }
+
+    /// The folder a path is in ("." for a bare name), and its last component.
+    static func split(_ path: String) -> (directory: String, name: String) {
+        let slash = path.lastIndex(of: "/")
+        return (slash.map { String(path[..<$0]) } ?? ".", slash.map { String(path[path.index(after: $0)...]) } ?? path)
+    }
+
     /// `mode`: the new file's permissions (a file written in place of another keeps the other's).
     public static func write(_ bytes: [UInt8], to path: String, replacing: Bool, mode: mode_t = 0o644) throws(Failure) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let directory = split(path).directory
         func fail(_ reason: String, exists: Bool = false) -> Failure {
             Failure(path: path, reason: reason, exists: exists)
         }
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw fail(String(cString: strerror(errno))) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let temporary = try temporaryCopy(bytes, beside: path, mode: mode)
         var done = false
         defer { if !done { unlink(temporary) } }
-        guard writeAll(bytes, to: descriptor) else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw fail(reason)
-        }
-        fchmod(descriptor, mode)
-        guard fsync(descriptor) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw fail(reason)
-        }
-        close(descriptor)
         if replacing {
             guard rename(temporary, path) == 0 else { throw fail(String(cString: strerror(errno))) }
         } else {
@@ -79,7 +87,12 @@ public enum AtomicFile {
             unlink(temporary)
         }
         done = true
-        let folder = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        syncFolder(directory.isEmpty ? "/" : directory)
+    }
+
+    /// Flushes a folder, so that names made, renamed or removed in it survive a power cut.
+    public static func syncFolder(_ directory: String) {
+        let folder = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {
             fsync(folder)
             close(folder)
