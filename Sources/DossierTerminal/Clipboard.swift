@@ -29,26 +29,15 @@ public struct Clipboard {
     /// Appends a copy to the copies file (created with its folder, private to the user), flushed to the
     /// disk before the status line says it was saved. Returns an error's words, or nil.
     public func append(_ text: String, at date: Date = Date()) -> String? {
-        let folder = (copiesFile as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            return "cannot create \(folder): \(error.localizedDescription)"
-        }
-        let descriptor = open(copiesFile, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return "cannot open \(copiesFile): \(String(cString: strerror(errno)))" }
-        defer { close(descriptor) }
-        // Two explorers copying at once (two SSH sessions) append whole entries, one after the other.
-        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
-        defer { flock(descriptor, LOCK_UN) }
         let stamp = ISO8601DateFormatter().string(from: date)
-        // A writer killed mid-entry leaves a torn tail: this entry then starts on a line of its own, so
-        // its marker is still found at the start of a line.
-        var size = stat()
-        var last: UInt8 = 0x0A
-        if fstat(descriptor, &size) == 0, size.st_size > 0 { _ = pread(descriptor, &last, 1, size.st_size - 1) }
-        let entry = (last == 0x0A ? "" : "\n\n") + "<!-- copied \(stamp) -->\n\(text)\n\n"
-        guard AtomicFile.writeAll(Array(entry.utf8), to: descriptor), fsync(descriptor) == 0 else { return "cannot write \(copiesFile): \(String(cString: strerror(errno)))" }
+        // Two explorers copying at once (two SSH sessions) append whole entries, one after the other;
+        // after a torn tail (a writer killed mid-entry) this entry starts on a line of its own, so its
+        // marker is still found at the start of a line.
+        do {
+            try AtomicFile.append(Array("<!-- copied \(stamp) -->\n\(text)\n\n".utf8), to: copiesFile, afterTornTail: Array("\n\n".utf8))
+        } catch {
+            return error.description
+        }
         return nil
     }
 

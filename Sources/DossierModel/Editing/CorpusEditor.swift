@@ -167,15 +167,8 @@ public struct CorpusEditor: Sendable {
         }
         let line = JSONWriter.compact(.object([("at", .string(EditLogClock.now())), ("author", .string(log.author)),
                                                ("corpus", .string(directory)), ("changes", .list(changes))])) + "\n"
-        let folder = log.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if !folder.isEmpty { try? AtomicFile.makeFolders(folder, mode: 0o700) }
-        let descriptor = open(log.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
-        _ = AtomicFile.writeAll(Array(line.utf8), to: descriptor)
-        fsync(descriptor)
-        flock(descriptor, LOCK_UN)
+        // A line torn by a writer killed mid-line is ended first, so this one stays whole JSON.
+        try? AtomicFile.append(Array(line.utf8), to: log.path, afterTornTail: Array("\n".utf8))
     }
 
     static func key(_ diagnostic: Diagnostic) -> String { (diagnostic.recordID ?? "") + "|" + diagnostic.message }

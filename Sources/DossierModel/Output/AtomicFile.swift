@@ -90,6 +90,26 @@ public enum AtomicFile {
         syncFolder(directory.isEmpty ? "/" : directory)
     }
 
+    /// Appends an entry to a journal (the copies file, the edit log), making its folder (0700) and the
+    /// file (0600) if need be: under an exclusive lock, so two writers append whole entries one after
+    /// the other, and flushed to the disk before it returns. After a torn tail (a writer killed
+    /// mid-entry) `separator` comes first, so the entry still starts on a line of its own.
+    public static func append(_ entry: [UInt8], to path: String, afterTornTail separator: [UInt8]) throws(Failure) {
+        let directory = split(path).directory
+        try makeFolders(directory, mode: 0o700)
+        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot open: \(String(cString: strerror(errno)))", exists: false) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(descriptor, LOCK_UN) }
+        var size = stat()
+        var last: UInt8 = 0x0A
+        if fstat(descriptor, &size) == 0, size.st_size > 0 { _ = pread(descriptor, &last, 1, size.st_size - 1) }
+        guard writeAll((last == 0x0A ? [] : separator) + entry, to: descriptor), fsync(descriptor) == 0 else {
+            throw Failure(path: path, reason: String(cString: strerror(errno)), exists: false)
+        }
+    }
+
     /// Flushes a folder, so that names made, renamed or removed in it survive a power cut.
     public static func syncFolder(_ directory: String) {
         let folder = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
