@@ -252,8 +252,7 @@ public final class NotesFile: @unchecked Sendable {
     /// Runs `body` with the file open for appending, exclusively locked, ending in a newline (a torn
     /// last line cut away), begun with the header, and still the file the path names.
     private func withWritableFile(_ body: (Int32) throws(Problem) -> Void) throws(Problem) {
-        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        if !folder.isEmpty { try? AtomicFile.makeFolders(folder, mode: 0o700) }
+        try? AtomicFile.makeFolders(AtomicFile.split(path).directory, mode: 0o700)
         while true {
             let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else { throw Problem(path: path, line: 0, column: 0, message: "cannot open: \(String(cString: strerror(errno)))") }
