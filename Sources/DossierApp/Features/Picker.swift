@@ -353,7 +353,8 @@ extension Screens {
     /// The picker, in a box over the screen.
     static func picker(_ state: State, into grid: inout Grid) {
         guard let picker = state.picker else { return }
-        let width = max(10, min(state.width - 2, 78))
+        // Wide enough for most titles whole on a wide terminal; a row that still does not fit ends in "…".
+        let width = max(10, min(state.width - 2, 120))
         let height = max(6, min(state.height - 3, 20))
         let x = max(0, (state.width - width) / 2)
         let y = 1
@@ -427,7 +428,8 @@ extension Screens {
             case .newStatement: text = "＋ a new statement" + (picker.query.text.isEmpty ? "…" : " titled “\(picker.query.text)”…")
             case .option(let index, let label): text = "\(index + 1)  \(label)"
             }
-            grid.put((selected ? String(state.glyphs.selectedRow) : " ") + " " + text, x: x + 1, y: rowY, limit: width - 2, role: selected ? .selection : .normal)
+            grid.put(DisplayWidth.truncate((selected ? String(state.glyphs.selectedRow) : " ") + " " + text, to: width - 2), x: x + 1, y: rowY,
+                     limit: width - 2, role: selected ? .selection : .normal)
         }
     }
 }
