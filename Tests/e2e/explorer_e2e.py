@@ -234,7 +234,9 @@ def test_help_overlay():
     pane = Pane(dossier())
     pane.wait_for("Articles 1/5")
     pane.keys("?")
-    screen = pane.wait_for("Keys · j/k Space b scroll · / search · q closes")
+    pane.wait_for("Keys · j/k Space b scroll · / search · q closes")
+    # The whole frame, not one caught half drawn (the title comes first).
+    screen = pane.settled()
     assert "back to exactly where you were" in screen or "Moving" in screen, screen
     pane.keys("Escape")
     pane.wait_for("Keys · j/k", absent=True)
