@@ -39,6 +39,7 @@ public struct Corpus: Sendable {
         self.excerpts = excerpts
 
         var positions: [String: (RecordKind, Int)] = [:]
+        positions.reserveCapacity(articles.count + actors.count + statements.count + events.count + excerpts.count)
         for (index, record) in articles.enumerated() { positions[record.id] = (.article, index) }
         for (index, record) in actors.enumerated() { positions[record.id] = (.actor, index) }
         for (index, record) in statements.enumerated() { positions[record.id] = (.statement, index) }
@@ -46,26 +47,40 @@ public struct Corpus: Sendable {
         for (index, record) in excerpts.enumerated() { positions[record.id] = (.excerpt, index) }
         self.positions = positions
 
-        // Each list keeps first-seen order; a set beside it makes "already there?" constant time, so a
-        // record cited by thousands of excerpts costs no more than one cited once.
-        var about: [String: [String]] = [:]
-        var citing: [String: [String]] = [:]
-        var aboutSeen: Set<Pair> = []
+        // Every id met is given a number (a record's from its place; an id of no record, in a corpus
+        // opened with its problems, the next one free), so the lists below are arrays indexed by
+        // number and "already linked?" is a set of integer pairs: hashing pairs of strings took most
+        // of the time of building these indexes.
+        var recordIDs: [String] = []
+        recordIDs.reserveCapacity(positions.count)
+        for record in articles { recordIDs.append(record.id) }
+        for record in actors { recordIDs.append(record.id) }
+        for record in statements { recordIDs.append(record.id) }
+        for record in events { recordIDs.append(record.id) }
+        for record in excerpts { recordIDs.append(record.id) }
+        var ids = Numbering(positions: positions, recordIDs: recordIDs, counts: [articles.count, actors.count, statements.count, events.count, excerpts.count])
+        var about = Lists<String>()
+        var citing = Lists<String>()
+        var aboutSeen: Set<Int> = []
+        aboutSeen.reserveCapacity(excerpts.count * 2)
         func link(_ excerpt: String, to record: String) {
-            if aboutSeen.insert(Pair(excerpt, record)).inserted {
-                about[record, default: []].append(excerpt)
-                citing[excerpt, default: []].append(record)
+            let excerptNumber = ids.number(excerpt)
+            let recordNumber = ids.number(record)
+            if aboutSeen.insert(excerptNumber &* Numbering.pairSpace &+ recordNumber).inserted {
+                about.append(excerpt, at: recordNumber)
+                citing.append(record, at: excerptNumber)
             }
         }
         for excerpt in excerpts {
             for record in excerpt.about { link(excerpt.id, to: record) }
         }
-        var roles: [String: [StatementRole]] = [:]
-        var rolesSeen: Set<Pair> = []
+        var roles = Lists<StatementRole>()
+        var rolesSeen: Set<Int> = []
+        let roleCases = StatementRole.Role.allCases
         func role(_ actor: String, _ statement: String, _ role: StatementRole.Role) {
-            if rolesSeen.insert(Pair(actor, statement + "\u{0}" + role.rawValue)).inserted {
-                roles[actor, default: []].append(StatementRole(statement: statement, role: role))
-            }
+            let actorNumber = ids.number(actor)
+            let key = (actorNumber &* Numbering.pairSpace &+ ids.number(statement)) &* roleCases.count &+ roleCases.firstIndex(of: role)!
+            if rolesSeen.insert(key).inserted { roles.append(StatementRole(statement: statement, role: role), at: actorNumber) }
         }
         for statement in statements {
             for excerpt in statement.excerpts { link(excerpt, to: statement.id) }
@@ -81,45 +96,109 @@ public struct Corpus: Sendable {
             for addressee in statement.addressees { role(addressee, statement.id, .addressee) }
             // The excerpts naming a lead or an addressee support the statement and the actor, as a
             // signatory's do.
-            let sourcedRoles = statement.leads.map { ($0, statement.leadExcerpts[$0] ?? []) } + statement.addressees.map { ($0, statement.addresseeExcerpts[$0] ?? []) }
-            for (actor, excerpts) in sourcedRoles {
-                for excerpt in excerpts {
-                    link(excerpt, to: statement.id)
-                    link(excerpt, to: actor)
+            for (actors, named) in [(statement.leads, statement.leadExcerpts), (statement.addressees, statement.addresseeExcerpts)] where !named.isEmpty {
+                for actor in actors {
+                    for excerpt in named[actor] ?? [] {
+                        link(excerpt, to: statement.id)
+                        link(excerpt, to: actor)
+                    }
                 }
             }
             // A forum given as a plain name is no actor's: it has no profile to list the statement in.
             if let forum = statement.forum, positions[forum]?.0 == .actor { role(forum, statement.id, .forum) }
         }
-        var mentions: [String: [String]] = [:]
-        var mentionsSeen: Set<Pair> = []
+        var mentions = Lists<String>()
+        var mentionsSeen: Set<Int> = []
         for event in events {
             for excerpt in event.excerpts { link(excerpt, to: event.id) }
-            for record in event.actors + event.statements where mentionsSeen.insert(Pair(record, event.id)).inserted {
-                mentions[record, default: []].append(event.id)
+            let eventNumber = ids.number(event.id)
+            for record in event.actors + event.statements {
+                let recordNumber = ids.number(record)
+                if mentionsSeen.insert(recordNumber &* Numbering.pairSpace &+ eventNumber).inserted { mentions.append(event.id, at: recordNumber) }
             }
         }
-        var inArticle: [String: [Excerpt]] = [:]
         // An excerpt whose quote was not found marks no span: the reader lists only those it can show.
-        for excerpt in excerpts where excerpt.anchor != .unanchored { inArticle[excerpt.article, default: []].append(excerpt) }
-        self.excerptsInArticle = inArticle.mapValues { list in
-            list.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }.map(\.id)
+        // Each article's are kept as places in `excerpts` (copying whole excerpts to sort them was most
+        // of the cost), sorted by span.
+        var inArticle = Lists<Int>()
+        for (index, excerpt) in excerpts.enumerated() where excerpt.anchor != .unanchored { inArticle.append(index, at: ids.number(excerpt.article)) }
+        var spans: [String: [String]] = [:]
+        spans.reserveCapacity(inArticle.used.count)
+        for number in inArticle.used {
+            let places = inArticle.lists[number]
+            let sorted = places.count < 2 ? places : places.sorted {
+                let (left, right) = (excerpts[$0].span, excerpts[$1].span)
+                return (left.start, left.end, $0) < (right.start, right.end, $1)
+            }
+            spans[ids.id(of: number)] = sorted.map { excerpts[$0].id }
         }
-        self.excerptsAbout = about
-        self.recordsCiting = citing
-        self.statementRoles = roles
-        self.eventsMentioning = mentions
+        self.excerptsInArticle = spans
+        self.excerptsAbout = about.dictionary(ids)
+        self.recordsCiting = citing.dictionary(ids)
+        self.statementRoles = roles.dictionary(ids)
+        self.eventsMentioning = mentions.dictionary(ids)
     }
 
-    /// Two ids, for the sets that keep back-link lists free of duplicates.
-    struct Pair: Hashable {
-        var first: String
-        var second: String
-        init(_ first: String, _ second: String) {
-            self.first = first
-            self.second = second
+    /// Numbers for ids: a record's is its place across the five arrays; an id of no record gets the
+    /// next number free.
+    struct Numbering {
+        /// Numbers are below this, so two make one integer key.
+        static let pairSpace = 1 << 31
+        let positions: [String: (RecordKind, Int)]
+        /// Every record's id, by number.
+        let recordIDs: [String]
+        let bases: [Int]
+        var names: [String] = []
+        var unknown: [String: Int] = [:]
+
+        init(positions: [String: (RecordKind, Int)], recordIDs: [String], counts: [Int]) {
+            self.positions = positions
+            self.recordIDs = recordIDs
+            var bases: [Int] = []
+            var total = 0
+            for count in counts {
+                bases.append(total)
+                total += count
+            }
+            self.bases = bases + [total]
+        }
+
+        mutating func number(_ id: String) -> Int {
+            if let (kind, index) = positions[id] { return bases[kind.number] + index }
+            if let known = unknown[id] { return known }
+            let next = recordIDs.count + names.count
+            names.append(id)
+            unknown[id] = next
+            return next
+        }
+
+        /// The id a number was given for.
+        func id(of number: Int) -> String {
+            number < recordIDs.count ? recordIDs[number] : names[number - recordIDs.count]
         }
     }
+
+    /// Lists kept by the number of the id they belong to, in first-seen order.
+    struct Lists<Element> {
+        var lists: [[Element]] = []
+        var used: [Int] = []
+
+        mutating func append(_ element: Element, at number: Int) {
+            if number >= lists.count { lists.append(contentsOf: repeatElement([], count: number - lists.count + 1)) }
+            if lists[number].isEmpty { used.append(number) }
+            lists[number].append(element)
+        }
+
+        func dictionary(_ ids: Numbering) -> [String: [Element]] {
+            var result: [String: [Element]] = [:]
+            result.reserveCapacity(used.count)
+            for number in used {
+                result[ids.id(of: number)] = lists[number]
+            }
+            return result
+        }
+    }
+
 
     public func kind(of id: String) -> RecordKind? { positions[id]?.kind }
 

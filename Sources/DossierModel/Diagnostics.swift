@@ -49,6 +49,9 @@ public struct SourceFile: Sendable {
     /// A file on disk, whose bytes are let go after parsing (and read again when needed).
     var isOnDisk: Bool { storage.isOnDisk }
 
+    /// The file's identity, size and times as it was opened; nil for a file held in memory or a pipe.
+    public var stamp: FileStamp? { storage.stamp }
+
     /// Frees the bytes once the file is parsed (a corpus is as large as its files): what was parsed
     /// from them are copies, or places to read again. Files in memory keep theirs.
     func releaseBytes() { storage.release() }
@@ -60,6 +63,8 @@ public struct SourceFile: Sendable {
         private let lock = NSLockLike()
         private var held: [UInt8]?
         private let onDisk: (descriptor: Int32, size: Int, modified: timespec)?
+        /// What the file was when it was opened, for the persistent index's staleness check.
+        private(set) var stamp: FileStamp?
         /// The file's name as messages show it.
         let name: String
 
@@ -111,6 +116,7 @@ public struct SourceFile: Sendable {
                 throw .unreadable(path: path, reason: "is not a regular file")
             }
             onDisk = (descriptor, Int(status.st_size), status.st_mtim)
+            stamp = FileStamp(status)
         }
 
         /// What an error number means, as `strerror` says it.

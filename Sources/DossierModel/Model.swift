@@ -367,6 +367,17 @@ public struct Excerpt: Sendable, Hashable, Identifiable {
 public enum RecordKind: String, Sendable, CaseIterable, Hashable {
     case article, actor, statement, event, excerpt
 
+    /// Its place in `allCases`.
+    var number: Int {
+        switch self {
+        case .article: return 0
+        case .actor: return 1
+        case .statement: return 2
+        case .event: return 3
+        case .excerpt: return 4
+        }
+    }
+
     /// The file (in a directory corpus) or key (in a single-file corpus) holding records of this kind.
     public var collectionName: String {
         switch self {

@@ -46,10 +46,33 @@ struct Explore: ParsableCommand {
         // A directory corpus (and the bundled one) loads in stages: the articles show at once and the
         // rest loads in the background. A single-file corpus is loaded whole first; either way a
         // problem with the corpus is reported with its location and the terminal left as it was.
+        // A corpus whose index in the cache is fresh opens from it at once, searchable; otherwise the
+        // index is written once the staged load is done.
         var files: [String: SourceFile]?
+        var warm: CorpusCache.Loaded?
+        var afterLoad: (@Sendable (LoadedCorpus, SearchIndex) -> Void)?
+        let cacheProblem = SharedMessage()
         if let path = corpus.data {
             if CorpusLoader.isDirectory(path) {
-                do { files = try CorpusLoader.readDirectory(path) } catch { throw CorpusOptions.report(error, path: path) }
+                do {
+                    if corpus.noCache {
+                        files = try CorpusLoader.readDirectory(path)
+                    } else {
+                        let cache = CorpusOptions.cache
+                        switch try cache.open(path: path, search: true) {
+                        case .warm(let loaded):
+                            warm = loaded
+                        case .cold(let opening, let reason):
+                            files = opening.directory
+                            let stamps = opening.withoutFiles
+                            afterLoad = { loaded, search in
+                                if let problem = cache.store(loaded, search: search, for: stamps, reason: reason).problem { cacheProblem.set(problem) }
+                            }
+                        }
+                    }
+                } catch {
+                    throw CorpusOptions.report(error, path: path)
+                }
             }
         } else {
             files = BundledCorpus.files()
@@ -62,16 +85,21 @@ struct Explore: ParsableCommand {
         let outcome: ExplorerSession.Outcome
         do {
             // The explorer reads article bodies through the store it is handed here, and nowhere else.
-            let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24, bodies: .corpus) }
+            let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24, bodies: .corpus, afterLoad: afterLoad) }
             files = nil  // the staged load owns the bytes now, and drops them once they are decoded
-            if let staged {
+            if let warm {
+                var initial = State(corpus: warm.loaded.corpus, width: 80, height: 24, bodies: .corpus, search: warm.search)
+                initial.problems = warm.loaded.problems
+                outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile,
+                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh))
+            } else if let staged {
                 outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii, notes: notesFile,
                                                   author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh))
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
-                let loaded = try CorpusOptions.load(path: corpus.data, showWarnings: false, mode: .tolerant)
-                var initial = State(corpus: loaded.corpus, width: 80, height: 24, bodies: .corpus)
-                initial.problems = loaded.problems
+                let opened = try CorpusOptions.load(path: corpus.data, showWarnings: false, mode: .tolerant, cache: !corpus.noCache, search: true)
+                var initial = State(corpus: opened.loaded.corpus, width: 80, height: 24, bodies: .corpus, search: opened.search)
+                initial.problems = opened.loaded.problems
                 initial.readOnlyReason = "a corpus in one JSON file is edited by hand; a corpus directory can be edited here (see docs/editing.md)"
                 outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile,
                                                   author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh))
@@ -80,6 +108,8 @@ struct Explore: ParsableCommand {
             printError("dossier: \(error)")
             throw ExitCode(2)
         }
+        // Said once the screen is the terminal's again.
+        if let problem = cacheProblem.value { printError("dossier: warning: \(problem)") }
         switch outcome {
         case .terminalGone: printError("dossier: the terminal went away")
         case .loadFailed(let error): throw CorpusOptions.report(error, path: corpus.data)
@@ -87,6 +117,15 @@ struct Explore: ParsableCommand {
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
+}
+
+/// A line one thread leaves for another to say (the index writer's, for the explorer's exit).
+final class SharedMessage: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: String?
+
+    func set(_ value: String) { lock.withLock { message = value } }
+    var value: String? { lock.withLock { message } }
 }
 
 struct Validate: ParsableCommand {
@@ -100,8 +139,11 @@ struct Validate: ParsableCommand {
     @Flag(help: "Print every problem; by default, after 20 of one kind (the same mistake at other places) a line says how many more there are.")
     var all = false
 
+    @Flag(name: .customLong("no-cache"), help: "Check the corpus's JSON again even when its index in the cache is fresh (and write no index).")
+    var noCache = false
+
     func run() throws {
-        let loaded = try CorpusOptions.load(path: path, showWarnings: true, all: all)
+        let loaded = try CorpusOptions.load(path: path, showWarnings: true, all: all, cache: !noCache).loaded
         let warnings = loaded.warnings.isEmpty ? "" : " (\(plural(loaded.warnings.count, "warning")))"
         print("valid: \(loaded.corpus.summary)\(warnings)")
         try finishOutput()
@@ -135,8 +177,8 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try corpus.load()
-        let hits = SearchIndex(corpus: loaded).search(query)
+        let (loaded, index) = try corpus.loadSearchable()
+        let hits = index.search(query)
         switch format {
         case .json:
             let values = try readingBodies { () throws(ArticleBody.Unreadable) in

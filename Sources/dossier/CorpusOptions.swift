@@ -2,6 +2,7 @@ import ArgumentParser
 import CTerminalSupport
 import DossierApp
 import DossierModel
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,21 +12,45 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A corpus directory or single JSON file (default: the bundled corpus).", valueName: "PATH"))
     var data: String?
 
+    @Flag(name: .customLong("no-cache"), help: "Read the corpus's JSON, not its index in the cache (and write no index).")
+    var noCache = false
+
     /// Loads the chosen corpus, or prints every problem and exits 65 (invalid) or 66 (unreadable).
     func load(showWarnings: Bool = false) throws -> Corpus {
-        try CorpusOptions.load(path: data, showWarnings: showWarnings).corpus
+        try CorpusOptions.load(path: data, showWarnings: showWarnings, cache: !noCache).loaded.corpus
     }
 
-    static func load(path: String?, showWarnings: Bool, mode: LoadMode = .strict, all: Bool = false) throws -> LoadedCorpus {
-        let result: Result<LoadedCorpus, CorpusError>
-        if let path {
-            result = Result { () throws(CorpusError) in try CorpusLoader.load(path: path, mode: mode) }
+    /// The corpus with its search index, both from the index in the cache when it is fresh.
+    func loadSearchable() throws -> (corpus: Corpus, search: SearchIndex) {
+        let result = try CorpusOptions.load(path: data, showWarnings: false, cache: !noCache, search: true)
+        return (result.loaded.corpus, result.search ?? SearchIndex(corpus: result.loaded.corpus))
+    }
+
+    /// The persistent index's folder and this program's version (see `CorpusCache`).
+    static var cache: CorpusCache {
+        CorpusCache(folder: CorpusCache.folder(environment: ProcessInfo.processInfo.environment), programVersion: Dossier.version)
+    }
+
+    /// Loads a corpus: through the persistent index for one at a path (unless `cache` is false), the
+    /// bundled corpus from the bytes in the program. A cache folder that cannot be written is said once,
+    /// as a warning, and the load goes on without it.
+    static func load(path: String?, showWarnings: Bool, mode: LoadMode = .strict, all: Bool = false, cache useCache: Bool = true,
+                     search: Bool = false) throws -> CorpusCache.Loaded {
+        let result: Result<CorpusCache.Loaded, CorpusError>
+        if let path, useCache {
+            result = Result { () throws(CorpusError) in try cache.load(path: path, mode: mode, search: search) }
         } else {
-            result = Result { () throws(CorpusError) in try BundledCorpus.load() }
+            result = Result { () throws(CorpusError) in
+                let loaded = if let path { try CorpusLoader.load(path: path, mode: mode) } else { try BundledCorpus.load() }
+                return CorpusCache.Loaded(loaded: loaded, search: search ? SearchIndex(corpus: loaded.corpus) : nil,
+                                          use: .off, problem: nil)
+            }
         }
         switch result {
         case .success(let loaded):
-            if showWarnings { printProblems(loaded.warnings, all: all) }
+            if let problem = loaded.problem { printError("dossier: warning: \(problem)") }
+            if ProcessInfo.processInfo.environment["DOSSIER_CACHE_REPORT"] != nil { printError("dossier: index: \(loaded.use)") }
+            if showWarnings { printProblems(loaded.loaded.warnings, all: all) }
             return loaded
         case .failure(let error):
             throw report(error, path: path, all: all)

@@ -18,13 +18,18 @@ enum CLI {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dossier")
     }
 
+    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-cli-cache-\(getpid())").path
+
     static func run(_ arguments: [String], binary: URL = CLI.binary, in directory: String? = nil, environment: [String: String]? = nil,
                     input: Data? = nil) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let environment { process.environment = environment }
+        // Indexes go to a cache folder of the test run's own, never the user's ~/.cache.
+        var environment = environment ?? ProcessInfo.processInfo.environment
+        if environment["XDG_CACHE_HOME"] == nil { environment["XDG_CACHE_HOME"] = CLI.cacheHome }
+        process.environment = environment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

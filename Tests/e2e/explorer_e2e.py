@@ -51,6 +51,8 @@ class Pane:
         # test's place is never the next one's start; a test that shares them says so in `env`.
         environment["XDG_STATE_HOME"] = os.path.join(WORK, "state-" + self.name)
         environment["XDG_DATA_HOME"] = os.path.join(WORK, "data-" + self.name)
+        # Corpus indexes are shared by every pane of the run (as by a user's explorers), never ~/.cache.
+        environment["XDG_CACHE_HOME"] = os.path.join(WORK, "cache")
         environment.update(env or {})
         exports = " ".join("%s=%s" % (key, shell_quote(value)) for key, value in environment.items() if value is not None)
         unsets = " ".join("-u %s" % key for key, value in environment.items() if value is None)

@@ -60,7 +60,7 @@ class PtyProcess:
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
         self.shell = subprocess.Popen([sys.executable, "-c", SHELL, binary] + args, stdin=slave, stdout=slave, stderr=slave,
-                                      env=dict(ENV, DOSSIER_PID_FD=str(writer), XDG_STATE_HOME=state_home, XDG_DATA_HOME=state_home),
+                                      env=dict(ENV, DOSSIER_PID_FD=str(writer), XDG_STATE_HOME=state_home, XDG_DATA_HOME=state_home, XDG_CACHE_HOME=state_home),
                                       preexec_fn=in_child, pass_fds=(writer,), cwd=cwd)
         os.close(slave)
         os.close(writer)

@@ -36,7 +36,11 @@ public final class StagedLoad: @unchecked Sendable {
 
     /// Nil when the articles file does not parse: the caller loads synchronously and reports the error.
     /// Takes the files over: the caller should not keep them, or their bytes stay in memory.
-    public init?(files: consuming [String: SourceFile], width: Int, height: Int, bodies: BodyStore = .corpus) {
+    /// `afterLoad` runs on the background thread once the full state is handed over (the explorer
+    /// writes the persistent index there, so the user does not wait for it).
+    public init?(files: consuming [String: SourceFile], width: Int, height: Int, bodies: BodyStore = .corpus,
+                 afterLoad: (@Sendable (LoadedCorpus, SearchIndex) -> Void)? = nil) {
+        self.afterLoad = afterLoad
         guard let articlesFile = files[RecordKind.article.collectionName],
               let articles = PreviewedArticles(articlesFile) else { return nil }
         let previewed = articles.articles
@@ -50,6 +54,7 @@ public final class StagedLoad: @unchecked Sendable {
 
     private let inputs: Inputs
     private let previewed: [Article]
+    private let afterLoad: (@Sendable (LoadedCorpus, SearchIndex) -> Void)?
     private var started = false
 
     /// Starts the background work; call it once the first frame is on screen, so the first frame does
@@ -61,8 +66,9 @@ public final class StagedLoad: @unchecked Sendable {
         let folder = Thread { [previewed] in folding.finish(SearchIndex.FoldedArticles(previewed)) }
         folder.start()
         let (width, height, bodies) = (preview.width, preview.height, preview.bodies)
-        let thread = Thread { [lock, inputs] in
-            let loaded = inputs.load().map { loaded in
+        let thread = Thread { [lock, inputs, afterLoad] in
+            let result = inputs.load()
+            let loaded = result.map { loaded in
                 var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies, foldedArticles: folding.wait())
                 state.problems = loaded.problems
                 return state
@@ -70,6 +76,7 @@ public final class StagedLoad: @unchecked Sendable {
             lock.lock()
             self.outcome = loaded
             lock.unlock()
+            if let afterLoad, case .success(let corpus) = result, case .success(let state) = loaded { afterLoad(corpus, state.search) }
         }
         thread.stackSize = 8 << 20  // deep JSON is refused at 256 levels; this leaves room to spare
         thread.start()

@@ -170,13 +170,14 @@ public struct State: Sendable {
 
     /// `searchable: false` skips the search index, for the articles-only state shown while loading.
     /// `foldedArticles`, folded beforehand by a staged load, spares folding the articles again.
+    /// `search`, read from the persistent index, is used as it is.
     public init(corpus: Corpus, width: Int, height: Int, bodies: BodyStore = .corpus, searchable: Bool = true,
-                foldedArticles: SearchIndex.FoldedArticles? = nil) {
+                foldedArticles: SearchIndex.FoldedArticles? = nil, search: SearchIndex? = nil) {
         self.corpus = corpus
         self.bodies = bodies
         self.index = ExplorerIndex(corpus: corpus)
-        self.search = SearchIndex(corpus: searchable ? corpus : Corpus(articles: [], actors: [], statements: [], events: [], excerpts: []),
-                                  articles: foldedArticles)
+        self.search = search ?? SearchIndex(corpus: searchable ? corpus : Corpus(articles: [], actors: [], statements: [], events: [], excerpts: []),
+                                            articles: foldedArticles)
         self.width = width
         self.height = height
     }

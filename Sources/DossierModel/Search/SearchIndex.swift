@@ -151,6 +151,34 @@ public struct SearchIndex: Sendable {
 
     /// Folds the corpus; `articles`, when folded beforehand from the same articles, is used as it is.
     public init(corpus: Corpus, articles prefolded: FoldedArticles? = nil) {
+        let documents = Self.documents(of: corpus)
+        self.documents = documents
+        let articleDocuments = corpus.articles.count * 2
+        let articles: FoldedBuffer
+        if let prefolded, prefolded.ids.elementsEqual(corpus.articles.lazy.map(\.id)) {
+            articles = prefolded.buffer
+        } else {
+            articles = FoldedArticles(corpus.articles).buffer
+        }
+        // Everything after the articles is text in memory.
+        segments = [articles, FoldedBuffer(documents[articleDocuments...].map { (try? $0.text.text()) ?? "" })]
+        segmentStarts = [0, articleDocuments]
+    }
+
+    /// The index over folded text read back from the persistent index; nil when the text does not hold
+    /// the documents this corpus has (then fold it again).
+    init?(corpus: Corpus, segments: [FoldedBuffer]) {
+        let documents = Self.documents(of: corpus)
+        let articleDocuments = corpus.articles.count * 2
+        guard segments.count == 2, segments[0].starts.count - 1 == articleDocuments,
+              segments[1].starts.count - 1 == documents.count - articleDocuments else { return nil }
+        self.documents = documents
+        self.segments = segments
+        segmentStarts = [0, articleDocuments]
+    }
+
+    /// Every searchable text of a corpus, in the order results are listed.
+    private static func documents(of corpus: Corpus) -> [Document] {
         var documents: [Document] = []
         for article in corpus.articles {
             documents.append(Document(kind: .article, id: article.id, field: .title, text: article.title))
@@ -163,17 +191,7 @@ public struct SearchIndex: Sendable {
             for alias in actor.aliases { documents.append(Document(kind: .actor, id: actor.id, field: .alias, text: alias)) }
         }
         for event in corpus.events { documents.append(Document(kind: .event, id: event.id, field: .title, text: event.title)) }
-        self.documents = documents
-        let articleDocuments = corpus.articles.count * 2
-        let articles: FoldedBuffer
-        if let prefolded, prefolded.ids.elementsEqual(corpus.articles.lazy.map(\.id)) {
-            articles = prefolded.buffer
-        } else {
-            articles = FoldedArticles(corpus.articles).buffer
-        }
-        // Everything after the articles is text in memory.
-        segments = [articles, FoldedBuffer(documents[articleDocuments...].map { (try? $0.text.text()) ?? "" })]
-        segmentStarts = [0, articleDocuments]
+        return documents
     }
 
     /// Scans every segment in order, giving documents their index in `documents`; a `skipTo` may lead
@@ -324,6 +342,37 @@ public struct SearchIndex: Sendable {
     }
 }
 
+/// The bytes of a `FoldedBuffer`: an array of its own, or a part of the mapped index file that is
+/// read only when a search scans it (so a warm open does not bring the folded text into memory).
+enum FoldedBytes: @unchecked Sendable {
+    case owned([UInt8])
+    /// Bytes in a read-only mapping that `owner` keeps alive (and unmaps when the last user is gone).
+    case mapped(UnsafeBufferPointer<UInt8>, owner: MappedFile)
+
+    var count: Int {
+        switch self {
+        case .owned(let bytes): return bytes.count
+        case .mapped(let bytes, _): return bytes.count
+        }
+    }
+
+    @inline(__always)
+    func withUnsafeBufferPointer<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        switch self {
+        case .owned(let bytes): return try bytes.withUnsafeBufferPointer(body)
+        case .mapped(let bytes, let owner): return try withExtendedLifetime(owner) { try body(bytes) }
+        }
+    }
+
+    /// The bytes to write into a new index.
+    var array: [UInt8] {
+        switch self {
+        case .owned(let bytes): return bytes
+        case .mapped(let bytes, let owner): return withExtendedLifetime(owner) { Array(bytes) }
+        }
+    }
+}
+
 /// Documents folded into one buffer, each followed by a NUL (which no query holds, so no match can
 /// cross from one document into the next).
 final class FoldedBuffer: Sendable {
@@ -336,7 +385,8 @@ final class FoldedBuffer: Sendable {
 
     static let anchorSpacing = 1 << 16
 
-    let bytes: [UInt8]
+    /// The folded text: built in memory, or mapped from the persistent index (see `CorpusIndex`).
+    let bytes: FoldedBytes
     /// The folded offset where each document starts; one more entry marks the end.
     let starts: [Int]
     let anchors: [Anchor]
@@ -386,11 +436,20 @@ final class FoldedBuffer: Sendable {
         starts.append(bytes.count)
         var counts = [Int](repeating: 0, count: 256)
         for byte in bytes { counts[Int(byte)] += 1 }
-        self.bytes = bytes
+        self.bytes = .owned(bytes)
         self.starts = starts
         self.anchors = anchors
         self.foldedLengths = table.foldedLengths
         self.byteCounts = counts
+    }
+
+    /// A buffer read back from the persistent index, its parts already checked against each other.
+    init(bytes: FoldedBytes, starts: [Int], anchors: [Anchor], foldedLengths: [UInt32: UInt8], byteCounts: [Int]) {
+        self.bytes = bytes
+        self.starts = starts
+        self.anchors = anchors
+        self.foldedLengths = foldedLengths
+        self.byteCounts = byteCounts
     }
 
     /// The length of the UTF-8 sequence a lead byte begins (the text is valid UTF-8).

@@ -1,0 +1,311 @@
+import DossierGenerator
+import Foundation
+import Testing
+@testable import DossierModel
+
+/// The persistent index (issue 17): it gives the answers a cold load gives, and every way it can go
+/// stale or be damaged leads to a load from the JSON (and a new index), never to a wrong answer.
+@Suite struct IndexTests {
+    /// A corpus in a folder of its own, with a cache folder beside it. The racy margin is 50 ms, and
+    /// each harness waits that long after writing its corpus, so an index can be written at once.
+    struct Harness {
+        let root: String
+        var corpus: String { root + "/corpus" }
+        var cacheFolder: String { root + "/cache" }
+        var cache: CorpusCache { CorpusCache(folder: cacheFolder, programVersion: "test-1", racyMargin: 50_000_000) }
+
+        init(_ name: String, bundled: Bool = false) throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-index-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))").path
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            if bundled {
+                try FileManager.default.copyItem(atPath: Paths.data.path, toPath: corpus)
+            } else {
+                _ = try CorpusGenerator(articles: 60, seed: 11).write(to: corpus)
+            }
+            Self.settle()
+        }
+
+        /// Longer than the racy margin and the file system clock's tick: a change made after this has
+        /// a newer time than what the index recorded.
+        static func settle() { usleep(80_000) }
+
+        func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+        var indexPath: String { cache.indexPath(for: corpus) }
+
+        func load(search: Bool = true) throws -> CorpusCache.Loaded {
+            try cache.load(path: corpus, mode: .strict, search: search)
+        }
+    }
+
+    static let queries = ["türk", "新疆", "human rights", "xinjiang", "“", "qqzxv", "a"]
+
+    /// Everything a user can be shown, as lines: the problems, every record as JSON output gives it,
+    /// the back-links, and the hits (with their places and context) of a few searches.
+    static func answers(_ loaded: LoadedCorpus, search: SearchIndex) throws -> [String] {
+        let corpus = loaded.corpus
+        var lines = loaded.problems.map(\.description)
+        for kind in RecordKind.allCases {
+            lines += try RecordJSON.values(of: kind, in: corpus).map { JSONWriter.write($0) }
+        }
+        func sorted<T>(_ map: [String: [T]], _ show: (T) -> String) -> [String] {
+            map.keys.sorted().map { "\($0): " + map[$0]!.map(show).joined(separator: ",") }
+        }
+        lines += sorted(corpus.excerptsAbout) { $0 } + sorted(corpus.recordsCiting) { $0 } + sorted(corpus.excerptsInArticle) { $0 }
+        lines += sorted(corpus.statementRoles) { "\($0.statement)/\($0.role)" } + sorted(corpus.eventsMentioning) { $0 }
+        for query in queries {
+            let hits = search.search(query)
+            let ranges = SearchIndex.utf8Ranges(of: hits)
+            lines += zip(hits, ranges).map { "\(query): \($0.kind) \($0.id) \($0.field) \($1) \($0.context)" }
+        }
+        return lines
+    }
+
+    static func coldAnswers(_ path: String) throws -> [String] {
+        let loaded = try CorpusLoader.load(path: path)
+        return try answers(loaded, search: SearchIndex(corpus: loaded.corpus))
+    }
+
+    static func answers(_ result: CorpusCache.Loaded) throws -> [String] {
+        try answers(result.loaded, search: try #require(result.search))
+    }
+
+    @Test(arguments: [false, true])
+    func aWarmOpenGivesTheAnswersOfAColdOne(bundled: Bool) throws {
+        let harness = try Harness("same", bundled: bundled)
+        defer { harness.remove() }
+        let cold = try Self.coldAnswers(harness.corpus)
+        let first = try harness.load()
+        #expect(first.use == .rebuilt("no index yet"))
+        #expect(try Self.answers(first) == cold)
+        let second = try harness.load()
+        #expect(second.use == .warm)
+        let warm = try Self.answers(second)
+        #expect(warm.count == cold.count)
+        for (index, (left, right)) in zip(warm, cold).enumerated() where left != right {
+            Issue.record("line \(index) differs:\n  warm: \(left)\n  cold: \(right)")
+            break
+        }
+        // Bodies come from the corpus's own file, not the index.
+        let article = try #require(second.loaded.corpus.articles.first)
+        #expect(try article.body.text() == CorpusLoader.load(path: harness.corpus).corpus.articles.first!.body.text())
+    }
+
+    @Test func anIndexWithoutSearchTextIsUsedForRecordsAndCompletedForSearch() throws {
+        let harness = try Harness("records")
+        defer { harness.remove() }
+        #expect(try harness.load(search: false).use == .rebuilt("no index yet"))
+        #expect(try harness.load(search: false).use == .warm)
+        let searched = try harness.load(search: true)
+        #expect(searched.use == .rebuilt("the index holds no search text yet"))
+        #expect(try Self.answers(searched) == Self.coldAnswers(harness.corpus))
+        #expect(try harness.load(search: true).use == .warm)
+        #expect(try harness.load(search: false).use == .warm)
+    }
+
+    /// Rewrites a corpus file in place (same inode), changing one title's first letter.
+    static func editInPlace(_ path: String) throws {
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let marker = Array("\"title\": \"".utf8)
+        let at = try #require((0..<(bytes.count - marker.count)).first { Array(bytes[$0..<($0 + marker.count)]) == marker }) + marker.count
+        bytes[at] = bytes[at] == UInt8(ascii: "Q") ? UInt8(ascii: "R") : UInt8(ascii: "Q")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
+    }
+
+    enum Staleness: String, CaseIterable {
+        case editedInPlace, replacedByRename, touchedBackToItsOldTime, truncated
+    }
+
+    @Test(arguments: Staleness.allCases, ["articles", "statements", "events"])
+    func aChangedFileIsReadAgain(_ change: Staleness, file: String) throws {
+        let harness = try Harness("stale-\(change.rawValue)-\(file)")
+        defer { harness.remove() }
+        _ = try harness.load()
+        #expect(try harness.load().use == .warm)
+        let path = harness.corpus + "/\(file).json"
+        var original = stat()
+        stat(path, &original)
+        switch change {
+        case .editedInPlace:
+            try Self.editInPlace(path)
+        case .replacedByRename:
+            let copy = path + ".new"
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            try Self.editInPlace(copy)
+            rename(copy, path)
+        case .touchedBackToItsOldTime:
+            try Self.editInPlace(path)
+            var times = [original.st_atim, original.st_mtim]
+            utimensat(AT_FDCWD, path, &times, 0)
+            var now = stat()
+            stat(path, &now)
+            #expect(now.st_mtim.tv_sec == original.st_mtim.tv_sec && now.st_mtim.tv_nsec == original.st_mtim.tv_nsec && now.st_size == original.st_size)
+        case .truncated:
+            truncate(path, off_t(original.st_size / 2))
+        }
+        Harness.settle()
+        if change == .truncated {
+            // What a cold load says: the file no longer parses.
+            var coldError: CorpusError?
+            do { _ = try CorpusLoader.load(path: harness.corpus) } catch { coldError = error }
+            guard case .invalid(let expected)? = coldError else { Issue.record("a cut file loaded"); return }
+            #expect(throws: CorpusError.self) { try harness.load() }
+            do { _ = try harness.load() } catch let error as CorpusError {
+                guard case .invalid(let found) = error else { Issue.record("\(error)"); return }
+                #expect(found.map(\.description) == expected.map(\.description))
+            }
+            return
+        }
+        let reloaded = try harness.load()
+        #expect(reloaded.use == .rebuilt("\(file).json changed since the index was written"))
+        #expect(try Self.answers(reloaded) == Self.coldAnswers(harness.corpus))
+        #expect(try harness.load().use == .warm)
+    }
+
+    enum Damage: CustomStringConvertible {
+        case truncated(Int)
+        case bitFlipped(Int)
+        case otherProgramVersion
+        case otherFormatVersion
+        case foreign
+        case empty
+
+        var description: String {
+            switch self {
+            case .truncated(let at): return "truncated at \(at)"
+            case .bitFlipped(let at): return "bit flipped at \(at)"
+            case .otherProgramVersion: return "another program version"
+            case .otherFormatVersion: return "another format version"
+            case .foreign: return "a foreign file"
+            case .empty: return "empty"
+            }
+        }
+    }
+
+    /// Offsets spread over the whole file (header, records, search text, its last byte), as fractions.
+    static let places: [Double] = [0, 0.001, 0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.999]
+
+    @Test func aDamagedIndexIsRebuiltNeverTrusted() throws {
+        let harness = try Harness("damaged")
+        defer { harness.remove() }
+        let cold = try Self.coldAnswers(harness.corpus)
+        _ = try harness.load()
+        let good = try Array(Data(contentsOf: URL(fileURLWithPath: harness.indexPath)))
+        var damages: [Damage] = [.otherProgramVersion, .otherFormatVersion, .foreign, .empty]
+        for place in Self.places {
+            let at = min(good.count - 1, Int(Double(good.count) * place))
+            damages += [.truncated(at), .bitFlipped(at)]
+        }
+        damages += [.truncated(8), .truncated(56), .bitFlipped(9), .bitFlipped(20), .bitFlipped(30), .bitFlipped(36), .bitFlipped(44), .bitFlipped(52), .bitFlipped(good.count - 1)]
+        for damage in damages {
+            var bytes = good
+            var cache = harness.cache
+            switch damage {
+            case .truncated(let at): bytes = Array(good[..<at])
+            case .bitFlipped(let at): bytes[at] ^= 0x10
+            case .otherProgramVersion: cache = CorpusCache(folder: harness.cacheFolder, programVersion: "test-2", racyMargin: 50_000_000)
+            case .otherFormatVersion: bytes[8] &+= 1
+            case .foreign: bytes = Array("{\"not\": \"an index\"}".utf8)
+            case .empty: bytes = []
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: harness.indexPath))
+            let loaded = try cache.load(path: harness.corpus, mode: .strict, search: true)
+            guard case .rebuilt = loaded.use else {
+                Issue.record("\(damage): the index was used (\(loaded.use))")
+                continue
+            }
+            #expect(try Self.answers(loaded) == cold, "\(damage)")
+            if case .otherProgramVersion = damage { continue }
+            #expect(try harness.load().use == .warm, "\(damage): no good index written after")
+        }
+    }
+
+    @Test func twoBuildersAtOnceBothSucceed() async throws {
+        let harness = try Harness("builders")
+        defer { harness.remove() }
+        let cold = try Self.coldAnswers(harness.corpus)
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask { try Self.answers(harness.load()) }
+            }
+            for try await answers in group { #expect(answers == cold) }
+        }
+        #expect(try harness.load().use == .warm)
+        // No writer's temporary file is left behind.
+        let names = try FileManager.default.contentsOfDirectory(atPath: harness.cacheFolder)
+        #expect(names == [(harness.indexPath as NSString).lastPathComponent])
+    }
+
+    @Test func anUnwritableCacheFolderMeansWorkingWithoutIt() throws {
+        let harness = try Harness("unwritable")
+        defer { harness.remove() }
+        // A file where the folder should be: no folder can be made there, whoever runs the test.
+        try Data("in the way".utf8).write(to: URL(fileURLWithPath: harness.cacheFolder))
+        let loaded = try harness.load()
+        #expect(try Self.answers(loaded) == Self.coldAnswers(harness.corpus))
+        let problem = try #require(loaded.problem)
+        #expect(problem.contains(harness.cacheFolder) && problem.hasSuffix("working without it"))
+        guard case .notWritten = loaded.use else { Issue.record("\(loaded.use)"); return }
+    }
+
+    @Test func aCorpusWithErrorsIsNotIndexed() throws {
+        let harness = try Harness("errors")
+        defer { harness.remove() }
+        // An excerpt about a record that does not exist: an error, which a tolerant load opens with.
+        let path = harness.corpus + "/excerpts.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "\"about\": [", with: "\"about\": [\"no-such-record\", ", options: [], range: text.range(of: "\"about\": ["))
+        try broken.write(toFile: path, atomically: true, encoding: .utf8)
+        Harness.settle()
+        let loaded = try harness.cache.load(path: harness.corpus, mode: .tolerant, search: true)
+        #expect(loaded.use == .notWritten(loadedBecause: "no index yet", notWritten: "the corpus has errors"))
+        #expect(!FileManager.default.fileExists(atPath: harness.indexPath))
+        #expect(throws: CorpusError.self) { try harness.load() }
+    }
+
+    @Test func filesChangedMomentsBeforeTheLoadAreNotTrusted() throws {
+        let harness = try Harness("racy")
+        defer { harness.remove() }
+        try Self.editInPlace(harness.corpus + "/statements.json")
+        let cache = CorpusCache(folder: harness.cacheFolder, programVersion: "test-1")  // the real margin: a second
+        let loaded = try cache.load(path: harness.corpus, mode: .strict, search: false)
+        // Every file was written moments ago; the first one checked is named.
+        #expect(loaded.use == .notWritten(loadedBecause: "no index yet", notWritten: "articles.json changed less than a second before it was read"))
+        #expect(!FileManager.default.fileExists(atPath: harness.indexPath))
+    }
+
+    @Test func clearRemovesIndexesAndLeftoverTemporaryFilesOnly() throws {
+        let harness = try Harness("clear")
+        defer { harness.remove() }
+        _ = try harness.load()
+        let leftover = harness.cacheFolder + "/." + (harness.indexPath as NSString).lastPathComponent + ".Ab12Cd"
+        let unrelated = harness.cacheFolder + "/notes.txt"
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: leftover))
+        try Data([1]).write(to: URL(fileURLWithPath: unrelated))
+        #expect(harness.cache.entries().map(\.name) == [(leftover as NSString).lastPathComponent, (harness.indexPath as NSString).lastPathComponent])
+        let removed = try harness.cache.clear()
+        #expect(removed.files == 2 && removed.bytes > 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: harness.cacheFolder) == ["notes.txt"])
+        #expect(try harness.cache.clear().files == 0)
+        #expect(try CorpusCache(folder: harness.root + "/never-made", programVersion: "x").clear().files == 0)
+    }
+
+    @Test func aCorpusOpenedByAnotherSpellingOfItsPathNamesItsFilesThatWay() throws {
+        let harness = try Harness("spelling", bundled: true)
+        defer { harness.remove() }
+        // Give the corpus a warning to report: an actor no excerpt is about.
+        let actors = harness.corpus + "/actors.json"
+        let text = try String(contentsOfFile: actors, encoding: .utf8)
+        let index = try #require(text.range(of: "[", options: []))
+        try text.replacingCharacters(in: index, with: "[{\"id\": \"nobody\", \"name\": \"Nobody\", \"kind\": \"person\", \"aliases\": []},").write(toFile: actors, atomically: true, encoding: .utf8)
+        Harness.settle()
+        let first = try harness.load(search: false)
+        #expect(first.loaded.warnings.contains { $0.description.hasPrefix(harness.corpus + "/actors.json") })
+        let respelt = harness.root + "/./corpus/"
+        let second = try harness.cache.load(path: respelt, mode: .strict, search: false)
+        #expect(second.use == .warm)
+        #expect(second.loaded.warnings.map(\.description) == (try CorpusLoader.load(path: respelt)).warnings.map(\.description))
+    }
+}
