@@ -1,7 +1,8 @@
 /// A loaded corpus. A valid one has every reference resolved and every excerpt anchored; one opened
 /// with its problems (the explorer's way) may hold references to no record and unanchored excerpts,
-/// and every lookup here answers nil or an empty list for them. Records keep
-/// their file order; lookups by id and back-links are built once at load.
+/// and every lookup here answers nil or an empty list for them. Records keep their file order; lookups
+/// by id are built at load, back-links the first time one is asked for (a one-shot command that lists
+/// or searches never needs them, and they are most of what building a corpus costs).
 public struct Corpus: Sendable {
     public let articles: [Article]
     public let actors: [Actor]
@@ -11,17 +12,52 @@ public struct Corpus: Sendable {
 
     /// Each id's kind and position in its array.
     private let positions: [String: (kind: RecordKind, index: Int)]
+    private let links: LazyBackLinks
+
     /// Excerpts supporting a record: the excerpt's own `about` list plus every excerpt a record cites
     /// (a statement's excerpts, counts and signatories; an event's excerpts). Each list in corpus order.
-    public let excerptsAbout: [String: [String]]
+    public var excerptsAbout: [String: [String]] { links.value.excerptsAbout }
     /// The reverse of `excerptsAbout`: the records each excerpt supports, in the order they were linked.
-    public let recordsCiting: [String: [String]]
+    public var recordsCiting: [String: [String]] { links.value.recordsCiting }
     /// Excerpts quoting each article, in the order they appear in its body.
-    public let excerptsInArticle: [String: [String]]
+    public var excerptsInArticle: [String: [String]] { links.value.excerptsInArticle }
     /// Statements in which each actor takes part, with how.
-    public let statementRoles: [String: [StatementRole]]
+    public var statementRoles: [String: [StatementRole]] { links.value.statementRoles }
     /// Events naming each actor or statement.
-    public let eventsMentioning: [String: [String]]
+    public var eventsMentioning: [String: [String]] { links.value.eventsMentioning }
+
+    /// Builds the back-links now (on a thread that has time to spare) rather than on first use.
+    public func prepareBackLinks() { _ = links.value }
+
+    /// The back-links, built if need be: what the persistent index keeps.
+    var backLinks: BackLinks { links.value }
+
+    struct BackLinks {
+        var excerptsAbout: [String: [String]]
+        var recordsCiting: [String: [String]]
+        var excerptsInArticle: [String: [String]]
+        var statementRoles: [String: [StatementRole]]
+        var eventsMentioning: [String: [String]]
+    }
+
+    /// The back-links, built once, by whichever thread asks first (the others wait for it).
+    final class LazyBackLinks: @unchecked Sendable {
+        private let lock = NSLockLike()
+        private var built: BackLinks?
+        private var build: (() -> BackLinks)?
+
+        init(_ build: @escaping () -> BackLinks) { self.build = build }
+
+        var value: BackLinks {
+            lock.locked {
+                if let built { return built }
+                let value = build!()
+                built = value
+                build = nil  // let go of what it captured
+                return value
+            }
+        }
+    }
 
     public struct StatementRole: Sendable, Hashable {
         public enum Role: String, Sendable, Hashable, CaseIterable {
@@ -32,13 +68,20 @@ public struct Corpus: Sendable {
     }
 
     public init(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt]) {
+        self.init(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts, storedBackLinks: nil)
+    }
+
+    /// `storedBackLinks`, when given, reads the back-links these records have (kept in the persistent
+    /// index) the first time one is asked for; when it cannot, they are built as usual.
+    init(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt],
+         storedBackLinks: (@Sendable () -> BackLinks?)?) {
         self.articles = articles
         self.actors = actors
         self.statements = statements
         self.events = events
         self.excerpts = excerpts
 
-        var positions: [String: (RecordKind, Int)] = [:]
+        var positions: [String: (kind: RecordKind, index: Int)] = [:]
         positions.reserveCapacity(articles.count + actors.count + statements.count + events.count + excerpts.count)
         for (index, record) in articles.enumerated() { positions[record.id] = (.article, index) }
         for (index, record) in actors.enumerated() { positions[record.id] = (.actor, index) }
@@ -47,6 +90,14 @@ public struct Corpus: Sendable {
         for (index, record) in excerpts.enumerated() { positions[record.id] = (.excerpt, index) }
         self.positions = positions
 
+        links = LazyBackLinks {
+            if let stored = storedBackLinks?() { return stored }
+            return Self.backLinks(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts, positions: positions)
+        }
+    }
+
+    private static func backLinks(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt],
+                                  positions: [String: (kind: RecordKind, index: Int)]) -> BackLinks {
         // Every id met is given a number (a record's from its place; an id of no record, in a corpus
         // opened with its problems, the next one free), so the lists below are arrays indexed by
         // number and "already linked?" is a set of integer pairs: hashing pairs of strings took most
@@ -132,11 +183,8 @@ public struct Corpus: Sendable {
             }
             spans[ids.id(of: number)] = sorted.map { excerpts[$0].id }
         }
-        self.excerptsInArticle = spans
-        self.excerptsAbout = about.dictionary(ids)
-        self.recordsCiting = citing.dictionary(ids)
-        self.statementRoles = roles.dictionary(ids)
-        self.eventsMentioning = mentions.dictionary(ids)
+        return BackLinks(excerptsAbout: about.dictionary(ids), recordsCiting: citing.dictionary(ids), excerptsInArticle: spans,
+                         statementRoles: roles.dictionary(ids), eventsMentioning: mentions.dictionary(ids))
     }
 
     /// Numbers for ids: a record's is its place across the five arrays; an id of no record gets the
@@ -144,14 +192,14 @@ public struct Corpus: Sendable {
     struct Numbering {
         /// Numbers are below this, so two make one integer key.
         static let pairSpace = 1 << 31
-        let positions: [String: (RecordKind, Int)]
+        let positions: [String: (kind: RecordKind, index: Int)]
         /// Every record's id, by number.
         let recordIDs: [String]
         let bases: [Int]
         var names: [String] = []
         var unknown: [String: Int] = [:]
 
-        init(positions: [String: (RecordKind, Int)], recordIDs: [String], counts: [Int]) {
+        init(positions: [String: (kind: RecordKind, index: Int)], recordIDs: [String], counts: [Int]) {
             self.positions = positions
             self.recordIDs = recordIDs
             var bases: [Int] = []

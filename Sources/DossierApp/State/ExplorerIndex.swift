@@ -25,9 +25,10 @@ public struct ExplorerIndex: Sendable {
             .sorted { ($0.element.published, $0.offset) < ($1.element.published, $1.offset) }.map(\.element.id)
         statementsByDate = corpus.statements.enumerated()
             .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element.id)
-        let foldedNames = Dictionary(uniqueKeysWithValues: corpus.actors.map { ($0.id, Fold.fold($0.name)) })
-        actorsByName = corpus.actors.sorted { (foldedNames[$0.id]!, $0.id) < (foldedNames[$1.id]!, $1.id) }.map(\.id)
-        actorsByKind = corpus.actors.sorted { ($0.kind, foldedNames[$0.id]!, $0.id) < ($1.kind, foldedNames[$1.id]!, $1.id) }.map(\.id)
+        // Sort keys worked out once an actor, not looked up again in each comparison.
+        let keyed = corpus.actors.map { (kind: $0.kind, name: Fold.fold($0.name), id: $0.id) }
+        actorsByName = keyed.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map(\.id)
+        actorsByKind = keyed.sorted { ($0.kind, $0.name, $0.id) < ($1.kind, $1.name, $1.id) }.map(\.id)
         statesByName = actorsByName.filter { corpus.actor($0)?.kind == .state }
         let dated = corpus.statements.enumerated().map { ($0.element.date, 1, $0.offset, $0.element.id) }
             + corpus.events.enumerated().map { ($0.element.date, 0, $0.offset, $0.element.id) }

@@ -187,7 +187,7 @@ public struct CorpusCache: Sendable {
             guard current == stamp else { throw IndexUnusable("\(name) changed since the index was written") }
         }
         // The search text's checksum is worked out on another thread while the records are decoded.
-        let searchCheck = wanted && search > 0 ? Background { () throws(IndexUnusable) in try CorpusIndex.checkSearch(descriptor, size: size, search: search) } : nil
+        let searchCheck = wanted && search > 0 ? BackgroundWork { () throws(IndexUnusable) in try CorpusIndex.checkSearch(descriptor, size: size, search: search) } : nil
         defer { _ = searchCheck?.result }  // the descriptor stays open until the check is done with it
         let (head, start) = try CorpusIndex.checkedRecords(descriptor, size: size, records: records, search: search)
         var loaded = try CorpusIndex.decodeRecords(head, from: start, articles: opening.articles)
@@ -205,30 +205,6 @@ public struct CorpusCache: Sendable {
         try searchCheck.result.get()
         guard let mapping = MappedFile(descriptor: descriptor, size: size) else { throw IndexUnusable("the index cannot be mapped into memory") }
         return (loaded, try CorpusIndex.decodeSearch(mapping, at: search))
-    }
-
-    /// Work on a thread of its own, its result waited for when asked.
-    final class Background: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var outcome: Result<Void, IndexUnusable> = .success(())
-        private var waited = false
-
-        init(_ work: @escaping @Sendable () throws(IndexUnusable) -> Void) {
-            let thread = Thread { [self] in
-                do throws(IndexUnusable) { try work() } catch { outcome = .failure(error) }
-                done.signal()
-            }
-            thread.start()
-        }
-
-        /// Waits for the work (once) and gives how it went.
-        var result: Result<Void, IndexUnusable> {
-            if !waited {
-                done.wait()
-                waited = true
-            }
-            return outcome
-        }
     }
 
     private static func prefix(_ path: String, directory: Bool) -> String {
@@ -260,7 +236,7 @@ public struct CorpusCache: Sendable {
         let indexPath = indexPath(for: opening.path)
         let header = CorpusIndex.Header(programVersion: programVersion, corpus: opening.path,
                                         stamps: opening.stamps.compactMap { named in named.stamp.map { (named.name, $0) } })
-        let bytes = CorpusIndex.encode(loaded, search: search?.segments, header: header)
+        let pieces = CorpusIndex.encode(loaded, search: search?.segments, header: header)
         do {
             try AtomicFile.makeFolders(folder, mode: 0o700)
         } catch {
@@ -270,7 +246,7 @@ public struct CorpusCache: Sendable {
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return "cannot write the index in \(folder): \(String(cString: strerror(errno))); working without it" }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let written = AtomicFile.writeAll(bytes, to: descriptor)
+        let written = pieces.allSatisfy { piece in piece.withUnsafeBytes { AtomicFile.writeAll($0, to: descriptor) } }
         let reason = String(cString: strerror(errno))
         close(descriptor)
         guard written, rename(temporary, indexPath) == 0 else {

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -45,6 +46,30 @@ public struct FileStamp: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "inode \(inode), \(size) bytes, changed \(changed).\(changedNanoseconds)" }
 }
 
+/// Work on a thread of its own, its result waited for when asked (once; later asks give the same).
+final class BackgroundWork<Value>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var outcome: Result<Value, IndexUnusable>?
+    private var waited = false
+
+    init(_ work: @escaping @Sendable () throws(IndexUnusable) -> Value) {
+        let thread = Thread { [self] in
+            do throws(IndexUnusable) { outcome = .success(try work()) } catch { outcome = .failure(error) }
+            done.signal()  // orders the write above before the read in `result`
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    var result: Result<Value, IndexUnusable> {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return outcome!
+    }
+}
+
 /// A read-only mapping of an index file, unmapped when the last buffer using it is gone. The index is
 /// only ever replaced by renaming a new file over it, never written in place, so the mapped pages keep
 /// the bytes that were checked.
@@ -74,14 +99,15 @@ final class MappedFile: @unchecked Sendable {
 /// 40  u64 search offset             0 when the folded search text is not in the file
 /// 48  u64 search checksum           of the search text (checked on another thread, beside decoding)
 /// 56  header: program version, the corpus's path, each file's name and `FileStamp`
-///     records: articles (bodies as places in articles.json), actors, statements, events, excerpts
-///     (with their spans), the problems the load found
+///     records, in two parts: articles (bodies as places in articles.json),
+///     actors, statements, events, the problems the load found; then excerpts (with their spans) and
+///     the back-links (`Corpus.excerptsAbout`…)
 ///     search: the folded documents of `SearchIndex`, read in place from a mapping
 /// ```
 /// Integers are little-endian; counts and string lengths are base-128 varints.
 public enum CorpusIndex {
     /// Raised whenever what is written changes meaning: an index of another format is rebuilt.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("DOSSIDX\n".utf8)
     static let fixedSize = 56
 
@@ -99,7 +125,29 @@ public enum CorpusIndex {
 
     // MARK: Writing
 
-    static func encode(_ loaded: LoadedCorpus, search: [FoldedBuffer]?, header: Header) -> [UInt8] {
+    /// A part of an index file as written: bytes built for it, or a search buffer's folded text, written
+    /// from where it is (a copy of the whole index in memory would be as large as the corpus).
+    enum Piece {
+        case bytes([UInt8])
+        case folded(FoldedBytes)
+
+        var count: Int {
+            switch self {
+            case .bytes(let bytes): return bytes.count
+            case .folded(let bytes): return bytes.count
+            }
+        }
+
+        func withUnsafeBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+            switch self {
+            case .bytes(let bytes): return bytes.withUnsafeBytes(body)
+            case .folded(let bytes): return bytes.withUnsafeBufferPointer { body(UnsafeRawBufferPointer($0)) }
+            }
+        }
+    }
+
+    /// The index file, as the pieces to write one after the other.
+    static func encode(_ loaded: LoadedCorpus, search: [FoldedBuffer]?, header: Header) -> [Piece] {
         var writer = IndexWriter(capacity: 1 << 20)
         writer.raw(magic)
         writer.u32(formatVersion)
@@ -121,32 +169,35 @@ public enum CorpusIndex {
         let recordsOffset = writer.bytes.count
         encodeRecords(loaded, into: &writer)
         var searchOffset = 0
+        var searchPieces: [Piece] = []
         if let search {
             writer.align()
             searchOffset = writer.bytes.count
-            encodeSearch(search, into: &writer)
+            searchPieces = encodeSearch(search, at: searchOffset)
         }
-        var bytes = writer.bytes
+        var head = writer.bytes
         func put(_ value: UInt64, at offset: Int) {
-            withUnsafeBytes(of: value.littleEndian) { for (index, byte) in $0.enumerated() { bytes[offset + index] = byte } }
+            withUnsafeBytes(of: value.littleEndian) { for (index, byte) in $0.enumerated() { head[offset + index] = byte } }
         }
-        put(UInt64(bytes.count), at: 16)
+        put(UInt64(head.count + searchPieces.reduce(0) { $0 + $1.count }), at: 16)
         put(UInt64(recordsOffset), at: 32)
         put(UInt64(searchOffset), at: 40)
-        let recordsEnd = searchOffset == 0 ? bytes.count : searchOffset
         if searchOffset > 0 {
-            var search = IndexChecksum()
-            bytes.withUnsafeBytes { search.add(UnsafeRawBufferPointer(rebasing: $0[searchOffset...])) }
-            put(search.value, at: 48)
+            var checksum = IndexChecksum()
+            for piece in searchPieces { piece.withUnsafeBytes { checksum.add($0) } }
+            put(checksum.value, at: 48)
         }
         var checksum = IndexChecksum()
-        bytes.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[32..<recordsEnd])) }
+        head.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[32...])) }
         put(checksum.value, at: 24)
-        return bytes
+        return [.bytes(head)] + searchPieces
     }
 
     private static func encodeRecords(_ loaded: LoadedCorpus, into writer: inout IndexWriter) {
         let corpus = loaded.corpus
+        // Where the second part starts, counted from here: filled in below.
+        let partTwoPlace = writer.bytes.count
+        writer.u64(0)
         writer.count(corpus.articles.count)
         for article in corpus.articles {
             writer.string(article.id)
@@ -225,6 +276,24 @@ public enum CorpusIndex {
             writer.strings(event.statements)
             writer.strings(event.excerpts)
         }
+        writer.count(loaded.problems.count)
+        for problem in loaded.problems {
+            writer.string(problem.severity.rawValue)
+            writer.string(problem.file)
+            if let location = problem.location {
+                writer.u8(1)
+                writer.string(location.file)
+                writer.count(location.line)
+                writer.count(location.column)
+            } else {
+                writer.u8(0)
+            }
+            writer.optional(problem.recordID)
+            writer.string(problem.message)
+        }
+        // The second part (excerpts and back-links) is decoded on another thread, from here.
+        let partTwo = writer.bytes.count
+        withUnsafeBytes(of: UInt64(partTwo - partTwoPlace).littleEndian) { for (index, byte) in $0.enumerated() { writer.bytes[partTwoPlace + index] = byte } }
         writer.count(corpus.excerpts.count)
         for excerpt in corpus.excerpts {
             writer.string(excerpt.id)
@@ -243,21 +312,28 @@ public enum CorpusIndex {
             writer.string(excerpt.anchor.rawValue)
             writer.optional(excerpt.passage)
         }
-        writer.count(loaded.problems.count)
-        for problem in loaded.problems {
-            writer.string(problem.severity.rawValue)
-            writer.string(problem.file)
-            if let location = problem.location {
-                writer.u8(1)
-                writer.string(location.file)
-                writer.count(location.line)
-                writer.count(location.column)
-            } else {
-                writer.u8(0)
+        // The back-links, so a warm open does not build them again (most of what building a corpus
+        // costs); their length first, so a reader can keep their bytes and decode them when first asked.
+        let links = corpus.backLinks
+        let lengthPlace = writer.bytes.count
+        writer.u64(0)
+        for map in [links.excerptsAbout, links.recordsCiting, links.excerptsInArticle, links.eventsMentioning] {
+            writer.count(map.count)
+            for (key, values) in map {
+                writer.string(key)
+                writer.strings(values)
             }
-            writer.optional(problem.recordID)
-            writer.string(problem.message)
         }
+        writer.count(links.statementRoles.count)
+        for (actor, roles) in links.statementRoles {
+            writer.string(actor)
+            writer.count(roles.count)
+            for role in roles {
+                writer.string(role.statement)
+                writer.string(role.role.rawValue)
+            }
+        }
+        withUnsafeBytes(of: UInt64(writer.bytes.count - lengthPlace - 8).littleEndian) { for (index, byte) in $0.enumerated() { writer.bytes[lengthPlace + index] = byte } }
     }
 
     private static func encode(_ supplied: Supplied?, _ writer: inout IndexWriter) {
@@ -285,14 +361,19 @@ public enum CorpusIndex {
         writer.count(date.day ?? 0)
     }
 
-    private static func encodeSearch(_ segments: [FoldedBuffer], into writer: inout IndexWriter) {
+    /// The search section, starting at file offset `offset`: each segment's tables, then its folded
+    /// text as it is.
+    private static func encodeSearch(_ segments: [FoldedBuffer], at offset: Int) -> [Piece] {
+        var pieces: [Piece] = []
+        var position = offset
+        var writer = IndexWriter(capacity: 1 << 16)
         writer.count(segments.count)
         for segment in segments {
             writer.count(segment.starts.count)
             writer.count(segment.anchors.count)
             writer.count(segment.foldedLengths.count)
             writer.count(segment.bytes.count)
-            writer.align()
+            writer.align(at: position)
             for start in segment.starts { writer.int(start) }
             for anchor in segment.anchors {
                 writer.int(anchor.folded)
@@ -302,10 +383,13 @@ public enum CorpusIndex {
                 writer.u32(scalar)
                 writer.u8(length)
             }
-            writer.align()
+            writer.align(at: position)
             for count in segment.byteCounts { writer.int(count) }
-            writer.raw(segment.bytes.array)
+            position += writer.bytes.count + segment.bytes.count
+            pieces += [.bytes(writer.bytes), .folded(segment.bytes)]
+            writer = IndexWriter(capacity: 1 << 16)
         }
+        return pieces
     }
 
     // MARK: Reading
@@ -420,7 +504,30 @@ public enum CorpusIndex {
         }.get()
     }
 
+    /// The first part of the records: articles, actors, statements, events and the problems.
+    private struct PartOne {
+        var articles: [Article]
+        var actors: [Actor]
+        var statements: [Statement]
+        var events: [Event]
+        var problems: [Diagnostic]
+    }
+
+    /// The records, in two parts: the second's place is written first, so a damaged first part is found
+    /// where it ends. (Decoding the two on two threads was measured no faster: allocation dominates.)
     private static func decodeRecords(_ reader: inout IndexReader, articles articlesFile: SourceFile?) throws(IndexUnusable) -> LoadedCorpus {
+        let partTwoOffset = try reader.u64()
+        guard partTwoOffset >= 8, partTwoOffset <= UInt64(reader.remaining + 8) else { throw IndexUnusable("the index file is damaged (its parts are out of place)") }
+        let partTwoStart = reader.offset - 8 + Int(partTwoOffset)
+        let first = try decodePartOne(&reader, articles: articlesFile)
+        guard reader.offset == partTwoStart else { throw IndexUnusable("the index file is damaged (its first part does not end where the second starts)") }
+        let (excerpts, linksBytes) = try decodePartTwo(&reader)
+        let corpus = Corpus(articles: first.articles, actors: first.actors, statements: first.statements, events: first.events,
+                            excerpts: excerpts, storedBackLinks: { decodeBackLinks(linksBytes) })
+        return LoadedCorpus(corpus: corpus, problems: first.problems)
+    }
+
+    private static func decodePartOne(_ reader: inout IndexReader, articles articlesFile: SourceFile?) throws(IndexUnusable) -> PartOne {
         let articleCount = try reader.count(ofAtLeast: 8)
         var articles: [Article] = []
         articles.reserveCapacity(articleCount)
@@ -507,6 +614,20 @@ public enum CorpusIndex {
             event.extra = extra
             events.append(event)
         }
+        let problemCount = try reader.count(ofAtLeast: 5)
+        var problems: [Diagnostic] = []
+        problems.reserveCapacity(problemCount)
+        for _ in 0..<problemCount {
+            let severity = try decodeEnum(Diagnostic.Severity.self, &reader)
+            let file = try reader.string()
+            var location: SourceLocation?
+            if try reader.u8() == 1 { location = SourceLocation(file: try reader.string(), line: try reader.count(), column: try reader.count()) }
+            problems.append(Diagnostic(severity, file: file, location: location, recordID: try reader.optional(), message: try reader.string()))
+        }
+        return PartOne(articles: articles, actors: actors, statements: statements, events: events, problems: problems)
+    }
+
+    private static func decodePartTwo(_ reader: inout IndexReader) throws(IndexUnusable) -> ([Excerpt], [UInt8]) {
         let excerptCount = try reader.count(ofAtLeast: 8)
         var excerpts: [Excerpt] = []
         excerpts.reserveCapacity(excerptCount)
@@ -524,22 +645,49 @@ public enum CorpusIndex {
             excerpt.extra = extra
             excerpts.append(excerpt)
         }
-        let problemCount = try reader.count(ofAtLeast: 5)
-        var problems: [Diagnostic] = []
-        problems.reserveCapacity(problemCount)
-        for _ in 0..<problemCount {
-            let severity = try decodeEnum(Diagnostic.Severity.self, &reader)
-            let file = try reader.string()
-            var location: SourceLocation?
-            if try reader.u8() == 1 { location = SourceLocation(file: try reader.string(), line: try reader.count(), column: try reader.count()) }
-            problems.append(Diagnostic(severity, file: file, location: location, recordID: try reader.optional(), message: try reader.string()))
-        }
+        // The back-links' bytes are kept, and decoded the first time one is asked for.
+        let linksLength = try reader.u64()
+        guard linksLength <= UInt64(reader.remaining) else { throw IndexUnusable("the index file is cut short or damaged") }
+        let linksBytes = Array(UnsafeRawBufferPointer(rebasing: reader.base[reader.offset..<(reader.offset + Int(linksLength))]))
+        reader.offset += Int(linksLength)
         // Only the zeros that align the search text may follow.
         guard reader.remaining < 8, (reader.offset..<reader.base.count).allSatisfy({ reader.base[$0] == 0 }) else {
             throw IndexUnusable("the index file is damaged (bytes left over after the records)")
         }
-        let corpus = Corpus(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts)
-        return LoadedCorpus(corpus: corpus, problems: problems)
+        return (excerpts, linksBytes)
+    }
+
+    /// The back-links as written by `encodeRecords`; nil if they do not decode (then they are built
+    /// again from the records: the checksum passed, so that would be our own bug, not a damaged file).
+    static func decodeBackLinks(_ bytes: [UInt8]) -> Corpus.BackLinks? {
+        bytes.withUnsafeBytes { raw in
+            var reader = IndexReader(raw)
+            do throws(IndexUnusable) {
+                var maps: [[String: [String]]] = []
+                for _ in 0..<4 {
+                    let keyCount = try reader.count(ofAtLeast: 2)
+                    var map: [String: [String]] = [:]
+                    map.reserveCapacity(keyCount)
+                    for _ in 0..<keyCount { map[try reader.string()] = try reader.strings() }
+                    maps.append(map)
+                }
+                let roleActorCount = try reader.count(ofAtLeast: 2)
+                var roles: [String: [Corpus.StatementRole]] = [:]
+                roles.reserveCapacity(roleActorCount)
+                for _ in 0..<roleActorCount {
+                    let actor = try reader.string()
+                    let roleCount = try reader.count(ofAtLeast: 2)
+                    var list: [Corpus.StatementRole] = []
+                    list.reserveCapacity(roleCount)
+                    for _ in 0..<roleCount { list.append(Corpus.StatementRole(statement: try reader.string(), role: try decodeEnum(Corpus.StatementRole.Role.self, &reader))) }
+                    roles[actor] = list
+                }
+                guard reader.remaining == 0 else { return nil }
+                return Corpus.BackLinks(excerptsAbout: maps[0], recordsCiting: maps[1], excerptsInArticle: maps[2], statementRoles: roles, eventsMentioning: maps[3])
+            } catch {
+                return nil
+            }
+        }
     }
 
     private static func decodeEnum<T: RawRepresentable>(_ type: T.Type, _ reader: inout IndexReader) throws(IndexUnusable) -> T where T.RawValue == String {

@@ -60,9 +60,10 @@ struct IndexWriter {
 
     mutating func raw(_ values: [UInt8]) { bytes.append(contentsOf: values) }
 
-    /// Zero bytes up to a multiple of eight, so an array of integers that follows can be read in place.
-    mutating func align() {
-        while bytes.count % 8 != 0 { bytes.append(0) }
+    /// Zero bytes up to a multiple of eight in the file (these bytes start at file offset `start`), so
+    /// an array of integers that follows is aligned in a mapping of the file.
+    mutating func align(at start: Int = 0) {
+        while (start + bytes.count) % 8 != 0 { bytes.append(0) }
     }
 }
 

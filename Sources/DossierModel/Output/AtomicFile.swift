@@ -18,9 +18,15 @@ public enum AtomicFile {
     /// Writes every byte to an open descriptor, going on after a partial write or an interruption;
     /// false on an error (`errno` says which).
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    /// `writeAll` for bytes wherever they are.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeBufferPointer { writeChunk(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            let count = writeChunk(descriptor, base + offset, bytes.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
                 return false

@@ -363,14 +363,6 @@ enum FoldedBytes: @unchecked Sendable {
         case .mapped(let bytes, let owner): return try withExtendedLifetime(owner) { try body(bytes) }
         }
     }
-
-    /// The bytes to write into a new index.
-    var array: [UInt8] {
-        switch self {
-        case .owned(let bytes): return bytes
-        case .mapped(let bytes, let owner): return withExtendedLifetime(owner) { Array(bytes) }
-        }
-    }
 }
 
 /// Documents folded into one buffer, each followed by a NUL (which no query holds, so no match can
