@@ -860,6 +860,55 @@ def test_responsive_while_a_large_corpus_loads():
     pane.kill()
 
 
+def test_a_second_open_reads_the_index_and_shows_the_same_screens():
+    # The first open loads the JSON and writes the corpus's index in the background; the second reads
+    # the index; a third, after the index is cut in half, loads the JSON again and writes a whole one.
+    # Every view, and a search, look the same each time.
+    corpus, _, _ = copy_of_bundled_corpus("indexed")
+    time.sleep(1.1)  # files changed in the last second are not trusted by an index
+    cache = os.path.join(WORK, "cache-indexed")
+    folder = os.path.join(cache, "dossier")
+
+    def index_files():
+        return sorted(name for name in os.listdir(folder) if name.endswith(".dix")) if os.path.isdir(folder) else []
+
+    def screens():
+        pane = Pane(dossier("--data", corpus), width=120, height=32, env={"XDG_CACHE_HOME": cache})
+        pane.wait_for("Articles 1/5")
+        seen = []
+        for key in ["1", "2", "3", "4", "5"]:
+            pane.keys(key)
+            seen.append(pane.settled())
+        pane.keys("1", "f")
+        pane.type("xinjiang")
+        pane.wait_for("Articles (")
+        seen.append(pane.settled())
+        pane.keys("Escape", "q")
+        pane.wait_for("EXIT=0")
+        pane.kill()
+        return seen
+
+    cold = screens()
+    deadline = time.time() + 10
+    while not index_files() and time.time() < deadline:
+        time.sleep(0.1)
+    assert len(index_files()) == 1, index_files()
+    index = os.path.join(folder, index_files()[0])
+    size = os.path.getsize(index)
+    written = os.stat(index).st_mtime_ns
+    warm = screens()
+    assert warm == cold, "the warm open differs:\n%s\n----\n%s" % (next(w for w, c in zip(warm, cold) if w != c), next(c for w, c in zip(warm, cold) if w != c))
+    assert os.stat(index).st_mtime_ns == written, "a fresh index was written again"
+    with open(index, "r+b") as handle:
+        handle.truncate(size // 2)
+    damaged = screens()
+    assert damaged == cold
+    deadline = time.time() + 10
+    while os.path.getsize(index) != size and time.time() < deadline:
+        time.sleep(0.1)
+    assert os.path.getsize(index) == size, "the cut index was not written whole again"
+
+
 def test_bodies_are_read_from_their_file_and_a_changed_file_is_said():
     # A corpus directory's bodies are read from articles.json when shown. Changed on disk, a body not
     # read yet is refused with a message in the reader, and the explorer carries on.
