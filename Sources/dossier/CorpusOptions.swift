@@ -48,6 +48,7 @@ struct CorpusOptions: ParsableArguments {
         }
         switch result {
         case .success(let loaded):
+            KeptUntilExit.keep(loaded)
             if let problem = loaded.problem { printError("dossier: warning: \(problem)") }
             if ProcessInfo.processInfo.environment["DOSSIER_CACHE_REPORT"] != nil { printError("dossier: index: \(loaded.use)") }
             if showWarnings { printProblems(loaded.loaded.warnings, all: all) }
@@ -91,6 +92,17 @@ struct CorpusOptions: ParsableArguments {
             printError("dossier: \(path ?? "the bundled corpus") is not a valid corpus: \(plural(errors, "error")), \(plural(warnings, "warning"))")
             return ExitCode(65)
         }
+    }
+}
+
+/// What a one-shot command loaded, kept until the process exits: freeing a corpus record by record
+/// only to exit took a tenth of a warm command's time, and the system takes it back whole anyway.
+enum KeptUntilExit {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keep(_ value: Any) {
+        lock.withLock { kept.append(value) }
     }
 }
 

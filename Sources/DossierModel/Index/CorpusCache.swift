@@ -37,7 +37,7 @@ public struct CorpusCache: Sendable {
         folder + "/" + UserFolders.fileName("index", corpus: corpus, extension: "dix")
     }
 
-    /// How a load went with the cache, for `--verbose`-style reports and for tests.
+    /// How a load went with the cache: what `DOSSIER_CACHE_REPORT=1` says, and what tests check.
     public enum Use: Sendable, Equatable {
         /// Read from the index.
         case warm

@@ -81,6 +81,14 @@ final class MappedFile: @unchecked Sendable {
         base = UnsafeRawBufferPointer(start: address, count: size)
     }
 
+    /// Bytes copied into an anonymous mapping (the fuzzer's stand-in for a file).
+    init?(copying bytes: [UInt8]) {
+        guard !bytes.isEmpty, let address = mmap(nil, bytes.count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              address != MAP_FAILED else { return nil }
+        bytes.withUnsafeBytes { address.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        base = UnsafeRawBufferPointer(start: address, count: bytes.count)
+    }
+
     deinit {
         munmap(UnsafeMutableRawPointer(mutating: base.baseAddress), base.count)
     }
@@ -393,6 +401,19 @@ public enum CorpusIndex {
     }
 
     // MARK: Reading
+
+    /// Decodes an index held in memory without checking its checksums, stamps or versions: for the
+    /// fuzzer, which must reach the decoders with bytes that got past those checks.
+    @_spi(Fuzzing) public static func decodeUnchecked(_ bytes: [UInt8]) throws(IndexUnusable) -> (Corpus, SearchIndex?) {
+        let (_, records, search) = try bytes.withUnsafeBytes { raw in
+            Result { () throws(IndexUnusable) in try parseHeader(raw, size: bytes.count, firstPart: min(bytes.count, 1 << 16)) }
+        }.get()
+        let head = Array(bytes[32..<(search == 0 ? bytes.count : search)])
+        let loaded = try decodeRecords(head, from: records - 32, articles: nil)
+        guard search > 0, let mapping = MappedFile(copying: bytes) else { return (loaded.corpus, nil) }
+        let segments = try decodeSearch(mapping, at: search)
+        return (loaded.corpus, SearchIndex(corpus: loaded.corpus, segments: segments))
+    }
 
     /// The fixed part and the header, read without the rest of the file: enough to know whether the
     /// index is for these files (and this program) before reading anything more.
