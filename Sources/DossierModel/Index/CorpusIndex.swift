@@ -426,6 +426,7 @@ public enum CorpusIndex {
     }
 
     private static func parseHeader(_ raw: UnsafeRawBufferPointer, size: Int, firstPart: Int) throws(IndexUnusable) -> (header: Header, records: Int, search: Int) {
+        guard raw.count >= fixedSize, size >= raw.count else { throw IndexUnusable("the index file is cut short") }
         var reader = IndexReader(raw)
         guard Array(raw[0..<8]) == magic else { throw IndexUnusable("not a Dossier index file") }
         reader.offset = 8
