@@ -309,3 +309,31 @@ import Testing
         #expect(second.loaded.warnings.map(\.description) == (try CorpusLoader.load(path: respelt)).warnings.map(\.description))
     }
 }
+
+/// The "no excerpt is about this actor" warning is worked out without building the back-links; it must
+/// name exactly the actors the back-links give no excerpt for.
+@Suite struct CoverageWarningTests {
+    @Test func theWarnedActorsAreThoseWithNoExcerptAbout() throws {
+        let harness = try IndexTests.Harness("coverage", bundled: true)
+        defer { harness.remove() }
+        let actors = harness.corpus + "/actors.json"
+        let text = try String(contentsOfFile: actors, encoding: .utf8)
+        let bracket = try #require(text.range(of: "["))
+        // Three new actors: one nothing supports, one only a signatory's excerpt does, one only a lead's.
+        let added = ["nobody", "only-signer", "only-lead"].map { "{\"id\": \"\($0)\", \"name\": \"\($0)\", \"kind\": \"person\", \"aliases\": []}," }.joined()
+        try text.replacingCharacters(in: bracket, with: "[" + added).write(toFile: actors, atomically: true, encoding: .utf8)
+        let statementsPath = harness.corpus + "/statements.json"
+        var statements = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: statementsPath))) as? [[String: Any]])
+        let excerpt = try #require((statements[0]["excerpts"] as? [String])?.first)
+        statements[0]["signatories"] = ((statements[0]["signatories"] as? [Any]) ?? []) + [["actor": "only-signer", "excerpts": [excerpt]]]
+        statements[0]["leads"] = ((statements[0]["leads"] as? [Any]) ?? []) + [["actor": "only-lead", "excerpts": [excerpt]]]
+        try JSONSerialization.data(withJSONObject: statements, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: statementsPath))
+        for path in [harness.corpus, ScaleTests.directory] {
+            let loaded = try CorpusLoader.load(path: path)
+            let warned = Set(loaded.warnings.filter { $0.message == "no excerpt is about this actor" }.compactMap(\.recordID))
+            let unsupported = Set(loaded.corpus.actors.map(\.id).filter { loaded.corpus.excerptsAbout[$0, default: []].isEmpty })
+            #expect(warned == unsupported, "\(path)")
+            if path == harness.corpus { #expect(warned.contains("nobody") && !warned.contains("only-signer") && !warned.contains("only-lead")) }
+        }
+    }
+}

@@ -222,8 +222,17 @@ enum CorpusValidator {
 
     /// Warnings that need the indexed corpus: an actor that no excerpt supports is a fact without source.
     static func coverageWarnings(_ corpus: Corpus, actorSites: [String: RecordSite], collector: DiagnosticCollector) -> [Diagnostic] {
+        // The actors some excerpt supports, as `Corpus.excerptsAbout` links them (an excerpt's `about`, a
+        // signatory's excerpts, a lead's or an addressee's), found without building every back-link.
+        var supported: Set<String> = []
+        for excerpt in corpus.excerpts { supported.formUnion(excerpt.about) }
+        for statement in corpus.statements {
+            for signatory in statement.signatories where !signatory.excerpts.isEmpty { supported.insert(signatory.actor) }
+            for lead in statement.leads where statement.leadExcerpts[lead]?.isEmpty == false { supported.insert(lead) }
+            for addressee in statement.addressees where statement.addresseeExcerpts[addressee]?.isEmpty == false { supported.insert(addressee) }
+        }
         var warnings: [Diagnostic] = []
-        for actor in corpus.actors where corpus.excerptsAbout[actor.id, default: []].isEmpty {
+        for actor in corpus.actors where !supported.contains(actor.id) {
             guard let site = actorSites[actor.id] else { continue }
             warnings.append(Diagnostic(.warning, file: site.file.name, location: collector.location(in: site.file, ofByte: site.idOffset),
                                        recordID: actor.id, message: "no excerpt is about this actor"))
