@@ -337,3 +337,64 @@ import Testing
         }
     }
 }
+
+/// A directory corpus's articles.json is decoded on a second thread beside the other files; what comes
+/// out must be what decoding one file after the other gives (as a staged load still does), problems in
+/// the same order, and an id shared across files reported at the later record.
+@Suite struct ParallelDecodingTests {
+    enum Damage: String, CaseIterable {
+        case none, problemsInSeveralFiles, actorWithAnArticlesID, articlesFileNotJSON
+    }
+
+    @Test(arguments: Damage.allCases)
+    func decodingInParallelGivesWhatDecodingInOrderGives(_ damage: Damage) throws {
+        let harness = try IndexTests.Harness("parallel-\(damage.rawValue)", bundled: true)
+        defer { harness.remove() }
+        func edit(_ name: String, _ change: (String) -> String) throws {
+            let path = harness.corpus + "/\(name).json"
+            try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let firstArticle = try #require(CorpusLoader.load(path: harness.corpus).corpus.articles.first?.id)
+        switch damage {
+        case .none: break
+        case .problemsInSeveralFiles:
+            try edit("articles") { $0.replacingOccurrences(of: "\"publisher\":", with: "\"publsher\":") }
+            try edit("excerpts") { $0.replacingOccurrences(of: "\"about\": [", with: "\"about\": [\"nowhere\", ") }
+            try edit("actors") { $0.replacingOccurrences(of: "\"kind\": \"state\"", with: "\"kind\": \"country\"") }
+        case .actorWithAnArticlesID:
+            try edit("actors") { text in
+                text.replacingCharacters(in: text.range(of: "[")!, with: "[{\"id\": \"\(firstArticle)\", \"name\": \"Twin\", \"kind\": \"person\", \"aliases\": []},")
+            }
+        case .articlesFileNotJSON:
+            try edit("articles") { "[{" + $0 }
+        }
+        func outcome(_ load: () throws(CorpusError) -> LoadedCorpus) -> [String] {
+            do {
+                let loaded = try load()
+                return ["loaded: \(loaded.corpus.summary)"] + loaded.problems.map(\.description)
+                    + loaded.corpus.excerpts.map { "\($0.id) \($0.anchor) \($0.span.start)" }
+            } catch .invalid(let problems) {
+                return ["invalid"] + problems.map(\.description)
+            } catch {
+                return ["\(error)"]
+            }
+        }
+        for mode in [LoadMode.strict, .tolerant] {
+            let parallel = outcome { () throws(CorpusError) in try CorpusLoader.load(directoryFiles: CorpusLoader.readDirectory(harness.corpus), mode: mode) }
+            let inOrder = outcome { () throws(CorpusError) in
+                let files = try CorpusLoader.readDirectory(harness.corpus)
+                return try CorpusLoader.load(directoryFiles: files, previewed: PreviewedArticles(files["articles"]!), mode: mode)
+            }
+            if damage != .articlesFileNotJSON { #expect(parallel == inOrder, "\(damage) \(mode)") }
+            #expect(parallel.count > 1 || damage == .none || mode == .tolerant, "\(damage)")
+            if damage == .actorWithAnArticlesID {
+                #expect(parallel.contains { $0.contains("actors.json") && $0.contains("duplicate id: an article at") }, "\(parallel.prefix(3))")
+            }
+            if damage == .problemsInSeveralFiles, mode == .strict {
+                // The articles' problems first, as the files are read.
+                let files = parallel.dropFirst().map { $0.components(separatedBy: ":").first ?? "" }
+                #expect(files.first?.hasSuffix("articles.json") == true && files.contains { $0.hasSuffix("excerpts.json") })
+            }
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -106,6 +107,7 @@ public enum CorpusLoader {
     /// by a staged load, are taken as they are.
     public static func load(directoryFiles files: [String: SourceFile], previewed: PreviewedArticles? = nil,
                             mode: LoadMode = .strict) throws(CorpusError) -> LoadedCorpus {
+        if previewed == nil, let loaded = try loadInParallel(files, mode: mode) { return loaded }
         let collector = previewed?.collector ?? DiagnosticCollector()
         var decoded = previewed?.decoded ?? DecodedCorpus()
         for kind in RecordKind.allCases {
@@ -120,6 +122,65 @@ public enum CorpusLoader {
         }
         defer { files[RecordKind.article.collectionName]?.releaseBytes() }
         return try finish(&decoded, collector: collector, mode: mode)
+    }
+
+    /// Decodes articles.json on a second thread while this one decodes the other four files (the
+    /// articles are half of the parsing), then puts the two together as one decoding after the other
+    /// would have: the articles' records, references and problems first. Nil when a record of another
+    /// file has an article's id: decoded one file after the other, that is reported at the later record,
+    /// which a decoding that did not see the articles cannot do; the caller decodes again in order.
+    private static func loadInParallel(_ files: [String: SourceFile], mode: LoadMode) throws(CorpusError) -> LoadedCorpus? {
+        guard RecordKind.allCases.allSatisfy({ files[$0.collectionName] != nil }), let articlesFile = files[RecordKind.article.collectionName] else { return nil }
+        let articles = ParallelDecoding(articlesFile)
+        let collector = DiagnosticCollector()
+        var decoded = DecodedCorpus()
+        for kind in RecordKind.allCases where kind != .article {
+            decode(files[kind.collectionName]!, as: kind, into: &decoded, collector: collector)
+        }
+        let (articlesDecoded, articlesCollector) = articles.wait()
+        guard articlesDecoded.recordSites.keys.allSatisfy({ decoded.recordSites[$0] == nil }) else { return nil }
+        defer { articlesFile.releaseBytes() }
+        var merged = articlesDecoded
+        merged.actors = decoded.actors
+        merged.statements = decoded.statements
+        merged.events = decoded.events
+        merged.excerpts = decoded.excerpts
+        merged.recordSites.merge(decoded.recordSites) { first, _ in first }
+        merged.references += decoded.references
+        merged.unparsedKinds.formUnion(decoded.unparsedKinds)
+        merged.changedWhileLoading = merged.changedWhileLoading ?? decoded.changedWhileLoading
+        merged.quoteOffsets = decoded.quoteOffsets
+        merged.countOffsets = decoded.countOffsets
+        merged.countryOffsets = decoded.countryOffsets
+        merged.signatoryOffsets = decoded.signatoryOffsets
+        merged.forumOffsets = decoded.forumOffsets
+        merged.speakerOffsets = decoded.speakerOffsets
+        decoded = DecodedCorpus()
+        articlesCollector.absorb(collector)
+        return try finish(&merged, collector: articlesCollector, mode: mode)
+    }
+
+    /// articles.json decoded on a thread of its own (with room for JSON nested 256 deep), its bytes
+    /// kept for resolving quotes.
+    private final class ParallelDecoding: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        // Written by the thread before it signals, read after `wait`.
+        private var decoded = DecodedCorpus()
+        private let collector = DiagnosticCollector()
+
+        init(_ file: SourceFile) {
+            let thread = Thread { [self] in
+                CorpusLoader.decode(file, as: .article, into: &decoded, collector: collector, keepingBytes: true)
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        func wait() -> (DecodedCorpus, DiagnosticCollector) {
+            done.wait()
+            return (decoded, collector)
+        }
     }
 
     /// Decodes a file's records one at a time as they are parsed, so the file never becomes one large

@@ -27,6 +27,13 @@ final class DiagnosticCollector {
         diagnostics.append(Diagnostic(.error, file: file, message: message))
     }
 
+    /// Takes on another collector's problems, after its own (a file decoded on another thread).
+    func absorb(_ other: DiagnosticCollector) {
+        diagnostics += other.diagnostics
+        hasFileErrors = hasFileErrors || other.hasFileErrors
+        positions.merge(other.positions) { mine, _ in mine }
+    }
+
     func location(in file: SourceFile, ofByte offset: Int) -> SourceLocation {
         let index = positions[file.name] ?? PositionIndex(file)
         positions[file.name] = index
