@@ -412,13 +412,18 @@ try lines.close()
 func number(_ value: Any?, _ digits: Int = 1) -> String {
     String(format: "%.\(digits)f", (value as? Double) ?? Double((value as? Int) ?? 0))
 }
+
+/// The frame p99 of every screen, as one table cell.
+func frameColumn(_ result: [String: Any]) -> String {
+    ["articles", "actors", "statements", "timeline", "matrix", "compare", "search", "filtered"]
+        .map { number(result["frame_\($0)_p99_ms"], 2) }.joined(separator: " / ")
+}
 var table = "| N | corpus MB | first frame s | loaded + searchable s | peak RSS MB | RSS / corpus | RSS after load MB | search p50/p99 ms | filter p50/p99 ms | frame p99 ms (articles, actors, statements, timeline, matrix, compare, search, filtered articles) |\n"
 table += "|---|---|---|---|---|---|---|---|---|---|\n"
 for (label, result) in rows {
     let corpusMB = Double(result["corpus_bytes"] as? Int ?? 0) / 1e6
     let rssMB = Double(result["peak_rss_bytes"] as? Int ?? 0) / 1e6
-    let frames = ["articles", "actors", "statements", "timeline", "matrix", "compare", "search", "filtered"]
-        .map { number(result["frame_\($0)_p99_ms"], 2) }.joined(separator: " / ")
+    let frames = frameColumn(result)
     table += "| \(label) | \(String(format: "%.1f", corpusMB)) | \(number(result["first_frame_s"], 3)) | \(number(result["loaded_searchable_s"], 3)) | "
     let afterMB = Double(result["rss_after_load_bytes"] as? Int ?? 0) / 1e6
     table += "\(String(format: "%.0f", rssMB)) | \(String(format: "%.1f", rssMB / max(corpusMB, 0.001)))× | \(String(format: "%.0f", afterMB)) | "
@@ -431,8 +436,7 @@ table += "|---|---|---|---|---|---|---|---|---|\n"
 for (label, result) in warmRows {
     let corpusMB = Double(result["corpus_bytes"] as? Int ?? 0) / 1e6
     let rssMB = Double(result["peak_rss_after_load_bytes"] as? Int ?? 0) / 1e6
-    let frames = ["articles", "actors", "statements", "timeline", "matrix", "compare", "search", "filtered"]
-        .map { number(result["frame_\($0)_p99_ms"], 2) }.joined(separator: " / ")
+    let frames = frameColumn(result)
     table += "| \(label) | \(String(format: "%.1f", corpusMB)) | \(String(format: "%.1f", Double(result["index_bytes"] as? Int ?? 0) / 1e6)) | "
     table += "\(number(result["warm_open_s"], 3)) | \(String(format: "%.0f", rssMB)) | \(String(format: "%.2f", rssMB / max(corpusMB, 0.001)))× | "
     table += "\(number(result["search_p50_ms"], 2)) / \(number(result["search_p99_ms"], 2)) | "
