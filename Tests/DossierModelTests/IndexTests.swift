@@ -238,6 +238,22 @@ import Testing
         #expect(names == [(harness.indexPath as NSString).lastPathComponent])
     }
 
+    @Test func aTemporaryFileAKilledWriterLeftIsRemovedByTheNextWriterOnceOld() throws {
+        let harness = try Harness("abandoned")
+        defer { harness.remove() }
+        try FileManager.default.createDirectory(atPath: harness.cacheFolder, withIntermediateDirectories: true)
+        let name = (harness.indexPath as NSString).lastPathComponent
+        let old = harness.cacheFolder + "/.\(name).Ab12Cd"
+        let recent = harness.cacheFolder + "/.\(name).Ef34Gh"
+        for path in [old, recent] { try Data([1, 2, 3]).write(to: URL(fileURLWithPath: path)) }
+        // One left an hour ago, one still being written by another process.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: old)
+        _ = try harness.load()
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(FileManager.default.fileExists(atPath: recent))
+        #expect(FileManager.default.fileExists(atPath: harness.indexPath))
+    }
+
     @Test func anUnwritableCacheFolderMeansWorkingWithoutIt() throws {
         let harness = try Harness("unwritable")
         defer { harness.remove() }

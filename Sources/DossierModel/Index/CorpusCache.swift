@@ -254,7 +254,25 @@ public struct CorpusCache: Sendable {
             unlink(temporary)
             return "cannot write the index in \(folder): \(failure); working without it"
         }
+        removeAbandonedTemporaries(of: indexPath)
         return nil
+    }
+
+    /// How old a writer's temporary file must be to be taken for one a killed writer left (writing an
+    /// index of a million articles takes seconds, not this).
+    static let abandonedAfter: TimeInterval = 600
+
+    /// Removes this index's temporary files that a writer killed mid-write left behind: each is as large
+    /// as the index, and nothing else would ever remove them but `dossier cache clear`.
+    func removeAbandonedTemporaries(of indexPath: String) {
+        let prefix = "." + AtomicFile.split(indexPath).name + "."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let path = folder + "/" + name
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  Date().timeIntervalSince(modified) > Self.abandonedAfter else { continue }
+            unlink(path)
+        }
     }
 
     /// Removes every index and any temporary file a writer left (one killed while writing); returns
