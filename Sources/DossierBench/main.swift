@@ -113,6 +113,9 @@ func measureUse(of loaded: State, path: String) -> [String: Any] {
     var state = loaded
     let rssAfterLoad = currentRSSBytes()
     let peakAfterLoad = peakRSSBytes()
+    // As the explorer does once its first frame is on screen (ExplorerSession.prepareInBackground).
+    let index = state.index
+    Thread { index.prepareFilterText() }.start()
     let corpus = state.corpus
 
     var searchTimes: [Double] = []

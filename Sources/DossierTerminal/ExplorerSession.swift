@@ -28,6 +28,13 @@ public enum ExplorerSession {
         }
     }
 
+    /// What the first frame did not need but a key soon may (the lists' folded filter text), made on
+    /// a thread of its own once the frame is on screen.
+    static func prepareInBackground(_ state: State) {
+        let index = state.index
+        Thread { index.prepareFilterText() }.start()
+    }
+
     /// Shows `initial` at once; when `pending` is given (a staged load), adopts the full state as soon as
     /// it is ready, keeping where the user is. Keys are handled all along, so q quits at once.
     /// `session`: where the user's place in this corpus is kept; restored at the start when `restore`
@@ -60,6 +67,7 @@ public enum ExplorerSession {
             return outcome
         }
         screen.draw(Render.frame(state))
+        prepareInBackground(state)
         // Another explorer (a colleague's SSH session) may append notes, or edit the corpus: looked for
         // between keys.
         var notesLookedAt = ContinuousClock.now
@@ -78,6 +86,7 @@ public enum ExplorerSession {
                     state = Explorer.handle(state, .loaded(loaded))
                     if let text = savedPlace { state = Session.restore(text, into: state) ?? state }
                     screen.draw(Render.frame(state))
+                    prepareInBackground(state)
                 case .failure(let error):
                     return .loadFailed(error)
                 }
