@@ -12,7 +12,8 @@ public struct Corpus: Sendable {
 
     /// Each id's kind and position in its array.
     private let positions: [String: (kind: RecordKind, index: Int)]
-    private let links: LazyBackLinks
+    /// The back-links, built (or read from the index) the first time one is asked for.
+    private let links: ComputedOnce<BackLinks>
 
     /// Excerpts supporting a record: the excerpt's own `about` list plus every excerpt a record cites
     /// (a statement's excerpts, counts and signatories; an event's excerpts). Each list in corpus order.
@@ -38,25 +39,6 @@ public struct Corpus: Sendable {
         var excerptsInArticle: [String: [String]]
         var statementRoles: [String: [StatementRole]]
         var eventsMentioning: [String: [String]]
-    }
-
-    /// The back-links, built once, by whichever thread asks first (the others wait for it).
-    final class LazyBackLinks: @unchecked Sendable {
-        private let lock = NSLockLike()
-        private var built: BackLinks?
-        private var build: (() -> BackLinks)?
-
-        init(_ build: @escaping () -> BackLinks) { self.build = build }
-
-        var value: BackLinks {
-            lock.locked {
-                if let built { return built }
-                let value = build!()
-                built = value
-                build = nil  // let go of what it captured
-                return value
-            }
-        }
     }
 
     public struct StatementRole: Sendable, Hashable {
@@ -90,7 +72,7 @@ public struct Corpus: Sendable {
         for (index, record) in excerpts.enumerated() { positions[record.id] = (.excerpt, index) }
         self.positions = positions
 
-        links = LazyBackLinks {
+        links = ComputedOnce {
             if let stored = storedBackLinks?() { return stored }
             return Self.backLinks(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts, positions: positions)
         }

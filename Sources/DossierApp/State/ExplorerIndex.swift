@@ -18,29 +18,11 @@ public struct ExplorerIndex: Sendable {
     /// filter asks (or beforehand, by `prepareFilterText` on a thread with time to spare), as the first
     /// frame does not need it: at 200,000 articles it is 0.3 s of an open.
     var filterText: [String: [UInt8]] { lazyFilterText.value }
-    private let lazyFilterText: LazyFilterText
+    private let lazyFilterText: ComputedOnce<[String: [UInt8]]>
 
     /// Folds the filter text now rather than at the first filter keystroke.
     public func prepareFilterText() { _ = lazyFilterText.value }
 
-    /// The folded filter text, made once by whichever thread asks first (the others wait for it).
-    final class LazyFilterText: @unchecked Sendable {
-        private let lock = NSLock()
-        private var made: [String: [UInt8]]?
-        private var make: (() -> [String: [UInt8]])?
-
-        init(_ make: @escaping () -> [String: [UInt8]]) { self.make = make }
-
-        var value: [String: [UInt8]] {
-            lock.withLock {
-                if let made { return made }
-                let value = make!()
-                made = value
-                make = nil  // let go of the corpus it captured
-                return value
-            }
-        }
-    }
     /// The columns each view's list needs to show its widest row whole (the layout gives it that
     /// within its share of the screen).
     let columnsNeeded: [ViewID: Int]
@@ -64,7 +46,7 @@ public struct ExplorerIndex: Sendable {
             for role in roles { involved[role.statement, default: []].insert(actor) }
         }
         timelineActors = involved
-        lazyFilterText = LazyFilterText {
+        lazyFilterText = ComputedOnce {
             var text: [String: [UInt8]] = [:]
             func add(_ id: String, _ parts: [String]) { text[id] = Array(Fold.fold(parts.joined(separator: " ")).utf8) }
             for article in corpus.articles { add(article.id, [article.title, article.publisher]) }

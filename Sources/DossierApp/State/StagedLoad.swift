@@ -62,14 +62,12 @@ public final class StagedLoad: @unchecked Sendable {
     public func start() {
         guard !started else { return }
         started = true
-        let folding = Folding()
-        let folder = Thread { [previewed] in folding.finish(SearchIndex.FoldedArticles(previewed)) }
-        folder.start()
+        let folding = BackgroundWork { [previewed] in SearchIndex.FoldedArticles(previewed) }
         let (width, height, bodies) = (preview.width, preview.height, preview.bodies)
         let thread = Thread { [lock, inputs, afterLoad] in
             let result = inputs.load()
             let loaded = result.map { loaded in
-                var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies, foldedArticles: folding.wait())
+                var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies, foldedArticles: folding.result.get())
                 state.problems = loaded.problems
                 return state
             }
@@ -80,22 +78,6 @@ public final class StagedLoad: @unchecked Sendable {
         }
         thread.stackSize = 8 << 20  // deep JSON is refused at 256 levels; this leaves room to spare
         thread.start()
-    }
-
-    /// The articles folded on the other thread, handed over once.
-    private final class Folding: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var folded: SearchIndex.FoldedArticles?
-
-        func finish(_ value: SearchIndex.FoldedArticles) {
-            folded = value
-            done.signal()  // the semaphore orders this write before the read in wait()
-        }
-
-        func wait() -> SearchIndex.FoldedArticles? {
-            done.wait()
-            return folded
-        }
     }
 
     /// The full state once loaded (with the corpus's problems), or why it cannot be opened (a file that

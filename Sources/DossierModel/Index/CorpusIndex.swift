@@ -46,30 +46,6 @@ public struct FileStamp: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "inode \(inode), \(size) bytes, changed \(changed).\(changedNanoseconds)" }
 }
 
-/// Work on a thread of its own, its result waited for when asked (once; later asks give the same).
-final class BackgroundWork<Value>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var outcome: Result<Value, IndexUnusable>?
-    private var waited = false
-
-    init(_ work: @escaping @Sendable () throws(IndexUnusable) -> Value) {
-        let thread = Thread { [self] in
-            do throws(IndexUnusable) { outcome = .success(try work()) } catch { outcome = .failure(error) }
-            done.signal()  // orders the write above before the read in `result`
-        }
-        thread.stackSize = 1 << 20
-        thread.start()
-    }
-
-    var result: Result<Value, IndexUnusable> {
-        if !waited {
-            done.wait()
-            waited = true
-        }
-        return outcome!
-    }
-}
-
 /// A read-only mapping of an index file, unmapped when the last buffer using it is gone. The index is
 /// only ever replaced by renaming a new file over it, never written in place, so the mapped pages keep
 /// the bytes that were checked.

@@ -131,13 +131,19 @@ public enum CorpusLoader {
     /// which a decoding that did not see the articles cannot do; the caller decodes again in order.
     private static func loadInParallel(_ files: [String: SourceFile], mode: LoadMode) throws(CorpusError) -> LoadedCorpus? {
         guard RecordKind.allCases.allSatisfy({ files[$0.collectionName] != nil }), let articlesFile = files[RecordKind.article.collectionName] else { return nil }
-        let articles = ParallelDecoding(articlesFile)
+        // On a thread with room for JSON nested 256 deep; its bytes kept for resolving quotes.
+        let articles = BackgroundWork(stackSize: 8 << 20) { () -> (DecodedCorpus, DiagnosticCollector) in
+            var decoded = DecodedCorpus()
+            let collector = DiagnosticCollector()
+            CorpusLoader.decode(articlesFile, as: .article, into: &decoded, collector: collector, keepingBytes: true)
+            return (decoded, collector)
+        }
         let collector = DiagnosticCollector()
         var decoded = DecodedCorpus()
         for kind in RecordKind.allCases where kind != .article {
             decode(files[kind.collectionName]!, as: kind, into: &decoded, collector: collector)
         }
-        let (articlesDecoded, articlesCollector) = articles.wait()
+        let (articlesDecoded, articlesCollector) = articles.result.get()
         guard articlesDecoded.recordSites.keys.allSatisfy({ decoded.recordSites[$0] == nil }) else { return nil }
         defer { articlesFile.releaseBytes() }
         var merged = articlesDecoded
@@ -158,29 +164,6 @@ public enum CorpusLoader {
         decoded = DecodedCorpus()
         articlesCollector.absorb(collector)
         return try finish(&merged, collector: articlesCollector, mode: mode)
-    }
-
-    /// articles.json decoded on a thread of its own (with room for JSON nested 256 deep), its bytes
-    /// kept for resolving quotes.
-    private final class ParallelDecoding: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        // Written by the thread before it signals, read after `wait`.
-        private var decoded = DecodedCorpus()
-        private let collector = DiagnosticCollector()
-
-        init(_ file: SourceFile) {
-            let thread = Thread { [self] in
-                CorpusLoader.decode(file, as: .article, into: &decoded, collector: collector, keepingBytes: true)
-                done.signal()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-
-        func wait() -> (DecodedCorpus, DiagnosticCollector) {
-            done.wait()
-            return (decoded, collector)
-        }
     }
 
     /// Decodes a file's records one at a time as they are parsed, so the file never becomes one large
