@@ -27,9 +27,6 @@ public struct Corpus: Sendable {
     /// Events naming each actor or statement.
     public var eventsMentioning: [String: [String]] { links.value.eventsMentioning }
 
-    /// Builds the back-links now (on a thread that has time to spare) rather than on first use.
-    public func prepareBackLinks() { _ = links.value }
-
     /// The back-links, built if need be: what the persistent index keeps.
     var backLinks: BackLinks { links.value }
 

@@ -241,27 +241,12 @@ public struct SourceFile: Sendable {
             guard fstat(onDisk.descriptor, &status) == 0 else { throw .failed(String(cString: strerror(errno))) }
             guard Int(status.st_size) == onDisk.size, status.st_mtim.tv_sec == onDisk.modified.tv_sec,
                   status.st_mtim.tv_nsec == onDisk.modified.tv_nsec, range.upperBound <= onDisk.size else { throw .changed }
-            // Read straight into the array's storage: no zeroing first (a large file is read once).
-            var failure: ReadFailure?
-            let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-                var done = 0
-                while done < range.count {
-                    let count = pread(onDisk.descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
-                    if count < 0 {
-                        if errno == EINTR { continue }
-                        failure = .failed(String(cString: strerror(errno)))
-                        break
-                    }
-                    if count == 0 {
-                        failure = .changed  // shorter than when it was opened
-                        break
-                    }
-                    done += count
-                }
-                initialized = done
+            let (bytes, outcome) = FileFill.bytes(from: onDisk.descriptor, range)
+            switch outcome {
+            case .complete: return bytes
+            case .endedEarly: throw .changed  // shorter than when it was opened
+            case .failed(let reason): throw .failed(reason)
             }
-            if let failure { throw failure }
-            return bytes
         }
     }
 
@@ -347,6 +332,40 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
 private func openReadOnly(_ path: String) -> Int32 {
     open(path, O_RDONLY | O_CLOEXEC)
+}
+
+/// How filling a buffer from a file went (`fill`): every byte read, the file ended first, or a read
+/// failed (with `strerror`'s reason).
+enum FileFill: Equatable {
+    case complete
+    case endedEarly
+    case failed(String)
+
+    /// Reads `buffer.count` bytes at `offset`, going on after a partial read or an interruption; also
+    /// gives how many bytes were read.
+    static func fill(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32, at offset: Int) -> (read: Int, outcome: FileFill) {
+        var done = 0
+        while done < buffer.count {
+            let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if count < 0 {
+                if errno == EINTR { continue }
+                return (done, .failed(String(cString: strerror(errno))))
+            }
+            if count == 0 { return (done, .endedEarly) }
+            done += count
+        }
+        return (done, .complete)
+    }
+
+    /// `count` bytes at `offset`, read straight into a new array's storage (no zeroing first: a large
+    /// file is read once), and how the reading went.
+    static func bytes(from descriptor: Int32, _ range: Range<Int>) -> ([UInt8], FileFill) {
+        var outcome = FileFill.complete
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+            (initialized, outcome) = fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor, at: range.lowerBound)
+        }
+        return (bytes, outcome)
+    }
 }
 
 /// Opens a FIFO without waiting for a writer to open its other end.

@@ -163,7 +163,7 @@ public struct CorpusCache: Sendable {
             loaded = try CorpusLoader.load(singleFile: opening.single!, mode: mode)
         }
         let built = search ? SearchIndex(corpus: loaded.corpus) : nil
-        let (use, problem) = store(loaded, search: built, for: opening.withoutFiles, reason: reason)
+        let (use, problem) = store(loaded, search: built, for: opening, reason: reason)
         return Loaded(loaded: loaded, search: built, use: use, problem: problem)
     }
 
@@ -237,15 +237,14 @@ public struct CorpusCache: Sendable {
         let header = CorpusIndex.Header(programVersion: programVersion, corpus: opening.path,
                                         stamps: opening.stamps.compactMap { named in named.stamp.map { (named.name, $0) } })
         let pieces = CorpusIndex.encode(loaded, search: search?.segments, header: header)
+        let descriptor: Int32
+        let temporary: String
         do {
             try AtomicFile.makeFolders(folder, mode: 0o700)
+            (descriptor, temporary) = try AtomicFile.temporaryFile(beside: indexPath)
         } catch {
             return "cannot write the index in \(folder): \(error.reason); working without it"
         }
-        var template = Array("\(folder)/.\(AtomicFile.split(indexPath).name).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { return "cannot write the index in \(folder): \(String(cString: strerror(errno))); working without it" }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let written = pieces.allSatisfy { piece in piece.withUnsafeBytes { AtomicFile.writeAll($0, to: descriptor) } }
         let reason = String(cString: strerror(errno))
         close(descriptor)

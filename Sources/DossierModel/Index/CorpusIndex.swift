@@ -9,7 +9,7 @@ import Darwin
 /// git checks its own index, to tell whether a file is still the one it was built from. A file edited
 /// in place changes its size or times; one renamed over it changes its inode; one touched back to its
 /// old modification time still has a new change time (which no program can set back).
-public struct FileStamp: Sendable, Hashable, CustomStringConvertible {
+public struct FileStamp: Sendable, Hashable {
     public var device: UInt64
     public var inode: UInt64
     public var size: Int
@@ -42,8 +42,6 @@ public struct FileStamp: Sendable, Hashable, CustomStringConvertible {
     var newest: Int64 {
         max(modified * 1_000_000_000 + modifiedNanoseconds, changed * 1_000_000_000 + changedNanoseconds)
     }
-
-    public var description: String { "inode \(inode), \(size) bytes, changed \(changed).\(changedNanoseconds)" }
 }
 
 /// A read-only mapping of an index file, unmapped when the last buffer using it is gone. The index is
@@ -96,15 +94,10 @@ public enum CorpusIndex {
     static let fixedSize = 56
 
     /// What the index was built from: checked before anything else is read.
-    struct Header: Equatable {
+    struct Header {
         var programVersion: String
         var corpus: String
         var stamps: [(name: String, stamp: FileStamp)]
-
-        static func == (lhs: Header, rhs: Header) -> Bool {
-            lhs.programVersion == rhs.programVersion && lhs.corpus == rhs.corpus
-                && lhs.stamps.map(\.name) == rhs.stamps.map(\.name) && lhs.stamps.map(\.stamp) == rhs.stamps.map(\.stamp)
-        }
     }
 
     // MARK: Writing
@@ -434,22 +427,17 @@ public enum CorpusIndex {
     }
 
     static func readBytes(_ descriptor: Int32, _ range: Range<Int>) throws(IndexUnusable) -> [UInt8] {
-        var failure: IndexUnusable?
-        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-            var done = 0
-            while done < range.count {
-                let count = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 {
-                    failure = IndexUnusable(count < 0 ? "the index file cannot be read: \(String(cString: strerror(errno)))" : "the index file is cut short")
-                    break
-                }
-                done += count
-            }
-            initialized = done
-        }
-        if let failure { throw failure }
+        let (bytes, outcome) = FileFill.bytes(from: descriptor, range)
+        try check(outcome)
         return bytes
+    }
+
+    private static func check(_ outcome: FileFill) throws(IndexUnusable) {
+        switch outcome {
+        case .complete: return
+        case .endedEarly: throw IndexUnusable("the index file is cut short")
+        case .failed(let reason): throw IndexUnusable("the index file cannot be read: \(reason)")
+        }
     }
 
     /// The bytes from offset 32 to the search text (the header and the records), checked against their
@@ -471,21 +459,12 @@ public enum CorpusIndex {
         var offset = search
         while offset < size {
             let length = min(chunkSize, size - offset)
-            var failure: IndexUnusable?
-            chunk.withUnsafeMutableBytes { buffer in
-                var done = 0
-                while done < length {
-                    let count = pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset + done))
-                    if count < 0 && errno == EINTR { continue }
-                    if count <= 0 {
-                        failure = IndexUnusable("the index file is cut short")
-                        return
-                    }
-                    done += count
-                }
-                checksum.add(UnsafeRawBufferPointer(rebasing: buffer[0..<length]))
+            let outcome = chunk.withUnsafeMutableBytes { buffer in
+                let (_, outcome) = FileFill.fill(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length]), from: descriptor, at: offset)
+                if outcome == .complete { checksum.add(UnsafeRawBufferPointer(rebasing: buffer[0..<length])) }
+                return outcome
             }
-            if let failure { throw failure }
+            try check(outcome)
             offset += length
         }
         guard checksum.value == stored else { throw IndexUnusable("the index file is damaged (its search text's checksum does not match)") }

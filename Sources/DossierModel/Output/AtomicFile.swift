@@ -52,12 +52,8 @@ public enum AtomicFile {
     /// a rename can put it in place) holding `bytes`, flushed to the disk, with permissions `mode`.
     /// Returns its path; nothing is left behind when it fails.
     public static func temporaryCopy(_ bytes: [UInt8], beside path: String, marker: String = ".", mode: mode_t) throws(Failure) -> String {
-        let (directory, name) = split(path)
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name)\(marker)XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno)), exists: false) }
+        let (descriptor, temporary) = try temporaryFile(beside: path, marker: marker)
         defer { close(descriptor) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         fchmod(descriptor, mode)
         guard writeAll(bytes, to: descriptor), fsync(descriptor) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -65,6 +61,16 @@ public enum AtomicFile {
             throw Failure(path: path, reason: reason, exists: false)
         }
         return temporary
+    }
+
+    /// A new, empty temporary file beside `path` (`.NAME` + `marker` + six random characters, 0600),
+    /// open for writing: its descriptor, which the caller closes, and its path.
+    public static func temporaryFile(beside path: String, marker: String = ".") throws(Failure) -> (descriptor: Int32, path: String) {
+        let (directory, name) = split(path)
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name)\(marker)XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno)), exists: false) }
+        return (descriptor, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
     /// The folder a path is in ("." for a bare name), and its last component.
