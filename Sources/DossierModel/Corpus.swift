@@ -1,34 +1,107 @@
 /// A loaded corpus. A valid one has every reference resolved and every excerpt anchored; one opened
 /// with its problems (the explorer's way) may hold references to no record and unanchored excerpts,
-/// and every lookup here answers nil or an empty list for them. Records keep their file order; lookups
-/// by id are built at load, back-links the first time one is asked for (a one-shot command that lists
-/// or searches never needs them, and they are most of what building a corpus costs).
+/// and every lookup here answers nil or an empty list for them. Records keep their file order. Read
+/// from the JSON, the records are arrays, lookups by id are built at load, back-links and list orders
+/// the first time one is asked for (a one-shot command that lists or searches never needs them, and
+/// they are most of what building a corpus costs). Read from the persistent index, all of these stay
+/// in the mapped file and are read for what is asked (see `StoredCorpus`).
 public struct Corpus: Sendable {
-    public let articles: [Article]
-    public let actors: [Actor]
-    public let statements: [Statement]
-    public let events: [Event]
-    public let excerpts: [Excerpt]
+    public let articles: RecordList<Article>
+    public let actors: RecordList<Actor>
+    public let statements: RecordList<Statement>
+    public let events: RecordList<Event>
+    public let excerpts: RecordList<Excerpt>
 
-    /// Each id's kind and position in its array.
-    private let positions: [String: (kind: RecordKind, index: Int)]
-    /// The back-links, built (or read from the index) the first time one is asked for.
-    private let links: ComputedOnce<BackLinks>
+    /// How an id and its back-links are found: a dictionary built at load, and back-links built the
+    /// first time one is asked for; or the persistent index's tables.
+    private enum Lookup: Sendable {
+        case table([String: (kind: RecordKind, index: Int)], links: ComputedOnce<BackLinks>)
+        case stored(StoredCorpus)
+
+        func position(of id: String) -> (kind: RecordKind, index: Int)? {
+            switch self {
+            case .table(let positions, _): return positions[id]
+            case .stored(let store): return store.number(of: id).map { store.position(ofRecord: $0) }
+            }
+        }
+    }
+
+    private let lookup: Lookup
+    /// The explorer's list orders, sorted (or read from the index) the first time they are asked for.
+    private let lazyOrders: ComputedOnce<CorpusOrders>
 
     /// Excerpts supporting a record: the excerpt's own `about` list plus every excerpt a record cites
     /// (a statement's excerpts, counts and signatories; an event's excerpts). Each list in corpus order.
-    public var excerptsAbout: [String: [String]] { links.value.excerptsAbout }
+    public var excerptsAbout: LinkMap<String> { linkMap(\.excerptsAbout, .excerptsAbout) }
     /// The reverse of `excerptsAbout`: the records each excerpt supports, in the order they were linked.
-    public var recordsCiting: [String: [String]] { links.value.recordsCiting }
+    public var recordsCiting: LinkMap<String> { linkMap(\.recordsCiting, .recordsCiting) }
     /// Excerpts quoting each article, in the order they appear in its body.
-    public var excerptsInArticle: [String: [String]] { links.value.excerptsInArticle }
+    public var excerptsInArticle: LinkMap<String> { linkMap(\.excerptsInArticle, .excerptsInArticle) }
     /// Statements in which each actor takes part, with how.
-    public var statementRoles: [String: [StatementRole]] { links.value.statementRoles }
+    public var statementRoles: LinkMap<StatementRole> {
+        switch lookup {
+        case .table(_, let links): return LinkMap(links: links, \.statementRoles)
+        case .stored(let store): return LinkMap(store: store, .statementRoles) { code in
+            StatementRole(statement: store.id(ofRecord: Int(code >> 2)), role: StatementRole.Role.allCases[Int(code & 3)])
+        }
+        }
+    }
     /// Events naming each actor or statement.
-    public var eventsMentioning: [String: [String]] { links.value.eventsMentioning }
+    public var eventsMentioning: LinkMap<String> { linkMap(\.eventsMentioning, .eventsMentioning) }
+
+    private func linkMap(_ path: KeyPath<BackLinks, [String: [String]]> & Sendable, _ stored: StoredCorpus.Link) -> LinkMap<String> {
+        switch lookup {
+        case .table(_, let links): return LinkMap(links: links, path)
+        case .stored(let store): return LinkMap(store: store, stored) { store.id(ofRecord: Int($0)) }
+        }
+    }
 
     /// The back-links, built if need be: what the persistent index keeps.
-    var backLinks: BackLinks { links.value }
+    var backLinks: BackLinks {
+        switch lookup {
+        case .table(_, let links): return links.value
+        case .stored:
+            return BackLinks(excerptsAbout: excerptsAbout.all, recordsCiting: recordsCiting.all, excerptsInArticle: excerptsInArticle.all,
+                             statementRoles: statementRoles.all, eventsMentioning: eventsMentioning.all)
+        }
+    }
+
+    /// Lists of back-links by the id they belong to: a dictionary's subscripts, answered from a
+    /// dictionary built the first time one is asked for (a corpus read from its JSON), or from the
+    /// persistent index's table of each record's links, reading only the record asked about.
+    public struct LinkMap<Element: Sendable>: Sendable {
+        private let find: @Sendable (String) -> [Element]?
+        private let every: @Sendable () -> [String: [Element]]
+
+        init(links: ComputedOnce<BackLinks>, _ path: KeyPath<BackLinks, [String: [Element]]> & Sendable) {
+            find = { links.value[keyPath: path][$0] }
+            every = { links.value[keyPath: path] }
+        }
+
+        init(store: StoredCorpus, _ link: StoredCorpus.Link, element: @escaping @Sendable (UInt32) -> Element) {
+            find = { id in
+                guard let number = store.number(of: id) else { return nil }
+                let codes = store.links(link, ofRecord: number)
+                return codes.isEmpty ? nil : codes.map(element)
+            }
+            every = {
+                var all: [String: [Element]] = [:]
+                for number in 0..<store.total {
+                    let codes = store.links(link, ofRecord: number)
+                    if !codes.isEmpty { all[store.id(ofRecord: number)] = codes.map(element) }
+                }
+                return all
+            }
+        }
+
+        public subscript(id: String) -> [Element]? { find(id) }
+        public subscript(id: String, default fallback: [Element]) -> [Element] { find(id) ?? fallback }
+        /// Every id's list (for a stored corpus, read from every record's).
+        public var all: [String: [Element]] { every() }
+    }
+
+    /// The orders the explorer lists records in (see `CorpusOrders`).
+    public var orders: CorpusOrders { lazyOrders.value }
 
     struct BackLinks {
         var excerptsAbout: [String: [String]]
@@ -47,18 +120,11 @@ public struct Corpus: Sendable {
     }
 
     public init(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt]) {
-        self.init(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts, storedBackLinks: nil)
-    }
-
-    /// `storedBackLinks`, when given, reads the back-links these records have (kept in the persistent
-    /// index) the first time one is asked for; when it cannot, they are built as usual.
-    init(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt],
-         storedBackLinks: (@Sendable () -> BackLinks?)?) {
-        self.articles = articles
-        self.actors = actors
-        self.statements = statements
-        self.events = events
-        self.excerpts = excerpts
+        self.articles = RecordList(articles)
+        self.actors = RecordList(actors)
+        self.statements = RecordList(statements)
+        self.events = RecordList(events)
+        self.excerpts = RecordList(excerpts)
 
         var positions: [String: (kind: RecordKind, index: Int)] = [:]
         positions.reserveCapacity(articles.count + actors.count + statements.count + events.count + excerpts.count)
@@ -67,12 +133,24 @@ public struct Corpus: Sendable {
         for (index, record) in statements.enumerated() { positions[record.id] = (.statement, index) }
         for (index, record) in events.enumerated() { positions[record.id] = (.event, index) }
         for (index, record) in excerpts.enumerated() { positions[record.id] = (.excerpt, index) }
-        self.positions = positions
+        lookup = .table(positions, links: ComputedOnce {
+            Self.backLinks(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts, positions: positions)
+        })
+        let lists = (self.articles, self.actors, self.statements, self.events)
+        lazyOrders = ComputedOnce { CorpusOrders(articles: lists.0, actors: lists.1, statements: lists.2, events: lists.3) }
+    }
 
-        links = ComputedOnce {
-            if let stored = storedBackLinks?() { return stored }
-            return Self.backLinks(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts, positions: positions)
-        }
+    /// A corpus whose records, ids and back-links stay in the persistent index's mapped bytes, each
+    /// read when asked for; `storedOrders` gives the list orders the index keeps.
+    init(stored store: StoredCorpus, articles: StoredRecords<Article>, actors: StoredRecords<Actor>, statements: StoredRecords<Statement>,
+         events: StoredRecords<Event>, excerpts: StoredRecords<Excerpt>, storedOrders: @escaping @Sendable () -> CorpusOrders) {
+        self.articles = RecordList(stored: articles)
+        self.actors = RecordList(stored: actors)
+        self.statements = RecordList(stored: statements)
+        self.events = RecordList(stored: events)
+        self.excerpts = RecordList(stored: excerpts)
+        lookup = .stored(store)
+        lazyOrders = ComputedOnce(storedOrders)
     }
 
     private static func backLinks(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt],
@@ -227,7 +305,14 @@ public struct Corpus: Sendable {
     }
 
 
-    public func kind(of id: String) -> RecordKind? { positions[id]?.kind }
+    public func kind(of id: String) -> RecordKind? { lookup.position(of: id)?.kind }
+
+    /// A record's number: its place across the kinds in `RecordKind` order.
+    func recordNumber(of id: String) -> Int? {
+        guard let (kind, index) = lookup.position(of: id) else { return nil }
+        let counts = [articles.count, actors.count, statements.count, events.count, excerpts.count]
+        return counts[..<kind.number].reduce(index, +)
+    }
 
     /// Whose words or figure an excerpt gives, as a citation says it: "CNN, via China Digital Times"
     /// when the article relays someone (its `speaker`), else the article's publisher.
@@ -267,9 +352,9 @@ public struct Corpus: Sendable {
     public func event(_ id: String) -> Event? { record(id, .event, events) }
     public func excerpt(_ id: String) -> Excerpt? { record(id, .excerpt, excerpts) }
 
-    private func record<T>(_ id: String, _ kind: RecordKind, _ array: [T]) -> T? {
-        guard let position = positions[id], position.kind == kind else { return nil }
-        return array[position.index]
+    private func record<T>(_ id: String, _ kind: RecordKind, _ records: RecordList<T>) -> T? {
+        guard let position = lookup.position(of: id), position.kind == kind else { return nil }
+        return records[position.index]
     }
 
     /// The display name of any record: an actor's name, an article's or statement's title...
@@ -285,7 +370,12 @@ public struct Corpus: Sendable {
     }
 
     /// Every id in the corpus, for suggestions when one is mistyped.
-    public var allIDs: [String] { Array(positions.keys) }
+    public var allIDs: [String] {
+        switch lookup {
+        case .table(let positions, _): return Array(positions.keys)
+        case .stored(let store): return (0..<store.total).map { store.id(ofRecord: $0) }
+        }
+    }
 
     /// "5 articles, 1 actor, ..." for one-line summaries.
     public var summary: String {

@@ -367,6 +367,17 @@ public struct Excerpt: Sendable, Hashable, Identifiable {
 public enum RecordKind: String, Sendable, CaseIterable, Hashable {
     case article, actor, statement, event, excerpt
 
+    /// The kind at a place in `allCases` (without making the array each time).
+    init(number: Int) {
+        switch number {
+        case 0: self = .article
+        case 1: self = .actor
+        case 2: self = .statement
+        case 3: self = .event
+        default: self = .excerpt
+        }
+    }
+
     /// Its place in `allCases`.
     var number: Int {
         switch self {

@@ -325,7 +325,7 @@ func collapsed(_ text: String) -> String {
 
     @Test func theLoadersCompletionArrivesAsAnEvent() {
         // The articles-only preview, moved and filtered, then the full corpus: where the user was is kept.
-        var preview = Explorer.normalized(State(corpus: Corpus(articles: Fixture.corpus.articles, actors: [], statements: [], events: [], excerpts: []),
+        var preview = Explorer.normalized(State(corpus: Corpus(articles: Fixture.corpus.articles.array, actors: [], statements: [], events: [], excerpts: []),
                                                 width: 80, height: 24, searchable: false))
         preview.isLoading = true
         let moved = run(["j", "Tab"], from: preview)

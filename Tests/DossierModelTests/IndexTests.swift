@@ -51,8 +51,12 @@ import Testing
         func sorted<T>(_ map: [String: [T]], _ show: (T) -> String) -> [String] {
             map.keys.sorted().map { "\($0): " + map[$0]!.map(show).joined(separator: ",") }
         }
-        lines += sorted(corpus.excerptsAbout) { $0 } + sorted(corpus.recordsCiting) { $0 } + sorted(corpus.excerptsInArticle) { $0 }
-        lines += sorted(corpus.statementRoles) { "\($0.statement)/\($0.role)" } + sorted(corpus.eventsMentioning) { $0 }
+        lines += sorted(corpus.excerptsAbout.all) { $0 } + sorted(corpus.recordsCiting.all) { $0 } + sorted(corpus.excerptsInArticle.all) { $0 }
+        lines += sorted(corpus.statementRoles.all) { "\($0.statement)/\($0.role)" } + sorted(corpus.eventsMentioning.all) { $0 }
+        // The explorer's orders, and every id found again, by kind and name.
+        lines += corpus.orders.all.map { "order: " + $0.map(String.init).joined(separator: ",") }
+        lines += corpus.allIDs.sorted().map { "\($0): \(corpus.kind(of: $0).map(\.rawValue) ?? "none") \(corpus.name(of: $0) ?? "")" }
+        lines.append("an id of no record: \(corpus.kind(of: "no-such-record") == nil && corpus.excerptsAbout["no-such-record"] == nil)")
         for query in queries {
             let hits = search.search(query)
             let ranges = SearchIndex.utf8Ranges(of: hits)
@@ -68,6 +72,48 @@ import Testing
 
     static func answers(_ result: CorpusCache.Loaded) throws -> [String] {
         try answers(result.loaded, search: try #require(result.search))
+    }
+
+    /// The orders as the explorer sorted them before they were kept in the index: by date (file order
+    /// within one), by folded name then id, by kind then name then id, and the timeline with an event
+    /// before a statement of the same date.
+    @Test func theOrdersAreTheExplorersSorts() throws {
+        let harness = try Harness("orders")
+        defer { harness.remove() }
+        let corpus = try CorpusLoader.load(path: harness.corpus).corpus
+        let orders = corpus.orders
+        let articles = corpus.articles.array, statements = corpus.statements.array, actors = corpus.actors.array, events = corpus.events.array
+        let byDate = articles.indices.sorted { (articles[$0].published, $0) < (articles[$1].published, $1) }
+        #expect(orders.articlesByDate.map(Int.init) == byDate)
+        #expect(orders.statementsByDate.map(Int.init) == statements.indices.sorted { (statements[$0].date, $0) < (statements[$1].date, $1) })
+        let byName = actors.indices.sorted { (Fold.fold(actors[$0].name), actors[$0].id) < (Fold.fold(actors[$1].name), actors[$1].id) }
+        #expect(orders.actorsByName.map(Int.init) == byName)
+        #expect(orders.actorsByKind.map(Int.init) == actors.indices.sorted {
+            (actors[$0].kind, Fold.fold(actors[$0].name), actors[$0].id) < (actors[$1].kind, Fold.fold(actors[$1].name), actors[$1].id)
+        })
+        #expect(orders.statesByName.map(Int.init) == byName.filter { actors[$0].kind == .state })
+        let dated = statements.indices.map { (statements[$0].date, 1, $0, "s\($0)") } + events.indices.map { (events[$0].date, 0, $0, "e\($0)") }
+        let timeline = orders.timeline.map { code -> String in
+            switch CorpusOrders.TimelineItem(code: code) {
+            case .statement(let position): return "s\(position)"
+            case .event(let position): return "e\(position)"
+            }
+        }
+        #expect(timeline == dated.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3))
+        #expect(orders.articlesLongestFirst.map { articles[Int($0)].title.utf8.count } == articles.map(\.title.utf8.count).sorted(by: >))
+        #expect(orders.actorsLongestFirst.map { actors[Int($0)].name.utf8.count } == actors.map(\.name.utf8.count).sorted(by: >))
+        #expect(Set(orders.timelineLongestFirst).count == statements.count + events.count)
+
+        // Ties: an event before a statement of the same date, and each kind in file order.
+        let date = PartialDate(year: 2019)
+        let tied = Corpus(articles: [], actors: [], statements: [
+            Statement(id: "s1", title: "S1", kind: .jointStatement, date: date, forum: nil, stance: .critical, leads: [], addressees: []),
+            Statement(id: "s2", title: "S2", kind: .jointStatement, date: date, forum: nil, stance: .critical, leads: [], addressees: []),
+        ], events: [
+            Event(id: "e1", date: date, title: "E1", actors: [], statements: [], excerpts: []),
+            Event(id: "e2", date: date, title: "E2", actors: [], statements: [], excerpts: []),
+        ], excerpts: [])
+        #expect(tied.orders.timeline.map(CorpusOrders.TimelineItem.init(code:)) == [.event(0), .event(1), .statement(0), .statement(1)])
     }
 
     @Test(arguments: [false, true])

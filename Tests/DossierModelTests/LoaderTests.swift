@@ -158,7 +158,7 @@ import Testing
                 return copy
             }
         }
-        #expect(try withBodiesRead(single.articles) == withBodiesRead(directory.articles))
+        #expect(try withBodiesRead(single.articles.array) == withBodiesRead(directory.articles.array))
         #expect(single.actors == directory.actors)
         #expect(single.statements == directory.statements)
         #expect(single.events == directory.events)

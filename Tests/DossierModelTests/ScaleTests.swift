@@ -47,11 +47,12 @@ import Testing
 
     static let plainDocuments: [PlainDocument] = {
         var memo: [Unicode.Scalar: [UInt8]] = [:]
-        return SearchIndex(corpus: corpus).documents.map { document in
+        let documents = SearchIndex(corpus: corpus).documents
+        return (0..<documents.count).map { document in
             var folded: [UInt8] = []
             var origins: [Range<Int>] = []
             var offset = 0
-            for scalar in (try! document.text.text()).unicodeScalars {
+            for scalar in (try! documents.text(of: document).text()).unicodeScalars {
                 let length = String(scalar).utf8.count
                 let bytes: [UInt8]
                 if let known = memo[scalar] {
@@ -66,7 +67,7 @@ import Testing
                 }
                 offset += length
             }
-            return PlainDocument(id: document.id, field: document.field, folded: folded, origins: origins)
+            return PlainDocument(id: documents.id(of: document), field: documents.field(of: document), folded: folded, origins: origins)
         }
     }()
 

@@ -204,7 +204,7 @@ import Testing
     @Test func everyCapitalisedNameIsAnActorOrAReviewedWord() throws {
         let corpus = try corpus()
         for article in corpus.articles {
-            let unknown = CapitalisedNames.unrecognised(in: try article.body.text(), actors: corpus.actors, allowed: CapitalisedNames.allowList)
+            let unknown = CapitalisedNames.unrecognised(in: try article.body.text(), actors: corpus.actors.array, allowed: CapitalisedNames.allowList)
             #expect(unknown.isEmpty, "\(article.id): capitalised words that are neither actor names nor allowed: \(unknown)")
         }
     }

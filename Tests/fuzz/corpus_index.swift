@@ -9,7 +9,7 @@ public func fuzzCorpusIndex(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let (corpus, search) = try? CorpusIndex.decodeUnchecked(bytes) else { return 0 }
     // Follow what was decoded as a screen would: back-links, lookups, a search and its hits' places.
-    _ = (corpus.excerptsAbout.count, corpus.statementRoles.count)
+    _ = (corpus.excerptsAbout.all.count, corpus.statementRoles.all.count)
     for excerpt in corpus.excerpts.prefix(50) { _ = corpus.attribution(of: excerpt) }
     for statement in corpus.statements.prefix(50) { _ = corpus.excerptsAbout[statement.id] }
     if let search {

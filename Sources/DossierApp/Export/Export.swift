@@ -60,7 +60,8 @@ public enum Export {
 
     /// The rows of one kind; `only` keeps the records (statements, actors…) a screen shows, in its order.
     public static func table(_ kind: ExportKind, corpus: Corpus, only: [String]? = nil) -> ExportTable {
-        func kept<T>(_ records: [T], _ id: (T) -> String) -> [T] {
+        func kept<T>(_ list: RecordList<T>, _ id: (T) -> String) -> [T] {
+            let records = list.array
             guard let only else { return records }
             let byID = Dictionary(records.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
             return only.compactMap { byID[$0] }
@@ -202,7 +203,7 @@ public enum Export {
     /// Reads the bodies, from their file for a corpus kept there.
     public static func annotations(_ excerptIDs: [String]? = nil, corpus: Corpus) throws(ArticleBody.Unreadable) -> String {
         var items: [JSONValue] = []
-        let excerpts = excerptIDs.map { $0.compactMap(corpus.excerpt) } ?? corpus.excerpts
+        let excerpts = excerptIDs.map { $0.compactMap(corpus.excerpt) } ?? corpus.excerpts.array
         for excerpt in excerpts {
             // An excerpt marking no span has no place to point at.
             guard excerpt.anchor != .unanchored, let article = corpus.article(excerpt.article) else { continue }

@@ -3,22 +3,36 @@ import Foundation
 
 /// What the lists need, computed once per corpus: display orders and folded text to filter on.
 public struct ExplorerIndex: Sendable {
-    let articlesByDate: [String]
-    let statementsByDate: [String]
-    let actorsByName: [String]
-    let actorsByKind: [String]
+    var articlesByDate: [String] { lists.value.articlesByDate }
+    var statementsByDate: [String] { lists.value.statementsByDate }
+    var actorsByName: [String] { lists.value.actorsByName }
+    var actorsByKind: [String] { lists.value.actorsByKind }
     /// Events and statements together, by date (a less precise date first within its period).
-    let timeline: [String]
-    /// The actors each timeline item involves (an event's actors; a statement's parties).
-    let timelineActors: [String: Set<String>]
+    var timeline: [String] { lists.value.timeline }
+    /// The actors each timeline item involves (an event's actors; a statement's parties): worked out
+    /// the first time the timeline is narrowed to an actor, as it needs every back-link.
+    var timelineActors: [String: Set<String>] { lazyTimelineActors.value }
     /// States, by name: the matrix rows.
-    let statesByName: [String]
+    var statesByName: [String] { lists.value.statesByName }
     /// Folded text a filter matches against: titles and publishers, names and aliases, as UTF-8 for a
     /// byte search (a filter runs over every row of a list on each keystroke). Folded the first time a
     /// filter asks (or beforehand, by `prepareFilterText` on a thread with time to spare), as the first
     /// frame does not need it: at 200,000 articles it is 0.3 s of an open.
     var filterText: [String: [UInt8]] { lazyFilterText.value }
     private let lazyFilterText: ComputedOnce<[String: [UInt8]]>
+    private let lazyTimelineActors: ComputedOnce<[String: Set<String>]>
+
+    /// The lists' orders as ids. The corpus keeps them as positions (read from the persistent index
+    /// on a warm open); they are made ids once, the first time a list is shown.
+    private struct Lists {
+        var articlesByDate: [String]
+        var statementsByDate: [String]
+        var actorsByName: [String]
+        var actorsByKind: [String]
+        var timeline: [String]
+        var statesByName: [String]
+    }
+    private let lists: ComputedOnce<Lists>
 
     /// Folds the filter text now rather than at the first filter keystroke.
     public func prepareFilterText() { _ = lazyFilterText.value }
@@ -28,24 +42,24 @@ public struct ExplorerIndex: Sendable {
     let columnsNeeded: [ViewID: Int]
 
     public init(corpus: Corpus) {
-        articlesByDate = corpus.articles.enumerated()
-            .sorted { ($0.element.published, $0.offset) < ($1.element.published, $1.offset) }.map(\.element.id)
-        statementsByDate = corpus.statements.enumerated()
-            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element.id)
-        // Sort keys worked out once an actor, not looked up again in each comparison.
-        let keyed = corpus.actors.map { (kind: $0.kind, name: Fold.fold($0.name), id: $0.id) }
-        actorsByName = keyed.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map(\.id)
-        actorsByKind = keyed.sorted { ($0.kind, $0.name, $0.id) < ($1.kind, $1.name, $1.id) }.map(\.id)
-        statesByName = actorsByName.filter { corpus.actor($0)?.kind == .state }
-        let dated = corpus.statements.enumerated().map { ($0.element.date, 1, $0.offset, $0.element.id) }
-            + corpus.events.enumerated().map { ($0.element.date, 0, $0.offset, $0.element.id) }
-        timeline = dated.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
-        var involved: [String: Set<String>] = [:]
-        for event in corpus.events { involved[event.id] = Set(event.actors) }
-        for (actor, roles) in corpus.statementRoles {
-            for role in roles { involved[role.statement, default: []].insert(actor) }
+        let orders = corpus.orders
+        lists = ComputedOnce {
+            func ids<T>(_ positions: [UInt32], _ records: RecordList<T>) -> [String] where T: Identifiable, T.ID == String {
+                positions.map { records.recordID(at: Int($0)) }
+            }
+            return Lists(articlesByDate: ids(orders.articlesByDate, corpus.articles), statementsByDate: ids(orders.statementsByDate, corpus.statements),
+                         actorsByName: ids(orders.actorsByName, corpus.actors), actorsByKind: ids(orders.actorsByKind, corpus.actors),
+                         timeline: orders.timeline.map { Self.timelineID(CorpusOrders.TimelineItem(code: $0), corpus) },
+                         statesByName: ids(orders.statesByName, corpus.actors))
         }
-        timelineActors = involved
+        lazyTimelineActors = ComputedOnce {
+            var involved: [String: Set<String>] = [:]
+            for event in corpus.events { involved[event.id] = Set(event.actors) }
+            for (actor, roles) in corpus.statementRoles.all {
+                for role in roles { involved[role.statement, default: []].insert(actor) }
+            }
+            return involved
+        }
         lazyFilterText = ComputedOnce {
             var text: [String: [UInt8]] = [:]
             func add(_ id: String, _ parts: [String]) { text[id] = Array(Fold.fold(parts.joined(separator: " ")).utf8) }
@@ -55,12 +69,25 @@ public struct ExplorerIndex: Sendable {
             for event in corpus.events { add(event.id, [event.title]) }
             return text
         }
+        func timelineTitle(_ code: UInt32) -> String {
+            switch CorpusOrders.TimelineItem(code: code) {
+            case .statement(let position): return corpus.statements[position].title
+            case .event(let position): return corpus.events[position].title
+            }
+        }
         columnsNeeded = [
-            .articles: Render.columnsNeeded(by: corpus.articles.lazy.map(\.title), in: .articles),
-            .actors: Render.columnsNeeded(by: corpus.actors.lazy.map(\.name), in: .actors),
-            .statements: Render.columnsNeeded(by: corpus.statements.lazy.map(\.title), in: .statements),
-            .timeline: Render.columnsNeeded(by: corpus.statements.lazy.map(\.title) + corpus.events.lazy.map(\.title), in: .timeline),
+            .articles: Render.columnsNeeded(byLongestFirst: orders.articlesLongestFirst.lazy.map { corpus.articles[Int($0)].title }, in: .articles),
+            .actors: Render.columnsNeeded(byLongestFirst: orders.actorsLongestFirst.lazy.map { corpus.actors[Int($0)].name }, in: .actors),
+            .statements: Render.columnsNeeded(byLongestFirst: orders.statementsLongestFirst.lazy.map { corpus.statements[Int($0)].title }, in: .statements),
+            .timeline: Render.columnsNeeded(byLongestFirst: orders.timelineLongestFirst.lazy.map(timelineTitle), in: .timeline),
         ]
+    }
+
+    private static func timelineID(_ item: CorpusOrders.TimelineItem, _ corpus: Corpus) -> String {
+        switch item {
+        case .statement(let position): return corpus.statements.recordID(at: position)
+        case .event(let position): return corpus.events.recordID(at: position)
+        }
     }
 
     public func ids(of view: ViewID, sortedBy sort: ActorSort, filter: String, timelineActor: String? = nil, corpus: Corpus) -> [String] {

@@ -408,7 +408,9 @@ public enum Render {
     /// The columns a list needs to show each row whole (its widest row), the same columns `listRow`
     /// draws. Counting stops at `cap`: no layout gives a list more. Measured once per view over the
     /// whole list (see `ExplorerIndex`), so the panes keep their widths while a filter is typed.
-    static func columnsNeeded(by titles: some Sequence<String>, in view: ViewID, cap: Int = 400) -> Int {
+    /// `titles` come longest first in UTF-8 bytes (`CorpusOrders`): a character never takes more
+    /// columns than it has bytes, so measuring stops at the first title no longer than the widest.
+    static func columnsNeeded(byLongestFirst titles: some Sequence<String>, in view: ViewID, cap: Int = 400) -> Int {
         // Fixed columns: the selection mark, then each column and the space after it.
         let fixed: Int
         switch view {
@@ -420,8 +422,7 @@ public enum Render {
         }
         var widest = 0
         for title in titles {
-            // A character never takes more columns than it has UTF-8 bytes: measure only what could be wider.
-            if title.utf8.count <= widest { continue }
+            if title.utf8.count <= widest { break }
             widest = max(widest, DisplayWidth.onScreen(title))
             if fixed + widest >= cap { return cap }
         }

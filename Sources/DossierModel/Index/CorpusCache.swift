@@ -128,10 +128,10 @@ public struct CorpusCache: Sendable {
     public func open(path: String, search: Bool) throws(CorpusError) -> Opened {
         let opening = try Opening(path: path)
         do {
-            let (loaded, segments) = try read(indexPath(for: path), opening: opening, search: search)
+            let (loaded, segments, documents) = try read(indexPath(for: path), opening: opening, search: search)
             guard search else { return .warm(Loaded(loaded: loaded, search: nil, use: .warm, problem: nil)) }
             guard let segments else { return .cold(opening, reason: "the index holds no search text yet") }
-            guard let index = SearchIndex(corpus: loaded.corpus, segments: segments) else {
+            guard let index = SearchIndex(corpus: loaded.corpus, segments: segments, documents: documents) else {
                 return .cold(opening, reason: "the index's search text does not fit its records")
             }
             return .warm(Loaded(loaded: loaded, search: index, use: .warm, problem: nil))
@@ -168,7 +168,7 @@ public struct CorpusCache: Sendable {
     }
 
     /// The corpus from its index, or why the index cannot be used.
-    func read(_ indexPath: String, opening: Opening, search wanted: Bool) throws(IndexUnusable) -> (LoadedCorpus, [FoldedBuffer]?) {
+    func read(_ indexPath: String, opening: Opening, search wanted: Bool) throws(IndexUnusable) -> (LoadedCorpus, [FoldedBuffer]?, documents: [UInt64]) {
         let descriptor = Glibc.open(indexPath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw IndexUnusable(errno == ENOENT ? "no index yet" : "the index cannot be opened: \(String(cString: strerror(errno)))")
@@ -186,11 +186,22 @@ public struct CorpusCache: Sendable {
             guard let current else { throw IndexUnusable("\(name) is not a file on disk") }
             guard current == stamp else { throw IndexUnusable("\(name) changed since the index was written") }
         }
-        // The search text's checksum is worked out on another thread while the records are decoded.
-        let searchCheck = wanted && search > 0 ? BackgroundWork { () throws(IndexUnusable) in try CorpusIndex.checkSearch(descriptor, size: size, search: search) } : nil
-        defer { _ = searchCheck?.result }  // the descriptor stays open until the check is done with it
-        let (head, start) = try CorpusIndex.checkedRecords(descriptor, size: size, records: records, search: search)
-        var loaded = try CorpusIndex.decodeRecords(head, from: start, articles: opening.articles)
+        guard let mapping = MappedFile(descriptor: descriptor, size: size) else { throw IndexUnusable("the index cannot be mapped into memory") }
+        // The checksums are worked out on another thread while the tables are read (each table's
+        // bounds are checked as it is read, so damage the checksums will find cannot lead astray).
+        let checks = BackgroundWork { () throws(IndexUnusable) in
+            try CorpusIndex.check(descriptor, size: size, search: search, withSearch: wanted)
+        }
+        defer { _ = checks.result }  // the descriptor stays open until the check is done with it
+        var loaded: LoadedCorpus
+        let documents: [UInt64]
+        do {
+            (loaded, documents) = try CorpusIndex.stored(mapping, records: records, search: search, articles: opening.articles)
+        } catch {
+            try checks.result.get()  // a damaged file is said to be damaged, whatever it broke first
+            throw error
+        }
+        try checks.result.get()
         // The problems name files as the corpus was spelt when the index was written: say them as now.
         if header.corpus != opening.path {
             let (old, new) = (Self.prefix(header.corpus, directory: opening.isDirectory), Self.prefix(opening.path, directory: opening.isDirectory))
@@ -201,10 +212,8 @@ public struct CorpusCache: Sendable {
                 return problem
             }
         }
-        guard let searchCheck else { return (loaded, nil) }
-        try searchCheck.result.get()
-        guard let mapping = MappedFile(descriptor: descriptor, size: size) else { throw IndexUnusable("the index cannot be mapped into memory") }
-        return (loaded, try CorpusIndex.decodeSearch(mapping, at: search))
+        guard wanted, search > 0 else { return (loaded, nil, documents) }
+        return (loaded, try CorpusIndex.decodeSearch(mapping, at: search), documents)
     }
 
     private static func prefix(_ path: String, directory: Bool) -> String {
@@ -225,6 +234,7 @@ public struct CorpusCache: Sendable {
         if opening.isDirectory, !CorpusTransaction.unfinished(in: opening.path).isEmpty {
             return "an edit of the corpus is unfinished"
         }
+        if !CorpusIndex.linksNameRecords(loaded.corpus) { return "a link names an id that is no record's" }
         return nil
     }
 
@@ -236,7 +246,7 @@ public struct CorpusCache: Sendable {
         let indexPath = indexPath(for: opening.path)
         let header = CorpusIndex.Header(programVersion: programVersion, corpus: opening.path,
                                         stamps: opening.stamps.compactMap { named in named.stamp.map { (named.name, $0) } })
-        let pieces = CorpusIndex.encode(loaded, search: search?.segments, header: header)
+        let pieces = CorpusIndex.encode(loaded, search: search, header: header)
         let descriptor: Int32
         let temporary: String
         do {

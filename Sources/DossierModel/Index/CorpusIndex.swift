@@ -79,17 +79,22 @@ final class MappedFile: @unchecked Sendable {
 /// 24  u64 checksum                  of every byte from 32 to the search text (or the end)
 /// 32  u64 records offset
 /// 40  u64 search offset             0 when the folded search text is not in the file
-/// 48  u64 search checksum           of the search text (checked on another thread, beside decoding)
+/// 48  u64 search checksum           of the search text (both checked on another thread)
 /// 56  header: program version, the corpus's path, each file's name and `FileStamp`
-///     records, in two parts: articles (bodies as places in articles.json),
-///     actors, statements, events, the problems the load found; then excerpts (with their spans) and
-///     the back-links (`Corpus.excerptsAbout`…)
+///     records: u64 where the tables are; the problems the load found; each record from its id on,
+///     articles (bodies as places in articles.json), actors, statements, events, excerpts (with spans)
+///     tables (8-aligned): u64 count of each kind; u64 where each record starts; the ids (u32 starts,
+///     u64 length, bytes); the id hash table (u64 slots, u32 record number + 1 each); the ten
+///     `CorpusOrders` lists (u64 count, u32 each); the search documents (u64 count, u64 code each);
+///     the five back-link tables (u64 element count, u32 list starts a record each, u32 elements)
 ///     search: the folded documents of `SearchIndex`, read in place from a mapping
 /// ```
-/// Integers are little-endian; counts and string lengths are base-128 varints.
+/// Integers are little-endian; counts and string lengths inside records are base-128 varints. Places in
+/// the records and tables count from file offset 32. The records and tables are read in place too
+/// (`StoredCorpus`): a record is decoded when it is asked for.
 public enum CorpusIndex {
     /// Raised whenever what is written changes meaning: an index of another format is rebuilt.
-    public static let formatVersion: UInt32 = 4
+    public static let formatVersion: UInt32 = 5
     static let magic: [UInt8] = Array("DOSSIDX\n".utf8)
     static let fixedSize = 56
 
@@ -124,7 +129,9 @@ public enum CorpusIndex {
     }
 
     /// The index file, as the pieces to write one after the other.
-    static func encode(_ loaded: LoadedCorpus, search: [FoldedBuffer]?, header: Header) -> [Piece] {
+    static func encode(_ loaded: LoadedCorpus, search: SearchIndex?, header: Header) -> [Piece] {
+        let documents = search?.documents.codes ?? SearchIndex.Documents.codes(of: loaded.corpus)
+        let search = search?.segments
         var writer = IndexWriter(capacity: 1 << 20)
         writer.raw(magic)
         writer.u32(formatVersion)
@@ -144,7 +151,7 @@ public enum CorpusIndex {
             writer.int(Int(stamp.changedNanoseconds))
         }
         let recordsOffset = writer.bytes.count
-        encodeRecords(loaded, into: &writer)
+        encodeRecords(loaded, documents: documents, into: &writer)
         var searchOffset = 0
         var searchPieces: [Piece] = []
         if let search {
@@ -170,13 +177,36 @@ public enum CorpusIndex {
         return [.bytes(head)] + searchPieces
     }
 
-    private static func encodeRecords(_ loaded: LoadedCorpus, into writer: inout IndexWriter) {
+    private static func encodeRecords(_ loaded: LoadedCorpus, documents: [UInt64], into writer: inout IndexWriter) {
         let corpus = loaded.corpus
-        // Where the second part starts, counted from here: filled in below.
-        let partTwoPlace = writer.bytes.count
-        writer.u64(0)
-        writer.count(corpus.articles.count)
+        // Positions are counted in the bytes a reader keeps: from file offset 32 on.
+        func position() -> Int { writer.bytes.count - 32 }
+        func put(_ value: Int, at place: Int) {
+            withUnsafeBytes(of: UInt64(value).littleEndian) { for (index, byte) in $0.enumerated() { writer.bytes[place + 32 + index] = byte } }
+        }
+        let placesAt = position()
+        writer.u64(0)  // where the tables are: filled in below
+        writer.count(loaded.problems.count)
+        for problem in loaded.problems {
+            writer.string(problem.severity.rawValue)
+            writer.string(problem.file)
+            if let location = problem.location {
+                writer.u8(1)
+                writer.string(location.file)
+                writer.count(location.line)
+                writer.count(location.column)
+            } else {
+                writer.u8(0)
+            }
+            writer.optional(problem.recordID)
+            writer.string(problem.message)
+        }
+        // Each record starts with its id (the hash table compares ids there); where each starts is
+        // kept for the table of offsets.
+        var starts: [Int] = []
+        starts.reserveCapacity(corpus.articles.count + corpus.actors.count + corpus.statements.count + corpus.events.count + corpus.excerpts.count)
         for article in corpus.articles {
+            starts.append(position())
             writer.string(article.id)
             encode(article.supplied, &writer)
             encode(article.extra, &writer)
@@ -196,8 +226,8 @@ public enum CorpusIndex {
                 writer.u8((span.hasEscapes ? 1 : 0) | (span.mayBeBlank ? 2 : 0))
             }
         }
-        writer.count(corpus.actors.count)
         for actor in corpus.actors {
+            starts.append(position())
             writer.string(actor.id)
             encode(actor.supplied, &writer)
             encode(actor.extra, &writer)
@@ -208,8 +238,8 @@ public enum CorpusIndex {
             writer.strings(actor.affiliations)
             writer.optional(actor.role)
         }
-        writer.count(corpus.statements.count)
         for statement in corpus.statements {
+            starts.append(position())
             writer.string(statement.id)
             encode(statement.supplied, &writer)
             encode(statement.extra, &writer)
@@ -242,8 +272,8 @@ public enum CorpusIndex {
             }
             writer.strings(statement.excerpts)
         }
-        writer.count(corpus.events.count)
         for event in corpus.events {
+            starts.append(position())
             writer.string(event.id)
             encode(event.supplied, &writer)
             encode(event.extra, &writer)
@@ -253,26 +283,8 @@ public enum CorpusIndex {
             writer.strings(event.statements)
             writer.strings(event.excerpts)
         }
-        writer.count(loaded.problems.count)
-        for problem in loaded.problems {
-            writer.string(problem.severity.rawValue)
-            writer.string(problem.file)
-            if let location = problem.location {
-                writer.u8(1)
-                writer.string(location.file)
-                writer.count(location.line)
-                writer.count(location.column)
-            } else {
-                writer.u8(0)
-            }
-            writer.optional(problem.recordID)
-            writer.string(problem.message)
-        }
-        // The second part (excerpts and back-links) is decoded on another thread, from here.
-        let partTwo = writer.bytes.count
-        withUnsafeBytes(of: UInt64(partTwo - partTwoPlace).littleEndian) { for (index, byte) in $0.enumerated() { writer.bytes[partTwoPlace + index] = byte } }
-        writer.count(corpus.excerpts.count)
         for excerpt in corpus.excerpts {
+            starts.append(position())
             writer.string(excerpt.id)
             encode(excerpt.supplied, &writer)
             encode(excerpt.extra, &writer)
@@ -289,28 +301,114 @@ public enum CorpusIndex {
             writer.string(excerpt.anchor.rawValue)
             writer.optional(excerpt.passage)
         }
-        // The back-links, so a warm open does not build them again (most of what building a corpus
-        // costs); their length first, so a reader can keep their bytes and decode them when first asked.
+        writer.align()
+        put(position(), at: placesAt)
+        encodeTables(corpus, starts: starts, documents: documents, into: &writer)
+    }
+
+    /// The tables a warm open reads instead of the records: how many of each kind, where each record
+    /// starts, the ids' hash table, the explorer's orders, and the search documents' codes.
+    private static func encodeTables(_ corpus: Corpus, starts: [Int], documents: [UInt64], into writer: inout IndexWriter) {
+        for count in [corpus.articles.count, corpus.actors.count, corpus.statements.count, corpus.events.count, corpus.excerpts.count] {
+            writer.u64(UInt64(count))
+        }
+        for start in starts { writer.u64(UInt64(start)) }
+        var idBytes: [UInt8] = []
+        writer.u32(0)
+        for number in starts.indices {
+            idBytes += id(ofRecord: number, in: corpus).utf8
+            writer.u32(UInt32(idBytes.count))
+        }
+        writer.u64(UInt64(idBytes.count))
+        writer.raw(idBytes)
+        writer.align()
+        let slotCount = StoredCorpus.slotCount(for: starts.count)
+        var slots = [UInt32](repeating: 0, count: slotCount)
+        var number = 0
+        for ids in [corpus.articles.lazy.map(\.id), corpus.actors.lazy.map(\.id), corpus.statements.lazy.map(\.id),
+                    corpus.events.lazy.map(\.id), corpus.excerpts.lazy.map(\.id)] as [any Sequence<String>] {
+            for id in ids {
+                var id = id
+                var slot = id.withUTF8 { Int(truncatingIfNeeded: StoredCorpus.hash($0)) } & (slotCount - 1)
+                // An id given twice (never in a corpus without errors, the only kind indexed) is found
+                // as the last, as the dictionary of a load from the JSON finds it.
+                while slots[slot] != 0, Self.id(ofRecord: Int(slots[slot]) - 1, in: corpus) != id {
+                    slot = (slot + 1) & (slotCount - 1)
+                }
+                slots[slot] = UInt32(number + 1)
+                number += 1
+            }
+        }
+        writer.u64(UInt64(slotCount))
+        for slot in slots { writer.u32(slot) }
+        writer.align()
+        for list in corpus.orders.all {
+            writer.u64(UInt64(list.count))
+            for entry in list { writer.u32(entry) }
+            writer.align()
+        }
+        writer.u64(UInt64(documents.count))
+        for code in documents { writer.u64(code) }
+        encodeLinks(corpus, into: &writer)
+    }
+
+    /// The back-links, so a warm open neither builds them nor reads more than the record shown: for
+    /// each kind of link, where each record's list starts, then the lists, as record numbers. (Only
+    /// a corpus whose links all name records is indexed: see `linksNameRecords`.)
+    private static func encodeLinks(_ corpus: Corpus, into writer: inout IndexWriter) {
         let links = corpus.backLinks
-        let lengthPlace = writer.bytes.count
-        writer.u64(0)
-        for map in [links.excerptsAbout, links.recordsCiting, links.excerptsInArticle, links.eventsMentioning] {
-            writer.count(map.count)
-            for (key, values) in map {
-                writer.string(key)
-                writer.strings(values)
+        let total = corpus.articles.count + corpus.actors.count + corpus.statements.count + corpus.events.count + corpus.excerpts.count
+        let roles = Corpus.StatementRole.Role.allCases
+        for link in StoredCorpus.Link.allCases {
+            var lists = [[UInt32]](repeating: [], count: total)
+            func fill<T>(_ map: [String: [T]], _ code: (T) -> UInt32?) {
+                for (id, values) in map {
+                    guard let number = corpus.recordNumber(of: id) else { continue }
+                    lists[number] = values.compactMap(code)
+                }
             }
-        }
-        writer.count(links.statementRoles.count)
-        for (actor, roles) in links.statementRoles {
-            writer.string(actor)
-            writer.count(roles.count)
-            for role in roles {
-                writer.string(role.statement)
-                writer.string(role.role.rawValue)
+            let number = { (id: String) in corpus.recordNumber(of: id).map { UInt32($0) } }
+            switch link {
+            case .excerptsAbout: fill(links.excerptsAbout, number)
+            case .recordsCiting: fill(links.recordsCiting, number)
+            case .excerptsInArticle: fill(links.excerptsInArticle, number)
+            case .eventsMentioning: fill(links.eventsMentioning, number)
+            case .statementRoles: fill(links.statementRoles) { role in number(role.statement).map { $0 << 2 | UInt32(roles.firstIndex(of: role.role)!) } }
             }
+            writer.u64(UInt64(lists.reduce(0) { $0 + $1.count }))
+            var start: UInt32 = 0
+            writer.u32(0)
+            for list in lists {
+                start += UInt32(list.count)
+                writer.u32(start)
+            }
+            for list in lists { for element in list { writer.u32(element) } }
+            writer.align()
         }
-        withUnsafeBytes(of: UInt64(writer.bytes.count - lengthPlace - 8).littleEndian) { for (index, byte) in $0.enumerated() { writer.bytes[lengthPlace + index] = byte } }
+    }
+
+    /// Whether every back-link is from and to a record: true of every corpus without errors (a
+    /// reference to no record is one), the only kind indexed; checked all the same, as the index keeps
+    /// links as record numbers.
+    static func linksNameRecords(_ corpus: Corpus) -> Bool {
+        let links = corpus.backLinks
+        func named<T>(_ map: [String: [T]], _ target: (T) -> String) -> Bool {
+            map.allSatisfy { id, values in corpus.kind(of: id) != nil && values.allSatisfy { corpus.kind(of: target($0)) != nil } }
+        }
+        return named(links.excerptsAbout, { $0 }) && named(links.recordsCiting, { $0 }) && named(links.excerptsInArticle, { $0 })
+            && named(links.eventsMentioning, { $0 }) && named(links.statementRoles, \.statement)
+    }
+
+    private static func id(ofRecord number: Int, in corpus: Corpus) -> String {
+        var rest = number
+        if rest < corpus.articles.count { return corpus.articles.recordID(at: rest) }
+        rest -= corpus.articles.count
+        if rest < corpus.actors.count { return corpus.actors.recordID(at: rest) }
+        rest -= corpus.actors.count
+        if rest < corpus.statements.count { return corpus.statements.recordID(at: rest) }
+        rest -= corpus.statements.count
+        if rest < corpus.events.count { return corpus.events.recordID(at: rest) }
+        return corpus.excerpts.recordID(at: rest - corpus.events.count)
     }
 
     private static func encode(_ supplied: Supplied?, _ writer: inout IndexWriter) {
@@ -377,11 +475,25 @@ public enum CorpusIndex {
         let (_, records, search) = try bytes.withUnsafeBytes { raw in
             Result { () throws(IndexUnusable) in try parseHeader(raw, size: bytes.count, firstPart: min(bytes.count, 1 << 16)) }
         }.get()
-        let head = Array(bytes[32..<(search == 0 ? bytes.count : search)])
-        let loaded = try decodeRecords(head, from: records - 32, articles: nil)
-        guard search > 0, let mapping = MappedFile(copying: bytes) else { return (loaded.corpus, nil) }
+        guard let mapping = MappedFile(copying: bytes) else { throw IndexUnusable("empty") }
+        let store = StoredCorpus(mapping, end: search == 0 ? bytes.count : search, articles: nil)
+        let (loaded, documents) = try decodeStored(store, recordsStart: records - 32)
+        // What a warm open trusts to its checksum, checked here: every record decodes.
+        let corpus = loaded.corpus
+        try checkAll(corpus.articles)
+        try checkAll(corpus.actors)
+        try checkAll(corpus.statements)
+        try checkAll(corpus.events)
+        try checkAll(corpus.excerpts)
+        _ = corpus.backLinks
+        guard search > 0 else { return (corpus, nil) }
         let segments = try decodeSearch(mapping, at: search)
-        return (loaded.corpus, SearchIndex(corpus: loaded.corpus, segments: segments))
+        return (corpus, SearchIndex(corpus: corpus, segments: segments, documents: documents))
+    }
+
+    private static func checkAll<T>(_ records: RecordList<T>) throws(IndexUnusable) {
+        guard case .stored(let stored) = records.storage else { return }
+        for position in 0..<stored.count { _ = try stored.checkedRecord(at: position) }
     }
 
     /// The fixed part and the header, read without the rest of the file: enough to know whether the
@@ -440,25 +552,31 @@ public enum CorpusIndex {
         }
     }
 
-    /// The bytes from offset 32 to the search text (the header and the records), checked against their
-    /// checksum, and where the records start in them.
-    static func checkedRecords(_ descriptor: Int32, size: Int, records: Int, search: Int) throws(IndexUnusable) -> (bytes: [UInt8], start: Int) {
-        let stored = try readBytes(descriptor, 24..<32).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-        let head = try readBytes(descriptor, 32..<(search == 0 ? size : search))
-        guard IndexChecksum.of(head) == stored else { throw IndexUnusable("the index file is damaged (its checksum does not match)") }
-        return (head, records - 32)
+    /// The records part of a mapped index: a corpus whose records are read from the mapping when asked
+    /// for, and the search documents' codes. Every table's bounds are checked here; the bytes' checksum
+    /// is `check`'s to test, before the corpus is used.
+    static func stored(_ mapping: MappedFile, records: Int, search: Int, articles: SourceFile?) throws(IndexUnusable) -> (loaded: LoadedCorpus, documents: [UInt64]) {
+        let store = StoredCorpus(mapping, end: search == 0 ? mapping.base.count : search, articles: articles)
+        return try decodeStored(store, recordsStart: records - 32)
     }
 
-    /// Checks the search text against its checksum, read in chunks with `pread` so checking does not
-    /// bring the mapped text into this process's memory.
-    static func checkSearch(_ descriptor: Int32, size: Int, search: Int) throws(IndexUnusable) {
-        let stored = try readBytes(descriptor, 48..<56).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+    /// Checks the index's two checksums: the header and records' (from offset 32 to the search text)
+    /// and, when `search` is asked for, the search text's. Read in chunks with `pread`, so checking does
+    /// not bring the mapped file into this process's memory.
+    static func check(_ descriptor: Int32, size: Int, search: Int, withSearch: Bool) throws(IndexUnusable) {
+        let headEnd = search == 0 ? size : search
+        try check(descriptor, 32..<headEnd, against: 24, what: "its checksum")
+        if withSearch && search > 0 { try check(descriptor, search..<size, against: 48, what: "its search text's checksum") }
+    }
+
+    private static func check(_ descriptor: Int32, _ range: Range<Int>, against place: Int, what: String) throws(IndexUnusable) {
+        let stored = try readBytes(descriptor, place..<(place + 8)).withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
         var checksum = IndexChecksum()
-        let chunkSize = 1 << 22
-        var chunk = [UInt8](repeating: 0, count: min(chunkSize, size - search))
-        var offset = search
-        while offset < size {
-            let length = min(chunkSize, size - offset)
+        let chunkSize = 1 << 18
+        var chunk = [UInt8](repeating: 0, count: min(chunkSize, range.count))
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let length = min(chunkSize, range.upperBound - offset)
             let outcome = chunk.withUnsafeMutableBytes { buffer in
                 let (_, outcome) = FileFill.fill(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length]), from: descriptor, at: offset)
                 if outcome == .complete { checksum.add(UnsafeRawBufferPointer(rebasing: buffer[0..<length])) }
@@ -467,130 +585,16 @@ public enum CorpusIndex {
             try check(outcome)
             offset += length
         }
-        guard checksum.value == stored else { throw IndexUnusable("the index file is damaged (its search text's checksum does not match)") }
+        guard checksum.value == stored else { throw IndexUnusable("the index file is damaged (\(what) does not match)") }
     }
 
-    /// Decodes the records: article bodies kept in a file are read from `articles` (the articles file
-    /// the stamps were checked against).
-    static func decodeRecords(_ bytes: [UInt8], from start: Int, articles: SourceFile?) throws(IndexUnusable) -> LoadedCorpus {
-        try bytes.withUnsafeBytes { raw in
-            Result { () throws(IndexUnusable) in
-                var reader = IndexReader(raw, at: start)
-                return try decodeRecords(&reader, articles: articles)
-            }
-        }.get()
-    }
-
-    /// The first part of the records: articles, actors, statements, events and the problems.
-    private struct PartOne {
-        var articles: [Article]
-        var actors: [Actor]
-        var statements: [Statement]
-        var events: [Event]
-        var problems: [Diagnostic]
-    }
-
-    /// The records, in two parts: the second's place is written first, so a damaged first part is found
-    /// where it ends. (Decoding the two on two threads was measured no faster: allocation dominates.)
-    private static func decodeRecords(_ reader: inout IndexReader, articles articlesFile: SourceFile?) throws(IndexUnusable) -> LoadedCorpus {
-        let partTwoOffset = try reader.u64()
-        guard partTwoOffset >= 8, partTwoOffset <= UInt64(reader.remaining + 8) else { throw IndexUnusable("the index file is damaged (its parts are out of place)") }
-        let partTwoStart = reader.offset - 8 + Int(partTwoOffset)
-        let first = try decodePartOne(&reader, articles: articlesFile)
-        guard reader.offset == partTwoStart else { throw IndexUnusable("the index file is damaged (its first part does not end where the second starts)") }
-        let (excerpts, linksBytes) = try decodePartTwo(&reader)
-        let corpus = Corpus(articles: first.articles, actors: first.actors, statements: first.statements, events: first.events,
-                            excerpts: excerpts, storedBackLinks: { decodeBackLinks(linksBytes) })
-        return LoadedCorpus(corpus: corpus, problems: first.problems)
-    }
-
-    private static func decodePartOne(_ reader: inout IndexReader, articles articlesFile: SourceFile?) throws(IndexUnusable) -> PartOne {
-        let articleCount = try reader.count(ofAtLeast: 8)
-        var articles: [Article] = []
-        articles.reserveCapacity(articleCount)
-        for _ in 0..<articleCount {
-            let id = try reader.string()
-            let supplied = try decodeSupplied(&reader)
-            let extra = try decodeExtra(&reader)
-            let title = try reader.string()
-            let publisher = try reader.string()
-            let published = try decodeDate(&reader)
-            let url = try reader.optional()
-            let authors = try reader.strings()
-            let body: ArticleBody
-            switch try reader.u8() {
-            case 0: body = ArticleBody(try reader.string())
-            case 1:
-                let start = try reader.count()
-                let length = try reader.count()
-                let flags = try reader.u8()
-                guard let articlesFile, start <= Int.max - length else { throw IndexUnusable("the index file is damaged (a body with no file)") }
-                body = ArticleBody(stored: articlesFile.storage, JSONStringSpan(range: start..<(start + length), hasEscapes: flags & 1 != 0, mayBeBlank: flags & 2 != 0))
-            default: throw IndexUnusable("the index file is damaged (an unknown body)")
-            }
-            var article = Article(id: id, title: title, publisher: publisher, published: published, url: url, authors: authors, body: body)
-            article.supplied = supplied
-            article.extra = extra
-            articles.append(article)
-        }
-        let actorCount = try reader.count(ofAtLeast: 8)
-        var actors: [Actor] = []
-        actors.reserveCapacity(actorCount)
-        for _ in 0..<actorCount {
-            let id = try reader.string()
-            let supplied = try decodeSupplied(&reader)
-            let extra = try decodeExtra(&reader)
-            let name = try reader.string()
-            let kind = try decodeEnum(ActorKind.self, &reader)
-            var actor = Actor(id: id, name: name, kind: kind, aliases: try reader.strings(), country: try reader.optional(),
-                              affiliations: try reader.strings(), role: try reader.optional())
-            actor.supplied = supplied
-            actor.extra = extra
-            actors.append(actor)
-        }
-        let statementCount = try reader.count(ofAtLeast: 8)
-        var statements: [Statement] = []
-        statements.reserveCapacity(statementCount)
-        for _ in 0..<statementCount {
-            let id = try reader.string()
-            let supplied = try decodeSupplied(&reader)
-            let extra = try decodeExtra(&reader)
-            let title = try reader.string()
-            let kind = try decodeEnum(StatementKind.self, &reader)
-            let date = try decodeDate(&reader)
-            let forum = try reader.optional()
-            let stance = try decodeEnum(Stance.self, &reader)
-            var statement = Statement(id: id, title: title, kind: kind, date: date, forum: forum, stance: stance,
-                                      leads: try reader.strings(), addressees: try reader.strings())
-            statement.supplied = supplied
-            statement.extra = extra
-            for role in 0..<2 {
-                var excerpts: [String: [String]] = [:]
-                for _ in 0..<(try reader.count(ofAtLeast: 2)) { excerpts[try reader.string()] = try reader.strings() }
-                if role == 0 { statement.leadExcerpts = excerpts } else { statement.addresseeExcerpts = excerpts }
-            }
-            for _ in 0..<(try reader.count(ofAtLeast: 10)) {
-                statement.counts.append(SignatoryCount(value: try reader.int(), qualifier: try decodeEnum(CountQualifier.self, &reader), excerpt: try reader.string()))
-            }
-            let signatoryCount = try reader.count(ofAtLeast: 2)
-            statement.signatories.reserveCapacity(signatoryCount)
-            for _ in 0..<signatoryCount { statement.signatories.append(Signatory(actor: try reader.string(), excerpts: try reader.strings())) }
-            statement.excerpts = try reader.strings()
-            statements.append(statement)
-        }
-        let eventCount = try reader.count(ofAtLeast: 8)
-        var events: [Event] = []
-        events.reserveCapacity(eventCount)
-        for _ in 0..<eventCount {
-            let id = try reader.string()
-            let supplied = try decodeSupplied(&reader)
-            let extra = try decodeExtra(&reader)
-            var event = Event(id: id, date: try decodeDate(&reader), title: try reader.string(), actors: try reader.strings(),
-                              statements: try reader.strings(), excerpts: try reader.strings())
-            event.supplied = supplied
-            event.extra = extra
-            events.append(event)
-        }
+    /// Reads the problems and the tables of a stored corpus (positions are in `store.bytes`), checking
+    /// every table entry's bounds; the records themselves are decoded when asked for.
+    static func decodeStored(_ store: StoredCorpus, recordsStart: Int) throws(IndexUnusable) -> (loaded: LoadedCorpus, documents: [UInt64]) {
+        let bytes = store.bytes
+        var reader = IndexReader(bytes, at: recordsStart)
+        let tablesAt = try reader.u64()
+        guard tablesAt <= UInt64(bytes.count), tablesAt % 8 == 0 else { throw IndexUnusable("the index file is damaged (its parts are out of place)") }
         let problemCount = try reader.count(ofAtLeast: 5)
         var problems: [Diagnostic] = []
         problems.reserveCapacity(problemCount)
@@ -601,70 +605,163 @@ public enum CorpusIndex {
             if try reader.u8() == 1 { location = SourceLocation(file: try reader.string(), line: try reader.count(), column: try reader.count()) }
             problems.append(Diagnostic(severity, file: file, location: location, recordID: try reader.optional(), message: try reader.string()))
         }
-        return PartOne(articles: articles, actors: actors, statements: statements, events: events, problems: problems)
+
+        var tables = IndexReader(bytes, at: Int(tablesAt))
+        var counts: [Int] = []
+        for _ in 0..<5 { counts.append(try tables.count(u64: 8)) }
+        guard counts.reduce(0, +) <= tables.remaining / 8, counts.reduce(0, +) < Int(UInt32.max) else { throw IndexUnusable("the index file is damaged (a count larger than the file)") }
+        store.setCounts(counts)
+        store.offsetsAt = tables.offset
+        try tables.need(store.total * 8)
+        tables.offset += store.total * 8
+        store.idStartsAt = tables.offset
+        try tables.need((store.total + 1) * 4)
+        tables.offset += (store.total + 1) * 4
+        store.idBytesCount = try tables.count(u64: 1)
+        store.idBytesAt = tables.offset
+        tables.offset += store.idBytesCount
+        try tables.skip(to: 8)
+        let slotCount = try tables.count(u64: 4)
+        guard slotCount >= 8, slotCount & (slotCount - 1) == 0, slotCount > store.total else { throw IndexUnusable("the index file is damaged (its id table)") }
+        store.slotsAt = tables.offset
+        store.slotMask = slotCount - 1
+        tables.offset += slotCount * 4
+        try tables.skip(to: 8)
+        var lists: [[UInt32]] = []
+        for _ in 0..<CorpusOrders.listCount {
+            lists.append(try tables.u32s(try tables.count(u64: 4)))
+            try tables.skip(to: 8)
+        }
+        let documents = try tables.u64s(try tables.count(u64: 8))
+        for _ in StoredCorpus.Link.allCases {
+            let elementCount = try tables.count(u64: 4)
+            try tables.need((store.total + 1) * 4)
+            let starts = tables.offset
+            tables.offset += (store.total + 1) * 4
+            try tables.need(elementCount * 4)
+            store.linkTables.append((starts, tables.offset, elementCount))
+            tables.offset += elementCount * 4
+            try tables.skip(to: 8)
+        }
+        guard tables.remaining == 0 else { throw IndexUnusable("the index file is damaged (bytes left over after its tables)") }
+        let orders = CorpusOrders(lists)
+        try check(orders, counts: counts)
+
+        let corpus = Corpus(stored: store,
+                            articles: StoredRecords(store: store, kind: .article, decode: decodeArticle),
+                            actors: StoredRecords(store: store, kind: .actor, decode: decodeActor),
+                            statements: StoredRecords(store: store, kind: .statement, decode: decodeStatement),
+                            events: StoredRecords(store: store, kind: .event, decode: decodeEvent),
+                            excerpts: StoredRecords(store: store, kind: .excerpt, decode: decodeExcerpt),
+                            storedOrders: { orders })
+        guard SearchIndex.Documents.check(documents, against: corpus) else { throw IndexUnusable("the index file is damaged (a search document out of range)") }
+        return (LoadedCorpus(corpus: corpus, problems: problems), documents)
     }
 
-    private static func decodePartTwo(_ reader: inout IndexReader) throws(IndexUnusable) -> ([Excerpt], [UInt8]) {
-        let excerptCount = try reader.count(ofAtLeast: 8)
-        var excerpts: [Excerpt] = []
-        excerpts.reserveCapacity(excerptCount)
-        for _ in 0..<excerptCount {
-            let id = try reader.string()
-            let supplied = try decodeSupplied(&reader)
-            let extra = try decodeExtra(&reader)
-            var excerpt = Excerpt(id: id, article: try reader.string(), quote: try reader.string(), prefix: try reader.optional(),
-                                  suffix: try reader.optional(), about: try reader.strings())
-            excerpt.speaker = try reader.optional()
-            excerpt.span = TextSpan(start: try reader.count(), end: try reader.count(), utf8Start: try reader.count(), utf8End: try reader.count())
-            excerpt.anchor = try decodeEnum(Anchor.self, &reader)
-            excerpt.passage = try reader.optional()
-            excerpt.supplied = supplied
-            excerpt.extra = extra
-            excerpts.append(excerpt)
-        }
-        // The back-links' bytes are kept, and decoded the first time one is asked for.
-        let linksLength = try reader.u64()
-        guard linksLength <= UInt64(reader.remaining) else { throw IndexUnusable("the index file is cut short or damaged") }
-        let linksBytes = Array(UnsafeRawBufferPointer(rebasing: reader.base[reader.offset..<(reader.offset + Int(linksLength))]))
-        reader.offset += Int(linksLength)
-        // Only the zeros that align the search text may follow.
-        guard reader.remaining < 8, (reader.offset..<reader.base.count).allSatisfy({ reader.base[$0] == 0 }) else {
-            throw IndexUnusable("the index file is damaged (bytes left over after the records)")
-        }
-        return (excerpts, linksBytes)
+    /// Every entry of every order names a record there is.
+    private static func check(_ orders: CorpusOrders, counts: [Int]) throws(IndexUnusable) {
+        let (articles, actors, statements, events) = (UInt32(counts[0]), UInt32(counts[1]), UInt32(counts[2]), UInt32(counts[3]))
+        func timelineFits(_ code: UInt32) -> Bool { code >> 1 < (code & 1 == 0 ? statements : events) }
+        let fits = orders.articlesByDate.allSatisfy { $0 < articles } && orders.articlesLongestFirst.allSatisfy { $0 < articles }
+            && orders.statementsByDate.allSatisfy { $0 < statements } && orders.statementsLongestFirst.allSatisfy { $0 < statements }
+            && [orders.actorsByName, orders.actorsByKind, orders.statesByName, orders.actorsLongestFirst].allSatisfy { $0.allSatisfy { $0 < actors } }
+            && orders.timeline.allSatisfy(timelineFits) && orders.timelineLongestFirst.allSatisfy(timelineFits)
+        guard fits else { throw IndexUnusable("the index file is damaged (an order names no record)") }
     }
 
-    /// The back-links as written by `encodeRecords`; nil if they do not decode (then they are built
-    /// again from the records: the checksum passed, so that would be our own bug, not a damaged file).
-    static func decodeBackLinks(_ bytes: [UInt8]) -> Corpus.BackLinks? {
-        bytes.withUnsafeBytes { raw in
-            var reader = IndexReader(raw)
-            do throws(IndexUnusable) {
-                var maps: [[String: [String]]] = []
-                for _ in 0..<4 {
-                    let keyCount = try reader.count(ofAtLeast: 2)
-                    var map: [String: [String]] = [:]
-                    map.reserveCapacity(keyCount)
-                    for _ in 0..<keyCount { map[try reader.string()] = try reader.strings() }
-                    maps.append(map)
-                }
-                let roleActorCount = try reader.count(ofAtLeast: 2)
-                var roles: [String: [Corpus.StatementRole]] = [:]
-                roles.reserveCapacity(roleActorCount)
-                for _ in 0..<roleActorCount {
-                    let actor = try reader.string()
-                    let roleCount = try reader.count(ofAtLeast: 2)
-                    var list: [Corpus.StatementRole] = []
-                    list.reserveCapacity(roleCount)
-                    for _ in 0..<roleCount { list.append(Corpus.StatementRole(statement: try reader.string(), role: try decodeEnum(Corpus.StatementRole.Role.self, &reader))) }
-                    roles[actor] = list
-                }
-                guard reader.remaining == 0 else { return nil }
-                return Corpus.BackLinks(excerptsAbout: maps[0], recordsCiting: maps[1], excerptsInArticle: maps[2], statementRoles: roles, eventsMentioning: maps[3])
-            } catch {
-                return nil
-            }
+    // Each kind's record as `encodeRecords` wrote it, from its id on.
+
+    @Sendable private static func decodeArticle(_ reader: inout IndexReader, _ store: StoredCorpus) throws(IndexUnusable) -> Article {
+        let id = try reader.string()
+        let supplied = try decodeSupplied(&reader)
+        let extra = try decodeExtra(&reader)
+        let title = try reader.string()
+        let publisher = try reader.string()
+        let published = try decodeDate(&reader)
+        let url = try reader.optional()
+        let authors = try reader.strings()
+        let body: ArticleBody
+        switch try reader.u8() {
+        case 0: body = ArticleBody(try reader.string())
+        case 1:
+            let start = try reader.count()
+            let length = try reader.count()
+            let flags = try reader.u8()
+            guard let articlesFile = store.articles, start <= Int.max - length else { throw IndexUnusable("the index file is damaged (a body with no file)") }
+            body = ArticleBody(stored: articlesFile.storage, JSONStringSpan(range: start..<(start + length), hasEscapes: flags & 1 != 0, mayBeBlank: flags & 2 != 0))
+        default: throw IndexUnusable("the index file is damaged (an unknown body)")
         }
+        var article = Article(id: id, title: title, publisher: publisher, published: published, url: url, authors: authors, body: body)
+        article.supplied = supplied
+        article.extra = extra
+        return article
+    }
+
+    @Sendable private static func decodeActor(_ reader: inout IndexReader, _ store: StoredCorpus) throws(IndexUnusable) -> Actor {
+        let id = try reader.string()
+        let supplied = try decodeSupplied(&reader)
+        let extra = try decodeExtra(&reader)
+        let name = try reader.string()
+        let kind = try decodeEnum(ActorKind.self, &reader)
+        var actor = Actor(id: id, name: name, kind: kind, aliases: try reader.strings(), country: try reader.optional(),
+                          affiliations: try reader.strings(), role: try reader.optional())
+        actor.supplied = supplied
+        actor.extra = extra
+        return actor
+    }
+
+    @Sendable private static func decodeStatement(_ reader: inout IndexReader, _ store: StoredCorpus) throws(IndexUnusable) -> Statement {
+        let id = try reader.string()
+        let supplied = try decodeSupplied(&reader)
+        let extra = try decodeExtra(&reader)
+        let title = try reader.string()
+        let kind = try decodeEnum(StatementKind.self, &reader)
+        let date = try decodeDate(&reader)
+        let forum = try reader.optional()
+        let stance = try decodeEnum(Stance.self, &reader)
+        var statement = Statement(id: id, title: title, kind: kind, date: date, forum: forum, stance: stance,
+                                  leads: try reader.strings(), addressees: try reader.strings())
+        statement.supplied = supplied
+        statement.extra = extra
+        for role in 0..<2 {
+            var excerpts: [String: [String]] = [:]
+            for _ in 0..<(try reader.count(ofAtLeast: 2)) { excerpts[try reader.string()] = try reader.strings() }
+            if role == 0 { statement.leadExcerpts = excerpts } else { statement.addresseeExcerpts = excerpts }
+        }
+        for _ in 0..<(try reader.count(ofAtLeast: 10)) {
+            statement.counts.append(SignatoryCount(value: try reader.int(), qualifier: try decodeEnum(CountQualifier.self, &reader), excerpt: try reader.string()))
+        }
+        let signatoryCount = try reader.count(ofAtLeast: 2)
+        statement.signatories.reserveCapacity(signatoryCount)
+        for _ in 0..<signatoryCount { statement.signatories.append(Signatory(actor: try reader.string(), excerpts: try reader.strings())) }
+        statement.excerpts = try reader.strings()
+        return statement
+    }
+
+    @Sendable private static func decodeEvent(_ reader: inout IndexReader, _ store: StoredCorpus) throws(IndexUnusable) -> Event {
+        let id = try reader.string()
+        let supplied = try decodeSupplied(&reader)
+        let extra = try decodeExtra(&reader)
+        var event = Event(id: id, date: try decodeDate(&reader), title: try reader.string(), actors: try reader.strings(),
+                          statements: try reader.strings(), excerpts: try reader.strings())
+        event.supplied = supplied
+        event.extra = extra
+        return event
+    }
+
+    @Sendable private static func decodeExcerpt(_ reader: inout IndexReader, _ store: StoredCorpus) throws(IndexUnusable) -> Excerpt {
+        let id = try reader.string()
+        let supplied = try decodeSupplied(&reader)
+        let extra = try decodeExtra(&reader)
+        var excerpt = Excerpt(id: id, article: try reader.string(), quote: try reader.string(), prefix: try reader.optional(),
+                              suffix: try reader.optional(), about: try reader.strings())
+        excerpt.speaker = try reader.optional()
+        excerpt.span = TextSpan(start: try reader.count(), end: try reader.count(), utf8Start: try reader.count(), utf8End: try reader.count())
+        excerpt.anchor = try decodeEnum(Anchor.self, &reader)
+        excerpt.passage = try reader.optional()
+        excerpt.supplied = supplied
+        excerpt.extra = extra
+        return excerpt
     }
 
     private static func decodeEnum<T: RawRepresentable>(_ type: T.Type, _ reader: inout IndexReader) throws(IndexUnusable) -> T where T.RawValue == String {

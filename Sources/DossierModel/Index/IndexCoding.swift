@@ -156,6 +156,35 @@ struct IndexReader {
         offset += padding
     }
 
+    /// A count written as a u64, of things each `size` bytes long: more than is left is damage.
+    mutating func count(u64 size: Int) throws(IndexUnusable) -> Int {
+        let value = try u64()
+        guard value <= UInt64(remaining / size) else { throw IndexUnusable("the index file is damaged (a count larger than the file)") }
+        return Int(value)
+    }
+
+    /// `total` little-endian 32-bit integers, copied out.
+    mutating func u32s(_ total: Int) throws(IndexUnusable) -> [UInt32] {
+        try need(total * 4)
+        let start = offset
+        offset += total * 4
+        return [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+            for index in 0..<total { buffer[index] = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self)) }
+            initialized = total
+        }
+    }
+
+    /// `total` little-endian 64-bit integers, copied out.
+    mutating func u64s(_ total: Int) throws(IndexUnusable) -> [UInt64] {
+        try need(total * 8)
+        let start = offset
+        offset += total * 8
+        return [UInt64](unsafeUninitializedCapacity: total) { buffer, initialized in
+            for index in 0..<total { buffer[index] = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start + index * 8, as: UInt64.self)) }
+            initialized = total
+        }
+    }
+
     /// `count` little-endian 64-bit integers, copied out.
     mutating func ints(_ total: Int) throws(IndexUnusable) -> [Int] {
         guard total >= 0, total <= remaining / 8 else { throw IndexUnusable("the index file is cut short or damaged") }

@@ -23,9 +23,10 @@ public struct SearchIndex: Sendable {
         public var kind: RecordKind
         public var id: String
         public var field: Field
-        /// The field's text (shared with the corpus, not copied), or where to read it: an article body
-        /// kept in its file is read only for the hits shown.
-        let source: ArticleBody
+        /// Where the field's text is: read from the corpus only for the hits shown (an article body
+        /// kept in its file, or a record kept in the persistent index, costs nothing until then).
+        let documents: Documents
+        let documentNumber: Int
         /// The match in the folded buffer, and the document's number in it.
         let folded: Range<Int>
         let buffer: FoldedBuffer
@@ -37,7 +38,7 @@ public struct SearchIndex: Sendable {
         }
 
         /// The text of the field matched.
-        public func text() throws(ArticleBody.Unreadable) -> String { try source.text() }
+        public func text() throws(ArticleBody.Unreadable) -> String { try documents.text(of: documentNumber).text() }
 
         /// The match in the field's original text, in UTF-8 bytes, widened to whole characters; empty
         /// for a body that cannot be read any more.
@@ -104,26 +105,84 @@ public struct SearchIndex: Sendable {
         public var interrupted = false
     }
 
-    struct Document: Sendable {
-        var kind: RecordKind
-        var id: String
-        var field: Field
-        /// Only article bodies may be kept in their file; every other field is text in memory.
-        var text: ArticleBody
+    /// Every searchable field of the corpus, in the order they are folded and listed: each article's
+    /// title and body, then excerpts' quotes, statements' titles, actors' names and aliases, events'
+    /// titles. A document is a code (kind, field, alias, position in the kind's list), 8 bytes, not a
+    /// copy of its text: the text is read from the corpus for the hits shown.
+    final class Documents: Sendable {
+        let corpus: Corpus
+        let codes: [UInt64]
 
-        init(kind: RecordKind, id: String, field: Field, text: String) {
-            self.init(kind: kind, id: id, field: field, body: ArticleBody(text))
+        init(corpus: Corpus, codes: [UInt64]) {
+            self.corpus = corpus
+            self.codes = codes
         }
 
-        init(kind: RecordKind, id: String, field: Field, body: ArticleBody) {
-            self.kind = kind
-            self.id = id
-            self.field = field
-            self.text = body
+        var count: Int { codes.count }
+
+        static func code(_ kind: RecordKind, _ field: Field, position: Int, alias: Int = 0) -> UInt64 {
+            UInt64(position) | UInt64(kind.number) << 32 | UInt64(fields.firstIndex(of: field)!) << 35 | UInt64(alias) << 40
+        }
+
+        /// The codes of every document of a corpus, in order.
+        static func codes(of corpus: Corpus) -> [UInt64] {
+            var codes: [UInt64] = []
+            codes.reserveCapacity(corpus.articles.count * 2 + corpus.excerpts.count + corpus.statements.count + corpus.actors.count * 2 + corpus.events.count)
+            for position in corpus.articles.indices { codes += [code(.article, .title, position: position), code(.article, .body, position: position)] }
+            for position in corpus.excerpts.indices { codes.append(code(.excerpt, .quote, position: position)) }
+            for position in corpus.statements.indices { codes.append(code(.statement, .title, position: position)) }
+            for (position, actor) in corpus.actors.enumerated() {
+                codes.append(code(.actor, .name, position: position))
+                for alias in actor.aliases.indices { codes.append(code(.actor, .alias, position: position, alias: alias)) }
+            }
+            for position in corpus.events.indices { codes.append(code(.event, .title, position: position)) }
+            return codes
+        }
+
+        /// Whether every code names a record and a field the corpus has (for codes read from an index).
+        static func check(_ codes: [UInt64], against corpus: Corpus) -> Bool {
+            let counts = [corpus.articles.count, corpus.actors.count, corpus.statements.count, corpus.events.count, corpus.excerpts.count]
+            return codes.allSatisfy { code in
+                let kind = Int(code >> 32 & 7)
+                return kind < 5 && Int(code & 0xFFFF_FFFF) < counts[kind] && Int(code >> 35 & 7) < Field.allCases.count
+            }
+        }
+
+        func kind(of document: Int) -> RecordKind { RecordKind(number: Int(codes[document] >> 32 & 7)) }
+        func field(of document: Int) -> Field { Self.fields[Int(codes[document] >> 35 & 7)] }
+        private static let fields = Field.allCases
+        private func position(of document: Int) -> Int { Int(codes[document] & 0xFFFF_FFFF) }
+
+        func id(of document: Int) -> String {
+            let position = position(of: document)
+            switch kind(of: document) {
+            case .article: return corpus.articles.recordID(at: position)
+            case .actor: return corpus.actors.recordID(at: position)
+            case .statement: return corpus.statements.recordID(at: position)
+            case .event: return corpus.events.recordID(at: position)
+            case .excerpt: return corpus.excerpts.recordID(at: position)
+            }
+        }
+
+        /// The document's text: an article body as the corpus keeps it (perhaps in its file).
+        func text(of document: Int) -> ArticleBody {
+            let position = position(of: document)
+            switch (kind(of: document), field(of: document)) {
+            case (.article, .body): return corpus.articles[position].body
+            case (.article, _): return ArticleBody(corpus.articles[position].title)
+            case (.actor, .alias):
+                let aliases = corpus.actors[position].aliases
+                let alias = Int(codes[document] >> 40)
+                return ArticleBody(alias < aliases.count ? aliases[alias] : "")
+            case (.actor, _): return ArticleBody(corpus.actors[position].name)
+            case (.statement, _): return ArticleBody(corpus.statements[position].title)
+            case (.event, _): return ArticleBody(corpus.events[position].title)
+            case (.excerpt, _): return ArticleBody(corpus.excerpts[position].quote)
+            }
         }
     }
 
-    let documents: [Document]
+    let documents: Documents
     /// The folded documents, in segments; `segmentStarts[i]` is the first document of segment i.
     let segments: [FoldedBuffer]
     let segmentStarts: [Int]
@@ -138,7 +197,7 @@ public struct SearchIndex: Sendable {
 
         /// Reads every body (from its file, for a corpus kept there) and folds it. A body that cannot
         /// be read any more is folded as empty: a search cannot find it, and showing it says why.
-        public init(_ articles: [Article]) {
+        public init<Articles: RandomAccessCollection>(_ articles: Articles) where Articles.Element == Article, Articles.Index == Int {
             ids = articles.map(\.id)
             // One body read at a time, folded and let go: never all bodies in memory at once.
             let capacity = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8CountEstimate + 2 }
@@ -151,7 +210,7 @@ public struct SearchIndex: Sendable {
 
     /// Folds the corpus; `articles`, when folded beforehand from the same articles, is used as it is.
     public init(corpus: Corpus, articles prefolded: FoldedArticles? = nil) {
-        let documents = Self.documents(of: corpus)
+        let documents = Documents(corpus: corpus, codes: Documents.codes(of: corpus))
         self.documents = documents
         let articleDocuments = corpus.articles.count * 2
         let articles: FoldedBuffer
@@ -161,37 +220,20 @@ public struct SearchIndex: Sendable {
             articles = FoldedArticles(corpus.articles).buffer
         }
         // Everything after the articles is text in memory.
-        segments = [articles, FoldedBuffer(documents[articleDocuments...].map { (try? $0.text.text()) ?? "" })]
+        segments = [articles, FoldedBuffer((articleDocuments..<documents.count).map { (try? documents.text(of: $0).text()) ?? "" })]
         segmentStarts = [0, articleDocuments]
     }
 
     /// The index over folded text read back from the persistent index; nil when the text does not hold
     /// the documents this corpus has (then fold it again).
-    init?(corpus: Corpus, segments: [FoldedBuffer]) {
-        let documents = Self.documents(of: corpus)
+    init?(corpus: Corpus, segments: [FoldedBuffer], documents codes: [UInt64]? = nil) {
+        let documents = Documents(corpus: corpus, codes: codes ?? Documents.codes(of: corpus))
         let articleDocuments = corpus.articles.count * 2
-        guard segments.count == 2, segments[0].starts.count - 1 == articleDocuments,
+        guard segments.count == 2, segments[0].starts.count - 1 == articleDocuments, documents.count >= articleDocuments,
               segments[1].starts.count - 1 == documents.count - articleDocuments else { return nil }
         self.documents = documents
         self.segments = segments
         segmentStarts = [0, articleDocuments]
-    }
-
-    /// Every searchable text of a corpus, in the order results are listed.
-    private static func documents(of corpus: Corpus) -> [Document] {
-        var documents: [Document] = []
-        for article in corpus.articles {
-            documents.append(Document(kind: .article, id: article.id, field: .title, text: article.title))
-            documents.append(Document(kind: .article, id: article.id, field: .body, body: article.body))
-        }
-        for excerpt in corpus.excerpts { documents.append(Document(kind: .excerpt, id: excerpt.id, field: .quote, text: excerpt.quote)) }
-        for statement in corpus.statements { documents.append(Document(kind: .statement, id: statement.id, field: .title, text: statement.title)) }
-        for actor in corpus.actors {
-            documents.append(Document(kind: .actor, id: actor.id, field: .name, text: actor.name))
-            for alias in actor.aliases { documents.append(Document(kind: .actor, id: actor.id, field: .alias, text: alias)) }
-        }
-        for event in corpus.events { documents.append(Document(kind: .event, id: event.id, field: .title, text: event.title)) }
-        return documents
     }
 
     /// Scans every segment in order, giving documents their index in `documents`; a `skipTo` may lead
@@ -248,15 +290,15 @@ public struct SearchIndex: Sendable {
         var perKind: [RecordKind: Int] = [:]
         var complete = true
         let finished = scan(for: needle, in: candidates, shouldStop: shouldStop) { document, range, segment, local in
-            let kind = documents[document].kind
+            let kind = documents.kind(of: document)
             if perKind[kind, default: 0] >= limit {
                 complete = false
                 return .skipTo(kindEnd(after: document))
             }
             perKind[kind, default: 0] += 1
             if matched.last != document { matched.append(document) }
-            let found = documents[document]
-            hits.append(Hit(kind: found.kind, id: found.id, field: found.field, source: found.text, folded: range, buffer: segment, document: local))
+            hits.append(Hit(kind: kind, id: documents.id(of: document), field: documents.field(of: document), documents: documents,
+                            documentNumber: document, folded: range, buffer: segment, document: local))
             return .next
         }
         guard finished else { return Result(query: needle, hits: hits, complete: false, documents: matched, interrupted: true) }
@@ -322,9 +364,9 @@ public struct SearchIndex: Sendable {
 
     /// The first document after the run of documents of the same kind.
     func kindEnd(after document: Int) -> Int {
-        let kind = documents[document].kind
+        let kind = documents.kind(of: document)
         var next = document + 1
-        while next < documents.count && documents[next].kind == kind { next += 1 }
+        while next < documents.count && documents.kind(of: next) == kind { next += 1 }
         return next
     }
 
