@@ -87,14 +87,15 @@ final class MappedFile: @unchecked Sendable {
 ///     u64 length, bytes); the id hash table (u64 slots, u32 record number + 1 each); the ten
 ///     `CorpusOrders` lists (u64 count, u32 each); the search documents (u64 count, u64 code each);
 ///     the five back-link tables (u64 element count, u32 list starts a record each, u32 elements)
-///     search: the folded documents of `SearchIndex`, read in place from a mapping
+///     search: the folded documents of `SearchIndex`, each segment's tables, its blocks' `GramFilter`,
+///     then its folded text, all read in place from a mapping
 /// ```
 /// Integers are little-endian; counts and string lengths inside records are base-128 varints. Places in
 /// the records and tables count from file offset 32. The records and tables are read in place too
 /// (`StoredCorpus`): a record is decoded when it is asked for.
 public enum CorpusIndex {
     /// Raised whenever what is written changes meaning: an index of another format is rebuilt.
-    public static let formatVersion: UInt32 = 5
+    public static let formatVersion: UInt32 = 6
     static let magic: [UInt8] = Array("DOSSIDX\n".utf8)
     static let fixedSize = 56
 
@@ -112,11 +113,13 @@ public enum CorpusIndex {
     enum Piece {
         case bytes([UInt8])
         case folded(FoldedBytes)
+        case filter(GramFilter)
 
         var count: Int {
             switch self {
             case .bytes(let bytes): return bytes.count
             case .folded(let bytes): return bytes.count
+            case .filter(let filter): return filter.withWords { $0.count }
             }
         }
 
@@ -124,6 +127,7 @@ public enum CorpusIndex {
             switch self {
             case .bytes(let bytes): return bytes.withUnsafeBytes(body)
             case .folded(let bytes): return bytes.withUnsafeBufferPointer { body(UnsafeRawBufferPointer($0)) }
+            case .filter(let filter): return filter.withWords(body)
             }
         }
     }
@@ -460,8 +464,14 @@ public enum CorpusIndex {
             }
             writer.align(at: position)
             for count in segment.byteCounts { writer.int(count) }
-            position += writer.bytes.count + segment.bytes.count
-            pieces += [.bytes(writer.bytes), .folded(segment.bytes)]
+            // The blocks' filter (built now, from the folded text), its words before the text.
+            let filter = segment.bytes.withUnsafeBufferPointer { GramFilter($0) }
+            writer.count(filter.blockSize)
+            writer.count(filter.wordsPerBlock)
+            writer.align(at: position)
+            let filterBytes = filter.withWords { $0.count }
+            position += writer.bytes.count + filterBytes + segment.bytes.count
+            pieces += [.bytes(writer.bytes), .filter(filter), .folded(segment.bytes)]
             writer = IndexWriter(capacity: 1 << 16)
         }
         return pieces
@@ -820,6 +830,17 @@ public enum CorpusIndex {
             for _ in 0..<lengthCount { foldedLengths[try reader.u32()] = try reader.u8() }
             try reader.skip(to: 8)
             let byteCounts = try reader.ints(256)
+            let blockSize = try reader.count()
+            let wordsPerBlock = try reader.count()
+            try reader.skip(to: 8)
+            guard blockSize > 0, blockSize <= 1 << 30, wordsPerBlock > 0, wordsPerBlock <= 1 << 20, wordsPerBlock & (wordsPerBlock - 1) == 0 else {
+                throw IndexUnusable("the index file is damaged (its search filter is out of shape)")
+            }
+            let blockCount = (byteCount + blockSize - 1) / blockSize
+            try reader.need(blockCount * wordsPerBlock * 8)
+            let filterWords = UnsafeRawBufferPointer(rebasing: mapping.base[reader.offset..<(reader.offset + blockCount * wordsPerBlock * 8)])
+            reader.offset += blockCount * wordsPerBlock * 8
+            let filter = GramFilter(blockSize: blockSize, wordsPerBlock: wordsPerBlock, blockCount: blockCount, words: .mapped(filterWords, owner: mapping))
             try reader.need(byteCount)
             guard let first = starts.first, let last = starts.last, first == 0, last == byteCount,
                   zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }) else {
@@ -832,7 +853,7 @@ public enum CorpusIndex {
                 throw IndexUnusable("the index file is damaged (its search anchors are out of place)")
             }
             segments.append(FoldedBuffer(bytes: .mapped(bytes, owner: mapping), starts: starts, anchors: anchors,
-                                         foldedLengths: foldedLengths, byteCounts: byteCounts))
+                                         foldedLengths: foldedLengths, byteCounts: byteCounts, filter: filter))
         }
         guard reader.remaining == 0 else { throw IndexUnusable("the index file is damaged (bytes left over after its search text)") }
         return segments

@@ -429,6 +429,8 @@ final class FoldedBuffer: Sendable {
     let foldedLengths: [UInt32: UInt8]
     /// How often each byte occurs: a search looks for the needle's rarest byte with memchr.
     let byteCounts: [Int]
+    /// Which blocks a query may start in (read from the persistent index; nil for text folded here).
+    let filter: GramFilter?
 
     convenience init(_ texts: [String]) {
         self.init(count: texts.count, capacity: texts.reduce(0) { $0 + $1.utf8.count + 1 }) { texts[$0] }
@@ -475,15 +477,17 @@ final class FoldedBuffer: Sendable {
         self.anchors = anchors
         self.foldedLengths = table.foldedLengths
         self.byteCounts = counts
+        filter = nil
     }
 
     /// A buffer read back from the persistent index, its parts already checked against each other.
-    init(bytes: FoldedBytes, starts: [Int], anchors: [Anchor], foldedLengths: [UInt32: UInt8], byteCounts: [Int]) {
+    init(bytes: FoldedBytes, starts: [Int], anchors: [Anchor], foldedLengths: [UInt32: UInt8], byteCounts: [Int], filter: GramFilter?) {
         self.bytes = bytes
         self.starts = starts
         self.anchors = anchors
         self.foldedLengths = foldedLengths
         self.byteCounts = byteCounts
+        self.filter = filter
     }
 
     /// The length of the UTF-8 sequence a lead byte begins (the text is valid UTF-8).
@@ -556,15 +560,36 @@ final class FoldedBuffer: Sendable {
                     }
                     return true
                 }
-                // One scan over the whole buffer, finding which document each hit is in as we go.
+                // One scan over the whole buffer, finding which document each hit is in as we go; with a
+                // filter, only over the runs of blocks a match may start in.
                 let total = starts.count - 1
                 guard firstDocument < total else { return true }
+                let bits = filter?.bits(of: needle) ?? []
                 var document = firstDocument
                 var from = starts[firstDocument]
                 let end = starts[total]
+                // The run of blocks a match may start in that is being scanned (up to 16 blocks, found
+                // once: not again for each match in it).
+                var run = 0..<0
                 while document < total {
-                    guard let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: end, shouldStop: shouldStop) else {
-                        return true
+                    var windowEnd = end
+                    if let filter, !bits.isEmpty {
+                        if !run.contains(from / filter.blockSize) {
+                            var block = from / filter.blockSize
+                            while block < filter.blockCount && !filter.mayStart(in: block, bits: bits) { block += 1 }
+                            guard block < filter.blockCount else { return true }
+                            var next = block + 1
+                            while next < min(filter.blockCount, block + 16) && filter.mayStart(in: next, bits: bits) { next += 1 }
+                            run = block..<next
+                            from = max(from, block * filter.blockSize)
+                        }
+                        // Matches starting in the run, which may end in the block after it.
+                        windowEnd = min(end, run.upperBound * filter.blockSize + pattern.count - 1)
+                    }
+                    guard let position = FoldedBuffer.find(pattern, pivot: pivot, in: haystack, from: from, end: windowEnd, shouldStop: shouldStop) else {
+                        if windowEnd >= end { return true }
+                        from = windowEnd - pattern.count + 1  // the first block after the run
+                        continue
                     }
                     if position < 0 { return false }
                     while starts[document + 1] <= position { document += 1 }
