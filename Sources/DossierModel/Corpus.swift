@@ -11,6 +11,8 @@ public struct Corpus: Sendable {
     public let statements: RecordList<Statement>
     public let events: RecordList<Event>
     public let excerpts: RecordList<Excerpt>
+    /// What the explorer's list filter matches each record by.
+    public let listFilterText: ListFilterText
 
     /// How an id and its back-links are found: a dictionary built at load, and back-links built the
     /// first time one is asked for; or the persistent index's tables.
@@ -133,6 +135,7 @@ public struct Corpus: Sendable {
         for (index, record) in statements.enumerated() { positions[record.id] = (.statement, index) }
         for (index, record) in events.enumerated() { positions[record.id] = (.event, index) }
         for (index, record) in excerpts.enumerated() { positions[record.id] = (.excerpt, index) }
+        listFilterText = ListFilterText(articles: articles, actors: actors, statements: statements, events: events)
         lookup = .table(positions, links: ComputedOnce {
             Self.backLinks(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts, positions: positions)
         })
@@ -150,6 +153,7 @@ public struct Corpus: Sendable {
         self.events = RecordList(stored: events)
         self.excerpts = RecordList(stored: excerpts)
         lookup = .stored(store)
+        listFilterText = ListFilterText(stored: store)
         lazyOrders = ComputedOnce(storedOrders)
     }
 

@@ -161,7 +161,7 @@ import Testing
                 for end in word.indices.dropFirst() + [word.endIndex] {
                     let filter = String(word[..<end])
                     let needle = Fold.fold(filter).trimmingCharacters(in: .whitespaces)
-                    let plain = all.filter { needle.isEmpty || String(decoding: index.filterText[$0]!, as: UTF8.self).contains(needle) }
+                    let plain = all.filter { needle.isEmpty || String(decoding: index.filterText.text(of: $0)!, as: UTF8.self).contains(needle) }
                     #expect(index.ids(of: view, sortedBy: .name, filter: filter, corpus: corpus) == plain, "\(view) \(filter)")
                 }
             }

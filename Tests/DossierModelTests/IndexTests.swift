@@ -57,6 +57,9 @@ import Testing
         lines += corpus.orders.all.map { "order: " + $0.map(String.init).joined(separator: ",") }
         lines += corpus.allIDs.sorted().map { "\($0): \(corpus.kind(of: $0).map(\.rawValue) ?? "none") \(corpus.name(of: $0) ?? "")" }
         lines.append("an id of no record: \(corpus.kind(of: "no-such-record") == nil && corpus.excerptsAbout["no-such-record"] == nil)")
+        // What the lists' filter matches each record by.
+        let words = ["a", "rights", "türk", "state", "新疆", "un human"].map { [Array(Fold.fold($0).utf8)] }
+        lines += corpus.allIDs.sorted().map { id in "filter \(id): " + words.map { corpus.listFilterText.matches(id, words: $0) ? "1" : "0" }.joined() }
         for query in queries {
             let hits = search.search(query)
             let ranges = SearchIndex.utf8Ranges(of: hits)

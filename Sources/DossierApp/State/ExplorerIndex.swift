@@ -3,39 +3,37 @@ import Foundation
 
 /// What the lists need, computed once per corpus: display orders and folded text to filter on.
 public struct ExplorerIndex: Sendable {
-    var articlesByDate: [String] { lists.value.articlesByDate }
-    var statementsByDate: [String] { lists.value.statementsByDate }
-    var actorsByName: [String] { lists.value.actorsByName }
-    var actorsByKind: [String] { lists.value.actorsByKind }
+    var articlesByDate: [String] { lists.articlesByDate.value }
+    var statementsByDate: [String] { lists.statementsByDate.value }
+    var actorsByName: [String] { lists.actorsByName.value }
+    var actorsByKind: [String] { lists.actorsByKind.value }
     /// Events and statements together, by date (a less precise date first within its period).
-    var timeline: [String] { lists.value.timeline }
+    var timeline: [String] { lists.timeline.value }
     /// The actors each timeline item involves (an event's actors; a statement's parties): worked out
     /// the first time the timeline is narrowed to an actor, as it needs every back-link.
     var timelineActors: [String: Set<String>] { lazyTimelineActors.value }
     /// States, by name: the matrix rows.
-    var statesByName: [String] { lists.value.statesByName }
-    /// Folded text a filter matches against: titles and publishers, names and aliases, as UTF-8 for a
-    /// byte search (a filter runs over every row of a list on each keystroke). Folded the first time a
-    /// filter asks (or beforehand, by `prepareFilterText` on a thread with time to spare), as the first
-    /// frame does not need it: at 200,000 articles it is 0.3 s of an open.
-    var filterText: [String: [UInt8]] { lazyFilterText.value }
-    private let lazyFilterText: ComputedOnce<[String: [UInt8]]>
+    var statesByName: [String] { lists.statesByName.value }
+    /// Folded text a filter matches against (the corpus's `ListFilterText`: a filter runs over every
+    /// row of a list on each keystroke).
+    let filterText: ListFilterText
     private let lazyTimelineActors: ComputedOnce<[String: Set<String>]>
 
     /// The lists' orders as ids. The corpus keeps them as positions (read from the persistent index
-    /// on a warm open); they are made ids once, the first time a list is shown.
+    /// on a warm open); each is made ids once, the first time its list is shown.
     private struct Lists {
-        var articlesByDate: [String]
-        var statementsByDate: [String]
-        var actorsByName: [String]
-        var actorsByKind: [String]
-        var timeline: [String]
-        var statesByName: [String]
+        var articlesByDate: ComputedOnce<[String]>
+        var statementsByDate: ComputedOnce<[String]>
+        var actorsByName: ComputedOnce<[String]>
+        var actorsByKind: ComputedOnce<[String]>
+        var timeline: ComputedOnce<[String]>
+        var statesByName: ComputedOnce<[String]>
     }
-    private let lists: ComputedOnce<Lists>
+    private let lists: Lists
 
-    /// Folds the filter text now rather than at the first filter keystroke.
-    public func prepareFilterText() { _ = lazyFilterText.value }
+    /// Folds the filter text now rather than at the first filter keystroke (read from the index, it
+    /// is there already).
+    public func prepareFilterText() { filterText.prepare() }
 
     /// The columns each view's list needs to show its widest row whole (the layout gives it that
     /// within its share of the screen).
@@ -43,15 +41,13 @@ public struct ExplorerIndex: Sendable {
 
     public init(corpus: Corpus) {
         let orders = corpus.orders
-        lists = ComputedOnce {
-            func ids<T>(_ positions: [UInt32], _ records: RecordList<T>) -> [String] where T: Identifiable, T.ID == String {
-                positions.map { records.recordID(at: Int($0)) }
-            }
-            return Lists(articlesByDate: ids(orders.articlesByDate, corpus.articles), statementsByDate: ids(orders.statementsByDate, corpus.statements),
-                         actorsByName: ids(orders.actorsByName, corpus.actors), actorsByKind: ids(orders.actorsByKind, corpus.actors),
-                         timeline: orders.timeline.map { Self.timelineID(CorpusOrders.TimelineItem(code: $0), corpus) },
-                         statesByName: ids(orders.statesByName, corpus.actors))
+        func ids<T>(_ positions: [UInt32], _ records: RecordList<T>) -> ComputedOnce<[String]> where T: Identifiable, T.ID == String {
+            ComputedOnce { positions.map { records.recordID(at: Int($0)) } }
         }
+        lists = Lists(articlesByDate: ids(orders.articlesByDate, corpus.articles), statementsByDate: ids(orders.statementsByDate, corpus.statements),
+                      actorsByName: ids(orders.actorsByName, corpus.actors), actorsByKind: ids(orders.actorsByKind, corpus.actors),
+                      timeline: ComputedOnce { orders.timeline.map { Self.timelineID(CorpusOrders.TimelineItem(code: $0), corpus) } },
+                      statesByName: ids(orders.statesByName, corpus.actors))
         lazyTimelineActors = ComputedOnce {
             var involved: [String: Set<String>] = [:]
             for event in corpus.events { involved[event.id] = Set(event.actors) }
@@ -60,15 +56,7 @@ public struct ExplorerIndex: Sendable {
             }
             return involved
         }
-        lazyFilterText = ComputedOnce {
-            var text: [String: [UInt8]] = [:]
-            func add(_ id: String, _ parts: [String]) { text[id] = Array(Fold.fold(parts.joined(separator: " ")).utf8) }
-            for article in corpus.articles { add(article.id, [article.title, article.publisher]) }
-            for actor in corpus.actors { add(actor.id, [actor.name] + actor.aliases + [actor.kind.rawValue, actor.country ?? ""]) }
-            for statement in corpus.statements { add(statement.id, [statement.title, statement.kind.rawValue, statement.stance.rawValue]) }
-            for event in corpus.events { add(event.id, [event.title]) }
-            return text
-        }
+        filterText = corpus.listFilterText
         func timelineTitle(_ code: UInt32) -> String {
             switch CorpusOrders.TimelineItem(code: code) {
             case .statement(let position): return corpus.statements[position].title
@@ -105,7 +93,7 @@ public struct ExplorerIndex: Sendable {
     func filtered(_ ids: [String], _ filter: String) -> [String] {
         let needle = Array(Fold.fold(filter).trimmingCharacters(in: .whitespaces).utf8)
         guard !needle.isEmpty else { return ids }
-        return ids.filter { filterText[$0].map { Fold.bytes($0, contain: needle) } == true }
+        return ids.filter { filterText.matches($0, words: [needle]) }
     }
 
     /// The timeline's filter: a year or a range ("2019", "2009-2014", "2019..2021") keeps what is
@@ -124,8 +112,7 @@ public struct ExplorerIndex: Sendable {
 
     /// Whether a record's folded text holds every word of a filter (folded, as UTF-8).
     func matches(_ id: String, words: [[UInt8]]) -> Bool {
-        guard let text = filterText[id] else { return false }
-        return words.allSatisfy { Fold.bytes(text, contain: $0) }
+        filterText.matches(id, words: words)
     }
 }
 

@@ -168,7 +168,7 @@ public struct CorpusCache: Sendable {
     }
 
     /// The corpus from its index, or why the index cannot be used.
-    func read(_ indexPath: String, opening: Opening, search wanted: Bool) throws(IndexUnusable) -> (LoadedCorpus, [FoldedBuffer]?, documents: [UInt64]) {
+    func read(_ indexPath: String, opening: Opening, search wanted: Bool) throws(IndexUnusable) -> (LoadedCorpus, [FoldedBuffer]?, documents: SearchIndex.Documents.Codes) {
         let descriptor = Glibc.open(indexPath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw IndexUnusable(errno == ENOENT ? "no index yet" : "the index cannot be opened: \(String(cString: strerror(errno)))")
@@ -194,7 +194,7 @@ public struct CorpusCache: Sendable {
         }
         defer { _ = checks.result }  // the descriptor stays open until the check is done with it
         var loaded: LoadedCorpus
-        let documents: [UInt64]
+        let documents: SearchIndex.Documents.Codes
         do {
             (loaded, documents) = try CorpusIndex.stored(mapping, records: records, search: search, articles: opening.articles)
         } catch {

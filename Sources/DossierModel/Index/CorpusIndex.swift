@@ -84,7 +84,7 @@ final class MappedFile: @unchecked Sendable {
 ///     records: u64 where the tables are; the problems the load found; each record from its id on,
 ///     articles (bodies as places in articles.json), actors, statements, events, excerpts (with spans)
 ///     tables (8-aligned): u64 count of each kind; u64 where each record starts; the ids (u32 starts,
-///     u64 length, bytes); the id hash table (u64 slots, u32 record number + 1 each); the ten
+///     u64 length, bytes); the lists' filter text (`ListFilterText`, the same way); the id hash table (u64 slots, u32 record number + 1 each); the ten
 ///     `CorpusOrders` lists (u64 count, u32 each); the search documents (u64 count, u64 code each);
 ///     the five back-link tables (u64 element count, u32 list starts a record each, u32 elements)
 ///     search: the folded documents of `SearchIndex`, each segment's tables, its blocks' `GramFilter`,
@@ -95,7 +95,7 @@ final class MappedFile: @unchecked Sendable {
 /// (`StoredCorpus`): a record is decoded when it is asked for.
 public enum CorpusIndex {
     /// Raised whenever what is written changes meaning: an index of another format is rebuilt.
-    public static let formatVersion: UInt32 = 6
+    public static let formatVersion: UInt32 = 7
     static let magic: [UInt8] = Array("DOSSIDX\n".utf8)
     static let fixedSize = 56
 
@@ -134,7 +134,7 @@ public enum CorpusIndex {
 
     /// The index file, as the pieces to write one after the other.
     static func encode(_ loaded: LoadedCorpus, search: SearchIndex?, header: Header) -> [Piece] {
-        let documents = search?.documents.codes ?? SearchIndex.Documents.codes(of: loaded.corpus)
+        let documents = search?.documents.codes.array ?? SearchIndex.Documents.codes(of: loaded.corpus)
         let search = search?.segments
         var writer = IndexWriter(capacity: 1 << 20)
         writer.raw(magic)
@@ -325,6 +325,21 @@ public enum CorpusIndex {
         }
         writer.u64(UInt64(idBytes.count))
         writer.raw(idBytes)
+        writer.align()
+        // The lists' filter text, folded (none for excerpts).
+        var filterBytes: [UInt8] = []
+        writer.u32(0)
+        func addFilterText(_ parts: [String]) {
+            filterBytes += ListFilterText.folded(parts)
+            writer.u32(UInt32(filterBytes.count))
+        }
+        for article in corpus.articles { addFilterText(ListFilterText.parts(of: article)) }
+        for actor in corpus.actors { addFilterText(ListFilterText.parts(of: actor)) }
+        for statement in corpus.statements { addFilterText(ListFilterText.parts(of: statement)) }
+        for event in corpus.events { addFilterText(ListFilterText.parts(of: event)) }
+        for _ in corpus.excerpts.indices { writer.u32(UInt32(filterBytes.count)) }
+        writer.u64(UInt64(filterBytes.count))
+        writer.raw(filterBytes)
         writer.align()
         let slotCount = StoredCorpus.slotCount(for: starts.count)
         var slots = [UInt32](repeating: 0, count: slotCount)
@@ -565,7 +580,7 @@ public enum CorpusIndex {
     /// The records part of a mapped index: a corpus whose records are read from the mapping when asked
     /// for, and the search documents' codes. Every table's bounds are checked here; the bytes' checksum
     /// is `check`'s to test, before the corpus is used.
-    static func stored(_ mapping: MappedFile, records: Int, search: Int, articles: SourceFile?) throws(IndexUnusable) -> (loaded: LoadedCorpus, documents: [UInt64]) {
+    static func stored(_ mapping: MappedFile, records: Int, search: Int, articles: SourceFile?) throws(IndexUnusable) -> (loaded: LoadedCorpus, documents: SearchIndex.Documents.Codes) {
         let store = StoredCorpus(mapping, end: search == 0 ? mapping.base.count : search, articles: articles)
         return try decodeStored(store, recordsStart: records - 32)
     }
@@ -600,7 +615,7 @@ public enum CorpusIndex {
 
     /// Reads the problems and the tables of a stored corpus (positions are in `store.bytes`), checking
     /// every table entry's bounds; the records themselves are decoded when asked for.
-    static func decodeStored(_ store: StoredCorpus, recordsStart: Int) throws(IndexUnusable) -> (loaded: LoadedCorpus, documents: [UInt64]) {
+    static func decodeStored(_ store: StoredCorpus, recordsStart: Int) throws(IndexUnusable) -> (loaded: LoadedCorpus, documents: SearchIndex.Documents.Codes) {
         let bytes = store.bytes
         var reader = IndexReader(bytes, at: recordsStart)
         let tablesAt = try reader.u64()
@@ -631,6 +646,13 @@ public enum CorpusIndex {
         store.idBytesAt = tables.offset
         tables.offset += store.idBytesCount
         try tables.skip(to: 8)
+        store.filterTextStartsAt = tables.offset
+        try tables.need((store.total + 1) * 4)
+        tables.offset += (store.total + 1) * 4
+        store.filterTextBytesCount = try tables.count(u64: 1)
+        store.filterTextBytesAt = tables.offset
+        tables.offset += store.filterTextBytesCount
+        try tables.skip(to: 8)
         let slotCount = try tables.count(u64: 4)
         guard slotCount >= 8, slotCount & (slotCount - 1) == 0, slotCount > store.total else { throw IndexUnusable("the index file is damaged (its id table)") }
         store.slotsAt = tables.offset
@@ -642,7 +664,9 @@ public enum CorpusIndex {
             lists.append(try tables.u32s(try tables.count(u64: 4)))
             try tables.skip(to: 8)
         }
-        let documents = try tables.u64s(try tables.count(u64: 8))
+        let documentCount = try tables.count(u64: 8)
+        let documents = SearchIndex.Documents.Codes.stored(store, at: tables.offset, count: documentCount)
+        tables.offset += documentCount * 8
         for _ in StoredCorpus.Link.allCases {
             let elementCount = try tables.count(u64: 4)
             try tables.need((store.total + 1) * 4)
@@ -664,7 +688,6 @@ public enum CorpusIndex {
                             events: StoredRecords(store: store, kind: .event, decode: decodeEvent),
                             excerpts: StoredRecords(store: store, kind: .excerpt, decode: decodeExcerpt),
                             storedOrders: { orders })
-        guard SearchIndex.Documents.check(documents, against: corpus) else { throw IndexUnusable("the index file is damaged (a search document out of range)") }
         return (LoadedCorpus(corpus: corpus, problems: problems), documents)
     }
 
@@ -822,7 +845,13 @@ public enum CorpusIndex {
             let lengthCount = try reader.count()
             let byteCount = try reader.count()
             try reader.skip(to: 8)
-            let starts = try reader.ints(startCount)
+            guard startCount <= reader.remaining / 8, anchorCount <= reader.remaining / 16, lengthCount <= reader.remaining / 5 else {
+                throw IndexUnusable("the index file is damaged (a count larger than the file)")
+            }
+            // The starts are read in place (8 bytes a document), checked below.
+            try reader.need(startCount * 8)
+            let starts = FoldedBuffer.Starts(storage: .mapped(UnsafeRawBufferPointer(rebasing: mapping.base[reader.offset..<(reader.offset + startCount * 8)]), owner: mapping))
+            reader.offset += startCount * 8
             let anchorInts = try reader.ints(anchorCount * 2)
             try reader.need(lengthCount * 5)
             var foldedLengths: [UInt32: UInt8] = [:]

@@ -89,6 +89,21 @@ final class StoredCorpus: @unchecked Sendable {  // immutable once opened
     var idBytesAt = 0
     var idBytesCount = 0
 
+    /// Every record's folded text for the lists' filter (`ListFilterText`), in a table as the ids are.
+    var filterTextStartsAt = 0
+    var filterTextBytesAt = 0
+    var filterTextBytesCount = 0
+
+    /// Where record `number`'s filter text is in `bytes`; nil when it has none (or damage put it
+    /// outside its table).
+    func filterTextRange(ofRecord number: Int) -> Range<Int>? {
+        guard number >= 0, number < total else { return nil }
+        let first = Int(u32(at: filterTextStartsAt + number * 4))
+        let end = Int(u32(at: filterTextStartsAt + number * 4 + 4))
+        guard first < end, end <= filterTextBytesCount else { return nil }
+        return (filterTextBytesAt + first)..<(filterTextBytesAt + end)
+    }
+
     /// Where record `number`'s id is in `bytes` (empty where damage put it outside its table).
     private func idRange(ofRecord number: Int) -> Range<Int> {
         guard number >= 0, number < total else { return 0..<0 }

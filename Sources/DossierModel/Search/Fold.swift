@@ -16,6 +16,12 @@ public enum Fold {
         }
     }
 
+    /// The same, for folded bytes read in place (from the persistent index).
+    static func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        return needle.withUnsafeBufferPointer { FoldedBuffer.find($0, pivot: 0, in: haystack, from: 0, end: haystack.count) != nil }
+    }
+
     public static func fold(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)

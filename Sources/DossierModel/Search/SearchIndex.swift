@@ -111,9 +111,31 @@ public struct SearchIndex: Sendable {
     /// copy of its text: the text is read from the corpus for the hits shown.
     final class Documents: Sendable {
         let corpus: Corpus
-        let codes: [UInt64]
+        let codes: Codes
 
-        init(corpus: Corpus, codes: [UInt64]) {
+        /// The codes: made here, or read in place from the persistent index (so opening touches none).
+        enum Codes: @unchecked Sendable {
+            case array([UInt64])
+            case stored(StoredCorpus, at: Int, count: Int)
+
+            var count: Int {
+                switch self {
+                case .array(let codes): return codes.count
+                case .stored(_, _, let count): return count
+                }
+            }
+
+            subscript(document: Int) -> UInt64 {
+                switch self {
+                case .array(let codes): return codes[document]
+                case .stored(let store, let at, _): return store.u64(at: at + document * 8)
+                }
+            }
+
+            var array: [UInt64] { (0..<count).map { self[$0] } }
+        }
+
+        init(corpus: Corpus, codes: Codes) {
             self.corpus = corpus
             self.codes = codes
         }
@@ -139,22 +161,28 @@ public struct SearchIndex: Sendable {
             return codes
         }
 
-        /// Whether every code names a record and a field the corpus has (for codes read from an index).
-        static func check(_ codes: [UInt64], against corpus: Corpus) -> Bool {
-            let counts = [corpus.articles.count, corpus.actors.count, corpus.statements.count, corpus.events.count, corpus.excerpts.count]
-            return codes.allSatisfy { code in
-                let kind = Int(code >> 32 & 7)
-                return kind < 5 && Int(code & 0xFFFF_FFFF) < counts[kind] && Int(code >> 35 & 7) < Field.allCases.count
-            }
-        }
+        // A code read from the index is checked as it is used (a field, a kind and a position the
+        // corpus has; else the document is empty), not all of them at open.
 
         func kind(of document: Int) -> RecordKind { RecordKind(number: Int(codes[document] >> 32 & 7)) }
-        func field(of document: Int) -> Field { Self.fields[Int(codes[document] >> 35 & 7)] }
+        func field(of document: Int) -> Field { Self.fields[min(Self.fields.count - 1, Int(codes[document] >> 35 & 7))] }
         private static let fields = Field.allCases
         private func position(of document: Int) -> Int { Int(codes[document] & 0xFFFF_FFFF) }
 
+        private func fits(_ document: Int) -> Bool {
+            let position = position(of: document)
+            switch kind(of: document) {
+            case .article: return position < corpus.articles.count
+            case .actor: return position < corpus.actors.count
+            case .statement: return position < corpus.statements.count
+            case .event: return position < corpus.events.count
+            case .excerpt: return position < corpus.excerpts.count
+            }
+        }
+
         func id(of document: Int) -> String {
             let position = position(of: document)
+            guard fits(document) else { return "" }
             switch kind(of: document) {
             case .article: return corpus.articles.recordID(at: position)
             case .actor: return corpus.actors.recordID(at: position)
@@ -167,6 +195,7 @@ public struct SearchIndex: Sendable {
         /// The document's text: an article body as the corpus keeps it (perhaps in its file).
         func text(of document: Int) -> ArticleBody {
             let position = position(of: document)
+            guard fits(document) else { return ArticleBody("") }
             switch (kind(of: document), field(of: document)) {
             case (.article, .body): return corpus.articles[position].body
             case (.article, _): return ArticleBody(corpus.articles[position].title)
@@ -210,7 +239,7 @@ public struct SearchIndex: Sendable {
 
     /// Folds the corpus; `articles`, when folded beforehand from the same articles, is used as it is.
     public init(corpus: Corpus, articles prefolded: FoldedArticles? = nil) {
-        let documents = Documents(corpus: corpus, codes: Documents.codes(of: corpus))
+        let documents = Documents(corpus: corpus, codes: .array(Documents.codes(of: corpus)))
         self.documents = documents
         let articleDocuments = corpus.articles.count * 2
         let articles: FoldedBuffer
@@ -226,8 +255,8 @@ public struct SearchIndex: Sendable {
 
     /// The index over folded text read back from the persistent index; nil when the text does not hold
     /// the documents this corpus has (then fold it again).
-    init?(corpus: Corpus, segments: [FoldedBuffer], documents codes: [UInt64]? = nil) {
-        let documents = Documents(corpus: corpus, codes: codes ?? Documents.codes(of: corpus))
+    init?(corpus: Corpus, segments: [FoldedBuffer], documents codes: Documents.Codes? = nil) {
+        let documents = Documents(corpus: corpus, codes: codes ?? .array(Documents.codes(of: corpus)))
         let articleDocuments = corpus.articles.count * 2
         guard segments.count == 2, segments[0].starts.count - 1 == articleDocuments, documents.count >= articleDocuments,
               segments[1].starts.count - 1 == documents.count - articleDocuments else { return nil }
@@ -422,7 +451,32 @@ final class FoldedBuffer: Sendable {
     /// The folded text: built in memory, or mapped from the persistent index (see `CorpusIndex`).
     let bytes: FoldedBytes
     /// The folded offset where each document starts; one more entry marks the end.
-    let starts: [Int]
+    let starts: Starts
+
+    /// The starts: made here, or read in place from the persistent index's mapping.
+    struct Starts: RandomAccessCollection, @unchecked Sendable {
+        enum Storage {
+            case array([Int])
+            case mapped(UnsafeRawBufferPointer, owner: MappedFile)
+        }
+        let storage: Storage
+
+        var startIndex: Int { 0 }
+        var endIndex: Int {
+            switch storage {
+            case .array(let starts): return starts.count
+            case .mapped(let raw, _): return raw.count / 8
+            }
+        }
+
+        @inline(__always)
+        subscript(position: Int) -> Int {
+            switch storage {
+            case .array(let starts): return starts[position]
+            case .mapped(let raw, _): return Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: position * 8, as: Int64.self)))
+            }
+        }
+    }
     let anchors: [Anchor]
     /// The folded length of every non-ASCII scalar in the documents, for mapping matches back without
     /// asking the shared (locked) fold table.
@@ -473,7 +527,7 @@ final class FoldedBuffer: Sendable {
         var counts = [Int](repeating: 0, count: 256)
         for byte in bytes { counts[Int(byte)] += 1 }
         self.bytes = .owned(bytes)
-        self.starts = starts
+        self.starts = Starts(storage: .array(starts))
         self.anchors = anchors
         self.foldedLengths = table.foldedLengths
         self.byteCounts = counts
@@ -481,7 +535,7 @@ final class FoldedBuffer: Sendable {
     }
 
     /// A buffer read back from the persistent index, its parts already checked against each other.
-    init(bytes: FoldedBytes, starts: [Int], anchors: [Anchor], foldedLengths: [UInt32: UInt8], byteCounts: [Int], filter: GramFilter?) {
+    init(bytes: FoldedBytes, starts: Starts, anchors: [Anchor], foldedLengths: [UInt32: UInt8], byteCounts: [Int], filter: GramFilter?) {
         self.bytes = bytes
         self.starts = starts
         self.anchors = anchors
