@@ -164,35 +164,19 @@ struct IndexReader {
     }
 
     /// `total` little-endian 32-bit integers, copied out.
-    mutating func u32s(_ total: Int) throws(IndexUnusable) -> [UInt32] {
-        try need(total * 4)
-        let start = offset
-        offset += total * 4
-        return [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
-            for index in 0..<total { buffer[index] = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self)) }
-            initialized = total
-        }
-    }
+    mutating func u32s(_ total: Int) throws(IndexUnusable) -> [UInt32] { try integers(total) }
 
     /// `total` little-endian 64-bit integers, copied out.
-    mutating func u64s(_ total: Int) throws(IndexUnusable) -> [UInt64] {
-        try need(total * 8)
-        let start = offset
-        offset += total * 8
-        return [UInt64](unsafeUninitializedCapacity: total) { buffer, initialized in
-            for index in 0..<total { buffer[index] = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start + index * 8, as: UInt64.self)) }
-            initialized = total
-        }
-    }
+    mutating func ints(_ total: Int) throws(IndexUnusable) -> [Int] { try integers(total) }
 
-    /// `count` little-endian 64-bit integers, copied out.
-    mutating func ints(_ total: Int) throws(IndexUnusable) -> [Int] {
-        guard total >= 0, total <= remaining / 8 else { throw IndexUnusable("the index file is cut short or damaged") }
+    private mutating func integers<Integer: FixedWidthInteger>(_ total: Int) throws(IndexUnusable) -> [Integer] {
+        let size = MemoryLayout<Integer>.size
+        guard total >= 0, total <= remaining / size else { throw IndexUnusable("the index file is cut short or damaged") }
         let start = offset
-        offset += total * 8
-        return [Int](unsafeUninitializedCapacity: total) { buffer, initialized in
+        offset += total * size
+        return [Integer](unsafeUninitializedCapacity: total) { buffer, initialized in
             for index in 0..<total {
-                buffer[index] = Int(Int64(littleEndian: base.loadUnaligned(fromByteOffset: start + index * 8, as: Int64.self)))
+                buffer[index] = Integer(littleEndian: base.loadUnaligned(fromByteOffset: start + index * size, as: Integer.self))
             }
             initialized = total
         }
