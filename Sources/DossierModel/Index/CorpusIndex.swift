@@ -317,46 +317,25 @@ public enum CorpusIndex {
             writer.u64(UInt64(count))
         }
         for start in starts { writer.u64(UInt64(start)) }
-        var idBytes: [UInt8] = []
-        writer.u32(0)
-        for number in starts.indices {
-            idBytes += id(ofRecord: number, in: corpus).utf8
-            writer.u32(UInt32(idBytes.count))
-        }
-        writer.u64(UInt64(idBytes.count))
-        writer.raw(idBytes)
-        writer.align()
+        // Every id, by record number.
+        let ids = corpus.articles.map(\.id) + corpus.actors.map(\.id) + corpus.statements.map(\.id) + corpus.events.map(\.id)
+            + corpus.excerpts.map(\.id)
+        encodeByteTable(ids.lazy.map { Array($0.utf8) }, into: &writer)
         // The lists' filter text, folded (none for excerpts).
-        var filterBytes: [UInt8] = []
-        writer.u32(0)
-        func addFilterText(_ parts: [String]) {
-            filterBytes += ListFilterText.folded(parts)
-            writer.u32(UInt32(filterBytes.count))
-        }
-        for article in corpus.articles { addFilterText(ListFilterText.parts(of: article)) }
-        for actor in corpus.actors { addFilterText(ListFilterText.parts(of: actor)) }
-        for statement in corpus.statements { addFilterText(ListFilterText.parts(of: statement)) }
-        for event in corpus.events { addFilterText(ListFilterText.parts(of: event)) }
-        for _ in corpus.excerpts.indices { writer.u32(UInt32(filterBytes.count)) }
-        writer.u64(UInt64(filterBytes.count))
-        writer.raw(filterBytes)
-        writer.align()
+        let filterTexts = corpus.articles.map { ListFilterText.parts(of: $0) } + corpus.actors.map { ListFilterText.parts(of: $0) }
+            + corpus.statements.map { ListFilterText.parts(of: $0) } + corpus.events.map { ListFilterText.parts(of: $0) }
+        encodeByteTable(filterTexts.lazy.map(ListFilterText.folded) + repeatElement([], count: corpus.excerpts.count), into: &writer)
         let slotCount = StoredCorpus.slotCount(for: starts.count)
         var slots = [UInt32](repeating: 0, count: slotCount)
-        var number = 0
-        for ids in [corpus.articles.lazy.map(\.id), corpus.actors.lazy.map(\.id), corpus.statements.lazy.map(\.id),
-                    corpus.events.lazy.map(\.id), corpus.excerpts.lazy.map(\.id)] as [any Sequence<String>] {
-            for id in ids {
-                var id = id
-                var slot = id.withUTF8 { Int(truncatingIfNeeded: StoredCorpus.hash($0)) } & (slotCount - 1)
-                // An id given twice (never in a corpus without errors, the only kind indexed) is found
-                // as the last, as the dictionary of a load from the JSON finds it.
-                while slots[slot] != 0, Self.id(ofRecord: Int(slots[slot]) - 1, in: corpus) != id {
-                    slot = (slot + 1) & (slotCount - 1)
-                }
-                slots[slot] = UInt32(number + 1)
-                number += 1
+        for (number, id) in ids.enumerated() {
+            var id = id
+            var slot = id.withUTF8 { Int(truncatingIfNeeded: StoredCorpus.hash($0)) } & (slotCount - 1)
+            // An id given twice (never in a corpus without errors, the only kind indexed) is found as
+            // the last, as the dictionary of a load from the JSON finds it.
+            while slots[slot] != 0, ids[Int(slots[slot]) - 1] != id {
+                slot = (slot + 1) & (slotCount - 1)
             }
+            slots[slot] = UInt32(number + 1)
         }
         writer.u64(UInt64(slotCount))
         for slot in slots { writer.u32(slot) }
@@ -418,16 +397,18 @@ public enum CorpusIndex {
             && named(links.eventsMentioning, { $0 }) && named(links.statementRoles, \.statement)
     }
 
-    private static func id(ofRecord number: Int, in corpus: Corpus) -> String {
-        var rest = number
-        if rest < corpus.articles.count { return corpus.articles.recordID(at: rest) }
-        rest -= corpus.articles.count
-        if rest < corpus.actors.count { return corpus.actors.recordID(at: rest) }
-        rest -= corpus.actors.count
-        if rest < corpus.statements.count { return corpus.statements.recordID(at: rest) }
-        rest -= corpus.statements.count
-        if rest < corpus.events.count { return corpus.events.recordID(at: rest) }
-        return corpus.excerpts.recordID(at: rest - corpus.events.count)
+    /// Bytes a record each (`StoredCorpus.ByteTable`): where each record's start, their length, the
+    /// bytes, then zeros to a multiple of eight.
+    private static func encodeByteTable(_ entries: some Sequence<[UInt8]>, into writer: inout IndexWriter) {
+        var bytes: [UInt8] = []
+        writer.u32(0)
+        for entry in entries {
+            bytes += entry
+            writer.u32(UInt32(bytes.count))
+        }
+        writer.u64(UInt64(bytes.count))
+        writer.raw(bytes)
+        writer.align()
     }
 
     private static func encode(_ supplied: Supplied?, _ writer: inout IndexWriter) {
@@ -639,20 +620,8 @@ public enum CorpusIndex {
         store.offsetsAt = tables.offset
         try tables.need(store.total * 8)
         tables.offset += store.total * 8
-        store.idStartsAt = tables.offset
-        try tables.need((store.total + 1) * 4)
-        tables.offset += (store.total + 1) * 4
-        store.idBytesCount = try tables.count(u64: 1)
-        store.idBytesAt = tables.offset
-        tables.offset += store.idBytesCount
-        try tables.skip(to: 8)
-        store.filterTextStartsAt = tables.offset
-        try tables.need((store.total + 1) * 4)
-        tables.offset += (store.total + 1) * 4
-        store.filterTextBytesCount = try tables.count(u64: 1)
-        store.filterTextBytesAt = tables.offset
-        tables.offset += store.filterTextBytesCount
-        try tables.skip(to: 8)
+        store.ids = try byteTable(&tables, records: store.total)
+        store.filterTexts = try byteTable(&tables, records: store.total)
         let slotCount = try tables.count(u64: 4)
         guard slotCount >= 8, slotCount & (slotCount - 1) == 0, slotCount > store.total else { throw IndexUnusable("the index file is damaged (its id table)") }
         store.slotsAt = tables.offset
@@ -689,6 +658,19 @@ public enum CorpusIndex {
                             excerpts: StoredRecords(store: store, kind: .excerpt, decode: decodeExcerpt),
                             storedOrders: { orders })
         return (LoadedCorpus(corpus: corpus, problems: problems), documents)
+    }
+
+    /// A `StoredCorpus.ByteTable` as `encodeByteTable` wrote it: its place, and its size checked.
+    private static func byteTable(_ tables: inout IndexReader, records: Int) throws(IndexUnusable) -> StoredCorpus.ByteTable {
+        var table = StoredCorpus.ByteTable()
+        table.startsAt = tables.offset
+        try tables.need((records + 1) * 4)
+        tables.offset += (records + 1) * 4
+        table.bytesCount = try tables.count(u64: 1)
+        table.bytesAt = tables.offset
+        tables.offset += table.bytesCount
+        try tables.skip(to: 8)
+        return table
     }
 
     /// Every entry of every order names a record there is.

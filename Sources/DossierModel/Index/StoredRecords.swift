@@ -83,39 +83,39 @@ final class StoredCorpus: @unchecked Sendable {  // immutable once opened
         return (RecordKind(number: kind), number - bases[kind])
     }
 
-    /// Every id, in a table of their own (where each starts, then their bytes), so listing or finding
-    /// ids reads only ids, not the pages of every record.
-    var idStartsAt = 0
-    var idBytesAt = 0
-    var idBytesCount = 0
+    /// Bytes kept a record each, in a table of their own (u32 where each record's start, one more
+    /// marking the end; u64 their length; the bytes), so reading one kind of thing for many records
+    /// reads only that table, not the pages of every record.
+    struct ByteTable {
+        var startsAt = 0
+        var bytesAt = 0
+        var bytesCount = 0
 
-    /// Every record's folded text for the lists' filter (`ListFilterText`), in a table as the ids are.
-    var filterTextStartsAt = 0
-    var filterTextBytesAt = 0
-    var filterTextBytesCount = 0
-
-    /// Where record `number`'s filter text is in `bytes`; nil when it has none (or damage put it
-    /// outside its table).
-    func filterTextRange(ofRecord number: Int) -> Range<Int>? {
-        guard number >= 0, number < total else { return nil }
-        let first = Int(u32(at: filterTextStartsAt + number * 4))
-        let end = Int(u32(at: filterTextStartsAt + number * 4 + 4))
-        guard first < end, end <= filterTextBytesCount else { return nil }
-        return (filterTextBytesAt + first)..<(filterTextBytesAt + end)
+        /// Where record `number`'s bytes are in the store's `bytes`: empty when it has none, or
+        /// where damage put them outside the table.
+        func range(ofRecord number: Int, in store: StoredCorpus) -> Range<Int> {
+            guard number >= 0, number < store.total else { return 0..<0 }
+            let first = Int(store.u32(at: startsAt + number * 4))
+            let end = Int(store.u32(at: startsAt + number * 4 + 4))
+            guard first <= end, end <= bytesCount else { return 0..<0 }
+            return (bytesAt + first)..<(bytesAt + end)
+        }
     }
 
-    /// Where record `number`'s id is in `bytes` (empty where damage put it outside its table).
-    private func idRange(ofRecord number: Int) -> Range<Int> {
-        guard number >= 0, number < total else { return 0..<0 }
-        let first = Int(u32(at: idStartsAt + number * 4))
-        let end = Int(u32(at: idStartsAt + number * 4 + 4))
-        guard first <= end, end <= idBytesCount else { return 0..<0 }
-        return (idBytesAt + first)..<(idBytesAt + end)
+    /// Every id.
+    var ids = ByteTable()
+    /// Every record's folded text for the lists' filter (`ListFilterText`).
+    var filterTexts = ByteTable()
+
+    /// Where record `number`'s filter text is in `bytes`; nil when it has none.
+    func filterTextRange(ofRecord number: Int) -> Range<Int>? {
+        let range = filterTexts.range(ofRecord: number, in: self)
+        return range.isEmpty ? nil : range
     }
 
     /// A record's id.
     func id(ofRecord number: Int) -> String {
-        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[idRange(ofRecord: number)]).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[ids.range(ofRecord: number, in: self)]).assumingMemoryBound(to: UInt8.self), as: UTF8.self)
     }
 
     /// The number of the record with this id, through the hash table (linear probing; a slot holds a
@@ -137,7 +137,7 @@ final class StoredCorpus: @unchecked Sendable {  // immutable once opened
     }
 
     private func idEquals(ofRecord number: Int, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
-        let range = idRange(ofRecord: number)
+        let range = ids.range(ofRecord: number, in: self)
         guard range.count == wanted.count else { return false }
         return range.isEmpty || memcmp(bytes.baseAddress! + range.lowerBound, wanted.baseAddress!, range.count) == 0
     }
