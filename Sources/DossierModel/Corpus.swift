@@ -157,6 +157,13 @@ public struct Corpus: Sendable {
         lazyOrders = ComputedOnce(storedOrders)
     }
 
+    /// Builds the back-links and the list orders now, if they are not built yet: a staged load does it
+    /// on its background thread, so the first whole frame does not wait for them.
+    public func prepareLinksAndOrders() {
+        if case .table(_, let links) = lookup { _ = links.value }
+        _ = lazyOrders.value
+    }
+
     private static func backLinks(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt],
                                   positions: [String: (kind: RecordKind, index: Int)]) -> BackLinks {
         // Every id met is given a number (a record's from its place; an id of no record, in a corpus

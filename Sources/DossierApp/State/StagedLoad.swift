@@ -66,6 +66,9 @@ public final class StagedLoad: @unchecked Sendable {
         let (width, height, bodies) = (preview.width, preview.height, preview.bodies)
         let thread = Thread { [lock, inputs, afterLoad] in
             let result = inputs.load()
+            // Here, while the other core may still be folding, not on the key loop's thread when the
+            // first whole frame asks for them (at 50,000 articles they take more than half a second).
+            if case .success(let loaded) = result { loaded.corpus.prepareLinksAndOrders() }
             let loaded = result.map { loaded in
                 var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies, foldedArticles: folding.result.get())
                 state.problems = loaded.problems

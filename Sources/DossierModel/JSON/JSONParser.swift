@@ -280,7 +280,15 @@ private struct Cursor {
         var runStart = position
         var pieces: [UInt8] = []
         var hasEscapes = false
+        let base = UnsafeRawPointer(bytes.baseAddress!)
         while true {
+            // Eight bytes at a time while none ends the string, starts an escape or is a control
+            // character, as `scanString` does: an article body read again is a long run of plain text.
+            while position + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                if Self.hasByte(0x22, in: word) || Self.hasByte(0x5C, in: word) || Self.hasByteBelowSpace(word) { break }
+                position += 8
+            }
             guard position < bytes.count else { throw fail("unterminated string", at: open) }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
