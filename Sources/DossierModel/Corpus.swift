@@ -388,6 +388,25 @@ public struct Corpus: Sendable {
         }
     }
 
+    /// The records a name stands for, for `dossier show NAME`: the actors with that name or alias, and
+    /// the articles, statements and events with that title, compared ignoring case and accents; in
+    /// corpus order, actors first. `partly`: names that contain `name`, for suggestions. Reads every
+    /// record once (a one-shot lookup, not a keystroke's).
+    public func ids(named name: String, partly: Bool = false) -> [String] {
+        func folded(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let wanted = folded(name)
+        guard !wanted.isEmpty else { return [] }
+        func matches(_ text: String) -> Bool { partly ? folded(text).contains(wanted) : folded(text) == wanted }
+        var found = actors.filter { ([$0.name] + $0.aliases).contains(where: matches) }.map(\.id)
+        found += articles.filter { matches($0.title) }.map(\.id)
+        found += statements.filter { matches($0.title) }.map(\.id)
+        found += events.filter { matches($0.title) }.map(\.id)
+        return found
+    }
+
     /// "5 articles, 1 actor, ..." for one-line summaries.
     public var summary: String {
         [(articles.count, "article"), (actors.count, "actor"), (statements.count, "statement"), (events.count, "event"), (excerpts.count, "excerpt")]

@@ -16,7 +16,7 @@ struct CacheStatus: ParsableCommand {
         commandName: "status",
         abstract: "List the indexes and their sizes; with --data, say whether that corpus's index is fresh, and why not.")
 
-    @Option(help: ArgumentHelp("A corpus directory or single JSON file whose index to check.", valueName: "PATH"))
+    @Option(help: ArgumentHelp("A corpus directory or single JSON file whose index to check.", valueName: "PATH"), completion: .file(extensions: ["json"]))
     var data: String?
 
     func run() throws {

@@ -4,6 +4,7 @@ import DossierGenerator
 import DossierModel
 import DossierTerminal
 import Foundation
+import CTerminalSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -133,7 +134,8 @@ struct Validate: ParsableCommand {
         abstract: "Check a corpus and print every problem found, located by file:line:column and id.",
         discussion: "Exit 0 with a one-line summary for a valid corpus (warnings go to standard error), 65 for an invalid one, 66 for a path that does not exist or cannot be read.")
 
-    @Argument(help: ArgumentHelp("A corpus directory or single JSON file (default: the bundled corpus).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("A corpus directory or single JSON file (default: the bundled corpus).", valueName: "PATH"),
+              completion: .file(extensions: ["json"]))
     var path: String?
 
     @Flag(help: "Print every problem; by default, after 20 of one kind (the same mistake at other places) a line says how many more there are.")
@@ -159,13 +161,11 @@ struct Search: ParsableCommand {
     var query: String
 
     @Option(help: "table or json.")
-    var format: OutputFormat = .table
+    var format: TableFormat = .table
+
+    @OptionGroup var width: TableWidth
 
     @OptionGroup var corpus: CorpusOptions
-
-    func validate() throws {
-        guard format != .text else { throw ValidationError("search prints --format table or json") }
-    }
 
     /// According to whom, for an excerpt ("CNN, via China Digital Times") or an article (its publisher).
     func source(of hit: SearchIndex.Hit, in corpus: Corpus) -> String? {
@@ -179,6 +179,12 @@ struct Search: ParsableCommand {
     func run() throws {
         let (loaded, index) = try corpus.loadSearchable()
         let hits = index.search(query)
+        // Like grep: no match prints nothing (not an empty table or list) and is exit status 1, so
+        // scripts can branch on it.
+        guard !hits.isEmpty else {
+            printError("dossier: nothing matches \(SafeText.line(String(query.prefix(80))).debugDescription)")
+            throw ExitCode(1)
+        }
         switch format {
         case .json:
             let values = try readingBodies { () throws(ArticleBody.Unreadable) in
@@ -194,14 +200,9 @@ struct Search: ParsableCommand {
         default:
             print(RecordText.table(header: ["KIND", "ID", "FIELD", "SOURCE", "CONTEXT"], rows: hits.map {
                 [$0.kind.rawValue, $0.id, $0.field.rawValue, source(of: $0, in: loaded) ?? "", $0.context]
-            }), terminator: "")
+            }, width: width.columns, whole: [0, 1, 2]), terminator: "")
         }
         try finishOutput()
-        // Like grep: no match is exit status 1, so scripts can branch on it.
-        if hits.isEmpty {
-            printError("dossier: nothing matches \(SafeText.line(String(query.prefix(80))).debugDescription)")
-            throw ExitCode(1)
-        }
     }
 }
 
@@ -222,7 +223,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv (default), tsv, markdown, json or annotations; with --out, the file's extension when not given.")
     var format: ExportFormat?
 
-    @Option(help: ArgumentHelp("Write to this file (atomically), not standard output.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write to this file (atomically), not standard output.", valueName: "FILE"), completion: .file())
     var out: String?
 
     @Flag(help: "Replace the --out file if it exists.")
@@ -300,8 +301,30 @@ struct Keys: ParsableCommand {
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, text
+/// How wide a `list` or `search` table is: the terminal's width when standard output is one, else
+/// $COLUMNS, else 80; `--wide`: every cell whole, for a pager or a file.
+struct TableWidth: ParsableArguments {
+    @Flag(name: [.customShort("w"), .long], help: "Print every cell whole instead of fitting the table to the terminal's width (or $COLUMNS, or 80).")
+    var wide = false
+
+    var columns: Int? {
+        if wide { return nil }
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if isatty(STDOUT_FILENO) == 1, dossier_window_size(STDOUT_FILENO, &rows, &columns) == 0 { return Int(columns) }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value > 0 { return value }
+        return 80
+    }
+}
+
+/// What `list` and `search` print: only these are offered (in --help and completions) and accepted.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+/// What `show` prints.
+enum RecordFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 extension RecordKind: ExpressibleByArgument {
@@ -321,19 +344,17 @@ struct List: ParsableCommand {
     var kind: RecordKind
 
     @Option(help: "table (aligned columns) or json (the records as in the data format, excerpts with start/end).")
-    var format: OutputFormat = .table
+    var format: TableFormat = .table
+
+    @OptionGroup var width: TableWidth
 
     @OptionGroup var corpus: CorpusOptions
-
-    func validate() throws {
-        guard format != .text else { throw ValidationError("list prints --format table or json") }
-    }
 
     func run() throws {
         let loaded = try corpus.load()
         switch format {
         case .json: print(JSONWriter.write(.list(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordJSON.values(of: kind, in: loaded) })))
-        default: print(RecordText.table(of: kind, in: loaded), terminator: "")
+        default: print(RecordText.table(of: kind, in: loaded, width: width.columns), terminator: "")
         }
         try finishOutput()
     }
@@ -343,27 +364,42 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show one record by id, with the excerpts behind its facts.")
 
-    @Argument(help: "The id of an article, actor, statement, event or excerpt.")
+    @Argument(help: ArgumentHelp("The id of an article, actor, statement, event or excerpt; or an actor's name or alias, or a title, when only one record has it.",
+                                 valueName: "id-or-name"),
+              completion: .custom(CorpusCompletion.ids))
     var id: String
 
+    /// The record `id` names: an id, else the one record with that name; nil (said on standard error)
+    /// when there is none or more than one, with the ids the user may have meant.
+    func recordID(in loaded: Corpus) throws -> String? {
+        if loaded.kind(of: id) != nil { return id }
+        let shown = SafeText.line(String(id.prefix(80))).debugDescription
+        let named = loaded.ids(named: id)
+        if named.count == 1 { return named[0] }
+        if named.count > 1 {
+            printError("dossier: \(shown) is the name of \(named.count) records; give one of their ids: "
+                       + named.prefix(10).map { "\($0) (\(loaded.kind(of: $0)!.rawValue))" }.joined(separator: ", "))
+            return nil
+        }
+        var message = "dossier: no record has id or name \(shown)"
+        let near = loaded.allIDs.filter { $0.hasPrefix(id) || $0.contains(id) }.sorted().prefix(5)
+        if !near.isEmpty { message += "; similar ids: " + near.joined(separator: ", ") }
+        let partly = loaded.ids(named: id, partly: true).prefix(5)
+        if !partly.isEmpty {
+            message += "; names that contain it: " + partly.map { "\($0) (\(DisplayWidth.truncate(SafeText.line(loaded.name(of: $0) ?? ""), to: 60)))" }.joined(separator: ", ")
+        }
+        printError(message)
+        return nil
+    }
+
     @Option(help: "text (readable, references resolved) or json (the record as in the data format).")
-    var format: OutputFormat = .text
+    var format: RecordFormat = .text
 
     @OptionGroup var corpus: CorpusOptions
 
-    func validate() throws {
-        guard format != .table else { throw ValidationError("show prints --format text or json") }
-    }
-
     func run() throws {
         let loaded = try corpus.load()
-        guard loaded.kind(of: id) != nil else {
-            var message = "dossier: no record has id \(SafeText.line(String(id.prefix(80))).debugDescription)"
-            let near = loaded.allIDs.filter { $0.hasPrefix(id) || $0.contains(id) }.sorted().prefix(5)
-            if !near.isEmpty { message += "; similar ids: " + near.joined(separator: ", ") }
-            printError(message)
-            throw ExitCode(1)
-        }
+        guard let id = try recordID(in: loaded) else { throw ExitCode(1) }
         switch format {
         case .json: print(JSONWriter.write(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordJSON.value(ofRecord: id, in: loaded)! }))
         default: print(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordText.describe(id, in: loaded)! }, terminator: "")

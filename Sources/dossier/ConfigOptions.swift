@@ -6,7 +6,7 @@ import Foundation
 
 /// `--config PATH`, else `$XDG_CONFIG_HOME/dossier/config.toml` (docs/configuration.md).
 struct ConfigOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The configuration file (default: $XDG_CONFIG_HOME/dossier/config.toml).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("The configuration file (default: $XDG_CONFIG_HOME/dossier/config.toml).", valueName: "PATH"), completion: .file(extensions: ["toml"]))
     var config: String?
 
     /// The configuration in effect. A file given with --config that cannot be read stops the command

@@ -9,7 +9,8 @@ import Glibc
 
 /// `--data PATH`, shared by every command that reads a corpus.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A corpus directory or single JSON file (default: the bundled corpus).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("A corpus directory or single JSON file (default: the bundled corpus).", valueName: "PATH"),
+            completion: .file(extensions: ["json"]))
     var data: String?
 
     @Flag(name: .customLong("no-cache"), help: "Read the corpus's JSON, not its index in the cache (and write no index).")

@@ -7,7 +7,7 @@ import Foundation
 /// The corpus directory an edit writes to: `--data DIR`. The bundled corpus is compiled in and read-only.
 struct EditTarget: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The corpus directory to edit (the bundled corpus is read-only: `dossier init DIR --from-bundled` makes a copy).",
-                                            valueName: "DIR"))
+                                            valueName: "DIR"), completion: .directory)
     var data: String?
 
     func editor() throws -> CorpusEditor {
@@ -215,7 +215,7 @@ struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Remove a record by id; refused (exit 65) while other records refer to it.")
 
-    @Argument(help: ArgumentHelp("The record to remove.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("The record to remove.", valueName: "ID"), completion: .custom(CorpusCompletion.ids)) var id: String
     @OptionGroup var target: EditTarget
 
     func run() throws {

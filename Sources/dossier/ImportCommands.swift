@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
         abstract: "Start a corpus: an empty, valid corpus directory with a README of the format (or a copy of the bundled corpus).",
         discussion: "Creates DIR (and its parents) if needed. Exit 73 if DIR holds files already.")
 
-    @Argument(help: ArgumentHelp("The directory to create.", valueName: "DIR"))
+    @Argument(help: ArgumentHelp("The directory to create.", valueName: "DIR"), completion: .directory)
     var directory: String
 
     @Flag(help: "Start from a copy of the bundled corpus (which is compiled in and read-only), to edit it.")
@@ -55,10 +55,10 @@ struct ImportArticles: ParsableCommand {
             is an error naming the flag to give. Exit 65 when a file lacks something, 66 when one cannot be read.
             """)
 
-    @Argument(help: ArgumentHelp("The files to import.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The files to import.", valueName: "FILE"), completion: .file())
     var files: [String]
 
-    @Option(help: ArgumentHelp("The corpus directory to add to.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The corpus directory to add to.", valueName: "DIR"), completion: .directory)
     var into: String
 
     @Option(help: "The title (one file only).") var title: String?
@@ -105,10 +105,10 @@ struct ImportSignatories: ParsableCommand {
             row is checked; a bad one is named FILE:ROW:COLUMN and nothing is written (exit 65).
             """)
 
-    @Argument(help: ArgumentHelp("The table.", valueName: "FILE.csv"))
+    @Argument(help: ArgumentHelp("The table.", valueName: "FILE.csv"), completion: .file(extensions: ["csv", "tsv"]))
     var file: String
 
-    @Option(help: ArgumentHelp("The corpus directory to add to.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The corpus directory to add to.", valueName: "DIR"), completion: .directory)
     var into: String
 
     func run() throws {

@@ -10,7 +10,7 @@ import Glibc
 /// (`~/.local/share/dossier/`), named after the corpus and a hash of its absolute path so two corpora
 /// with the same folder name keep apart.
 struct NotesOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The notes file (default: one per corpus in $XDG_DATA_HOME/dossier/).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("The notes file (default: one per corpus in $XDG_DATA_HOME/dossier/).", valueName: "PATH"), completion: .file())
     var notes: String?
 
     /// "notes-bundled.jsonl", or "notes-NAME-HASH.jsonl" for a corpus at a path (see `UserFolders`).
@@ -68,7 +68,7 @@ struct NotesAdd: ParsableCommand {
         commandName: "add",
         abstract: "Add a note on a record (by id); prints its id once it is on the disk.")
 
-    @Argument(help: ArgumentHelp("The record the note is about.", valueName: "ID")) var record: String
+    @Argument(help: ArgumentHelp("The record the note is about.", valueName: "ID"), completion: .custom(CorpusCompletion.ids)) var record: String
     @Argument(help: "The note (#tags in it are its tags).") var text: String
     @Flag(help: "A bookmark (the text is its label).") var bookmark = false
     @OptionGroup var notes: NotesOptions

@@ -180,7 +180,8 @@ final class PipeReader: @unchecked Sendable {
     @Test func showAnUnknownIDExits1WithSuggestions() throws {
         let result = try CLI.run(["show", "letter", "--data", good])
         #expect(result.status == 1)
-        #expect(result.stderr == "dossier: no record has id \"letter\"; similar ids: a-letter, e-letter, s-letter\n")
+        #expect(result.stderr == "dossier: no record has id or name \"letter\"; similar ids: a-letter, e-letter, s-letter; "
+                + "names that contain it: s-letter (Joint letter on Xinjiang), e-letter (Letter delivered)\n")
     }
 
     @Test func textFromDataNeverReachesTheTerminalRaw() throws {
@@ -235,13 +236,16 @@ final class PipeReader: @unchecked Sendable {
         #expect(actor["field"] as? String == "name" && actor["start"] as? Int == 0 && actor["end"] as? Int == 8)
         #expect(hits.first?["source"] as? String == "Example Times" && actor["source"] == nil)
         // A relayed quote's source says whose words they are (issue 14).
-        let relayed = try CLI.run(["search", "group of 22", "--data", CLI.repository.appendingPathComponent("data").path])
+        let relayed = try CLI.run(["search", "group of 22", "--wide", "--data", CLI.repository.appendingPathComponent("data").path])
         #expect(relayed.stdout.split(separator: "\n").contains { $0.hasPrefix("excerpt") && $0.contains("x-cdt-22-nations") && $0.contains("CNN, via China Digital Times") })
     }
 
-    @Test func searchWithNoMatchExits1() throws {
-        let result = try CLI.run(["search", "zzzz", "--data", good])
+    @Test(arguments: ["table", "json"])
+    func searchWithNoMatchPrintsNothingAndExits1(format: String) throws {
+        let result = try CLI.run(["search", "zzzz", "--format", format, "--data", good])
         #expect(result.status == 1)
+        // Like grep: nothing on standard output (no header, no empty list) for a script to mistake.
+        #expect(result.stdout == "")
         #expect(result.stderr == "dossier: nothing matches \"zzzz\"\n")
     }
 
@@ -252,7 +256,8 @@ final class PipeReader: @unchecked Sendable {
         #expect(!result.stdout.isEmpty)
     }
 
-    @Test(arguments: [["list"], ["list", "people"], ["show"], ["list", "actors", "--format", "text"], ["frobnicate", "x"]])
+    @Test(arguments: [["list"], ["list", "people"], ["show"], ["list", "actors", "--format", "text"], ["search", "x", "--format", "text"],
+                      ["show", "gbr", "--format", "table"], ["frobnicate", "x"]])
     func usageErrorsExit64(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)

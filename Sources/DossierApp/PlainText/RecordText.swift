@@ -37,49 +37,82 @@ public enum RecordText {
 
     // MARK: Tables
 
-    public static func table(of kind: RecordKind, in corpus: Corpus) -> String {
+    public static func table(of kind: RecordKind, in corpus: Corpus, width: Int? = nil) -> String {
         switch kind {
         case .article:
             return table(header: ["ID", "PUBLISHED", "PUBLISHER", "TITLE"], rows: corpus.articles.map {
                 [$0.id, $0.published.description, $0.publisher, $0.title]
-            })
+            }, width: width)
         case .actor:
             return table(header: ["ID", "KIND", "COUNTRY", "NAME"], rows: corpus.actors.map {
                 [$0.id, $0.kind.rawValue, $0.country ?? "-", $0.name]
-            })
+            }, width: width)
         case .statement:
             return table(header: ["ID", "DATE", "STANCE", "SIGNED", "TITLE"], rows: corpus.statements.map {
                 [$0.id, $0.date.description, $0.stance.rawValue, tally($0), $0.title]
-            })
+            }, width: width)
         case .event:
             return table(header: ["ID", "DATE", "TITLE"], rows: corpus.events.map {
                 [$0.id, $0.date.description, $0.title]
-            })
+            }, width: width)
         case .excerpt:
             return table(header: ["ID", "ARTICLE", "QUOTE"], rows: corpus.excerpts.map {
                 [$0.id, $0.article, $0.quote]
-            })
+            }, width: width)
         }
     }
 
-    /// Columns padded by display width, so CJK and accented text line up; the last column is not cut.
-    public static func table(header: [String], rows: [[String]], maximumColumnWidth: Int = 40) -> String {
+    /// Columns padded by display width, so CJK and accented text line up. With `width`, each line fits
+    /// in it: the last column (a title, a quote) is cut first, with an ellipsis, then the middle ones,
+    /// widest first, down to `narrowestColumn`; the `whole` columns (the id, which `show` takes) are
+    /// never cut. Without it, the last column is whole.
+    public static func table(header: [String], rows: [[String]], maximumColumnWidth: Int = 40, width: Int? = nil,
+                             whole: Set<Int> = [0]) -> String {
         let cleanRows = ([header] + rows).map { $0.map(SafeText.line) }
         var widths = Array(repeating: 0, count: header.count)
         for row in cleanRows {
-            for (column, cell) in row.enumerated() where column < header.count - 1 {
-                widths[column] = min(maximumColumnWidth, max(widths[column], DisplayWidth.of(cell)))
+            for (column, cell) in row.enumerated() where column < header.count {
+                let cap = column < header.count - 1 ? maximumColumnWidth : Int.max
+                widths[column] = min(cap, max(widths[column], DisplayWidth.of(cell)))
             }
         }
+        if let width { widths = fitted(widths, in: width, whole: whole) }
         var output = ""
         for row in cleanRows {
             var line = ""
             for (column, cell) in row.enumerated() {
-                line += column < row.count - 1 ? DisplayWidth.pad(cell, to: widths[column]) + "  " : cell
+                if column < row.count - 1 {
+                    line += DisplayWidth.pad(cell, to: widths[column]) + "  "
+                } else {
+                    line += width == nil ? cell : DisplayWidth.truncate(cell, to: widths[column])
+                }
             }
             output += line + "\n"
         }
         return output
+    }
+
+    /// The narrowest a column other than the first is made to fit a table in its width.
+    static let narrowestColumn = 8
+
+    /// Column widths whose sum with the gaps between them is at most `width`, as `table` describes: the
+    /// last column keeps a quarter of the width (or what it needs) while the middle ones are narrowed,
+    /// the widest first, so that no one column loses all; a table whose ids alone do not fit keeps
+    /// them whole and runs past.
+    static func fitted(_ natural: [Int], in width: Int, whole: Set<Int> = [0]) -> [Int] {
+        var widths = natural
+        let gaps = 2 * (widths.count - 1)
+        func excess() -> Int { widths.reduce(0, +) + gaps - width }
+        guard widths.count > 1, excess() > 0 else { return widths }
+        let last = widths.count - 1
+        widths[last] = min(natural[last], max(narrowestColumn, width / 4))
+        // Narrow the widest middle column by one until the table fits or all are at the narrowest.
+        while excess() > 0, let widest = (0..<last).filter({ !whole.contains($0) && widths[$0] > narrowestColumn }).max(by: { widths[$0] < widths[$1] }) {
+            widths[widest] -= 1
+        }
+        // Then the last column, down to the narrowest; or, with room to spare, up to what it needs.
+        widths[last] = max(min(natural[last], narrowestColumn), min(natural[last], widths[last] - excess()))
+        return widths
     }
 
     // MARK: Records
