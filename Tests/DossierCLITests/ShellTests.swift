@@ -191,3 +191,52 @@ import Testing
         #expect(try complete("dossier validate go") == ["good/"])
     }
 }
+
+/// docs/dossier.1 is `dossier manual`'s output (made from --help's sources and the keymap), and both
+/// man page linters pass it.
+@Suite struct ManualPageTests {
+    func page() throws -> String {
+        let result = try CLI.run(["manual"])
+        #expect(result.status == 0)
+        return result.stdout
+    }
+
+    @Test func theCommittedPageIsCurrent() throws {
+        let committed = try String(contentsOfFile: CLI.repository.appendingPathComponent("docs/dossier.1").path, encoding: .utf8)
+        #expect(try page() == committed, "docs/dossier.1 is out of date: run `swift run dossier manual > docs/dossier.1`")
+    }
+
+    @Test func thePageCoversEveryCommandAndKey() throws {
+        let text = try page()
+        for command in ["explore", "validate", "list", "show", "search", "export", "notes list", "notes add", "init", "import articles",
+                        "import signatories", "add excerpt", "remove", "cache status", "cache clear", "keys", "manual"] {
+            #expect(text.contains(".SS \"dossier \(command)\""), "\(command)")
+        }
+        #expect(!text.contains("dossier generate"))
+        // A key of each kind, as roff writes them.
+        for key in ["\\fBj \\[u2193]\\fR", "Ctrl\\-c\\fR", "\\fBEnter\\fR"] { #expect(text.contains(key), "\(key)") }
+        #expect(text.contains("\\fB\\-\\-format\\fR \\fIformat\\fR") && text.contains("Values: table, json."))
+    }
+
+    func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        try #require(FileManager.default.isExecutableFile(atPath: executable), "\(executable) is missing: run scripts/install-deps")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test func groffAndMandocFindNothingToWarnOf() throws {
+        let path = CLI.repository.appendingPathComponent("docs/dossier.1").path
+        let groff = try run("/usr/bin/groff", ["-ww", "-man", "-Tutf8", "-z", path])
+        #expect(groff.status == 0 && groff.output.isEmpty, "\(groff.output)")
+        let mandoc = try run("/usr/bin/mandoc", ["-T", "lint", "-W", "style", path])
+        #expect(mandoc.status == 0 && mandoc.output.isEmpty, "\(mandoc.output)")
+    }
+}
