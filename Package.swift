@@ -31,7 +31,7 @@ let package = Package(
         // Importing articles (web pages, text) and signatory tables, and appending to a corpus on disk.
         .target(name: "DossierImport", dependencies: ["DossierModel", "CLibXML2", .product(name: "CSV", package: "CSV.swift")]),
         // The user's configuration file: read, checked and located.
-        .target(name: "DossierConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "DossierConfig", dependencies: ["DossierApp", "DossierModel", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Signal handlers that must be async-signal-safe: written in C.
         .target(name: "CTerminalSupport"),
         // The only place that calls ncurses.
@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "DossierImportTests", dependencies: ["DossierImport", "DossierModel"]),
         .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),
-        .testTarget(name: "DossierConfigTests", dependencies: ["DossierConfig"]),
+        .testTarget(name: "DossierConfigTests", dependencies: ["DossierConfig", "DossierApp"]),
         .testTarget(name: "DossierTerminalTests", dependencies: ["DossierTerminal", "DossierApp"]),
     ],
     swiftLanguageModes: [.v6]

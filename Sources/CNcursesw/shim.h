@@ -46,4 +46,26 @@ static inline int dossier_put_wide(int y, int x, const wchar_t *text, int n) {
     return mvwaddnwstr(stdscr, y, x, text, n);
 }
 
+/* The mouse: presses, releases, clicks and double clicks of the left button, and the wheel (buttons
+   4 and 5), which ncurses turns on in the terminal (xterm's protocol) and reports as KEY_MOUSE. */
+static inline int dossier_mouse_on(void) {
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+    return mousemask(wanted, NULL) != 0 ? 0 : -1;
+}
+static inline void dossier_mouse_off(void) { mousemask(0, NULL); }
+
+/* The mouse event behind a KEY_MOUSE: 1 wheel up, 2 wheel down, 3 click, 4 double click, 0 anything
+   else (a press or release on its own), with its cell. */
+static inline int dossier_mouse_event(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) return 1;
+    if (event.bstate & BUTTON5_PRESSED) return 2;
+    if (event.bstate & BUTTON1_DOUBLE_CLICKED) return 4;
+    if (event.bstate & BUTTON1_CLICKED) return 3;
+    return 0;
+}
+
 #endif

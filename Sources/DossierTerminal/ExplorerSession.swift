@@ -30,6 +30,21 @@ public enum ExplorerSession {
 
     /// What the first frame did not need but a key soon may (the lists' folded filter text), made on
     /// a thread of its own once the frame is on screen.
+    /// What the user's configuration changes in the explorer.
+    public struct Settings: Sendable {
+        public var keymap: Keymap = .standard
+        public var citation: CitationFormat = .standard
+        public var palette: Palette = .standard
+        public var mouse = false
+
+        public init(keymap: Keymap = .standard, citation: CitationFormat = .standard, palette: Palette = .standard, mouse: Bool = false) {
+            self.keymap = keymap
+            self.citation = citation
+            self.palette = palette
+            self.mouse = mouse
+        }
+    }
+
     static func prepareInBackground(_ state: State) {
         let index = state.index
         Thread { index.prepareFilterText() }.start()
@@ -41,13 +56,15 @@ public enum ExplorerSession {
     /// (once the corpus is whole, and only if no key was pressed meanwhile), written at every end.
     public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false,
                            notes: NotesFile? = nil, author: String? = nil, notice: String? = nil, editor: CorpusEditor? = nil,
-                           session: (path: String, restore: Bool)? = nil) throws -> Outcome {
-        let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly)
+                           session: (path: String, restore: Bool)? = nil, settings: Settings = Settings()) throws -> Outcome {
+        let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly, palette: settings.palette, mouse: settings.mouse)
         let clipboard = Clipboard(environment: environment)
         defer { screen.end() }
         var pending = pending
         let size = screen.size
         var start = initial
+        start.keymap = settings.keymap
+        start.citationFormat = settings.citation
         start.interruption = screen.interruption
         start.corpusWritable = editor != nil
         start.editLogPath = editor?.log?.path

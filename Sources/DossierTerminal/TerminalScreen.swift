@@ -28,10 +28,13 @@ public final class TerminalScreen {
     private var pairs: [Role: (attributes: attr_t, pair: Int16)] = [:]
     public private(set) var supportsUnicode: Bool
     private var ended = false
+    private var mouseOn = false
 
     /// Starts curses on stdout, reading keys from /dev/tty (so stdin may be a pipe). `asciiOnly`
     /// draws every character as ASCII whatever the locale (`--ascii`).
-    public init(environment: [String: String], asciiOnly: Bool = false) throws {
+    /// `palette`: the colours of the user's theme. `mouse`: take the mouse's clicks and wheel (then the
+    /// terminal's own selection needs Shift held in most terminals).
+    public init(environment: [String: String], asciiOnly: Bool = false, palette: Palette = .standard, mouse: Bool = false) throws {
         setlocale(LC_ALL, "")
         // Without a UTF-8 locale (LANG=C, or none set over SSH) ncurses would drop every letter
         // outside ASCII; a UTF-8 character type the system has (C.UTF-8 on every glibc) keeps them.
@@ -71,7 +74,13 @@ public final class TerminalScreen {
         curs_set(0)
         // Wake up four times a second to notice signals and a vanished terminal; idle costs nothing.
         wtimeout(dossier_stdscr(), 250)
-        setUpStyles(colour: has_colors() && environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        setUpStyles(colour: has_colors() && environment["NO_COLOR"].map(\.isEmpty) ?? true, palette: palette)
+        if mouse {
+            // No wait for a second click before a first is reported: a click acts at once, and a
+            // double click follows it (its first click selects, its second opens).
+            mouseinterval(200)
+            mouseOn = dossier_mouse_on() == 0
+        }
         // Terminals that do not know the mode ignore it; xterm, tmux, screen and the linux console do.
         writeControl(TerminalScreen.bracketedPasteOn)
     }
@@ -90,6 +99,7 @@ public final class TerminalScreen {
         // Bracketed paste off; then a blank screen with the cursor at the top left, so on a terminal
         // without an alternate screen (vt100, linux) the shell's prompt does not land on an old frame.
         writeControl(TerminalScreen.bracketedPasteOff)
+        if mouseOn { dossier_mouse_off() }
         werase(dossier_stdscr())
         wmove(dossier_stdscr(), 0, 0)
         wrefresh(dossier_stdscr())
@@ -101,9 +111,9 @@ public final class TerminalScreen {
         dossier_reset_handlers()
     }
 
-    /// Leave the alternate screen, show the cursor, reset attributes, bracketed paste off: what a
-    /// crash handler writes.
-    static let resetSequence = "\u{1B}[0m\u{1B}[?25h\u{1B}[?2004l\u{1B}[?1049l\r\n"
+    /// Leave the alternate screen, show the cursor, reset attributes, bracketed paste and mouse reports
+    /// off: what a crash handler writes.
+    static let resetSequence = "\u{1B}[0m\u{1B}[?25h\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?1049l\r\n"
     /// Pasted text then arrives between ESC [200~ and ESC [201~, so it is typed in, never run as keys.
     static let bracketedPasteOn = "\u{1B}[?2004h"
     static let bracketedPasteOff = "\u{1B}[?2004l"
@@ -131,7 +141,7 @@ public final class TerminalScreen {
 
     // MARK: Styles
 
-    private func setUpStyles(colour: Bool) {
+    private func setUpStyles(colour: Bool, palette: Palette) {
         func curses(_ attributes: TextAttributes) -> attr_t {
             var value = dossier_a_normal()
             if attributes.contains(.bold) { value |= dossier_a_bold() }
@@ -148,7 +158,7 @@ public final class TerminalScreen {
             for (number, role) in Role.allCases.enumerated() {
                 let pair = Int16(number + 1)
                 let back = Theme.onWhite(role) ? Int16(COLOR_WHITE) : background
-                init_pair(pair, Theme.colour(role).map(\.rawValue) ?? foreground, back)
+                init_pair(pair, palette.colour(role).map(\.rawValue) ?? foreground, back)
                 colours[role] = pair
             }
         }
@@ -235,6 +245,11 @@ public final class TerminalScreen {
             if Int32(character) == KEY_RESIZE {
                 let size = self.size
                 return .key(.resize(size.width, size.height))
+            }
+            if Int32(character) == KEY_MOUSE {
+                var x: Int32 = 0, y: Int32 = 0
+                let kind = dossier_mouse_event(&x, &y)
+                return TerminalScreen.decode(mouse: kind, x: Int(x), y: Int(y)).map { .key(.mouse($0)) } ?? .idle
             }
             return TerminalScreen.decode(keyCode: Int32(character)).map(TerminalEvent.key) ?? .idle
         }
@@ -327,6 +342,17 @@ public final class TerminalScreen {
             }
         }
         return .key(.paste(read))
+    }
+
+    /// What `dossier_mouse_event` said, as the controller's event; nil for a lone press or release.
+    static func decode(mouse kind: Int32, x: Int, y: Int) -> MouseEvent? {
+        switch kind {
+        case 1: return MouseEvent(.wheelUp, x: x, y: y)
+        case 2: return MouseEvent(.wheelDown, x: x, y: y)
+        case 3: return MouseEvent(.click, x: x, y: y)
+        case 4: return MouseEvent(.doubleClick, x: x, y: y)
+        default: return nil
+        }
     }
 
     static func decode(keyCode: Int32) -> Key? {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierApp
+import DossierConfig
 import DossierGenerator
 import DossierModel
 import DossierTerminal
@@ -23,11 +24,14 @@ struct Explore: ParsableCommand {
     @Flag(help: "Start at the first view, not where you left this corpus (the place is still kept when you quit).")
     var fresh = false
 
+    @Flag(inversion: .prefixedNo, help: "Take the mouse: the wheel scrolls the pane under the pointer, a click selects, a double click opens (select text with Shift held). Default: the configuration's [explorer] mouse, else off.")
+    var mouse: Bool?
+
     /// `$XDG_STATE_HOME/dossier/session-…json` (`~/.local/state/dossier/`): one per corpus, as notes are.
-    var sessionPath: String {
+    func sessionPath(corpus dataPath: String?) -> String {
         let state = UserFolders.state(environment: ProcessInfo.processInfo.environment)
         try? AtomicFile.makeFolders(state, mode: 0o700)
-        return state + "/" + UserFolders.fileName("session", corpus: corpus.data, extension: "json")
+        return state + "/" + UserFolders.fileName("session", corpus: dataPath, extension: "json")
     }
 
     func run() throws {
@@ -36,12 +40,17 @@ struct Explore: ParsableCommand {
             printError("dossier: \(problem)")
             throw ExitCode(2)
         }
-        // The notes file is read (and checked) before the screen is taken: one that is not a notes file is
-        // refused here, with the terminal as it was.
-        let notesFile = try notes.open(corpus: corpus.data)
         // Mistakes in the configuration do not stop the explorer: it starts with the defaults for what
         // was wrong, and its status line says the first mistake (all are on standard error at the end).
         let configuration = try config.load(sayProblems: false)
+        // The corpus to open: --data, else the configuration's [explorer] corpus, else the bundled one.
+        let dataPath = corpus.data ?? configuration.corpus
+        let sessionPath = sessionPath(corpus: dataPath)
+        let settings = ExplorerSession.Settings(keymap: configuration.keymap, citation: configuration.citation ?? .standard,
+                                                palette: configuration.palette, mouse: mouse ?? configuration.mouse ?? false)
+        // The notes file is read (and checked) before the screen is taken: one that is not a notes file is
+        // refused here, with the terminal as it was.
+        let notesFile = try notes.open(corpus: dataPath)
         let notice = configuration.problems.first.map { "Configuration: \($0)" + (configuration.problems.count > 1 ? " (and \(configuration.problems.count - 1) more)" : "") }
         defer { for problem in configuration.problems { printError("dossier: warning: \(SafeText.line(problem.description))") } }
         // A directory corpus (and the bundled one) loads in stages: the articles show at once and the
@@ -53,7 +62,7 @@ struct Explore: ParsableCommand {
         var warm: CorpusCache.Loaded?
         var afterLoad: (@Sendable (LoadedCorpus, SearchIndex) -> Void)?
         let cacheProblem = SharedMessage()
-        if let path = corpus.data {
+        if let path = dataPath {
             if CorpusLoader.isDirectory(path) {
                 do {
                     if corpus.noCache {
@@ -80,7 +89,7 @@ struct Explore: ParsableCommand {
         }
         // A corpus directory can be edited from the explorer (v, then Enter, in the reader); a single
         // file and the bundled corpus cannot.
-        let editor = corpus.data.flatMap { path in
+        let editor = dataPath.flatMap { path in
             CorpusLoader.isDirectory(path) ? try? CorpusEditor(directory: path, log: EditTarget.log(for: path, author: NoteStamp.author(environment: environment, configured: configuration.author))) : nil
         }
         let outcome: ExplorerSession.Outcome
@@ -92,18 +101,18 @@ struct Explore: ParsableCommand {
                 var initial = State(corpus: warm.loaded.corpus, width: 80, height: 24, bodies: .corpus, search: warm.search)
                 initial.problems = warm.loaded.problems
                 outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh))
+                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings)
             } else if let staged {
                 outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh))
+                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings)
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
-                let opened = try CorpusOptions.load(path: corpus.data, showWarnings: false, mode: .tolerant, cache: !corpus.noCache, search: true)
+                let opened = try CorpusOptions.load(path: dataPath, showWarnings: false, mode: .tolerant, cache: !corpus.noCache, search: true)
                 var initial = State(corpus: opened.loaded.corpus, width: 80, height: 24, bodies: .corpus, search: opened.search)
                 initial.problems = opened.loaded.problems
                 initial.readOnlyReason = "a corpus in one JSON file is edited by hand; a corpus directory can be edited here (see docs/editing.md)"
                 outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh))
+                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings)
             }
         } catch let error as TerminalError {
             printError("dossier: \(error)")
@@ -113,7 +122,7 @@ struct Explore: ParsableCommand {
         if let problem = cacheProblem.value { printError("dossier: warning: \(problem)") }
         switch outcome {
         case .terminalGone: printError("dossier: the terminal went away")
-        case .loadFailed(let error): throw CorpusOptions.report(error, path: corpus.data)
+        case .loadFailed(let error): throw CorpusOptions.report(error, path: dataPath)
         default: break
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
@@ -293,10 +302,39 @@ struct Generate: ParsableCommand {
 
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the explorer's key bindings as Markdown (docs/keys.md is this output).")
+        abstract: "Print the explorer's key bindings as Markdown: yours, with your configuration's [keys] (docs/keys.md is the output with --default).")
+
+    @Flag(help: "The standard keys, whatever the configuration says.")
+    var `default` = false
+
+    @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        print(Keymap.markdown(), terminator: "")
+        let keymap = `default` ? Keymap.standard : try config.load().keymap
+        print(keymap.markdown(), terminator: "")
+        try finishOutput()
+    }
+}
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Print the configuration in effect, each value with where it came from (see docs/configuration.md).",
+        discussion: "Mistakes in the file are said on standard error, located (file:line:column), and their settings shown at their defaults; the exit status is 0 all the same, as the explorer starts with them.")
+
+    @Flag(help: "Print a configuration file with every setting at its default, commented out, to start yours from.")
+    var `default` = false
+
+    @OptionGroup var config: ConfigOptions
+
+    func run() throws {
+        if `default` {
+            print(Configuration.defaultText(), terminator: "")
+        } else {
+            let loaded = try config.load()
+            let environment = ProcessInfo.processInfo.environment
+            print(loaded.effectiveText(author: NoteStamp.author(environment: environment, configured: nil)), terminator: "")
+        }
         try finishOutput()
     }
 }

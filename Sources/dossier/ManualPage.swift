@@ -145,7 +145,7 @@ enum ManualPage {
         page.paragraph("The explorer's keys, from the same table as its help overlay (?) and docs/keys.md. "
                        + "The configuration file can bind other keys to these actions (docs/configuration.md).")
         for context in KeyContext.allCases {
-            let group = Keymap.bindings.filter { $0.context == context }
+            let group = Keymap.standard.bindings.filter { $0.context == context }
             guard !group.isEmpty else { continue }
             page.request("SS", context.rawValue)
             for binding in group {

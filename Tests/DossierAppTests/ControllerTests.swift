@@ -270,7 +270,7 @@ import Testing
         var undoable = run(["3", "j"], from: withNotes)
         undoable.undoStack = [.note(.delete(id: "n-old"))]
         let states = screens.map { run($0) } + [["6"], ["6", "j"], ["6", "/", "a", "Enter"], ["3", "a", "x"]].map { run($0, from: withNotes) } + [undoable]
-        for binding in Keymap.bindings {
+        for binding in Keymap.standard.bindings {
             let changed = states.contains { state in
                 binding.keys.contains { key in
                     let next = Explorer.update(state, key)
@@ -303,12 +303,12 @@ import Testing
 
     @Test func docsKeysMatchesTheKeymap() throws {
         let file = try String(contentsOf: Fixture.repository.appendingPathComponent("docs/keys.md"), encoding: .utf8)
-        #expect(file == Keymap.markdown(), "docs/keys.md is stale: run `swift run dossier keys > docs/keys.md`")
+        #expect(file == Keymap.standard.markdown(), "docs/keys.md is stale: run `swift run dossier keys > docs/keys.md`")
     }
 
     @Test func helpOverlayListsEveryBinding() {
-        let text = Keymap.helpLines().map(\.text).joined(separator: "\n")
-        for binding in Keymap.bindings {
+        let text = Keymap.standard.helpLines().map(\.text).joined(separator: "\n")
+        for binding in Keymap.standard.bindings {
             #expect(text.contains(Keymap.keyLabels(binding) ) && text.contains(binding.help))
         }
     }

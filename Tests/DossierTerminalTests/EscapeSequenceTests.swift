@@ -27,3 +27,19 @@ import Testing
         #expect(!"0123456789;<?= !".contains(where: EscapeSequence.isFinal))
     }
 }
+
+/// The mouse as ncurses reports it (`dossier_mouse_event`), decoded into the controller's events.
+@Suite struct MouseDecodingTests {
+    @Test func eachReportBecomesItsEvent() {
+        #expect(TerminalScreen.decode(mouse: 1, x: 4, y: 7) == MouseEvent(.wheelUp, x: 4, y: 7))
+        #expect(TerminalScreen.decode(mouse: 2, x: 0, y: 0) == MouseEvent(.wheelDown, x: 0, y: 0))
+        #expect(TerminalScreen.decode(mouse: 3, x: 9, y: 2) == MouseEvent(.click, x: 9, y: 2))
+        #expect(TerminalScreen.decode(mouse: 4, x: 9, y: 2) == MouseEvent(.doubleClick, x: 9, y: 2))
+        // A lone press or release (a drag, the other buttons) is nothing.
+        #expect(TerminalScreen.decode(mouse: 0, x: 9, y: 2) == nil)
+    }
+
+    @Test func aCrashTurnsMouseReportsOff() {
+        #expect(TerminalScreen.resetSequence.contains("\u{1B}[?1000l") && TerminalScreen.resetSequence.contains("\u{1B}[?1006l"))
+    }
+}

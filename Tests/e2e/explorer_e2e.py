@@ -1143,6 +1143,84 @@ def test_the_configured_author_signs_notes_and_a_mistake_in_the_configuration_is
     pane.kill()
 
 
+def sgr_mouse(button, column, row, release=False):
+    """What xterm's SGR mouse protocol (the one ncurses asks xterm-256color for) sends: 1-based cells."""
+    return "\x1b[<%d;%d;%d%s" % (button, column, row, "m" if release else "M")
+
+
+def test_the_mouse_scrolls_clicks_and_opens_when_it_is_on():
+    # Issue 18: off by default; --mouse (or mouse = true) takes the wheel and clicks.
+    # tmux types a sequence one character at a time; a wider ESCDELAY (which the explorer honours)
+    # keeps a loaded machine's gaps from splitting it, as one write from a real terminal never is.
+    slow = {"ESCDELAY": "300"}
+    pane = Pane(dossier("--mouse", "--fresh"), width=120, height=30, env=slow)
+    pane.wait_for("Articles 1/5")
+    # A click on the fourth row of the list (row 1 is the tab line, row 2 the pane's title) selects it.
+    pane.type(sgr_mouse(0, 5, 6))
+    pane.type(sgr_mouse(0, 5, 6, release=True))
+    pane.wait_for("Articles 4/5")
+    # The wheel over the reader scrolls the reader, and the focus stays on the list.
+    before = pane.settled()
+    pane.type(sgr_mouse(65, 70, 12))
+    pane.wait_for("Articles 4/5 · list")
+    after = pane.settled()
+    assert before != after, after
+    # In the Actors view a double click opens the row, as Enter does.
+    pane.keys("2")
+    pane.wait_for("Actors 1/")
+    for _ in range(2):
+        pane.type(sgr_mouse(0, 5, 5))
+        pane.type(sgr_mouse(0, 5, 5, release=True))
+    screen = pane.wait_for("Actors 3/")
+    # The terminal was asked for mouse reports (tmux knows), and is told to stop when the explorer ends.
+    assert tmux("display-message", "-p", "-t", pane.name, "#{mouse_any_flag}").strip() == "1"
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    assert tmux("display-message", "-p", "-t", pane.name, "#{mouse_any_flag}").strip() == "0"
+    pane.kill()
+    # Without --mouse it is never asked for them: the terminal keeps its own selection.
+    pane = Pane(dossier("--fresh"), width=120, height=30)
+    pane.wait_for("Articles 1/5")
+    assert tmux("display-message", "-p", "-t", pane.name, "#{mouse_any_flag}").strip() == "0"
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+
+
+def test_the_configuration_rebinds_keys_sets_the_mouse_and_a_clash_is_said_not_fatal():
+    config = os.path.join(WORK, "xdg-config-keys")
+    os.makedirs(os.path.join(config, "dossier"), exist_ok=True)
+    path = os.path.join(config, "dossier", "config.toml")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write('[explorer]\nmouse = true\ntheme = "light"\n\n[keys]\nfind = "F"\nmoveDown = ["Ctrl-e", "Down"]\ntop = "G"\n')
+    pane = Pane(dossier("--fresh"), width=120, height=30, env={"XDG_CONFIG_HOME": config, "ESCDELAY": "300"})
+    # The clash is said on the first frame, with where it is; the rest applies.
+    pane.wait_for("config.toml:8:1: G is bound twice")
+    pane.keys("C-e")
+    screen = pane.wait_for("Articles 2/5")
+    assert "F find" in screen, screen
+    pane.keys("j")
+    screen = pane.wait_for("j does nothing here")
+    assert "▸2021" in screen, screen
+    # G kept its standard meaning (the last row), since top could not have it.
+    pane.keys("G")
+    pane.wait_for("Articles 5/5")
+    pane.keys("F")
+    pane.wait_for("Search everything")
+    pane.keys("Escape")
+    # mouse = true: a click selects.
+    pane.type(sgr_mouse(0, 5, 3))
+    pane.type(sgr_mouse(0, 5, 3, release=True))
+    pane.wait_for("Articles 1/5")
+    # The help lists the user's keys.
+    pane.keys("?")
+    pane.wait_for("Ctrl-e ↓")
+    pane.keys("Escape", "q")
+    screen = pane.wait_for("EXIT=0")
+    assert "dossier: warning:" in screen and "bound twice" in screen, screen
+    pane.kill()
+
+
 def test_a_passage_selected_in_the_reader_becomes_an_excerpt_about_an_actor():
     # Issue 16: select a sentence of an article, attach it to an actor, quit, and find the excerpt
     # with `dossier show`.

@@ -9,6 +9,56 @@ public struct ClipboardRequest: Equatable, Sendable {
     public var what: String
 }
 
+/// How a quote is cited (`[citation] format` in the configuration): a template whose fields in braces
+/// are filled from the excerpt and its article. The standard one is
+/// `“{quote}” — {via}{source} [{id}]`, which reads “quote” — CNN, via China Digital Times, “Title”,
+/// 2019-07 [x-cdt-cnn].
+public struct CitationFormat: Sendable, Equatable {
+    public static let fields: [(name: String, meaning: String)] = [
+        ("quote", "the excerpt's exact words"),
+        ("via", "whose words an article relays, as \"CNN, via \" (empty for the article's own)"),
+        ("speaker", "whose words they are: the relayed speaker, else the publisher"),
+        ("source", "Publisher, “Title”, date, URL (the URL when there is one)"),
+        ("publisher", "the article's publisher"), ("title", "the article's title"), ("date", "the article's date"),
+        ("url", "the article's URL, or nothing"), ("id", "the excerpt's id"), ("article", "the article's id"),
+    ]
+
+    public static let standard = CitationFormat(template: "“{quote}” — {via}{source} [{id}]")!
+
+    public let template: String
+
+    /// Nil when the template names a field there is not, or leaves a brace open; `problem` says which.
+    public init?(template: String) {
+        guard Self.problem(in: template) == nil else { return nil }
+        self.template = template
+    }
+
+    /// What is wrong with a template, in words; nil when nothing is.
+    public static func problem(in template: String) -> String? {
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { return "a “{” is not closed" }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard fields.contains(where: { $0.name == name }) else {
+                return "no field “{\(name)}”; the fields are " + fields.map { "{\($0.name)}" }.joined(separator: " ")
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return nil
+    }
+
+    func render(_ values: [String: String]) -> String {
+        var text = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            text += rest[..<open]
+            text += values[String(rest[rest.index(after: open)..<close])] ?? ""
+            rest = rest[rest.index(after: close)...]
+        }
+        return text + rest
+    }
+}
+
 /// Citations as an analyst pastes them into a brief: the exact quote, then whose words and where.
 public enum Citation {
     /// Publisher, “Title”, date, URL (the URL when the corpus has one).
@@ -20,14 +70,18 @@ public enum Citation {
 
     /// “quote” — Publisher, “Title”, date, URL [excerpt-id]; a relayed quote or figure names whose it
     /// is first: “quote” — CNN, via China Digital Times, “Title”, …
-    public static func quote(_ excerptID: String, in corpus: Corpus) -> String? {
+    public static func quote(_ excerptID: String, in corpus: Corpus, format: CitationFormat = .standard) -> String? {
         guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { return nil }
-        let speaker = excerpt.speaker.map { "\(corpus.name(of: $0) ?? $0), via " } ?? ""
-        return "“\(excerpt.quote)” — \(speaker)\(source(article)) [\(excerpt.id)]"
+        let speaker = excerpt.speaker.map { corpus.name(of: $0) ?? $0 }
+        return format.render([
+            "quote": excerpt.quote, "via": speaker.map { "\($0), via " } ?? "", "speaker": speaker ?? article.publisher,
+            "source": source(article), "publisher": article.publisher, "title": article.title,
+            "date": article.published.description, "url": article.url ?? "", "id": excerpt.id, "article": article.id,
+        ])
     }
 
     /// A record by its name or title, with its id (and an article's source).
-    public static func record(_ id: String, in corpus: Corpus) -> String? {
+    public static func record(_ id: String, in corpus: Corpus, format: CitationFormat = .standard) -> String? {
         switch corpus.kind(of: id) {
         case .article:
             return corpus.article(id).map { "\(source($0)) [\(id)]" }
@@ -41,7 +95,7 @@ public enum Citation {
         case .actor:
             return corpus.actor(id).map { "\($0.name) [\(id)]" }
         case .excerpt:
-            return quote(id, in: corpus)
+            return quote(id, in: corpus, format: format)
         case nil:
             return nil
         }
@@ -54,7 +108,7 @@ public enum Citation {
     }
 
     /// A record's whole dossier as Markdown: what it is, then each fact with its quote and source.
-    public static func dossier(_ id: String, in corpus: Corpus) -> String? {
+    public static func dossier(_ id: String, in corpus: Corpus, format: CitationFormat = .standard) -> String? {
         guard let name = corpus.name(of: id) ?? corpus.excerpt(id).map({ _ in id }) else { return nil }
         var text = "# \(name) [\(id)]\n"
         func facts(_ heading: String, _ entries: [String]) {
@@ -62,13 +116,13 @@ public enum Citation {
             text += "\n## \(heading)\n\n" + entries.map { "- \($0)\n" }.joined()
         }
         func quoted(_ excerpts: [String]) -> String {
-            excerpts.compactMap { quote($0, in: corpus) }.joined(separator: "; ")
+            excerpts.compactMap { quote($0, in: corpus, format: format) }.joined(separator: "; ")
         }
         switch corpus.kind(of: id) {
         case .article:
             guard let article = corpus.article(id) else { return nil }
             text += "\n\(source(article))\n"
-            facts("Excerpts", corpus.excerptsInArticle[id, default: []].compactMap { quote($0, in: corpus) })
+            facts("Excerpts", corpus.excerptsInArticle[id, default: []].compactMap { quote($0, in: corpus, format: format) })
         case .actor:
             guard let actor = corpus.actor(id) else { return nil }
             var line = actor.kind.rawValue
@@ -81,7 +135,7 @@ public enum Citation {
                         + quoted(PaneContent.excerpts(for: role.role, actor: id, in: statement, corpus: corpus))
                 }
             })
-            facts("Excerpts", corpus.excerptsAbout[id, default: []].compactMap { quote($0, in: corpus) })
+            facts("Excerpts", corpus.excerptsAbout[id, default: []].compactMap { quote($0, in: corpus, format: format) })
         case .statement:
             guard let statement = corpus.statement(id) else { return nil }
             text += "\n\(statement.kind.rawValue), \(statement.date), \(statement.stance.rawValue)\n"
@@ -89,14 +143,14 @@ public enum Citation {
             facts("Signatories", statement.signatories.map { "\(corpus.name(of: $0.actor) ?? $0.actor) [\($0.actor)] — \(quoted($0.excerpts))" })
             facts("Leads", statement.leads.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" })
             facts("Addressees", statement.addressees.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" })
-            facts("Excerpts", statement.excerpts.compactMap { quote($0, in: corpus) })
+            facts("Excerpts", statement.excerpts.compactMap { quote($0, in: corpus, format: format) })
         case .event:
             guard let event = corpus.event(id) else { return nil }
             text += "\n\(event.date)\n"
             facts("Actors", event.actors.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" })
-            facts("Excerpts", event.excerpts.compactMap { quote($0, in: corpus) })
+            facts("Excerpts", event.excerpts.compactMap { quote($0, in: corpus, format: format) })
         case .excerpt:
-            facts("Quote", [quote(id, in: corpus)].compactMap { $0 })
+            facts("Quote", [quote(id, in: corpus, format: format)].compactMap { $0 })
         case nil:
             return nil
         }
@@ -147,7 +201,7 @@ extension Explorer {
     }
 
     static func dossierToCopy(_ state: State) -> ClipboardRequest? {
-        guard let id = recordToCopy(state), let text = Citation.dossier(id, in: state.corpus) else { return nil }
+        guard let id = recordToCopy(state), let text = Citation.dossier(id, in: state.corpus, format: state.citationFormat) else { return nil }
         return ClipboardRequest(text: text, what: "the dossier of \(state.corpus.name(of: id) ?? id) as Markdown")
     }
 
@@ -158,11 +212,11 @@ extension Explorer {
             return ClipboardRequest(text: state.problems[place.selected].description, what: "the problem as validate prints it")
         }
         func quote(_ excerpt: String, fact: String? = nil) -> ClipboardRequest? {
-            guard let citation = Citation.quote(excerpt, in: corpus) else { return nil }
+            guard let citation = Citation.quote(excerpt, in: corpus, format: state.citationFormat) else { return nil }
             return ClipboardRequest(text: (fact.map { $0 + ": " } ?? "") + citation, what: "the quote and its citation")
         }
         func record(_ id: String) -> ClipboardRequest? {
-            Citation.record(id, in: corpus).map { ClipboardRequest(text: $0, what: "\(corpus.name(of: id) ?? id) with its id") }
+            Citation.record(id, in: corpus, format: state.citationFormat).map { ClipboardRequest(text: $0, what: "\(corpus.name(of: id) ?? id) with its id") }
         }
         /// A detail row's fact, said of the record it belongs to ("Joint letter … — United Kingdom GBR").
         func detailFact(_ lines: [PaneLine], _ line: Int) -> String {

@@ -27,7 +27,7 @@ extension Explorer {
     static func updateExportPrompt(_ state: State, _ key: Key) -> State {
         var state = state
         guard var prompt = state.exportPrompt else { return state }
-        switch edit(&prompt, with: key) {
+        switch edit(&prompt, with: key, keymap: state.keymap) {
         case .accepted:
             state.exportPrompt = nil
             return requestExport(state, name: prompt.text)

@@ -121,7 +121,7 @@ extension Explorer {
         var state = state
         guard var prompt = state.notePrompt, let target = state.noteTarget else { return state }
         let editing = state.noteBeingEdited
-        switch edit(&prompt, with: key) {
+        switch edit(&prompt, with: key, keymap: state.keymap) {
         case .accepted:
             state.notePrompt = nil
             state.noteTarget = nil

@@ -112,7 +112,7 @@ extension Explorer {
         guard var picker = state.picker else { return state }
         var state = state
         let rows = pickerRows(picker, state: state)
-        let action = Keymap.action(for: key, in: [.picker, .prompt])
+        let action = state.keymap.action(for: key, in: [.picker, .prompt])
         switch action {
         case .moveDown?: picker.place.move(by: 1, count: rows.count)
         case .moveUp?: picker.place.move(by: -1, count: rows.count)

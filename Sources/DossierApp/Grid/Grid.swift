@@ -172,4 +172,8 @@ public struct Rect: Equatable, Sendable {
     }
 
     public var isEmpty: Bool { width <= 0 || height <= 0 }
+
+    public func contains(x column: Int, y row: Int) -> Bool {
+        column >= x && column < x + width && row >= y && row < y + height
+    }
 }

@@ -11,6 +11,8 @@ public enum Key: Hashable, Sendable {
     case resize(Int, Int)
     /// Text pasted into the terminal (bracketed paste): typed into a prompt as it is.
     case paste(String)
+    /// The mouse, when it is on (`--mouse`, or `mouse = true` in the configuration).
+    case mouse(MouseEvent)
 
     /// How the key is written in the help overlay and docs/keys.md.
     public var label: String {
@@ -35,6 +37,7 @@ public enum Key: Hashable, Sendable {
         case .altEnter: return "Alt-Enter"
         case .resize: return "(resize)"
         case .paste: return "(paste)"
+        case .mouse: return "(mouse)"
         }
     }
 }
@@ -102,10 +105,16 @@ public struct Binding: Sendable {
     public var hint: String?
 }
 
-/// The one table of key bindings: `update` looks keys up here, and the `?` overlay and docs/keys.md
-/// are generated from it, so the three cannot disagree.
-public enum Keymap {
-    public static let bindings: [Binding] = [
+/// The one table of key bindings: `update` looks keys up here, and the `?` overlay, the status line's
+/// hints, docs/keys.md and the man page are generated from it, so they cannot disagree. `standard` is
+/// the table as shipped; the user's configuration makes another from it (`rebinding`), which the
+/// explorer's `State` holds.
+public struct Keymap: Sendable {
+    public private(set) var bindings: [Binding]
+
+    public init(bindings: [Binding]) { self.bindings = bindings }
+
+    public static let standard = Keymap(bindings: [
         Binding(keys: [.character("j"), .down], action: .moveDown, context: .moving, help: "next row (scroll down in the reader)", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .moving, help: "previous row (scroll up in the reader)", hint: nil),
         Binding(keys: [.character("g"), .home], action: .top, context: .moving, help: "first row", hint: nil),
@@ -296,10 +305,10 @@ public enum Keymap {
         Binding(keys: [.character("N")], action: .previousMatch, context: .helpOverlay, help: "previous line matching the help search", hint: nil),
         Binding(keys: [.escape, .character("?"), .character("q")], action: .closeHelp, context: .helpOverlay, help: "close the help", hint: nil),
         Binding(keys: [.character("Q"), .control("c")], action: .quit, context: .helpOverlay, help: "quit", hint: nil),
-    ]
+    ])
 
     /// The action bound to a key in one of the given contexts, searched in order.
-    public static func action(for key: Key, in contexts: [KeyContext]) -> Action? {
+    public func action(for key: Key, in contexts: [KeyContext]) -> Action? {
         for context in contexts {
             if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
                 return binding.action
@@ -313,12 +322,12 @@ public enum Keymap {
     }
 
     /// Where the "what they do" column of the help begins.
-    public static var helpTextColumn: Int { 2 + (bindings.map { DisplayWidth.of(keyLabels($0)) }.max() ?? 0) + 2 }
+    public var helpTextColumn: Int { 2 + (bindings.map { DisplayWidth.of(Self.keyLabels($0)) }.max() ?? 0) + 2 }
 
     /// The help text, as lines: a heading per context, then "keys  what they do".
-    public static func helpLines() -> [(text: String, isHeading: Bool)] {
+    public func helpLines() -> [(text: String, isHeading: Bool)] {
         var lines: [(String, Bool)] = []
-        let keyColumn = bindings.map { DisplayWidth.of(keyLabels($0)) }.max() ?? 0
+        let keyColumn = bindings.map { DisplayWidth.of(Self.keyLabels($0)) }.max() ?? 0
         for context in KeyContext.allCases {
             let group = bindings.filter { $0.context == context }
             guard !group.isEmpty else { continue }
@@ -328,14 +337,14 @@ public enum Keymap {
             if context == .prompt { lines.append(("  " + DisplayWidth.pad("(paste)", to: keyColumn) + "  pasted text is typed in; after / the last filter is selected, so typing replaces it", false)) }
             if context == .search { lines.append(("  " + DisplayWidth.pad("(letters)", to: keyColumn) + "  type the query; results update as you type", false)) }
             for binding in group {
-                lines.append(("  " + DisplayWidth.pad(keyLabels(binding), to: keyColumn) + "  " + binding.help, false))
+                lines.append(("  " + DisplayWidth.pad(Self.keyLabels(binding), to: keyColumn) + "  " + binding.help, false))
             }
         }
         return lines
     }
 
     /// docs/keys.md, generated: `dossier keys` prints it and a test keeps the file in step.
-    public static func markdown() -> String {
+    public func markdown() -> String {
         var text = "# Keys\n\nGenerated from the keymap table (`Sources/DossierApp/Keys/Keymap.swift`) by `dossier keys`;\n"
         text += "the `?` overlay in the explorer shows the same table.\n"
         for context in KeyContext.allCases {
@@ -351,5 +360,141 @@ public enum Keymap {
             }
         }
         return text
+    }
+}
+
+// MARK: The user's keys
+
+extension Key {
+    /// A key as a configuration file writes it: one character (`j`, `G`, `?`), a name (`Enter`,
+    /// `Esc`, `Tab`, `Shift-Tab`, `Space`, `Backspace`, `Delete`, `Up`, `Down`, `Left`, `Right`,
+    /// `Home`, `End`, `PgUp`, `PgDn`, `Alt-Enter`), or `Ctrl-` and a letter; names in any case, and
+    /// every label the help shows (`↑`, `Ctrl-d`). Nil for anything else.
+    public init?(configName name: String) {
+        let lower = name.lowercased()
+        let named: [String: Key] = [
+            "space": .character(" "), "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape, "tab": .tab,
+            "shift-tab": .backTab, "backtab": .backTab, "backspace": .backspace, "delete": .delete, "del": .delete,
+            "up": .up, "down": .down, "left": .left, "right": .right, "home": .home, "end": .end,
+            "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown, "alt-enter": .altEnter,
+            "↑": .up, "↓": .down, "←": .left, "→": .right,
+        ]
+        if let key = named[lower] {
+            self = key
+            return
+        }
+        if name.count == 1, let character = name.first, !character.isWhitespace || character == " " {
+            self = .character(character)
+            return
+        }
+        for prefix in ["ctrl-", "c-", "^"] where lower.hasPrefix(prefix) {
+            let rest = lower.dropFirst(prefix.count)
+            if rest.count == 1, let letter = rest.first, letter.isASCII, letter.isLetter {
+                self = .control(letter)
+                return
+            }
+        }
+        return nil
+    }
+
+    /// A key that types text where text is typed (a filter, a search, a note): not to be bound there.
+    var types: Bool {
+        if case .character = self { return true }
+        return false
+    }
+}
+
+/// One change the user asked for: these keys, and no others, for an action, in one context or (with
+/// none given) in every context where the standard table binds it.
+public struct KeyRebinding: Sendable, Equatable {
+    public var action: Action
+    public var keys: [Key]
+    public var context: KeyContext?
+
+    public init(action: Action, keys: [Key], context: KeyContext? = nil) {
+        self.action = action
+        self.keys = keys
+        self.context = context
+    }
+}
+
+extension KeyContext {
+    /// The context's name in a configuration file's [keys.NAME] table: moving, reader, search…
+    public var configName: String {
+        // Not "problems": [keys] problems = "!" is the action's key, and TOML cannot have both.
+        if self == .problems { return "problems-list" }
+        return String(describing: self).reduce(into: "") { name, character in
+            if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
+        }
+    }
+}
+
+extension Keymap {
+    /// The contexts where text is typed: there an action keeps only the keys of a rebinding that do
+    /// not type a character (j stays a letter in a search).
+    static let typingContexts: Set<KeyContext> = [.filtering, .prompt, .search]
+
+    /// This table with `rebindings` applied (those for every context first, then those for one), and
+    /// why each one that could not be is refused (by its index): a key that would be bound twice in
+    /// one context, to the rebound action and to another; or, for one context where text is typed, a
+    /// key that types. A refused rebinding leaves its action's keys as they were; the others apply.
+    public func rebinding(_ rebindings: [KeyRebinding]) -> (keymap: Keymap, refused: [Int: String]) {
+        var refused: [Int: String] = [:]
+        for (index, rebinding) in rebindings.enumerated() {
+            if let context = rebinding.context {
+                if !bindings.contains(where: { $0.action == rebinding.action && $0.context == context }) {
+                    refused[index] = "\(rebinding.action.rawValue) has no key in [keys.\(context.configName)]; it applies in "
+                        + bindings.filter { $0.action == rebinding.action }.map { "[keys.\($0.context.configName)]" }.joined(separator: ", ")
+                } else if Self.typingContexts.contains(context), let key = rebinding.keys.first(where: \.types) {
+                    refused[index] = "\(key.label) types text in “\(context.rawValue)”, so it cannot be a key there; use one such as Ctrl-… instead"
+                }
+            }
+        }
+        let order = rebindings.indices.filter { rebindings[$0].context == nil } + rebindings.indices.filter { rebindings[$0].context != nil }
+        // Apply what is left; a clash refuses the later rebinding involved, then everything is tried
+        // again (each round refuses one more, so this ends).
+        while true {
+            var keymap = self
+            for index in order where refused[index] == nil {
+                let rebinding = rebindings[index]
+                for position in keymap.bindings.indices where keymap.bindings[position].action == rebinding.action {
+                    let context = keymap.bindings[position].context
+                    guard rebinding.context == nil || rebinding.context == context else { continue }
+                    var keys = rebinding.keys
+                    if rebinding.context == nil && Self.typingContexts.contains(context) {
+                        keys = keys.filter { !$0.types }
+                        if keys.isEmpty { continue }  // nothing that does not type: the standard keys stay
+                    }
+                    keymap.bindings[position].keys = keys
+                }
+            }
+            guard let clash = keymap.firstClash(among: rebindings, refused: refused) else { return (keymap, refused) }
+            refused[clash.index] = clash.reason
+        }
+    }
+
+    /// A key bound to two actions in one context where a rebinding put it there.
+    private func firstClash(among rebindings: [KeyRebinding], refused: [Int: String]) -> (index: Int, reason: String)? {
+        for context in KeyContext.allCases {
+            var owner: [Key: Action] = [:]
+            for binding in bindings where binding.context == context {
+                for key in binding.keys {
+                    guard let other = owner[key], other != binding.action else {
+                        owner[key] = binding.action
+                        continue
+                    }
+                    // The later of the user's rebindings that put this key here is the one refused.
+                    let involved = rebindings.indices.filter { index in
+                        let rebinding = rebindings[index]
+                        return refused[index] == nil && [other, binding.action].contains(rebinding.action) && rebinding.keys.contains(key)
+                            && (rebinding.context == nil || rebinding.context == context)
+                    }
+                    guard let index = involved.last else { continue }  // a clash the standard table has itself
+                    let kept = rebindings[index].action == other ? binding.action : other
+                    return (index, "\(key.label) is bound twice in “\(context.rawValue)”: to \(kept.rawValue) and to \(rebindings[index].action.rawValue)")
+                }
+            }
+        }
+        return nil
     }
 }

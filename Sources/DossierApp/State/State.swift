@@ -142,6 +142,10 @@ public struct State: Sendable {
     /// Set by `q`; the terminal loop ends.
     public var quitRequested = false
     /// Line drawing and symbols: Unicode, or ASCII where the terminal's locale cannot show it.
+    /// The key bindings in effect: the standard table with the user's configuration applied.
+    public var keymap: Keymap = .standard
+    /// How `y` cites a quote (`[citation] format` in the configuration).
+    public var citationFormat: CitationFormat = .standard
     public var glyphs: Glyphs = .unicode
     /// The stance matrix for the current matrix filter, built once per filter rather than per frame.
     var matrixCache: MatrixModel?
@@ -201,6 +205,8 @@ public struct State: Sendable {
         next.history = history
         next.forwardHistory = forwardHistory
         next.glyphs = glyphs
+        next.keymap = keymap
+        next.citationFormat = citationFormat
         next.quitRequested = quitRequested
         next.notes = notes
         next.undoStack = undoStack

@@ -13,8 +13,9 @@ public enum Explorer {
             state.height = max(0, height)
             return normalized(state)
         }
+        if case .mouse(let event) = key { return normalized(updateMouse(state, event)) }
         // Ctrl-C and Ctrl-L mean the same on every screen, prompts included.
-        switch Keymap.action(for: key, in: [.everywhere]) {
+        switch state.keymap.action(for: key, in: [.everywhere]) {
         case .quit? where key == .control("c"):
             state.quitRequested = true
             return state
@@ -28,14 +29,14 @@ public enum Explorer {
         if state.notePrompt != nil { return normalized(updateNotePrompt(state, key)) }
         if state.picker != nil { return normalized(updatePicker(state, key)) }
         // A passage being selected takes its own keys first; the rest (j/k, paging) work as ever.
-        if state.passage != nil, !state.editingFilter, let action = Keymap.action(for: key, in: [.passage]),
+        if state.passage != nil, !state.editingFilter, let action = state.keymap.action(for: key, in: [.passage]),
            let next = performOnPassage(action, state) {
             return normalized(next)
         }
         // The screen on top decides where the key is looked up and what carries it out.
         let screen = ScreenTable.ops(state.screen)
         if screen.takesTyping {
-            if let action = Keymap.action(for: key, in: screen.contexts + [.prompt]) {
+            if let action = state.keymap.action(for: key, in: screen.contexts + [.prompt]) {
                 if isLineEdit(action) { return normalized(editSearch(state) { _ = $0.apply(action) }) }
                 return normalized(screen.perform(action, state))
             }
@@ -47,7 +48,7 @@ public enum Explorer {
             func setFilter(_ state: inout State) {
                 if state.screen == .notes { setNotesFilter(state.prompt.text, &state) } else { state.position.list.filter = state.prompt.text }
             }
-            if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
+            if let action = state.keymap.action(for: key, in: [.filtering, .prompt]) {
                 if isLineEdit(action) {
                     _ = state.prompt.apply(action)
                     setFilter(&state)
@@ -62,7 +63,7 @@ public enum Explorer {
             }
             return normalized(state)
         }
-        guard let action = Keymap.action(for: key, in: screen.contexts) else { return unbound(key, state) }
+        guard let action = state.keymap.action(for: key, in: screen.contexts) else { return unbound(key, state) }
         return normalized(screen.perform(action, state))
     }
 
@@ -79,8 +80,8 @@ public enum Explorer {
     enum PromptKey { case accepted, cancelled, edited, unbound }
 
     /// Enter accepts, Esc cancels, the line-editing keys edit and other text is typed in.
-    static func edit(_ prompt: inout LineEditor, with key: Key) -> PromptKey {
-        if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
+    static func edit(_ prompt: inout LineEditor, with key: Key, keymap: Keymap) -> PromptKey {
+        if let action = keymap.action(for: key, in: [.filtering, .prompt]) {
             switch action {
             case .acceptFilter: return .accepted
             case .clear: return .cancelled
@@ -95,7 +96,8 @@ public enum Explorer {
     }
 
     static func isLineEdit(_ action: Action) -> Bool {
-        Keymap.bindings.contains { $0.context == .prompt && $0.action == action }
+        // What the action does, not which key it has: the standard table says it.
+        Keymap.standard.bindings.contains { $0.context == .prompt && $0.action == action }
     }
 
     /// A key that does nothing here says so, briefly, instead of being ignored in silence.
@@ -125,7 +127,7 @@ public enum Explorer {
         var state = state
         let page = helpHeight(state)
         if state.helpEditing {
-            if let action = Keymap.action(for: key, in: [.filtering, .prompt]) {
+            if let action = state.keymap.action(for: key, in: [.filtering, .prompt]) {
                 switch action {
                 case .acceptFilter: state.helpEditing = false
                 case .clear:
@@ -146,7 +148,7 @@ public enum Explorer {
             }
             return state
         }
-        guard let action = Keymap.action(for: key, in: [.helpOverlay]) else { return unbound(key, state) }
+        guard let action = state.keymap.action(for: key, in: [.helpOverlay]) else { return unbound(key, state) }
         switch action {
         case .moveDown: state.helpTop += 1
         case .moveUp: state.helpTop -= 1
@@ -182,8 +184,8 @@ public enum Explorer {
     /// The help as drawn: the keymap's lines wrapped to the overlay's width, never cut.
     public static func helpLines(_ state: State) -> [PaneLine] {
         // A wrapped description continues under itself, not under the keys.
-        let column = Keymap.helpTextColumn
-        let lines = Keymap.helpLines().map { help in
+        let column = state.keymap.helpTextColumn
+        let lines = state.keymap.helpLines().map { help in
             var line = PaneLine.text(help.text, help.isHeading ? .heading : .normal)
             line.hangingIndent = column
             return line

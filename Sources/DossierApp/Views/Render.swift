@@ -124,7 +124,7 @@ public enum Render {
         let screen = ScreenTable.ops(state.screenUnderHelp)
         let contexts = screen.contexts.filter { $0 != .everywhere } + (screen.takesTyping ? [] : [.everywhere])
         var seen: Set<Action> = []
-        let hints = contexts.flatMap { context in Keymap.bindings.filter { $0.context == context && $0.hint != nil } }
+        let hints = contexts.flatMap { context in state.keymap.bindings.filter { $0.context == context && $0.hint != nil } }
             .filter { binding in
                 if binding.action == .back && state.history.isEmpty { return false }
                 if binding.action == .startFilter && state.navigation.overlay != nil && state.screenUnderHelp != .notes { return false }

@@ -67,3 +67,81 @@ public enum Theme {
         (.selection, .mark),
     ]
 }
+
+extension TerminalColour {
+    /// The colour a configuration file names: black, red, green, yellow, blue, magenta, cyan, white.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "black": self = .black
+        case "red": self = .red
+        case "green": self = .green
+        case "yellow": self = .yellow
+        case "blue": self = .blue
+        case "magenta": self = .magenta
+        case "cyan": self = .cyan
+        case "white": self = .white
+        default: return nil
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .black: "black"
+        case .red: "red"
+        case .green: "green"
+        case .yellow: "yellow"
+        case .blue: "blue"
+        case .magenta: "magenta"
+        case .cyan: "cyan"
+        case .white: "white"
+        }
+    }
+}
+
+/// The colours the roles add over their attributes: a theme (dark for a dark background, light for a
+/// light one, where yellow and cyan text cannot be read) with the user's own colours over it. Colour
+/// never carries a mark alone (see `Theme`), so any choice keeps every mark visible.
+public struct Palette: Sendable, Equatable {
+    public enum Base: String, CaseIterable, Sendable {
+        case dark, light
+    }
+
+    public var base: Base
+    /// Roles given another colour, or none (the terminal's default), by the configuration.
+    public var overrides: [Role: TerminalColour?]
+
+    public init(base: Base = .dark, overrides: [Role: TerminalColour?] = [:]) {
+        self.base = base
+        self.overrides = overrides
+    }
+
+    public static let standard = Palette()
+
+    public func colour(_ role: Role) -> TerminalColour? {
+        if let chosen = overrides[role] { return chosen }
+        switch base {
+        case .dark: return Theme.colour(role)
+        case .light: return Palette.light(role)
+        }
+    }
+
+    /// On a light background: blue, magenta, red and green, which read on white; no yellow or cyan.
+    static func light(_ role: Role) -> TerminalColour? {
+        switch role {
+        case .heading, .label, .tabActive, .statusBar: return .blue
+        case .borderFocused, .mark, .markSelected, .filter, .match, .mixed: return .magenta
+        case .matchCurrent, .warning, .critical: return .red
+        case .supportive: return .green
+        default: return nil
+        }
+    }
+}
+
+extension Role {
+    /// The role's name in a configuration file's [colors] table: heading, mark, match-current…
+    public var configName: String {
+        String(describing: self).reduce(into: "") { name, character in
+            if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
+        }
+    }
+}

@@ -273,7 +273,7 @@ public enum IdentifierRules {
 }
 
 /// The known word nearest to a misspelt one, if it is near enough to be a likely typo.
-func closestMatch(to word: String, in candidates: [String]) -> String? {
+public func closestMatch(to word: String, in candidates: [String]) -> String? {
     guard word.utf8.count <= 64 else { return nil }  // a huge hostile key is no typo worth the time
     let lowered = Array(word.lowercased().unicodeScalars)
     var best: (String, Int)?
