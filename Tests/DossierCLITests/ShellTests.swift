@@ -240,3 +240,41 @@ import Testing
         #expect(mandoc.status == 0 && mandoc.output.isEmpty, "\(mandoc.output)")
     }
 }
+
+/// `dossier config` and `dossier keys` with a configuration (issue 18).
+@Suite struct ConfigCommandTests {
+    let fixtures = CLI.fixtures + "/config"
+
+    @Test func configSaysWhatIsInEffectAndWhereEachValueCameFrom() throws {
+        let result = try CLI.run(["config", "--config", fixtures + "/good.toml"], environment: ["HOME": "/home/ana", "PATH": "/usr/bin:/bin"])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.stdout.contains("corpus = \"/home/ana/corpora/xinjiang\"  # \(fixtures)/good.toml:3:1\n"))
+        #expect(result.stdout.contains("theme = \"light\"  # \(fixtures)/good.toml:5:1\n"))
+        #expect(result.stdout.contains("label = \"blue\"  # light theme\n"))
+        #expect(result.stdout.contains("moveDown = [\"j\", \"↓\", \"Ctrl-e\"]  # \(fixtures)/good.toml:12:1\n"))
+        #expect(result.stdout.contains("halfPageDown = \"Ctrl-d\"  # default\n"))
+    }
+
+    @Test func aMistakeIsSaidOnStandardErrorAndItsDefaultShown() throws {
+        let result = try CLI.run(["config", "--config", fixtures + "/bound-twice.toml"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "dossier: warning: \(fixtures)/bound-twice.toml:3:1: k is bound twice in “Moving”: to moveUp and to moveDown; the keys of moveDown there are kept\n")
+        #expect(result.stdout.contains("moveDown = [\"j\", \"↓\"]  # default\n"))
+        // A file named with --config that is not there is an error.
+        #expect(try CLI.run(["config", "--config", fixtures + "/none.toml"]).status == 66)
+    }
+
+    @Test func theDefaultFileIsACommentedConfiguration() throws {
+        let result = try CLI.run(["config", "--default"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("[keys]\n# moveDown = [\"j\", \"↓\"]\n") && result.stdout.contains("# theme = \"dark\"\n"))
+    }
+
+    @Test func keysShowsTheUsersKeysAndDefaultTheStandardOnes() throws {
+        let mine = try CLI.run(["keys", "--config", fixtures + "/good.toml"])
+        #expect(mine.status == 0 && mine.stdout.contains("| `j` `↓` `Ctrl-e` | next row"))
+        let standard = try CLI.run(["keys", "--default", "--config", fixtures + "/good.toml"])
+        let committed = try String(contentsOfFile: CLI.repository.appendingPathComponent("docs/keys.md").path, encoding: .utf8)
+        #expect(standard.stdout == committed)
+    }
+}

@@ -1219,6 +1219,21 @@ def test_the_configuration_rebinds_keys_sets_the_mouse_and_a_clash_is_said_not_f
     screen = pane.wait_for("EXIT=0")
     assert "dossier: warning:" in screen and "bound twice" in screen, screen
     pane.kill()
+    # [explorer] corpus is what `dossier` opens without --data; --data still wins.
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    small = os.path.join(repository, "Tests", "Fixtures", "good", "small-dir")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write('[explorer]\ncorpus = "%s"\n' % small)
+    pane = Pane(dossier("--fresh"), width=120, height=30, env={"XDG_CONFIG_HOME": config})
+    pane.wait_for("China rebuked over Xinjiang")
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
+    pane = Pane(dossier("--fresh", "--data", os.path.join(repository, "data")), width=120, height=30, env={"XDG_CONFIG_HOME": config})
+    pane.wait_for("Articles (5)")
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
 
 
 def test_a_passage_selected_in_the_reader_becomes_an_excerpt_about_an_actor():
