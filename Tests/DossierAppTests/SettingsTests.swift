@@ -44,6 +44,10 @@ import Testing
         #expect(Explorer.update(state, .character("F")).screen == .search)
         #expect(Explorer.update(state, .character("f")).screen != .search)
         #expect(Explorer.update(state, .character("j")).selectedID() == state.selectedID())
+        // A key that does nothing names the user's key for the help.
+        var helpOnH = state
+        helpOnH.keymap = Keymap.standard.rebinding([KeyRebinding(action: .help, keys: [.character("H")])]).keymap
+        #expect(Explorer.update(helpOnH, .character("?")).message == "? does nothing here · H lists the keys")
         let moved = Explorer.update(state, .control("e"))
         #expect(moved.selectedID() != state.selectedID())
     }

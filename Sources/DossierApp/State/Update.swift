@@ -103,10 +103,14 @@ public enum Explorer {
     /// A key that does nothing here says so, briefly, instead of being ignored in silence.
     static func unbound(_ key: Key, _ state: State) -> State {
         var state = state
+        // Said with the user's keys for these actions.
+        func label(_ action: Action, _ context: KeyContext) -> String {
+            state.keymap.bindings.first { $0.action == action && $0.context == context }?.keys.first?.label ?? action.rawValue
+        }
         if case .paste = key {
-            state.message = "Pasted text goes into a prompt: / filters, f searches"
+            state.message = "Pasted text goes into a prompt: \(label(.startFilter, .everywhere)) filters, \(label(.find, .workflows)) searches"
         } else {
-            state.message = "\(key.label) does nothing here · ? lists the keys"
+            state.message = "\(key.label) does nothing here · \(label(.help, .everywhere)) lists the keys"
         }
         return state
     }
