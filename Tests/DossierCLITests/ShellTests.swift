@@ -1,6 +1,26 @@
 import Foundation
 import Testing
 
+/// Runs a program other than dossier (a shell, a man page linter) and gives its exit status and output.
+func runProgram(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    if let environment { process.environment = environment }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let errors = PipeReader(err.fileHandleForReading)
+    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let message = String(decoding: errors.finish(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output, message)
+}
+
 /// What a user of the shell meets (issue 18): tables that fit the terminal, `show` by name, the
 /// formats each command takes, and the completion scripts for bash, zsh and fish.
 @Suite struct ShellTests {
@@ -102,18 +122,7 @@ import Testing
         environment["PATH"] = CLI.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["LINE"] = line
         environment["XDG_CACHE_HOME"] = CLI.cacheHome
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", program]
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return try runProgram("/bin/bash", ["-c", program], in: directory, environment: environment).stdout.split(separator: "\n").map(String.init)
     }
 
     @Test func bashCompletesIDsFromTheCorpusGiven() throws {
@@ -156,15 +165,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         // scripts/install-deps installs zsh and fish.
         try #require(FileManager.default.isExecutableFile(atPath: executable), "\(executable) is missing: run scripts/install-deps")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-n", file.path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(message)")
+        let result = try runProgram(executable, ["-n", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
     }
 
     @Test func fishCompletesFormatsAndPaths() throws {
@@ -173,18 +175,9 @@ import Testing
         try completionScript("fish").write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         func complete(_ line: String) throws -> [String] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/fish")
-            process.arguments = ["--no-config", "-c", "source \(file.path); complete -C\"\(line)\""]
-            process.currentDirectoryURL = URL(fileURLWithPath: CLI.fixtures)
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            let output = try runProgram("/usr/bin/fish", ["--no-config", "-c", "source \(file.path); complete -C\"\(line)\""], in: CLI.fixtures).stdout
             // Each line is a candidate, then a tab and its description.
-            return String(decoding: data, as: UTF8.self).split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
+            return output.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
         }
         #expect(try complete("dossier list actors --format ") == ["table", "json"])
         #expect(try complete("dossier show gbr --format ") == ["text", "json"])
@@ -220,16 +213,8 @@ import Testing
 
     func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         try #require(FileManager.default.isExecutableFile(atPath: executable), "\(executable) is missing: run scripts/install-deps")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try runProgram(executable, arguments)
+        return (result.status, result.stdout + result.stderr)
     }
 
     @Test func groffAndMandocFindNothingToWarnOf() throws {
