@@ -403,6 +403,36 @@ import Testing
         #expect(diagnostics.map(\.description).first?.hasSuffix("actors.json:6:5: error: unexpected '\"'; expected ',' or '}'") == true)
     }
 
+    /// The staged load decodes the other four files while the articles are parsed, then puts them
+    /// together: its problems are the one-shot load's, in the same order, also when an excerpt has an
+    /// article's id (which only a decoding in file order can place at the later record).
+    @Test(arguments: ["valid", "duplicate"])
+    func theProblemsAreTheOneShotLoads(corpus: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-staged-\(corpus)-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.copyItem(atPath: Fixture.repository.appendingPathComponent("data").path, toPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        if corpus == "duplicate" {
+            let path = directory + "/excerpts.json"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let first = try #require(text.range(of: "\"id\": \""))
+            let end = try #require(text[first.upperBound...].firstIndex(of: "\""))
+            try text.replacingCharacters(in: first.upperBound..<end, with: "art-2019-cdt-22-nations").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let oneShot = try CorpusLoader.load(directoryFiles: CorpusLoader.readDirectory(directory), mode: .tolerant)
+        let staged = try #require(StagedLoad(files: CorpusLoader.readDirectory(directory), width: 80, height: 24))
+        staged.start()
+        var outcome: Result<State, CorpusError>?
+        for _ in 0..<5000 where outcome == nil {
+            outcome = staged.result
+            if outcome == nil { usleep(1000) }
+        }
+        let state = try #require(try outcome?.get())
+        #expect(state.problems.map(\.description) == oneShot.problems.map(\.description))
+        #expect(state.corpus.excerpts.count == oneShot.corpus.excerpts.count)
+        if corpus == "duplicate" { #expect(state.problems.contains { $0.description.contains("art-2019-cdt-22-nations") }) }
+    }
+
     @Test func aBrokenArticlesFileIsNotStaged() throws {
         var files = try CorpusLoader.readDirectory(Fixture.repository.appendingPathComponent("data").path)
         files["articles"] = SourceFile(name: "articles.json", bytes: Array("[{".utf8))

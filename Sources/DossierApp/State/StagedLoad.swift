@@ -2,36 +2,26 @@ import DossierModel
 import Foundation
 
 /// Loads a directory corpus in two stages so the first frame does not wait for what it does not show:
-/// the articles file is parsed on the caller's thread and previewed; a background thread loads and
-/// checks the whole corpus (reusing that parse) and builds the explorer's indexes, while a second one
-/// folds the previewed articles for search (the largest part of the index) on the other core. The key
-/// loop polls `result` and hands the full state to the controller as an `Event.loaded`.
+/// the articles file is parsed on the caller's thread and previewed, while a background thread decodes
+/// the other four files; that thread then loads and checks the whole corpus (reusing both) and builds
+/// the explorer's indexes, while a second one, started once the first frame is drawn, folds the
+/// previewed articles for search (the largest part of the index) and then builds the back-links. The
+/// key loop polls `result` and hands the full state to the controller as an `Event.loaded`.
 public final class StagedLoad: @unchecked Sendable {
-    // The lock guards `outcome`, the only state shared with the background thread.
-    private let lock = NSLock()
-    private var outcome: Result<State, CorpusError>?
-
     /// The articles-only state to show first.
     public let preview: State
 
-    /// The raw files and the previewed articles, handed to the background thread and dropped as soon as
-    /// the corpus is decoded, so they are not alive while the search index is built.
+    /// What the loading thread is handed, each when it is ready: the previewed articles once parsed
+    /// (nil if they did not parse: the thread then stops), and the folding work once `start` begins it.
+    /// Dropped as soon as they are used, so they are not alive while the search index is built.
     private final class Inputs: @unchecked Sendable {
-        var files: [String: SourceFile]?
+        // The lock guards `outcome`, which the loading thread writes and the key loop reads.
+        let lock = NSLock()
+        var outcome: Result<State, CorpusError>?
+        let articlesReady = DispatchSemaphore(value: 0)
+        let foldingStarted = DispatchSemaphore(value: 0)
         var articles: PreviewedArticles?
-
-        init(files: [String: SourceFile], articles: PreviewedArticles) {
-            self.files = files
-            self.articles = articles
-        }
-
-        func load() -> Result<LoadedCorpus, CorpusError> {
-            guard let files, let articles else { return .failure(.invalid([])) }
-            self.files = nil
-            self.articles = nil
-            // The explorer opens a corpus with its problems; only files that do not parse keep it shut.
-            return Result { () throws(CorpusError) in try CorpusLoader.load(directoryFiles: files, previewed: articles, mode: .tolerant) }
-        }
+        var folding: BackgroundWork<SearchIndex.FoldedArticles, Never>?
     }
 
     /// Nil when the articles file does not parse: the caller loads synchronously and reports the error.
@@ -40,54 +30,70 @@ public final class StagedLoad: @unchecked Sendable {
     /// writes the persistent index there, so the user does not wait for it).
     public init?(files: consuming [String: SourceFile], width: Int, height: Int, bodies: BodyStore = .corpus,
                  afterLoad: (@Sendable (LoadedCorpus, SearchIndex) -> Void)? = nil) {
-        self.afterLoad = afterLoad
-        guard let articlesFile = files[RecordKind.article.collectionName],
-              let articles = PreviewedArticles(articlesFile) else { return nil }
+        guard let articlesFile = files[RecordKind.article.collectionName] else { return nil }
+        let inputs = Inputs()
+        // The other four files are decoded on the other core while this one parses the articles.
+        let thread = Thread { [files = copy files] in
+            guard let result = Self.load(files, inputs) else { return }
+            inputs.foldingStarted.wait()
+            let folded = inputs.folding!.result.get()
+            inputs.folding = nil
+            let loaded = result.map { loaded in
+                loaded.corpus.prepareLinksAndOrders()
+                var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies, foldedArticles: folded)
+                state.problems = loaded.problems
+                return state
+            }
+            inputs.lock.withLock { inputs.outcome = loaded }
+            if let afterLoad, case .success(let corpus) = result, case .success(let state) = loaded { afterLoad(corpus, state.search) }
+        }
+        thread.stackSize = 8 << 20  // deep JSON is refused at 256 levels; this leaves room to spare
+        thread.start()
+        guard let articles = PreviewedArticles(articlesFile) else {
+            inputs.articlesReady.signal()
+            return nil
+        }
         let previewed = articles.articles
         var preview = State(corpus: Corpus(articles: previewed, actors: [], statements: [], events: [], excerpts: []),
                             width: width, height: height, bodies: bodies, searchable: false)
         preview.isLoading = true
         self.preview = Explorer.normalized(preview)
-        inputs = Inputs(files: files, articles: articles)
+        self.inputs = inputs
         self.previewed = previewed
+        inputs.articles = articles
+        inputs.articlesReady.signal()
+    }
+
+    /// The whole corpus: the other four files decoded at once, then, with the articles the caller
+    /// parsed, merged and checked. Nil when the articles did not parse. What decoding kept is let go
+    /// on return, before the explorer's indexes are built.
+    private static func load(_ files: [String: SourceFile], _ inputs: Inputs) -> Result<LoadedCorpus, CorpusError>? {
+        let others = CorpusLoader.OtherFiles(files)
+        inputs.articlesReady.wait()
+        guard let articles = inputs.articles else { return nil }
+        inputs.articles = nil
+        // The explorer opens a corpus with its problems; only files that do not parse keep it shut.
+        return Result { () throws(CorpusError) in
+            try CorpusLoader.load(directoryFiles: files, previewed: articles, others: others, mode: .tolerant)
+        }
     }
 
     private let inputs: Inputs
     private let previewed: [Article]
-    private let afterLoad: (@Sendable (LoadedCorpus, SearchIndex) -> Void)?
     private var started = false
 
-    /// Starts the background work; call it once the first frame is on screen, so the first frame does
-    /// not share the cores with it.
+    /// Starts folding the articles for search; call it once the first frame is on screen, so the first
+    /// frame does not share the cores with it.
     public func start() {
         guard !started else { return }
         started = true
-        let folding = BackgroundWork { [previewed] in SearchIndex.FoldedArticles(previewed) }
-        let (width, height, bodies) = (preview.width, preview.height, preview.bodies)
-        let thread = Thread { [lock, inputs, afterLoad] in
-            let result = inputs.load()
-            // Here, while the other core may still be folding, not on the key loop's thread when the
-            // first whole frame asks for them (at 50,000 articles they take more than half a second).
-            if case .success(let loaded) = result { loaded.corpus.prepareLinksAndOrders() }
-            let loaded = result.map { loaded in
-                var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies, foldedArticles: folding.result.get())
-                state.problems = loaded.problems
-                return state
-            }
-            lock.lock()
-            self.outcome = loaded
-            lock.unlock()
-            if let afterLoad, case .success(let corpus) = result, case .success(let state) = loaded { afterLoad(corpus, state.search) }
-        }
-        thread.stackSize = 8 << 20  // deep JSON is refused at 256 levels; this leaves room to spare
-        thread.start()
+        inputs.folding = BackgroundWork { [previewed] in SearchIndex.FoldedArticles(previewed) }
+        inputs.foldingStarted.signal()
     }
 
     /// The full state once loaded (with the corpus's problems), or why it cannot be opened (a file that
     /// does not parse or cannot be read); nil while loading.
     public var result: Result<State, CorpusError>? {
-        lock.lock()
-        defer { lock.unlock() }
-        return outcome
+        inputs.lock.withLock { inputs.outcome }
     }
 }

@@ -104,10 +104,13 @@ public enum CorpusLoader {
 
     /// A directory corpus given as its five files, keyed by collection name ("articles"...). The bundled
     /// corpus is loaded this way from the bytes embedded in the binary. `previewed` articles, decoded
-    /// by a staged load, are taken as they are.
-    public static func load(directoryFiles files: [String: SourceFile], previewed: PreviewedArticles? = nil,
+    /// by a staged load, are taken as they are, and so are the `others` it decoded meanwhile.
+    public static func load(directoryFiles files: [String: SourceFile], previewed: PreviewedArticles? = nil, others: OtherFiles? = nil,
                             mode: LoadMode = .strict) throws(CorpusError) -> LoadedCorpus {
         if previewed == nil, let loaded = try loadInParallel(files, mode: mode) { return loaded }
+        if let previewed, var merged = others?.merged(after: previewed.decoded, previewed.collector) {
+            return try finish(&merged, collector: previewed.collector, mode: mode)
+        }
         let collector = previewed?.collector ?? DiagnosticCollector()
         var decoded = previewed?.decoded ?? DecodedCorpus()
         for kind in RecordKind.allCases {
@@ -126,11 +129,9 @@ public enum CorpusLoader {
 
     /// Decodes articles.json on a second thread while this one decodes the other four files (the
     /// articles are half of the parsing), then puts the two together as one decoding after the other
-    /// would have: the articles' records, references and problems first. Nil when a record of another
-    /// file has an article's id: decoded one file after the other, that is reported at the later record,
-    /// which a decoding that did not see the articles cannot do; the caller decodes again in order.
+    /// would have. Nil when that cannot be done (see `OtherFiles.merged`): the caller decodes in order.
     private static func loadInParallel(_ files: [String: SourceFile], mode: LoadMode) throws(CorpusError) -> LoadedCorpus? {
-        guard RecordKind.allCases.allSatisfy({ files[$0.collectionName] != nil }), let articlesFile = files[RecordKind.article.collectionName] else { return nil }
+        guard let articlesFile = files[RecordKind.article.collectionName], RecordKind.allCases.allSatisfy({ files[$0.collectionName] != nil }) else { return nil }
         // On a thread with room for JSON nested 256 deep; its bytes kept for resolving quotes.
         let articles = BackgroundWork(stackSize: 8 << 20) { () -> (DecodedCorpus, DiagnosticCollector) in
             var decoded = DecodedCorpus()
@@ -138,32 +139,62 @@ public enum CorpusLoader {
             CorpusLoader.decode(articlesFile, as: .article, into: &decoded, collector: collector, keepingBytes: true)
             return (decoded, collector)
         }
-        let collector = DiagnosticCollector()
-        var decoded = DecodedCorpus()
-        for kind in RecordKind.allCases where kind != .article {
-            decode(files[kind.collectionName]!, as: kind, into: &decoded, collector: collector)
-        }
+        let others = OtherFiles(files)
         let (articlesDecoded, articlesCollector) = articles.result.get()
-        guard articlesDecoded.recordSites.keys.allSatisfy({ decoded.recordSites[$0] == nil }) else { return nil }
         defer { articlesFile.releaseBytes() }
-        var merged = articlesDecoded
-        merged.actors = decoded.actors
-        merged.statements = decoded.statements
-        merged.events = decoded.events
-        merged.excerpts = decoded.excerpts
-        merged.recordSites.merge(decoded.recordSites) { first, _ in first }
-        merged.references += decoded.references
-        merged.unparsedKinds.formUnion(decoded.unparsedKinds)
-        merged.changedWhileLoading = merged.changedWhileLoading ?? decoded.changedWhileLoading
-        merged.quoteOffsets = decoded.quoteOffsets
-        merged.countOffsets = decoded.countOffsets
-        merged.countryOffsets = decoded.countryOffsets
-        merged.signatoryOffsets = decoded.signatoryOffsets
-        merged.forumOffsets = decoded.forumOffsets
-        merged.speakerOffsets = decoded.speakerOffsets
-        decoded = DecodedCorpus()
-        articlesCollector.absorb(collector)
+        guard var merged = others?.merged(after: articlesDecoded, articlesCollector) else { return nil }
         return try finish(&merged, collector: articlesCollector, mode: mode)
+    }
+
+    /// The four files other than articles.json, decoded (on the caller's thread) apart from the
+    /// articles: a one-shot load decodes the articles on another thread meanwhile, and a staged load
+    /// its preview.
+    public final class OtherFiles: @unchecked Sendable {
+        // Taken (and let go here) by `merged`, so it is not held beside the merged corpus while that
+        // is checked: with its references and record sites it is a tenth of the corpus.
+        private var decoded: DecodedCorpus
+        private let collector: DiagnosticCollector
+
+        /// Nil when a file is missing: the loader decodes in order then, which reports it.
+        public init?(_ files: [String: SourceFile]) {
+            guard RecordKind.allCases.allSatisfy({ files[$0.collectionName] != nil }) else { return nil }
+            let collector = DiagnosticCollector()
+            var decoded = DecodedCorpus()
+            for kind in RecordKind.allCases where kind != .article {
+                CorpusLoader.decode(files[kind.collectionName]!, as: kind, into: &decoded, collector: collector)
+            }
+            self.decoded = decoded
+            self.collector = collector
+        }
+
+        /// The articles' decoding followed by these files', as one decoding after the other would have
+        /// left them: the articles' records, references and problems first (`articlesCollector` takes
+        /// the rest). Nil when a record of another file has an article's id: decoded one file after the
+        /// other, that is reported at the later record, which a decoding that did not see the
+        /// articles cannot do; the caller decodes again in order.
+        func merged(after articles: DecodedCorpus, _ articlesCollector: DiagnosticCollector) -> DecodedCorpus? {
+            var decoded = self.decoded
+            self.decoded = DecodedCorpus()
+            guard articles.recordSites.keys.allSatisfy({ decoded.recordSites[$0] == nil }) else { return nil }
+            var merged = articles
+            merged.actors = decoded.actors
+            merged.statements = decoded.statements
+            merged.events = decoded.events
+            merged.excerpts = decoded.excerpts
+            merged.recordSites.merge(decoded.recordSites) { first, _ in first }
+            merged.references += decoded.references
+            merged.unparsedKinds.formUnion(decoded.unparsedKinds)
+            merged.changedWhileLoading = merged.changedWhileLoading ?? decoded.changedWhileLoading
+            merged.quoteOffsets = decoded.quoteOffsets
+            merged.countOffsets = decoded.countOffsets
+            merged.countryOffsets = decoded.countryOffsets
+            merged.signatoryOffsets = decoded.signatoryOffsets
+            merged.forumOffsets = decoded.forumOffsets
+            merged.speakerOffsets = decoded.speakerOffsets
+            decoded = DecodedCorpus()
+            articlesCollector.absorb(collector)
+            return merged
+        }
     }
 
     /// Decodes a file's records one at a time as they are parsed, so the file never becomes one large
