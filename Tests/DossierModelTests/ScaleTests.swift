@@ -143,3 +143,34 @@ import Testing
         #expect(order == SearchIndex.groupOrder.filter { kind in hits.contains { $0.kind == kind } })
     }
 }
+
+/// Quotes are looked for on two threads (half the articles each) once a corpus has enough articles;
+/// what is said must be what one pass in article order says.
+@Suite struct QuotesOnTwoThreadsTests {
+    @Test func problemsFromBothHalvesAreSaidInArticleOrder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-quotes-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let articles = CorpusValidator.articlesWorthASecondThread * 2 + 10
+        _ = try CorpusGenerator(articles: articles).write(to: directory)
+        // One quote not in its body in an early article and in a late one (each half has one), and
+        // one in the late half whose given prefix is not before it.
+        let path = directory + "/excerpts.json"
+        var excerpts = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [[String: Any]])
+        let early = try #require(excerpts.firstIndex { $0["article"] as? String == "a3" })
+        let late = try #require(excerpts.firstIndex { $0["article"] as? String == "a\(articles - 3)" })
+        excerpts[late]["quote"] = "words that are in no article at all"
+        excerpts[early]["quote"] = "nor are these words, anywhere"
+        excerpts[late + 1]["prefix"] = "words that come before it nowhere"
+        try JSONSerialization.data(withJSONObject: excerpts).write(to: URL(fileURLWithPath: path))
+        let loaded = try CorpusLoader.load(path: directory, mode: .tolerant)
+        let quoteProblems = loaded.problems.filter { $0.message.contains("in article \"") || $0.message.contains("of article \"") }.map(\.message)
+        #expect(quoteProblems.count == 3, "\(quoteProblems)")
+        #expect(quoteProblems.first?.contains("not found in the body of article \"a3\"") == true)
+        #expect(quoteProblems.dropFirst().first?.contains("not found in the body of article \"a\(articles - 3)\"") == true)
+        #expect(quoteProblems.last?.contains("but never with the given prefix and suffix") == true && quoteProblems.last?.contains("a\(articles - 3)") == true)
+        // Every other quote is anchored exactly where it is.
+        let anchored = loaded.corpus.excerpts.filter { $0.anchor == .exact }.count
+        #expect(anchored == loaded.corpus.excerpts.count - 3)
+    }
+}

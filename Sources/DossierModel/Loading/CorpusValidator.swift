@@ -57,8 +57,15 @@ enum CorpusValidator {
     /// few corrected, and searching on would cost the corpus's size for every quote.
     static let driftBudget = 200
 
+    /// Fewer articles than this are resolved on one thread: a second would cost more than it saves.
+    static let articlesWorthASecondThread = 256
+
+    /// Every excerpt's quote found in its article's body. The bodies are read and searched on two
+    /// threads, half the articles each (each body read once for all its excerpts); what was found is
+    /// then applied, and every problem said, in article order on this thread, as one pass would: a
+    /// quote not found exactly is searched for approximately there (within `driftBudget`), reading
+    /// its body again, which happens for a corpus's few corrected quotes.
     static func resolveQuotes(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector) {
-        var driftSearches = 0
         // Article by article, so each body's UTF-8 is taken once for all its excerpts.
         var excerptsOfArticle: [String: [Int]] = [:]
         for index in decoded.excerpts.indices {
@@ -66,33 +73,48 @@ enum CorpusValidator {
             decoded.excerpts[index].anchor = .unanchored
             excerptsOfArticle[decoded.excerpts[index].article, default: []].append(index)
         }
-        for article in decoded.articles {
-            guard let indices = excerptsOfArticle[article.id] else { continue }
-            let body: String
-            do {
-                body = try article.body.textOnce()
-            } catch {
+        let articles = decoded.articles
+        let excerpts = decoded.excerpts
+        let lookup = excerptsOfArticle
+        let middle = articles.count >= articlesWorthASecondThread ? articles.count / 2 : articles.count
+        let later = middle < articles.count
+            ? BackgroundWork { QuoteSearch(articles: articles[middle...], excerpts: excerpts, excerptsOfArticle: lookup) } : nil
+        let earlier = QuoteSearch(articles: articles[..<middle], excerpts: excerpts, excerptsOfArticle: lookup)
+        let searches = [earlier] + (later.map { [$0.result.get()] } ?? [])
+
+        var driftSearches = 0
+        for search in searches {
+            for (position, found) in search.found {
+                let article = articles[position]
                 // Read from the file again (a large corpus is not held twice), which changed meanwhile:
                 // nothing after this can be trusted, so the load ends here with that one reason.
-                decoded.changedWhileLoading = error
-                return
-            }
-            // Folded for approximate search only if one of its quotes is not found exactly.
-            var drift: QuoteDrift.Body??
-            var utf8 = body
-            utf8.withUTF8 { bytes in
-                for index in indices {
+                if let error = found.unreadable {
+                    decoded.changedWhileLoading = error
+                    return
+                }
+                // The body again, only for a quote not found exactly (to search near it, and to hint).
+                var body: String?
+                var drift: QuoteDrift.Body??
+                for (index, resolved) in found.quotes {
                     let excerpt = decoded.excerpts[index]
                     guard let site = decoded.recordSites[excerpt.id] else { continue }
                     let offset = decoded.quoteOffsets[excerpt.id] ?? site.offset
-                    let resolved = QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix, in: body, utf8: bytes)
                     switch resolved {
                     case .success(let span):
                         decoded.excerpts[index].span = span
                         decoded.excerpts[index].anchor = .exact
                     case .failure(.notFound):
+                        if body == nil {
+                            do {
+                                body = try article.body.textOnce()
+                            } catch {
+                                decoded.changedWhileLoading = error
+                                return
+                            }
+                        }
+                        let text = body ?? ""
                         let searchable = excerpt.quote.unicodeScalars.count >= QuoteDrift.minimumLength && driftSearches < driftBudget
-                        if searchable && drift == nil { drift = QuoteDrift.Body(body) }
+                        if searchable && drift == nil { drift = QuoteDrift.Body(text) }
                         if searchable { driftSearches += 1 }
                         if searchable, let prepared = drift ?? nil, let passage = QuoteDrift.closest(to: excerpt.quote, in: prepared) {
                             decoded.excerpts[index].span = passage.span
@@ -101,7 +123,7 @@ enum CorpusValidator {
                             collector.warning(in: site.file, at: offset, id: excerpt.id, driftMessage(excerpt, passage))
                         } else {
                             collector.error(in: site.file, at: offset, id: excerpt.id,
-                                            "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, body))
+                                            "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, text))
                         }
                     case .failure(.contextNotFound(let occurrences)):
                         collector.error(in: site.file, at: offset, id: excerpt.id, "quote is found \(times(occurrences)) in article \"\(excerpt.article)\", but never with the given prefix and suffix around it")
@@ -109,6 +131,42 @@ enum CorpusValidator {
                         collector.error(in: site.file, at: offset, id: excerpt.id, "quote occurs \(times(occurrences)) in article \"\(excerpt.article)\"; add a \"prefix\" or \"suffix\" that tells them apart")
                     }
                 }
+            }
+        }
+    }
+
+    /// The quotes of some articles looked for in their bodies: each body read once, nothing else
+    /// touched (so two run at once). Stops at the first body that cannot be read.
+    struct QuoteSearch: @unchecked Sendable {
+        struct Found {
+            /// Each excerpt of the article (by index) with what the search gave.
+            var quotes: [(index: Int, resolved: Result<TextSpan, QuoteResolver.Failure>)] = []
+            var unreadable: ArticleBody.Unreadable?
+        }
+
+        /// By article position, in order.
+        private(set) var found: [(position: Int, found: Found)] = []
+
+        init(articles: ArraySlice<Article>, excerpts: [Excerpt], excerptsOfArticle: [String: [Int]]) {
+            for position in articles.indices {
+                guard let indices = excerptsOfArticle[articles[position].id] else { continue }
+                var result = Found()
+                do {
+                    let body = try articles[position].body.textOnce()
+                    var utf8 = body
+                    utf8.withUTF8 { bytes in
+                        for index in indices {
+                            let excerpt = excerpts[index]
+                            result.quotes.append((index, QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix,
+                                                                                in: body, utf8: bytes)))
+                        }
+                    }
+                } catch {
+                    result.unreadable = error
+                    found.append((position, result))
+                    return
+                }
+                found.append((position, result))
             }
         }
     }
