@@ -4,9 +4,9 @@ import Foundation
 /// Loads a directory corpus in two stages so the first frame does not wait for what it does not show:
 /// the articles file is parsed on the caller's thread and previewed, while a background thread decodes
 /// the other four files; that thread then loads and checks the whole corpus (reusing both) and builds
-/// the explorer's indexes, while a second one, started once the first frame is drawn, folds the
-/// previewed articles for search (the largest part of the index) and then builds the back-links. The
-/// key loop polls `result` and hands the full state to the controller as an `Event.loaded`.
+/// the explorer's indexes (back-links and list orders included), while a second one, started once
+/// the first frame is drawn, folds the previewed articles for search (the largest part of the index).
+/// The key loop polls `result` and hands the full state to the controller as an `Event.loaded`.
 public final class StagedLoad: @unchecked Sendable {
     /// The articles-only state to show first.
     public let preview: State
