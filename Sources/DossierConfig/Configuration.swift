@@ -15,7 +15,7 @@ public struct Configuration: Sendable, Equatable {
     public var mouse: Bool?
     /// `[explorer] theme` and `[colors]`.
     public var palette = Palette.standard
-    /// `[keys]`, each with the setting it came from ("keys.moveDown"), refused ones left out.
+    /// `[keys]` and `[keys.CONTEXT]`, in the file's order of tables; those refused (a clash) left out.
     public var rebindings: [KeyRebinding] = []
     /// `[citation] format`.
     public var citation: CitationFormat?
