@@ -389,13 +389,13 @@ public struct Corpus: Sendable {
     }
 
     /// The records a name stands for, for `dossier show NAME`: the actors with that name or alias, and
-    /// the articles, statements and events with that title, compared ignoring case and accents; in
+    /// the articles, statements and events with that title, compared ignoring case and accents as search does; in
     /// corpus order, actors first. `partly`: names that contain `name`, for suggestions. Reads every
     /// record once (a one-shot lookup, not a keystroke's).
     public func ids(named name: String, partly: Bool = false) -> [String] {
+        // Folded as search and the lists' filter fold (`Fold`), runs of white space as one space.
         func folded(_ text: String) -> String {
-            text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            Fold.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         let wanted = folded(name)
         guard !wanted.isEmpty else { return [] }

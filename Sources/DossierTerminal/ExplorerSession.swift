@@ -28,8 +28,6 @@ public enum ExplorerSession {
         }
     }
 
-    /// What the first frame did not need but a key soon may (the lists' folded filter text), made on
-    /// a thread of its own once the frame is on screen.
     /// What the user's configuration changes in the explorer.
     public struct Settings: Sendable {
         public var keymap: Keymap = .standard
@@ -45,6 +43,8 @@ public enum ExplorerSession {
         }
     }
 
+    /// What the first frame did not need but a key soon may (the lists' folded filter text), made on
+    /// a thread of its own once the frame is on screen.
     static func prepareInBackground(_ state: State) {
         let index = state.index
         Thread { index.prepareFilterText() }.start()

@@ -76,8 +76,8 @@ public final class TerminalScreen {
         wtimeout(dossier_stdscr(), 250)
         setUpStyles(colour: has_colors() && environment["NO_COLOR"].map(\.isEmpty) ?? true, palette: palette)
         if mouse {
-            // No wait for a second click before a first is reported: a click acts at once, and a
-            // double click follows it (its first click selects, its second opens).
+            // ncurses' rule: a press and its release within 200 ms are a click, and two clicks within
+            // it a double click.
             mouseinterval(200)
             mouseOn = dossier_mouse_on() == 0
         }

@@ -422,10 +422,7 @@ extension KeyContext {
     /// The context's name in a configuration file's [keys.NAME] table: moving, reader, search…
     public var configName: String {
         // Not "problems": [keys] problems = "!" is the action's key, and TOML cannot have both.
-        if self == .problems { return "problems-list" }
-        return String(describing: self).reduce(into: "") { name, character in
-            if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
-        }
+        self == .problems ? "problems-list" : kebabCased(String(describing: self))
     }
 }
 

@@ -10,7 +10,7 @@ public struct TextAttributes: OptionSet, Sendable, Hashable {
 }
 
 /// The eight colours every colour terminal has (the ANSI numbers curses uses).
-public enum TerminalColour: Int16, Sendable {
+public enum TerminalColour: Int16, CaseIterable, Sendable {
     case black = 0, red, green, yellow, blue, magenta, cyan, white
 }
 
@@ -69,33 +69,14 @@ public enum Theme {
 }
 
 extension TerminalColour {
-    /// The colour a configuration file names: black, red, green, yellow, blue, magenta, cyan, white.
+    /// The colour a configuration file names (its case's name, in any case): black, red, green, yellow,
+    /// blue, magenta, cyan, white.
     public init?(name: String) {
-        switch name.lowercased() {
-        case "black": self = .black
-        case "red": self = .red
-        case "green": self = .green
-        case "yellow": self = .yellow
-        case "blue": self = .blue
-        case "magenta": self = .magenta
-        case "cyan": self = .cyan
-        case "white": self = .white
-        default: return nil
-        }
+        guard let colour = Self.allCases.first(where: { $0.name == name.lowercased() }) else { return nil }
+        self = colour
     }
 
-    public var name: String {
-        switch self {
-        case .black: "black"
-        case .red: "red"
-        case .green: "green"
-        case .yellow: "yellow"
-        case .blue: "blue"
-        case .magenta: "magenta"
-        case .cyan: "cyan"
-        case .white: "white"
-        }
-    }
+    public var name: String { String(describing: self) }
 }
 
 /// The colours the roles add over their attributes: a theme (dark for a dark background, light for a
@@ -139,9 +120,12 @@ public struct Palette: Sendable, Equatable {
 
 extension Role {
     /// The role's name in a configuration file's [colors] table: heading, mark, match-current…
-    public var configName: String {
-        String(describing: self).reduce(into: "") { name, character in
-            if character.isUppercase { name += "-" + character.lowercased() } else { name.append(character) }
-        }
+    public var configName: String { kebabCased(String(describing: self)) }
+}
+
+/// A Swift case name as a configuration file writes it: `matchCurrent` as `match-current`.
+func kebabCased(_ name: String) -> String {
+    name.reduce(into: "") { result, character in
+        if character.isUppercase { result += "-" + character.lowercased() } else { result.append(character) }
     }
 }

@@ -173,7 +173,7 @@ public enum CorpusLoader {
         /// other, that is reported at the later record, which a decoding that did not see the
         /// articles cannot do; the caller decodes again in order.
         func merged(after articles: DecodedCorpus, _ articlesCollector: DiagnosticCollector) -> DecodedCorpus? {
-            var decoded = self.decoded
+            let decoded = self.decoded
             self.decoded = DecodedCorpus()
             guard articles.recordSites.keys.allSatisfy({ decoded.recordSites[$0] == nil }) else { return nil }
             var merged = articles
@@ -191,7 +191,6 @@ public enum CorpusLoader {
             merged.signatoryOffsets = decoded.signatoryOffsets
             merged.forumOffsets = decoded.forumOffsets
             merged.speakerOffsets = decoded.speakerOffsets
-            decoded = DecodedCorpus()
             articlesCollector.absorb(collector)
             return merged
         }
