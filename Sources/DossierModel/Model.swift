@@ -78,17 +78,44 @@ public struct ArticleBody: Sendable, Hashable {
         }
     }
 
-    private static func read(_ storage: SourceFile.Storage, _ span: JSONStringSpan) throws(Unreadable) -> String {
-        let changed = Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
-        let bytes: [UInt8]
+    /// The text's UTF-8, not kept for next time and not made a `String`: for folding every body once.
+    /// A body kept in its file is not checked to be UTF-8 again (it was when the file was parsed, and a
+    /// file changed since is refused by its size and time).
+    func withUTF8Once<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) throws(Unreadable) -> Result {
+        switch source {
+        case .text(var text): return text.withUTF8(body)
+        case .stored(let storage, let span):
+            let changed = Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
+            let bytes = try Self.readBytes(storage, span)
+            return try bytes.withUnsafeBufferPointer { (json) throws(Unreadable) -> Result in
+                guard json.count >= 2, json.first == 0x22, json.last == 0x22 else { throw changed }
+                guard span.hasEscapes else { return body(UnsafeBufferPointer(rebasing: json[1..<(json.count - 1)])) }
+                var text: [UInt8] = []
+                text.reserveCapacity(json.count)
+                do {
+                    try JSONParser.appendUnescaped(json, to: &text)
+                } catch {
+                    throw changed
+                }
+                return text.withUnsafeBufferPointer(body)
+            }
+        }
+    }
+
+    private static func readBytes(_ storage: SourceFile.Storage, _ span: JSONStringSpan) throws(Unreadable) -> [UInt8] {
         do {
-            bytes = try storage.read(span.range)
+            return try storage.read(span.range)
         } catch {
             switch error {
-            case .changed: throw changed
+            case .changed: throw Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
             case .failed(let reason): throw Unreadable(file: storage.name, reason: reason)
             }
         }
+    }
+
+    private static func read(_ storage: SourceFile.Storage, _ span: JSONStringSpan) throws(Unreadable) -> String {
+        let changed = Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
+        let bytes = try readBytes(storage, span)
         if span.hasEscapes {
             guard let text = try? JSONParser.decodeString(bytes) else { throw changed }
             return text

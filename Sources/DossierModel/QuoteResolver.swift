@@ -22,11 +22,17 @@ public enum QuoteResolver {
     /// combining accent.
     public static func resolve(quote: String, prefix: String?, suffix: String?, in body: String) -> Result<TextSpan, Failure> {
         var contiguous = body
-        return contiguous.withUTF8 { resolve(quote: quote, prefix: prefix, suffix: suffix, in: body, utf8: $0) }
+        return contiguous.withUTF8 { utf8 in
+            resolve(quote: quote, prefix: prefix, suffix: suffix, utf8: utf8) { isCharacterBoundary($0, in: body) }
+        }
     }
 
-    /// The same, over the body's UTF-8 already at hand, so the excerpts of one article share it.
-    static func resolve(quote: String, prefix: String?, suffix: String?, in body: String, utf8 bodyBytes: UnsafeBufferPointer<UInt8>) -> Result<TextSpan, Failure> {
+    /// The same, over a body's UTF-8 at hand (so the excerpts of one article share it, and a body read
+    /// from its file need not become a `String`); `isBoundary` tells whether a UTF-8 offset is a
+    /// character boundary, asked only where `knownBoundary` cannot tell.
+    static func resolve(quote: String, prefix: String?, suffix: String?, utf8 bodyBytes: UnsafeBufferPointer<UInt8>,
+                        isBoundary: (Int) -> Bool) -> Result<TextSpan, Failure> {
+        func boundary(_ offset: Int) -> Bool { knownBoundary(offset, in: bodyBytes) ?? isBoundary(offset) }
         let quoteBytes = Array(quote.utf8)
         let prefixBytes = Array((prefix ?? "").utf8)
         let suffixBytes = Array((suffix ?? "").utf8)
@@ -39,7 +45,7 @@ public enum QuoteResolver {
             while let start = find(needle, in: bodyBytes, from: searchFrom) {
                 searchFrom = start + 1
                 let end = start + needle.count
-                guard isCharacterBoundary(start, in: body), isCharacterBoundary(end, in: body) else { continue }
+                guard boundary(start), boundary(end) else { continue }
                 occurrences += 1
                 let prefixMatches = start >= prefixBytes.count && bodyBytes[(start - prefixBytes.count)..<start].elementsEqual(prefixBytes)
                 let suffixMatches = end + suffixBytes.count <= bodyBytes.count && bodyBytes[end..<(end + suffixBytes.count)].elementsEqual(suffixBytes)
@@ -74,6 +80,54 @@ public enum QuoteResolver {
             index += 1
         }
         return bytes.count - continuation
+    }
+
+    /// Whether a UTF-8 offset is a character boundary, where the bytes alone tell: at either end, and
+    /// between two characters that join nothing (`joinsNothing`); nil elsewhere, to be asked of the
+    /// text as a `String`.
+    @inline(__always)
+    static func knownBoundary(_ utf8Offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if utf8Offset <= 0 || utf8Offset >= bytes.count { return true }
+        let before = bytes[utf8Offset - 1]
+        let after = bytes[utf8Offset]
+        if before < 0x80 && after < 0x80 {
+            // Between two ASCII characters only CR LF is one character (UAX #29, GB3).
+            return !(before == 0x0D && after == 0x0A)
+        }
+        guard after & 0xC0 != 0x80 else { return nil }
+        var start = utf8Offset - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 && utf8Offset - start < 4 { start -= 1 }
+        guard let previous = scalar(at: start, in: bytes, before: utf8Offset), let next = scalar(at: utf8Offset, in: bytes, before: bytes.count),
+              joinsNothing(previous) || previous == 0x0A || previous == 0x09, joinsNothing(next) || next == 0x0A || next == 0x09 || next == 0x0D else { return nil }
+        return true
+    }
+
+    /// Characters that no rule of Unicode's grapheme clusters (UAX #29) joins to what stands before
+    /// or after them: none is a control, an extending or spacing mark, a joiner, a prepended sign,
+    /// a Hangul jamo or syllable, or a regional indicator. The scripts a corpus of news most often
+    /// holds around its quotes: printable ASCII, Latin-1 and Latin Extended-A letters, general
+    /// punctuation (dashes, curly quotes), kana and CJK ideographs.
+    @inline(__always)
+    static func joinsNothing(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x17F, 0x2010...0x2027, 0x3041...0x3096, 0x30A1...0x30FA, 0x4E00...0x9FFF: return true
+        default: return false
+        }
+    }
+
+    /// The scalar a UTF-8 sequence starting at `start` and ending by `end` encodes; nil if it does not.
+    @inline(__always)
+    static func scalar(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> UInt32? {
+        let lead = bytes[start]
+        if lead < 0x80 { return UInt32(lead) }
+        let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : (lead >= 0xC0 ? 2 : 0))
+        guard length > 0, start + length <= end else { return nil }
+        var value = UInt32(lead) & (0x7F >> UInt32(length))
+        for index in (start + 1)..<(start + length) {
+            guard bytes[index] & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(bytes[index] & 0x3F)
+        }
+        return value
     }
 
     static func isCharacterBoundary(_ utf8Offset: Int, in text: String) -> Bool {

@@ -109,4 +109,21 @@ import Testing
         #expect(whole != nil)
         #expect(throws: whole!) { try JSONParser.parseElements(Array(input.utf8)) { _ in } }
     }
+
+    /// A deferred string read again as bytes: its escapes undone as `decodeString` does, and a string
+    /// that is not one (cut short, a bad escape) refused.
+    @Test func unescapedBytesAreTheDecodedString() throws {
+        for json in [#""plain""#, #""a\nb\"c\\d\/e\tf""#, #""\u00e9t\u00E9 \ud83d\ude00!""#, #""""#, #""\n""#, #""tail\u4e2d""#] {
+            let bytes = Array(json.utf8)
+            var text: [UInt8] = []
+            try bytes.withUnsafeBufferPointer { try JSONParser.appendUnescaped($0, to: &text) }
+            #expect(text == Array(try JSONParser.decodeString(bytes).utf8), "\(json)")
+        }
+        for bad in [#""abc\""#, #""\x""#, #""\u12""#, #"abc""#, #"""#, #""\ud800x""#] {
+            var text: [UInt8] = []
+            #expect(throws: JSONParser.SyntaxError.self, "\(bad)") {
+                try Array(bad.utf8).withUnsafeBufferPointer { try JSONParser.appendUnescaped($0, to: &text) }
+            }
+        }
+    }
 }

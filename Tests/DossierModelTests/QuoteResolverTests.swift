@@ -50,6 +50,33 @@ import Testing
         #expect(span("abcd", in: "abc") == .failure(.notFound))
         #expect(span("", in: "abc") == .failure(.notFound))
     }
+
+    /// The boundaries the bytes alone decide must be the ones `String` gives, around every kind of
+    /// character that joins: combining marks, joiners, CR LF, Hangul jamo, flags, Indic conjuncts,
+    /// prepended signs; and the common ones (ASCII beside CJK, curly quotes) must be decided.
+    @Test func boundariesKnownFromTheBytesAreTheCharacterBoundaries() {
+        let pieces = ["a", "Z", " ", ".", "\r", "\n", "\t", "é", "e\u{301}", "\u{301}", "新", "疆", "が", "か\u{3099}", "\u{200D}", "👍",
+                      "👍\u{200D}👍", "🇫🇷", "\u{1F1EB}", "한", "\u{1100}", "\u{1161}", "\u{11A8}", "“", "”", "—", "\u{0915}\u{094D}\u{0937}",
+                      "\u{00AD}", "\u{0600}", "ß", "\u{0903}", "\u{FE0F}", "ﬁ", "Ω"]
+        var random = SystemRandomNumberGenerator()
+        var decided = 0
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            var utf8 = Array(text.utf8)
+            utf8.withUnsafeMutableBufferPointer { bytes in
+                for offset in 0...bytes.count where offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+                    guard let known = QuoteResolver.knownBoundary(offset, in: UnsafeBufferPointer(bytes)) else { continue }
+                    #expect(known == QuoteResolver.isCharacterBoundary(offset, in: text), "offset \(offset) of \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+                    if offset > 0 && offset < bytes.count && (bytes[offset - 1] >= 0x80 || bytes[offset] >= 0x80) { decided += 1 }
+                }
+            }
+        }
+        #expect(decided > 0)
+        Array("北京 “camps”—新疆".utf8).withUnsafeBufferPointer { bytes in
+            // After 京 (3 bytes), after the space, after the closing quote, after the dash.
+            for offset in [6, 7, 15, 18] { #expect(QuoteResolver.knownBoundary(offset, in: bytes) == true) }
+        }
+    }
 }
 
 @Suite struct CountAgreementTests {

@@ -112,4 +112,27 @@ import Testing
         #expect(hits.map(\.utf8Range) == ranges)
         #expect(SearchIndex.utf8Ranges(of: hits) == ranges)
     }
+
+    /// Folding a document from its bytes gives what folding it as a string gives, one document after
+    /// another: ASCII, accents, marks that fold away, Hangul (whose folding is longer than the text),
+    /// and documents longer than the working space, growing it part way through.
+    @Test func foldedDocumentsAreEachTextFolded() {
+        let texts = ["Türk said “No”", "", "ÜRÜMCHI e\u{301}", String(repeating: "한국어 ", count: 30_000), "A\u{00A0}B 新疆",
+                     String(repeating: "Xinjiang Ö ", count: 20_000)]
+        let buffer = FoldedBuffer(texts)
+        let expected: [UInt8] = texts.flatMap { text -> [UInt8] in Array(Fold.fold(text).utf8) + [0] }
+        buffer.bytes.withUnsafeBufferPointer { #expect(Array($0) == expected) }
+        #expect(Array(buffer.starts) == [0] + texts.indices.map { index in texts[...index].reduce(0) { $0 + Fold.fold($1).utf8.count + 1 } })
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in expected { counts[Int(byte)] += 1 }
+        #expect(buffer.byteCounts == counts)
+        // Every anchor is a place where the text folded so far is the folded document so far.
+        for anchor in buffer.anchors {
+            let document = buffer.starts.lastIndex { $0 <= anchor.folded }!
+            let original = Array(texts[document].utf8)
+            let head = String(decoding: original[..<anchor.original], as: UTF8.self)
+            #expect(Fold.fold(head).utf8.count == anchor.folded - buffer.starts[document])
+        }
+        #expect(buffer.anchors.count >= 3)
+    }
 }

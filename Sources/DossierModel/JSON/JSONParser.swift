@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A strict RFC 8259 parser over UTF-8 bytes.
 ///
 /// Why our own: Foundation's decoders report type errors by coding path only, and the corpus format
@@ -34,6 +40,27 @@ public struct JSONParser {
             parser.deferredKey = deferredKey
             return try parser.parseTopLevelElements(each)
         }
+    }
+
+    /// The UTF-8 of one JSON string given with its quotation marks, its escapes undone, appended to
+    /// `text`. Not checked to be valid UTF-8 (that was done when the string was first parsed): for
+    /// reading a deferred string again where no `String` is needed.
+    static func appendUnescaped(_ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) throws(SyntaxError) {
+        var parser = Cursor(bytes: bytes)
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { throw parser.fail("expected a string") }
+        let end = bytes.count - 1
+        var position = 1
+        // From one escape to the next (memchr), each run between copied whole.
+        while position < end {
+            guard let found = memchr(bytes.baseAddress! + position, Int32(UInt8(ascii: "\\")), end - position) else { break }
+            let escape = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<escape]))
+            parser.position = escape
+            try parser.parseEscape(into: &text)
+            position = parser.position
+        }
+        guard position <= end else { throw parser.fail("expected the end of the string") }
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<end]))
     }
 
     /// The text of one JSON string given with its quotation marks (a deferred string's bytes).

@@ -173,16 +173,25 @@ public enum CorpusLoader {
         /// other, that is reported at the later record, which a decoding that did not see the
         /// articles cannot do; the caller decodes again in order.
         func merged(after articles: DecodedCorpus, _ articlesCollector: DiagnosticCollector) -> DecodedCorpus? {
-            let decoded = self.decoded
-            self.decoded = DecodedCorpus()
-            guard articles.recordSites.keys.allSatisfy({ decoded.recordSites[$0] == nil }) else { return nil }
+            var decoded = DecodedCorpus()
+            swap(&decoded, &self.decoded)
+            // The articles' sites and references go into these files' (the larger), not the other way.
+            var sites: [String: RecordSite] = [:]
+            swap(&sites, &decoded.recordSites)
+            sites.reserveCapacity(sites.count + articles.recordSites.count)
+            for (id, site) in articles.recordSites {
+                guard sites.updateValue(site, forKey: id) == nil else { return nil }
+            }
+            var references: [ReferenceSite] = []
+            swap(&references, &decoded.references)
+            references.insert(contentsOf: articles.references, at: 0)
             var merged = articles
             merged.actors = decoded.actors
             merged.statements = decoded.statements
             merged.events = decoded.events
             merged.excerpts = decoded.excerpts
-            merged.recordSites.merge(decoded.recordSites) { first, _ in first }
-            merged.references += decoded.references
+            merged.recordSites = sites
+            merged.references = references
             merged.unparsedKinds.formUnion(decoded.unparsedKinds)
             merged.changedWhileLoading = merged.changedWhileLoading ?? decoded.changedWhileLoading
             merged.quoteOffsets = decoded.quoteOffsets

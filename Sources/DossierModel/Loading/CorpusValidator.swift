@@ -17,10 +17,10 @@ enum CorpusValidator {
 
     static func checkReferences(_ decoded: DecodedCorpus, collector: DiagnosticCollector) {
         // Made once per set of expected kinds, not once per dangling reference.
-        var candidates: [Set<RecordKind>: [String]] = [:]
+        var candidates: [RecordKinds: [String]] = [:]
         var suggestions: [String: String?] = [:]
-        func suggestion(for id: String, expected: Set<RecordKind>) -> String? {
-            let key = expected.map(\.rawValue).sorted().joined(separator: ",") + "\u{0}" + id
+        func suggestion(for id: String, expected: RecordKinds) -> String? {
+            let key = "\(expected.rawValue)\u{0}" + id
             if let known = suggestions[key] { return known }
             guard suggestions.count < suggestionBudget else { return nil }
             if candidates[expected] == nil {
@@ -30,13 +30,15 @@ enum CorpusValidator {
             suggestions[key] = found
             return found
         }
+        let unparsed = RecordKinds(decoded.unparsedKinds.map(RecordKinds.init))
         for reference in decoded.references {
-            let expected = reference.expected.count == RecordKind.allCases.count
-                ? "a record"
-                : RecordKind.allCases.filter(reference.expected.contains).map(\.article).joined(separator: " or ")
+            // Said only in a message: most references resolve.
+            var expected: String {
+                reference.expected == .any ? "a record" : reference.expected.kinds.map(\.article).joined(separator: " or ")
+            }
             guard let site = decoded.recordSites[reference.id] else {
                 // The record may be in a file that did not parse; that file's error was reported.
-                if !reference.expected.isDisjoint(with: decoded.unparsedKinds) { continue }
+                if !reference.expected.isDisjoint(with: unparsed) { continue }
                 var message = "\(reference.field): \(brief(reference.id)) is not the id of any record; expected \(expected)"
                 if let suggestion = suggestion(for: reference.id, expected: reference.expected) { message += " (did you mean \"\(suggestion)\"?)" }
                 collector.error(in: reference.file, at: reference.offset, id: reference.ownerID, message)
@@ -152,13 +154,18 @@ enum CorpusValidator {
                 guard let indices = excerptsOfArticle[articles[position].id] else { continue }
                 var result = Found()
                 do {
-                    let body = try articles[position].body.textOnce()
-                    var utf8 = body
-                    utf8.withUTF8 { bytes in
+                    // The body's UTF-8, made a `String` only if a quote's edge is beside a character
+                    // that is not ASCII (to ask where its characters end).
+                    try articles[position].body.withUTF8Once { bytes in
+                        var text: String??
+                        func isBoundary(_ offset: Int) -> Bool {
+                            if text == nil { text = String(validating: bytes, as: UTF8.self) }
+                            return (text ?? nil).map { QuoteResolver.isCharacterBoundary(offset, in: $0) } ?? false
+                        }
                         for index in indices {
                             let excerpt = excerpts[index]
                             result.quotes.append((index, QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix,
-                                                                                in: body, utf8: bytes)))
+                                                                                utf8: bytes, isBoundary: isBoundary)))
                         }
                     }
                 } catch {

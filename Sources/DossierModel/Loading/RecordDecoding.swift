@@ -5,11 +5,33 @@
 /// can point at the exact value at fault.
 struct ReferenceSite {
     var id: String
-    var expected: Set<RecordKind>
+    var expected: RecordKinds
     var field: String
     var ownerID: String
     var file: SourceFile
     var offset: Int
+}
+
+/// A set of record kinds in one byte: each reference notes the kinds it may point at, and a `Set`
+/// would be an allocation for every one of a corpus's references.
+struct RecordKinds: OptionSet, Hashable {
+    let rawValue: UInt8
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ kind: RecordKind) { rawValue = 1 << UInt8(kind.number) }
+
+    static let article = RecordKinds(.article)
+    static let actor = RecordKinds(.actor)
+    static let statement = RecordKinds(.statement)
+    static let event = RecordKinds(.event)
+    static let excerpt = RecordKinds(.excerpt)
+    static let any: RecordKinds = [.article, .actor, .statement, .event, .excerpt]
+
+    func contains(_ kind: RecordKind) -> Bool { contains(RecordKinds(kind)) }
+
+    /// In `RecordKind.allCases` order.
+    var kinds: [RecordKind] { RecordKind.allCases.filter(contains) }
 }
 
 struct RecordSite {
@@ -78,7 +100,7 @@ extension DecodedCorpus {
         return true
     }
 
-    mutating func noteReferences(_ reader: RecordReader, _ ids: [(text: String, offset: Int)], field: String, expecting kinds: Set<RecordKind>) {
+    mutating func noteReferences(_ reader: RecordReader, _ ids: [(text: String, offset: Int)], field: String, expecting kinds: RecordKinds) {
         guard let owner = reader.id else { return }
         for (id, offset) in ids {
             references.append(ReferenceSite(id: id, expected: kinds, field: field, ownerID: owner, file: reader.file, offset: offset))
@@ -245,7 +267,7 @@ extension DecodedCorpus {
         // Like a forum, a speaker is an actor's id or a name: checked once all ids are known.
         if speaker != nil { speakerOffsets[id] = reader.node("speaker")?.offset ?? reader.objectOffset }
         noteReferences(reader, [(article, reader.node("article")?.offset ?? reader.objectOffset)], field: "article", expecting: [.article])
-        noteReferences(reader, about, field: "about", expecting: Set(RecordKind.allCases))
+        noteReferences(reader, about, field: "about", expecting: .any)
         quoteOffsets[id] = reader.node("quote")?.offset
         var excerpt = Excerpt(id: id, article: article, quote: quote, prefix: prefix, suffix: suffix, about: about.map(\.text))
         excerpt.speaker = speaker

@@ -69,10 +69,23 @@ public enum Fold {
 /// Remembers each non-ASCII scalar's folding, so Foundation is asked once per distinct scalar, not once
 /// per character of a corpus.
 struct FoldTable {
-    private var cache: [UInt32: [UInt8]] = [:]
+    /// Every folding worked out so far, one after the other.
+    private(set) var pool: [UInt8] = []
+    /// Where a scalar below U+10000 has its folding in `pool`: its start times 256 plus its length,
+    /// plus one (0 is not yet known). A table, not a dictionary: folding a document looks up every
+    /// non-ASCII character, and hashing was a tenth of the folding.
+    /// Made at the first such scalar: most short texts folded alone have none.
+    private var basic: [UInt32] = []
+    /// The same for the scalars above (emoji, rare CJK), which are few.
+    private var supplementary: [UInt32: UInt32] = [:]
 
     /// How long each scalar seen so far is once folded, in UTF-8 bytes.
-    var foldedLengths: [UInt32: UInt8] { cache.mapValues { UInt8($0.count) } }
+    var foldedLengths: [UInt32: UInt8] {
+        var lengths: [UInt32: UInt8] = [:]
+        for (value, entry) in basic.enumerated() where entry != 0 { lengths[UInt32(value)] = UInt8((entry - 1) & 0xFF) }
+        for (value, entry) in supplementary { lengths[value] = UInt8((entry - 1) & 0xFF) }
+        return lengths
+    }
 
     /// The scalar value of a UTF-8 sequence of 2 to 4 bytes.
     @inline(__always)
@@ -90,19 +103,37 @@ struct FoldTable {
             let byte = UInt8(scalar.value)
             return [byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte]
         }
-        if let known = cache[scalar.value] { return known }
-        let folded = Fold.foldScalar(scalar)
-        cache[scalar.value] = folded
-        return folded
+        return Array(pool[range(of: scalar.value) { Fold.foldScalar(scalar) }])
     }
 
     /// Folds a non-ASCII scalar given by its UTF-8 bytes.
     mutating func folded(utf8 bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> [UInt8] {
+        Array(pool[foldedRange(utf8: bytes, at: start, length: length)])
+    }
+
+    /// Where the folding of a non-ASCII scalar given by its UTF-8 bytes is in `pool`. A sequence that
+    /// is not valid UTF-8 is its own folding.
+    @inline(__always)
+    mutating func foldedRange(utf8 bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> Range<Int> {
         let value = Self.scalarValue(bytes, at: start, length: length)
-        if let known = cache[value] { return known }
-        let folded = Unicode.Scalar(value).map(Fold.foldScalar) ?? Array(bytes[start..<(start + length)])
-        cache[value] = folded
-        return folded
+        return range(of: value) { Unicode.Scalar(value).map(Fold.foldScalar) ?? Array(bytes[start..<(start + length)]) }
+    }
+
+    @inline(__always)
+    private mutating func range(of value: UInt32, folding: () -> [UInt8]) -> Range<Int> {
+        if value < 0x10000 && basic.isEmpty { basic = [UInt32](repeating: 0, count: 0x10000) }
+        let entry = value < 0x10000 ? basic[Int(value)] : supplementary[value] ?? 0
+        if entry != 0 {
+            let start = Int((entry - 1) >> 8)
+            return start..<(start + Int((entry - 1) & 0xFF))
+        }
+        // A scalar folds to a few scalars at most; a longer folding would not fit its entry.
+        let folded = folding().prefix(255)
+        let start = pool.count
+        pool.append(contentsOf: folded)
+        let made = (UInt32(start) << 8 | UInt32(folded.count)) + 1
+        if value < 0x10000 { basic[Int(value)] = made } else { supplementary[value] = made }
+        return start..<pool.count
     }
 }
 

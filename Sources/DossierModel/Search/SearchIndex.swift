@@ -230,10 +230,17 @@ public struct SearchIndex: Sendable {
             ids = articles.map(\.id)
             // One body read at a time, folded and let go: never all bodies in memory at once.
             let capacity = articles.reduce(0) { $0 + $1.title.utf8.count + $1.body.utf8CountEstimate + 2 }
-            buffer = FoldedBuffer(count: articles.count * 2, capacity: capacity) { document in
-                let article = articles[document / 2]
-                return document % 2 == 0 ? article.title : (try? article.body.textOnce()) ?? ""
+            var builder = FoldedBuffer.Builder(count: articles.count * 2, capacity: capacity)
+            for article in articles {
+                var title = article.title
+                title.withUTF8 { builder.append($0) }
+                do {
+                    try article.body.withUTF8Once { builder.append($0) }
+                } catch {
+                    builder.append(UnsafeBufferPointer(start: nil, count: 0))
+                }
             }
+            buffer = FoldedBuffer(builder)
         }
     }
 
@@ -487,51 +494,121 @@ final class FoldedBuffer: Sendable {
     let filter: GramFilter?
 
     convenience init(_ texts: [String]) {
-        self.init(count: texts.count, capacity: texts.reduce(0) { $0 + $1.utf8.count + 1 }) { texts[$0] }
+        var builder = Builder(count: texts.count, capacity: texts.reduce(0) { $0 + $1.utf8.count + 1 })
+        for var text in texts { text.withUTF8 { builder.append($0) } }
+        self.init(builder)
     }
 
-    /// Folds `count` documents, asking for each text in turn (so a text read from a file is let go
-    /// before the next is read); `capacity` is the folded size expected, to allocate once.
-    init(count: Int, capacity: Int, text: (Int) -> String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(capacity)
-        var starts: [Int] = []
-        starts.reserveCapacity(count + 1)
-        var anchors: [Anchor] = []
-        var table = FoldTable()
-        for document in 0..<count {
-            var text = text(document)
-            starts.append(bytes.count)
-            var nextAnchor = bytes.count + Self.anchorSpacing
-            text.withUTF8 { source in
-                var index = 0
-                while index < source.count {
-                    if bytes.count >= nextAnchor {
-                        anchors.append(Anchor(folded: bytes.count, original: index))
-                        nextAnchor = bytes.count + Self.anchorSpacing
+    /// Folds documents one after the other, each given as UTF-8 (so a text read from a file is let
+    /// go before the next is read, and need not become a `String`).
+    struct Builder: ~Copyable {
+        fileprivate var bytes: [UInt8] = []
+        fileprivate var starts: [Int] = []
+        fileprivate var anchors: [Anchor] = []
+        fileprivate var table = FoldTable()
+        /// Byte counts in four interleaved lanes (a text repeats its commonest bytes back to back,
+        /// and one counter per byte would wait on its own last increment).
+        fileprivate var counts = [Int](repeating: 0, count: 4 * 256)
+        /// Where a document is folded before it is appended: written through a pointer, as appending
+        /// to `bytes` byte by byte costs several times the folding.
+        private var scratch: UnsafeMutablePointer<UInt8>
+        private var scratchCapacity: Int
+
+        /// `capacity` is the folded size expected, to allocate once.
+        init(count: Int, capacity: Int) {
+            bytes.reserveCapacity(capacity)
+            starts.reserveCapacity(count + 1)
+            scratchCapacity = 1 << 16
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+
+        deinit { scratch.deallocate() }
+
+        /// Folds one document. Its bytes should be UTF-8; a sequence that is not is kept as it is.
+        mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+            let documentStart = bytes.count
+            starts.append(documentStart)
+            reserveScratch(source.count)
+            let count = source.count
+            var written = 0
+            var index = 0
+            var nextAnchor = FoldedBuffer.anchorSpacing
+            if let input = source.baseAddress {
+                while index < count {
+                    if written >= nextAnchor {
+                        anchors.append(Anchor(folded: documentStart + written, original: index))
+                        nextAnchor = written + FoldedBuffer.anchorSpacing
                     }
-                    let byte = source[index]
-                    if byte < 0x80 {
-                        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    // ASCII is folded one for one: no room to check, and no anchor passed, before the limit.
+                    let asciiLimit = min(count, index + (nextAnchor - written))
+                    let output = scratch
+                    while index < asciiLimit {
+                        let byte = input[index]
+                        if byte >= 0x80 { break }
+                        output[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        written += 1
                         index += 1
-                        continue
                     }
-                    let length = Self.sequenceLength(byte, remaining: source.count - index)
-                    bytes.append(contentsOf: table.folded(utf8: source, at: index, length: length))
+                    guard index < asciiLimit else { continue }
+                    let length = FoldedBuffer.sequenceLength(input[index], remaining: count - index)
+                    let folded = table.foldedRange(utf8: source, at: index, length: length)
                     index += length
+                    // Room for this scalar's folding and for the rest of the text one for one.
+                    if written + folded.count + (count - index) > scratchCapacity {
+                        growScratch(to: written + folded.count + (count - index), keeping: written)
+                    }
+                    table.pool.withUnsafeBufferPointer { pool in
+                        for position in folded {
+                            scratch[written] = pool[position]
+                            written += 1
+                        }
+                    }
                 }
             }
+            let folded = UnsafeBufferPointer(start: scratch, count: written)
+            countBytes(folded)
+            bytes.append(contentsOf: folded)
             bytes.append(0)
+            counts[0] += 1
         }
-        starts.append(bytes.count)
-        var counts = [Int](repeating: 0, count: 256)
-        for byte in bytes { counts[Int(byte)] += 1 }
-        self.bytes = .owned(bytes)
-        self.starts = Starts(storage: .array(starts))
-        self.anchors = anchors
-        self.foldedLengths = table.foldedLengths
-        self.byteCounts = counts
-        filter = nil
+
+        private mutating func reserveScratch(_ needed: Int) {
+            if needed > scratchCapacity { growScratch(to: needed, keeping: 0) }
+        }
+
+        private mutating func growScratch(to needed: Int, keeping used: Int) {
+            let capacity = max(needed, scratchCapacity * 2)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: scratch, count: used)
+            scratch.deallocate()
+            scratch = grown
+            scratchCapacity = capacity
+        }
+
+        private mutating func countBytes(_ folded: UnsafeBufferPointer<UInt8>) {
+            counts.withUnsafeMutableBufferPointer { lanes in
+                var index = 0
+                while index + 4 <= folded.count {
+                    lanes[Int(folded[index])] += 1
+                    lanes[256 + Int(folded[index + 1])] += 1
+                    lanes[512 + Int(folded[index + 2])] += 1
+                    lanes[768 + Int(folded[index + 3])] += 1
+                    index += 4
+                }
+                while index < folded.count {
+                    lanes[Int(folded[index])] += 1
+                    index += 1
+                }
+            }
+        }
+    }
+
+    convenience init(_ builder: consuming Builder) {
+        builder.starts.append(builder.bytes.count)
+        let lanes = builder.counts
+        self.init(bytes: .owned(builder.bytes), starts: Starts(storage: .array(builder.starts)), anchors: builder.anchors,
+                  foldedLengths: builder.table.foldedLengths,
+                  byteCounts: (0..<256).map { lanes[$0] + lanes[256 + $0] + lanes[512 + $0] + lanes[768 + $0] }, filter: nil)
     }
 
     /// A buffer read back from the persistent index, its parts already checked against each other.
