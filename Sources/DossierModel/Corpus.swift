@@ -122,12 +122,65 @@ public struct Corpus: Sendable {
     }
 
     public init(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt]) {
+        self.init(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts, ahead: nil)
+    }
+
+    /// What building the back-links needs before the quotes are found: the table of ids and every
+    /// back-link but the excerpts in each article (which follow where their quotes were found). A
+    /// staged load works it out on another thread while the quotes are looked for.
+    public struct LinksAhead: @unchecked Sendable {
+        let counts: [Int]
+        let positions: [String: (kind: RecordKind, index: Int)]
+        let links: BackLinks
+
+        /// From the records as decoded: their ids and references are what the corpus will hold. Of
+        /// the excerpts only what links them is taken, so the excerpts can be written to meanwhile
+        /// (where their quotes are) without being copied.
+        init(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [ExcerptLinks]) {
+            counts = [articles.count, actors.count, statements.count, events.count, excerpts.count]
+            positions = Corpus.positions(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts)
+            links = Corpus.recordLinks(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts,
+                                       positions: positions)
+        }
+    }
+
+    /// What the back-links need of an excerpt.
+    struct ExcerptLinks {
+        let id: String
+        let about: [String]
+
+        init(_ excerpt: Excerpt) {
+            id = excerpt.id
+            about = excerpt.about
+        }
+    }
+
+    /// `ahead`, worked out from these records' ids and references, is used as it is.
+    init(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt], ahead: LinksAhead?) {
         self.articles = RecordList(articles)
         self.actors = RecordList(actors)
         self.statements = RecordList(statements)
         self.events = RecordList(events)
         self.excerpts = RecordList(excerpts)
 
+        let counts = [articles.count, actors.count, statements.count, events.count, excerpts.count]
+        let ahead = ahead?.counts == counts ? ahead : nil
+        let positions = ahead?.positions
+            ?? Self.positions(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts.lazy.map(ExcerptLinks.init))
+        listFilterText = ListFilterText(articles: articles, actors: actors, statements: statements, events: events)
+        lookup = .table(positions, links: ComputedOnce {
+            var links = ahead?.links
+                ?? Self.recordLinks(articles: articles, actors: actors, statements: statements, events: events,
+                                    excerpts: excerpts.lazy.map(ExcerptLinks.init), positions: positions)
+            links.excerptsInArticle = Self.excerptsInArticle(excerpts, positions: positions)
+            return links
+        })
+        let lists = (self.articles, self.actors, self.statements, self.events)
+        lazyOrders = ComputedOnce { CorpusOrders(articles: lists.0, actors: lists.1, statements: lists.2, events: lists.3) }
+    }
+
+    private static func positions(articles: [Article], actors: [Actor], statements: [Statement], events: [Event],
+                                  excerpts: some Collection<ExcerptLinks>) -> [String: (kind: RecordKind, index: Int)] {
         var positions: [String: (kind: RecordKind, index: Int)] = [:]
         positions.reserveCapacity(articles.count + actors.count + statements.count + events.count + excerpts.count)
         for (index, record) in articles.enumerated() { positions[record.id] = (.article, index) }
@@ -135,12 +188,7 @@ public struct Corpus: Sendable {
         for (index, record) in statements.enumerated() { positions[record.id] = (.statement, index) }
         for (index, record) in events.enumerated() { positions[record.id] = (.event, index) }
         for (index, record) in excerpts.enumerated() { positions[record.id] = (.excerpt, index) }
-        listFilterText = ListFilterText(articles: articles, actors: actors, statements: statements, events: events)
-        lookup = .table(positions, links: ComputedOnce {
-            Self.backLinks(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts, positions: positions)
-        })
-        let lists = (self.articles, self.actors, self.statements, self.events)
-        lazyOrders = ComputedOnce { CorpusOrders(articles: lists.0, actors: lists.1, statements: lists.2, events: lists.3) }
+        return positions
     }
 
     /// A corpus whose records, ids and back-links stay in the persistent index's mapped bytes, each
@@ -164,95 +212,113 @@ public struct Corpus: Sendable {
         _ = lazyOrders.value
     }
 
-    private static func backLinks(articles: [Article], actors: [Actor], statements: [Statement], events: [Event], excerpts: [Excerpt],
-                                  positions: [String: (kind: RecordKind, index: Int)]) -> BackLinks {
+    /// Every back-link but the excerpts in each article (left empty).
+    private static func recordLinks(articles: [Article], actors: [Actor], statements: [Statement], events: [Event],
+                                    excerpts: some Collection<ExcerptLinks>, positions: [String: (kind: RecordKind, index: Int)]) -> BackLinks {
         // Every id met is given a number (a record's from its place; an id of no record, in a corpus
         // opened with its problems, the next one free), so the lists below are arrays indexed by
         // number and "already linked?" is a set of integer pairs: hashing pairs of strings took most
         // of the time of building these indexes.
-        var recordIDs: [String] = []
-        recordIDs.reserveCapacity(positions.count)
-        for record in articles { recordIDs.append(record.id) }
-        for record in actors { recordIDs.append(record.id) }
-        for record in statements { recordIDs.append(record.id) }
-        for record in events { recordIDs.append(record.id) }
-        for record in excerpts { recordIDs.append(record.id) }
+        let recordIDs = Self.recordIDs(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts)
         var ids = Numbering(positions: positions, recordIDs: recordIDs, counts: [articles.count, actors.count, statements.count, events.count, excerpts.count])
         var about = Lists<String>()
         var citing = Lists<String>()
         var aboutSeen: Set<Int> = []
         aboutSeen.reserveCapacity(excerpts.count * 2)
-        func link(_ excerpt: String, to record: String) {
-            let excerptNumber = ids.number(excerpt)
-            let recordNumber = ids.number(record)
+        // A record's own number is known from its place; only the ids it names are looked up.
+        func link(_ excerpt: String, _ excerptNumber: Int, to record: String, _ recordNumber: Int) {
             if aboutSeen.insert(excerptNumber &* Numbering.pairSpace &+ recordNumber).inserted {
                 about.append(excerpt, at: recordNumber)
                 citing.append(record, at: excerptNumber)
             }
         }
-        for excerpt in excerpts {
-            for record in excerpt.about { link(excerpt.id, to: record) }
+        let excerptBase = ids.bases[RecordKind.excerpt.number]
+        for (index, excerpt) in excerpts.enumerated() {
+            for record in excerpt.about { link(excerpt.id, excerptBase + index, to: record, ids.number(record)) }
         }
         var roles = Lists<StatementRole>()
         var rolesSeen: Set<Int> = []
         let roleCases = StatementRole.Role.allCases
-        func role(_ actor: String, _ statement: String, _ role: StatementRole.Role) {
+        func role(_ actor: String, _ statement: String, _ statementNumber: Int, _ role: StatementRole.Role) {
             let actorNumber = ids.number(actor)
-            let key = (actorNumber &* Numbering.pairSpace &+ ids.number(statement)) &* roleCases.count &+ roleCases.firstIndex(of: role)!
+            let key = (actorNumber &* Numbering.pairSpace &+ statementNumber) &* roleCases.count &+ roleCases.firstIndex(of: role)!
             if rolesSeen.insert(key).inserted { roles.append(StatementRole(statement: statement, role: role), at: actorNumber) }
         }
-        for statement in statements {
-            for excerpt in statement.excerpts { link(excerpt, to: statement.id) }
-            for count in statement.counts { link(count.excerpt, to: statement.id) }
+        let statementBase = ids.bases[RecordKind.statement.number]
+        for (index, statement) in statements.enumerated() {
+            let id = statement.id
+            let number = statementBase + index
+            for excerpt in statement.excerpts { link(excerpt, ids.number(excerpt), to: id, number) }
+            for count in statement.counts { link(count.excerpt, ids.number(count.excerpt), to: id, number) }
             for signatory in statement.signatories {
+                let actorNumber = ids.number(signatory.actor)
                 for excerpt in signatory.excerpts {
-                    link(excerpt, to: statement.id)
-                    link(excerpt, to: signatory.actor)
+                    let excerptNumber = ids.number(excerpt)
+                    link(excerpt, excerptNumber, to: id, number)
+                    link(excerpt, excerptNumber, to: signatory.actor, actorNumber)
                 }
-                role(signatory.actor, statement.id, .signatory)
+                role(signatory.actor, id, number, .signatory)
             }
-            for lead in statement.leads { role(lead, statement.id, .lead) }
-            for addressee in statement.addressees { role(addressee, statement.id, .addressee) }
+            for lead in statement.leads { role(lead, id, number, .lead) }
+            for addressee in statement.addressees { role(addressee, id, number, .addressee) }
             // The excerpts naming a lead or an addressee support the statement and the actor, as a
             // signatory's do.
             for (actors, named) in [(statement.leads, statement.leadExcerpts), (statement.addressees, statement.addresseeExcerpts)] where !named.isEmpty {
                 for actor in actors {
                     for excerpt in named[actor] ?? [] {
-                        link(excerpt, to: statement.id)
-                        link(excerpt, to: actor)
+                        let excerptNumber = ids.number(excerpt)
+                        link(excerpt, excerptNumber, to: id, number)
+                        link(excerpt, excerptNumber, to: actor, ids.number(actor))
                     }
                 }
             }
             // A forum given as a plain name is no actor's: it has no profile to list the statement in.
-            if let forum = statement.forum, positions[forum]?.0 == .actor { role(forum, statement.id, .forum) }
+            if let forum = statement.forum, positions[forum]?.0 == .actor { role(forum, id, number, .forum) }
         }
         var mentions = Lists<String>()
         var mentionsSeen: Set<Int> = []
-        for event in events {
-            for excerpt in event.excerpts { link(excerpt, to: event.id) }
-            let eventNumber = ids.number(event.id)
+        let eventBase = ids.bases[RecordKind.event.number]
+        for (index, event) in events.enumerated() {
+            let eventNumber = eventBase + index
+            for excerpt in event.excerpts { link(excerpt, ids.number(excerpt), to: event.id, eventNumber) }
             for record in event.actors + event.statements {
                 let recordNumber = ids.number(record)
                 if mentionsSeen.insert(recordNumber &* Numbering.pairSpace &+ eventNumber).inserted { mentions.append(event.id, at: recordNumber) }
             }
         }
+        return BackLinks(excerptsAbout: about.dictionary(ids), recordsCiting: citing.dictionary(ids), excerptsInArticle: [:],
+                         statementRoles: roles.dictionary(ids), eventsMentioning: mentions.dictionary(ids))
+    }
+
+    private static func recordIDs(articles: [Article], actors: [Actor], statements: [Statement], events: [Event],
+                                  excerpts: some Collection<ExcerptLinks>) -> [String] {
+        var recordIDs: [String] = []
+        recordIDs.reserveCapacity(articles.count + actors.count + statements.count + events.count + excerpts.count)
+        for record in articles { recordIDs.append(record.id) }
+        for record in actors { recordIDs.append(record.id) }
+        for record in statements { recordIDs.append(record.id) }
+        for record in events { recordIDs.append(record.id) }
+        for record in excerpts { recordIDs.append(record.id) }
+        return recordIDs
+    }
+
+    /// The excerpts quoting each article, sorted by where their quotes stand.
+    private static func excerptsInArticle(_ excerpts: [Excerpt], positions: [String: (kind: RecordKind, index: Int)]) -> [String: [String]] {
         // An excerpt whose quote was not found marks no span: the reader lists only those it can show.
         // Each article's are kept as places in `excerpts` (copying whole excerpts to sort them was most
-        // of the cost), sorted by span.
-        var inArticle = Lists<Int>()
-        for (index, excerpt) in excerpts.enumerated() where excerpt.anchor != .unanchored { inArticle.append(index, at: ids.number(excerpt.article)) }
+        // of the cost), sorted by span. Numbered by article: an article's id is hashed once per excerpt.
+        var places: [String: [Int]] = [:]
+        for (index, excerpt) in excerpts.enumerated() where excerpt.anchor != .unanchored { places[excerpt.article, default: []].append(index) }
         var spans: [String: [String]] = [:]
-        spans.reserveCapacity(inArticle.used.count)
-        for number in inArticle.used {
-            let places = inArticle.lists[number]
-            let sorted = places.count < 2 ? places : places.sorted {
+        spans.reserveCapacity(places.count)
+        for (article, indices) in places {
+            let sorted = indices.count < 2 ? indices : indices.sorted {
                 let (left, right) = (excerpts[$0].span, excerpts[$1].span)
                 return (left.start, left.end, $0) < (right.start, right.end, $1)
             }
-            spans[ids.id(of: number)] = sorted.map { excerpts[$0].id }
+            spans[article] = sorted.map { excerpts[$0].id }
         }
-        return BackLinks(excerptsAbout: about.dictionary(ids), recordsCiting: citing.dictionary(ids), excerptsInArticle: spans,
-                         statementRoles: roles.dictionary(ids), eventsMentioning: mentions.dictionary(ids))
+        return spans
     }
 
     /// Numbers for ids: a record's is its place across the five arrays; an id of no record gets the

@@ -405,8 +405,10 @@ import Testing
 
     /// The staged load decodes the other four files while the articles are parsed, then puts them
     /// together: its problems are the one-shot load's, in the same order, also when an excerpt has an
-    /// article's id (which only a decoding in file order can place at the later record).
-    @Test(arguments: ["valid", "duplicate"])
+    /// article's id (which only a decoding in file order can place at the later record); and its
+    /// back-links, most of them worked out while the quotes are found, are the one-shot load's, also
+    /// for a reference to no record (opened with its problems).
+    @Test(arguments: ["valid", "duplicate", "dangling"])
     func theProblemsAreTheOneShotLoads(corpus: String) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-staged-\(corpus)-\(getpid())").path
         try? FileManager.default.removeItem(atPath: directory)
@@ -419,6 +421,12 @@ import Testing
             let end = try #require(text[first.upperBound...].firstIndex(of: "\""))
             try text.replacingCharacters(in: first.upperBound..<end, with: "art-2019-cdt-22-nations").write(toFile: path, atomically: true, encoding: .utf8)
         }
+        if corpus == "dangling" {
+            let path = directory + "/excerpts.json"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let about = try #require(text.range(of: "\"about\": ["))
+            try text.replacingCharacters(in: about, with: "\"about\": [\"nobody-here\", ").write(toFile: path, atomically: true, encoding: .utf8)
+        }
         let oneShot = try CorpusLoader.load(directoryFiles: CorpusLoader.readDirectory(directory), mode: .tolerant)
         let staged = try #require(StagedLoad(files: CorpusLoader.readDirectory(directory), width: 80, height: 24))
         staged.start()
@@ -430,6 +438,13 @@ import Testing
         let state = try #require(try outcome?.get())
         #expect(state.problems.map(\.description) == oneShot.problems.map(\.description))
         #expect(state.corpus.excerpts.count == oneShot.corpus.excerpts.count)
+        let (links, expected) = (state.corpus, oneShot.corpus)
+        #expect(links.excerptsAbout.all == expected.excerptsAbout.all && !expected.excerptsAbout.all.isEmpty)
+        #expect(links.recordsCiting.all == expected.recordsCiting.all)
+        #expect(links.excerptsInArticle.all == expected.excerptsInArticle.all && !expected.excerptsInArticle.all.isEmpty)
+        #expect(links.statementRoles.all == expected.statementRoles.all)
+        #expect(links.eventsMentioning.all == expected.eventsMentioning.all)
+        if corpus == "dangling" { #expect(links.excerptsAbout["nobody-here"]?.count == 1) }
         if corpus == "duplicate" { #expect(state.problems.contains { $0.description.contains("art-2019-cdt-22-nations") }) }
     }
 

@@ -109,7 +109,7 @@ public enum CorpusLoader {
                             mode: LoadMode = .strict) throws(CorpusError) -> LoadedCorpus {
         if previewed == nil, let loaded = try loadInParallel(files, mode: mode) { return loaded }
         if let previewed, var merged = others?.merged(after: previewed.decoded, previewed.collector) {
-            return try finish(&merged, collector: previewed.collector, mode: mode)
+            return try finish(&merged, collector: previewed.collector, mode: mode, linkingAhead: true)
         }
         let collector = previewed?.collector ?? DiagnosticCollector()
         var decoded = previewed?.decoded ?? DecodedCorpus()
@@ -280,7 +280,14 @@ public enum CorpusLoader {
     /// Checks the decoded records and builds the corpus. What decoding kept to locate problems (every
     /// reference and record site) is let go first, so it is never in memory beside the corpus's
     /// indexes: with 50,000 articles each is about 100 MB.
-    private static func finish(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector, mode: LoadMode) throws(CorpusError) -> LoadedCorpus {
+    /// `linkingAhead` (the explorer's staged load, which builds the back-links next) works out the
+    /// back-links that do not follow from the quotes on another thread while the quotes are found.
+    private static func finish(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector, mode: LoadMode,
+                               linkingAhead: Bool = false) throws(CorpusError) -> LoadedCorpus {
+        let ahead = linkingAhead
+            ? BackgroundWork { [records = (decoded.articles, decoded.actors, decoded.statements, decoded.events, decoded.excerpts.map(Corpus.ExcerptLinks.init))] in
+                Corpus.LinksAhead(articles: records.0, actors: records.1, statements: records.2, events: records.3, excerpts: records.4)
+            } : nil
         CorpusValidator.check(&decoded, collector: collector)
         if let changed = decoded.changedWhileLoading {
             throw .unreadable(path: changed.file, reason: "the file changed while the corpus was being loaded; open it again")
@@ -292,7 +299,8 @@ public enum CorpusLoader {
         let actorSites = decoded.recordSites.filter { $0.value.kind == .actor }
         let records = (decoded.articles, decoded.actors, decoded.statements, decoded.events, decoded.excerpts)
         decoded = DecodedCorpus()
-        let corpus = Corpus(articles: records.0, actors: records.1, statements: records.2, events: records.3, excerpts: records.4)
+        let corpus = Corpus(articles: records.0, actors: records.1, statements: records.2, events: records.3, excerpts: records.4,
+                            ahead: ahead?.result.get())
         // Warnings only, unless a tolerant load opened a corpus with errors.
         var problems = collector.diagnostics
         problems.append(contentsOf: CorpusValidator.coverageWarnings(corpus, actorSites: actorSites, collector: collector))

@@ -76,12 +76,14 @@ enum CorpusValidator {
             excerptsOfArticle[decoded.excerpts[index].article, default: []].append(index)
         }
         let articles = decoded.articles
-        let excerpts = decoded.excerpts
+        // Only the quotes and their context: holding the excerpts themselves while their spans are
+        // written below would copy them all.
+        let quotes = decoded.excerpts.map { QuoteSearch.Quote(text: $0.quote, prefix: $0.prefix, suffix: $0.suffix) }
         let lookup = excerptsOfArticle
         let middle = articles.count >= articlesWorthASecondThread ? articles.count / 2 : articles.count
         let later = middle < articles.count
-            ? BackgroundWork { QuoteSearch(articles: articles[middle...], excerpts: excerpts, excerptsOfArticle: lookup) } : nil
-        let earlier = QuoteSearch(articles: articles[..<middle], excerpts: excerpts, excerptsOfArticle: lookup)
+            ? BackgroundWork { QuoteSearch(articles: articles[middle...], quotes: quotes, excerptsOfArticle: lookup) } : nil
+        let earlier = QuoteSearch(articles: articles[..<middle], quotes: quotes, excerptsOfArticle: lookup)
         let searches = [earlier] + (later.map { [$0.result.get()] } ?? [])
 
         var driftSearches = 0
@@ -146,10 +148,17 @@ enum CorpusValidator {
             var unreadable: ArticleBody.Unreadable?
         }
 
+        struct Quote {
+            var text: String
+            var prefix: String?
+            var suffix: String?
+        }
+
         /// By article position, in order.
         private(set) var found: [(position: Int, found: Found)] = []
 
-        init(articles: ArraySlice<Article>, excerpts: [Excerpt], excerptsOfArticle: [String: [Int]]) {
+        /// `quotes` by excerpt index, as `excerptsOfArticle` gives them.
+        init(articles: ArraySlice<Article>, quotes: [Quote], excerptsOfArticle: [String: [Int]]) {
             for position in articles.indices {
                 guard let indices = excerptsOfArticle[articles[position].id] else { continue }
                 var result = Found()
@@ -163,8 +172,8 @@ enum CorpusValidator {
                             return (text ?? nil).map { QuoteResolver.isCharacterBoundary(offset, in: $0) } ?? false
                         }
                         for index in indices {
-                            let excerpt = excerpts[index]
-                            result.quotes.append((index, QuoteResolver.resolve(quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix,
+                            let quote = quotes[index]
+                            result.quotes.append((index, QuoteResolver.resolve(quote: quote.text, prefix: quote.prefix, suffix: quote.suffix,
                                                                                 utf8: bytes, isBoundary: isBoundary)))
                         }
                     }
