@@ -118,7 +118,9 @@ import Testing
     /// and documents longer than the working space, growing it part way through.
     @Test func foldedDocumentsAreEachTextFolded() {
         let texts = ["Türk said “No”", "", "ÜRÜMCHI e\u{301}", String(repeating: "한국어 ", count: 30_000), "A\u{00A0}B 新疆",
-                     String(repeating: "Xinjiang Ö ", count: 20_000)]
+                     String(repeating: "Xinjiang Ö ", count: 20_000),
+                     // Every ASCII character, eight at a time from several alignments: @ [ ` { beside A-Z and a-z.
+                     String(repeating: "\t" + String((0...0x7F).map { Character(Unicode.Scalar(UInt8($0))) }), count: 9)]
         let buffer = FoldedBuffer(texts)
         let expected: [UInt8] = texts.flatMap { text -> [UInt8] in Array(Fold.fold(text).utf8) + [0] }
         buffer.bytes.withUnsafeBufferPointer { #expect(Array($0) == expected) }

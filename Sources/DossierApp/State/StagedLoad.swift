@@ -4,8 +4,9 @@ import Foundation
 /// Loads a directory corpus in two stages so the first frame does not wait for what it does not show:
 /// the articles file is parsed on the caller's thread and previewed, while a background thread decodes
 /// the other four files; that thread then loads and checks the whole corpus (reusing both) and builds
-/// the explorer's indexes (back-links and list orders included), while a second one, started once
-/// the first frame is drawn, folds the previewed articles for search (the largest part of the index).
+/// the explorer's indexes (back-links, list orders and the rest of the search index included), while
+/// a second one, started once the first frame is drawn, folds the previewed articles for search (the
+/// largest part of the index).
 /// The key loop polls `result` and hands the full state to the controller as an `Event.loaded`.
 public final class StagedLoad: @unchecked Sendable {
     /// The articles-only state to show first.
@@ -35,12 +36,17 @@ public final class StagedLoad: @unchecked Sendable {
         // The other four files are decoded on the other core while this one parses the articles.
         let thread = Thread { [files = copy files] in
             guard let result = Self.load(files, inputs) else { return }
+            // What does not need the articles folded is done while they are.
+            let prepared = result.map { loaded in
+                loaded.corpus.prepareLinksAndOrders()
+                return (loaded, SearchIndex.FoldedRest(loaded.corpus))
+            }
             inputs.foldingStarted.wait()
             let folded = inputs.folding!.result.get()
             inputs.folding = nil
-            let loaded = result.map { loaded in
-                loaded.corpus.prepareLinksAndOrders()
-                var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies, foldedArticles: folded)
+            let loaded = prepared.map { loaded, rest in
+                var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies,
+                                  search: SearchIndex(corpus: loaded.corpus, articles: folded, rest: rest))
                 state.problems = loaded.problems
                 return state
             }
