@@ -387,8 +387,14 @@ public struct Corpus: Sendable {
     /// A record's number: its place across the kinds in `RecordKind` order.
     func recordNumber(of id: String) -> Int? {
         guard let (kind, index) = lookup.position(of: id) else { return nil }
-        let counts = [articles.count, actors.count, statements.count, events.count, excerpts.count]
-        return counts[..<kind.number].reduce(index, +)
+        // Asked for every link when an index is written: no array made per call.
+        switch kind {
+        case .article: return index
+        case .actor: return articles.count + index
+        case .statement: return articles.count + actors.count + index
+        case .event: return articles.count + actors.count + statements.count + index
+        case .excerpt: return articles.count + actors.count + statements.count + events.count + index
+        }
     }
 
     /// Whose words or figure an excerpt gives, as a citation says it: "CNN, via China Digital Times"

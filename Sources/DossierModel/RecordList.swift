@@ -24,6 +24,8 @@ public struct RecordList<Record: Sendable>: RandomAccessCollection, Sendable {
         }
     }
 
+    public var count: Int { endIndex }
+
     public subscript(position: Int) -> Record {
         switch storage {
         case .array(let records): return records[position]

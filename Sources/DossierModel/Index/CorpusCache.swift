@@ -158,7 +158,8 @@ public struct CorpusCache: Sendable {
         }
         let loaded: LoadedCorpus
         if let directory = opening.directory {
-            loaded = try CorpusLoader.load(directoryFiles: directory, mode: mode)
+            // The index written below holds the back-links: most are worked out during the checks.
+            loaded = try CorpusLoader.load(directoryFiles: directory, mode: mode, linkingAhead: true)
         } else {
             loaded = try CorpusLoader.load(singleFile: opening.single!, mode: mode)
         }

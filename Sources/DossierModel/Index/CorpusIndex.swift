@@ -163,7 +163,9 @@ public enum CorpusIndex {
             searchOffset = writer.bytes.count
             searchPieces = encodeSearch(search, at: searchOffset)
         }
-        var head = writer.bytes
+        // Taken from the writer, so filling in the head below does not copy it.
+        var head: [UInt8] = []
+        swap(&head, &writer.bytes)
         func put(_ value: UInt64, at offset: Int) {
             withUnsafeBytes(of: value.littleEndian) { for (index, byte) in $0.enumerated() { head[offset + index] = byte } }
         }

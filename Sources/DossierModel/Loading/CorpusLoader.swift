@@ -105,9 +105,11 @@ public enum CorpusLoader {
     /// A directory corpus given as its five files, keyed by collection name ("articles"...). The bundled
     /// corpus is loaded this way from the bytes embedded in the binary. `previewed` articles, decoded
     /// by a staged load, are taken as they are, and so are the `others` it decoded meanwhile.
+    /// `linkingAhead`, for a caller that builds the back-links next (to write the persistent index),
+    /// works most of them out while the quotes are found; a staged load always does.
     public static func load(directoryFiles files: [String: SourceFile], previewed: PreviewedArticles? = nil, others: OtherFiles? = nil,
-                            mode: LoadMode = .strict) throws(CorpusError) -> LoadedCorpus {
-        if previewed == nil, let loaded = try loadInParallel(files, mode: mode) { return loaded }
+                            mode: LoadMode = .strict, linkingAhead: Bool = false) throws(CorpusError) -> LoadedCorpus {
+        if previewed == nil, let loaded = try loadInParallel(files, mode: mode, linkingAhead: linkingAhead) { return loaded }
         if let previewed, var merged = others?.merged(after: previewed.decoded, previewed.collector) {
             return try finish(&merged, collector: previewed.collector, mode: mode, linkingAhead: true)
         }
@@ -130,7 +132,7 @@ public enum CorpusLoader {
     /// Decodes articles.json on a second thread while this one decodes the other four files (the
     /// articles are half of the parsing), then puts the two together as one decoding after the other
     /// would have. Nil when that cannot be done (see `OtherFiles.merged`): the caller decodes in order.
-    private static func loadInParallel(_ files: [String: SourceFile], mode: LoadMode) throws(CorpusError) -> LoadedCorpus? {
+    private static func loadInParallel(_ files: [String: SourceFile], mode: LoadMode, linkingAhead: Bool) throws(CorpusError) -> LoadedCorpus? {
         guard let articlesFile = files[RecordKind.article.collectionName], RecordKind.allCases.allSatisfy({ files[$0.collectionName] != nil }) else { return nil }
         // On a thread with room for JSON nested 256 deep; its bytes kept for resolving quotes.
         let articles = BackgroundWork(stackSize: 8 << 20) { () -> (DecodedCorpus, DiagnosticCollector) in
@@ -143,7 +145,7 @@ public enum CorpusLoader {
         let (articlesDecoded, articlesCollector) = articles.result.get()
         defer { articlesFile.releaseBytes() }
         guard var merged = others?.merged(after: articlesDecoded, articlesCollector) else { return nil }
-        return try finish(&merged, collector: articlesCollector, mode: mode)
+        return try finish(&merged, collector: articlesCollector, mode: mode, linkingAhead: linkingAhead)
     }
 
     /// The four files other than articles.json, decoded (on the caller's thread) apart from the
@@ -280,8 +282,8 @@ public enum CorpusLoader {
     /// Checks the decoded records and builds the corpus. What decoding kept to locate problems (every
     /// reference and record site) is let go first, so it is never in memory beside the corpus's
     /// indexes: with 50,000 articles each is about 100 MB.
-    /// `linkingAhead` (the explorer's staged load, which builds the back-links next) works out the
-    /// back-links that do not follow from the quotes on another thread while the quotes are found.
+    /// `linkingAhead` (for a caller that builds the back-links next) works out the back-links that do
+    /// not follow from the quotes on another thread while the quotes are found.
     private static func finish(_ decoded: inout DecodedCorpus, collector: DiagnosticCollector, mode: LoadMode,
                                linkingAhead: Bool = false) throws(CorpusError) -> LoadedCorpus {
         let ahead = linkingAhead
