@@ -42,7 +42,9 @@ public struct Corpus: Sendable {
     /// Statements in which each actor takes part, with how.
     public var statementRoles: LinkMap<StatementRole> {
         switch lookup {
-        case .table(_, let links): return LinkMap(links: links, \.statementRoles)
+        case .table(let positions, let links): return LinkMap(links: links, positions: positions, \.statementRoles) { links, code in
+            StatementRole(statement: links.ids[Int(code >> 2)], role: StatementRole.Role.allCases[Int(code & 3)])
+        }
         case .stored(let store): return LinkMap(store: store, .statementRoles) { code in
             StatementRole(statement: store.id(ofRecord: Int(code >> 2)), role: StatementRole.Role.allCases[Int(code & 3)])
         }
@@ -51,9 +53,9 @@ public struct Corpus: Sendable {
     /// Events naming each actor or statement.
     public var eventsMentioning: LinkMap<String> { linkMap(\.eventsMentioning, .eventsMentioning) }
 
-    private func linkMap(_ path: KeyPath<BackLinks, [String: [String]]> & Sendable, _ stored: StoredCorpus.Link) -> LinkMap<String> {
+    private func linkMap(_ path: KeyPath<BackLinks, [[UInt32]]> & Sendable, _ stored: StoredCorpus.Link) -> LinkMap<String> {
         switch lookup {
-        case .table(_, let links): return LinkMap(links: links, path)
+        case .table(let positions, let links): return LinkMap(links: links, positions: positions, path) { links, number in links.ids[Int(number)] }
         case .stored(let store): return LinkMap(store: store, stored) { store.id(ofRecord: Int($0)) }
         }
     }
@@ -62,9 +64,12 @@ public struct Corpus: Sendable {
     var backLinks: BackLinks {
         switch lookup {
         case .table(_, let links): return links.value
-        case .stored:
-            return BackLinks(excerptsAbout: excerptsAbout.all, recordsCiting: recordsCiting.all, excerptsInArticle: excerptsInArticle.all,
-                             statementRoles: statementRoles.all, eventsMentioning: eventsMentioning.all)
+        case .stored(let store):
+            func lists(_ link: StoredCorpus.Link) -> [[UInt32]] { (0..<store.total).map { store.links(link, ofRecord: $0) } }
+            return BackLinks(ids: (0..<store.total).map(store.id(ofRecord:)), recordCount: store.total, unknown: [:],
+                             excerptsAbout: lists(.excerptsAbout), recordsCiting: lists(.recordsCiting), excerptsInArticle: lists(.excerptsInArticle),
+                             statementRoles: lists(.statementRoles), eventsMentioning: lists(.eventsMentioning),
+                             bases: store.bases + [store.total])
         }
     }
 
@@ -75,9 +80,23 @@ public struct Corpus: Sendable {
         private let find: @Sendable (String) -> [Element]?
         private let every: @Sendable () -> [String: [Element]]
 
-        init(links: ComputedOnce<BackLinks>, _ path: KeyPath<BackLinks, [String: [Element]]> & Sendable) {
-            find = { links.value[keyPath: path][$0] }
-            every = { links.value[keyPath: path] }
+        /// Answered from the back-links built from the JSON: an id's number from its place (or, for
+        /// an id of no record, from the links' own table), its list's numbers made ids or roles.
+        init(links: ComputedOnce<BackLinks>, positions: [String: (kind: RecordKind, index: Int)],
+             _ path: KeyPath<BackLinks, [[UInt32]]> & Sendable, element: @escaping @Sendable (BackLinks, UInt32) -> Element) {
+            find = { id in
+                let links = links.value
+                guard let number = links.number(of: id, positions: positions) else { return nil }
+                let lists = links[keyPath: path]
+                guard number < lists.count, !lists[number].isEmpty else { return nil }
+                return lists[number].map { element(links, $0) }
+            }
+            every = {
+                let links = links.value
+                var all: [String: [Element]] = [:]
+                for (number, list) in links[keyPath: path].enumerated() where !list.isEmpty { all[links.ids[number]] = list.map { element(links, $0) } }
+                return all
+            }
         }
 
         init(store: StoredCorpus, _ link: StoredCorpus.Link, element: @escaping @Sendable (UInt32) -> Element) {
@@ -105,12 +124,34 @@ public struct Corpus: Sendable {
     /// The orders the explorer lists records in (see `CorpusOrders`).
     public var orders: CorpusOrders { lazyOrders.value }
 
-    struct BackLinks {
-        var excerptsAbout: [String: [String]]
-        var recordsCiting: [String: [String]]
-        var excerptsInArticle: [String: [String]]
-        var statementRoles: [String: [StatementRole]]
-        var eventsMentioning: [String: [String]]
+    /// The back-links as numbers, as the persistent index keeps them: each kind of link is a list by
+    /// the number of the id it belongs to. A record's number is its place across the five kinds in
+    /// `RecordKind` order; an id that names no record (in a corpus opened with its problems) is
+    /// numbered after them. Numbers, not strings: a tenth of the memory, and an index is written from
+    /// them without looking up every id again.
+    struct BackLinks: Sendable {
+        /// Ids by number: every record's, then those of no record that some link names.
+        var ids: [String]
+        var recordCount: Int
+        /// The numbers of the ids of no record.
+        var unknown: [String: Int]
+        var excerptsAbout: [[UInt32]]
+        var recordsCiting: [[UInt32]]
+        var excerptsInArticle: [[UInt32]]
+        /// A statement's number times four, plus its role's place in `StatementRole.Role.allCases`.
+        var statementRoles: [[UInt32]]
+        var eventsMentioning: [[UInt32]]
+
+        /// Whether every link is from and to a record (an index can keep only such links).
+        var nameOnlyRecords: Bool { ids.count == recordCount }
+
+        /// Where each kind's numbers start, in `RecordKind` order, and where the records' end.
+        var bases: [Int]
+
+        func number(of id: String, positions: [String: (kind: RecordKind, index: Int)]) -> Int? {
+            guard let (kind, index) = positions[id] else { return unknown[id] }
+            return bases[kind.number] + index
+        }
     }
 
     public struct StatementRole: Sendable, Hashable {
@@ -172,7 +213,7 @@ public struct Corpus: Sendable {
             var links = ahead?.links
                 ?? Self.recordLinks(articles: articles, actors: actors, statements: statements, events: events,
                                     excerpts: excerpts.lazy.map(ExcerptLinks.init), positions: positions)
-            links.excerptsInArticle = Self.excerptsInArticle(excerpts, positions: positions)
+            links.excerptsInArticle = Self.excerptsInArticle(excerpts, positions: positions, excerptBase: links.bases[RecordKind.excerpt.number])
             return links
         })
         let lists = (self.articles, self.actors, self.statements, self.events)
@@ -221,73 +262,74 @@ public struct Corpus: Sendable {
         // of the time of building these indexes.
         let recordIDs = Self.recordIDs(articles: articles, actors: actors, statements: statements, events: events, excerpts: excerpts)
         var ids = Numbering(positions: positions, recordIDs: recordIDs, counts: [articles.count, actors.count, statements.count, events.count, excerpts.count])
-        var about = Lists<String>()
-        var citing = Lists<String>()
+        var about = Lists()
+        var citing = Lists()
         var aboutSeen: Set<Int> = []
         aboutSeen.reserveCapacity(excerpts.count * 2)
         // A record's own number is known from its place; only the ids it names are looked up.
-        func link(_ excerpt: String, _ excerptNumber: Int, to record: String, _ recordNumber: Int) {
+        func link(_ excerptNumber: Int, to recordNumber: Int) {
             if aboutSeen.insert(excerptNumber &* Numbering.pairSpace &+ recordNumber).inserted {
-                about.append(excerpt, at: recordNumber)
-                citing.append(record, at: excerptNumber)
+                about.append(excerptNumber, at: recordNumber)
+                citing.append(recordNumber, at: excerptNumber)
             }
         }
         let excerptBase = ids.bases[RecordKind.excerpt.number]
         for (index, excerpt) in excerpts.enumerated() {
-            for record in excerpt.about { link(excerpt.id, excerptBase + index, to: record, ids.number(record)) }
+            for record in excerpt.about { link(excerptBase + index, to: ids.number(record)) }
         }
-        var roles = Lists<StatementRole>()
+        var roles = Lists()
         var rolesSeen: Set<Int> = []
         let roleCases = StatementRole.Role.allCases
-        func role(_ actor: String, _ statement: String, _ statementNumber: Int, _ role: StatementRole.Role) {
+        func role(_ actor: String, _ statementNumber: Int, _ role: StatementRole.Role) {
             let actorNumber = ids.number(actor)
-            let key = (actorNumber &* Numbering.pairSpace &+ statementNumber) &* roleCases.count &+ roleCases.firstIndex(of: role)!
-            if rolesSeen.insert(key).inserted { roles.append(StatementRole(statement: statement, role: role), at: actorNumber) }
+            let place = roleCases.firstIndex(of: role)!
+            let key = (actorNumber &* Numbering.pairSpace &+ statementNumber) &* roleCases.count &+ place
+            if rolesSeen.insert(key).inserted { roles.append(statementNumber << 2 | place, at: actorNumber) }
         }
         let statementBase = ids.bases[RecordKind.statement.number]
         for (index, statement) in statements.enumerated() {
-            let id = statement.id
             let number = statementBase + index
-            for excerpt in statement.excerpts { link(excerpt, ids.number(excerpt), to: id, number) }
-            for count in statement.counts { link(count.excerpt, ids.number(count.excerpt), to: id, number) }
+            for excerpt in statement.excerpts { link(ids.number(excerpt), to: number) }
+            for count in statement.counts { link(ids.number(count.excerpt), to: number) }
             for signatory in statement.signatories {
                 let actorNumber = ids.number(signatory.actor)
                 for excerpt in signatory.excerpts {
                     let excerptNumber = ids.number(excerpt)
-                    link(excerpt, excerptNumber, to: id, number)
-                    link(excerpt, excerptNumber, to: signatory.actor, actorNumber)
+                    link(excerptNumber, to: number)
+                    link(excerptNumber, to: actorNumber)
                 }
-                role(signatory.actor, id, number, .signatory)
+                role(signatory.actor, number, .signatory)
             }
-            for lead in statement.leads { role(lead, id, number, .lead) }
-            for addressee in statement.addressees { role(addressee, id, number, .addressee) }
+            for lead in statement.leads { role(lead, number, .lead) }
+            for addressee in statement.addressees { role(addressee, number, .addressee) }
             // The excerpts naming a lead or an addressee support the statement and the actor, as a
             // signatory's do.
             for (actors, named) in [(statement.leads, statement.leadExcerpts), (statement.addressees, statement.addresseeExcerpts)] where !named.isEmpty {
                 for actor in actors {
                     for excerpt in named[actor] ?? [] {
                         let excerptNumber = ids.number(excerpt)
-                        link(excerpt, excerptNumber, to: id, number)
-                        link(excerpt, excerptNumber, to: actor, ids.number(actor))
+                        link(excerptNumber, to: number)
+                        link(excerptNumber, to: ids.number(actor))
                     }
                 }
             }
             // A forum given as a plain name is no actor's: it has no profile to list the statement in.
-            if let forum = statement.forum, positions[forum]?.0 == .actor { role(forum, id, number, .forum) }
+            if let forum = statement.forum, positions[forum]?.0 == .actor { role(forum, number, .forum) }
         }
-        var mentions = Lists<String>()
+        var mentions = Lists()
         var mentionsSeen: Set<Int> = []
         let eventBase = ids.bases[RecordKind.event.number]
         for (index, event) in events.enumerated() {
             let eventNumber = eventBase + index
-            for excerpt in event.excerpts { link(excerpt, ids.number(excerpt), to: event.id, eventNumber) }
+            for excerpt in event.excerpts { link(ids.number(excerpt), to: eventNumber) }
             for record in event.actors + event.statements {
                 let recordNumber = ids.number(record)
-                if mentionsSeen.insert(recordNumber &* Numbering.pairSpace &+ eventNumber).inserted { mentions.append(event.id, at: recordNumber) }
+                if mentionsSeen.insert(recordNumber &* Numbering.pairSpace &+ eventNumber).inserted { mentions.append(eventNumber, at: recordNumber) }
             }
         }
-        return BackLinks(excerptsAbout: about.dictionary(ids), recordsCiting: citing.dictionary(ids), excerptsInArticle: [:],
-                         statementRoles: roles.dictionary(ids), eventsMentioning: mentions.dictionary(ids))
+        return BackLinks(ids: ids.recordIDs + ids.names, recordCount: ids.recordIDs.count, unknown: ids.unknown,
+                         excerptsAbout: about.lists, recordsCiting: citing.lists, excerptsInArticle: [],
+                         statementRoles: roles.lists, eventsMentioning: mentions.lists, bases: ids.bases)
     }
 
     private static func recordIDs(articles: [Article], actors: [Actor], statements: [Statement], events: [Event],
@@ -302,23 +344,24 @@ public struct Corpus: Sendable {
         return recordIDs
     }
 
-    /// The excerpts quoting each article, sorted by where their quotes stand.
-    private static func excerptsInArticle(_ excerpts: [Excerpt], positions: [String: (kind: RecordKind, index: Int)]) -> [String: [String]] {
+    /// The excerpts quoting each article (by the article's number), sorted by where their quotes stand.
+    private static func excerptsInArticle(_ excerpts: [Excerpt], positions: [String: (kind: RecordKind, index: Int)], excerptBase: Int) -> [[UInt32]] {
         // An excerpt whose quote was not found marks no span: the reader lists only those it can show.
         // Each article's are kept as places in `excerpts` (copying whole excerpts to sort them was most
-        // of the cost), sorted by span. Numbered by article: an article's id is hashed once per excerpt.
-        var places: [String: [Int]] = [:]
-        for (index, excerpt) in excerpts.enumerated() where excerpt.anchor != .unanchored { places[excerpt.article, default: []].append(index) }
-        var spans: [String: [String]] = [:]
-        spans.reserveCapacity(places.count)
-        for (article, indices) in places {
+        // of the cost), sorted by span. Articles are numbered first, from 0.
+        var places: [[Int]] = []
+        for (index, excerpt) in excerpts.enumerated() where excerpt.anchor != .unanchored {
+            guard let (kind, article) = positions[excerpt.article], kind == .article else { continue }
+            if article >= places.count { places.append(contentsOf: repeatElement([], count: article - places.count + 1)) }
+            places[article].append(index)
+        }
+        return places.map { indices in
             let sorted = indices.count < 2 ? indices : indices.sorted {
                 let (left, right) = (excerpts[$0].span, excerpts[$1].span)
                 return (left.start, left.end, $0) < (right.start, right.end, $1)
             }
-            spans[article] = sorted.map { excerpts[$0].id }
+            return sorted.map { UInt32(excerptBase + $0) }
         }
-        return spans
     }
 
     /// Numbers for ids: a record's is its place across the five arrays; an id of no record gets the
@@ -360,27 +403,15 @@ public struct Corpus: Sendable {
         }
     }
 
-    /// Lists kept by the number of the id they belong to, in first-seen order.
-    struct Lists<Element> {
-        var lists: [[Element]] = []
-        var used: [Int] = []
+    /// Lists of numbers kept by the number of the id they belong to, in first-seen order.
+    struct Lists {
+        var lists: [[UInt32]] = []
 
-        mutating func append(_ element: Element, at number: Int) {
+        mutating func append(_ element: Int, at number: Int) {
             if number >= lists.count { lists.append(contentsOf: repeatElement([], count: number - lists.count + 1)) }
-            if lists[number].isEmpty { used.append(number) }
-            lists[number].append(element)
-        }
-
-        func dictionary(_ ids: Numbering) -> [String: [Element]] {
-            var result: [String: [Element]] = [:]
-            result.reserveCapacity(used.count)
-            for number in used {
-                result[ids.id(of: number)] = lists[number]
-            }
-            return result
+            lists[number].append(UInt32(element))
         }
     }
-
 
     public func kind(of id: String) -> RecordKind? { lookup.position(of: id)?.kind }
 

@@ -357,32 +357,26 @@ public enum CorpusIndex {
     /// a corpus whose links all name records is indexed: see `linksNameRecords`.)
     private static func encodeLinks(_ corpus: Corpus, into writer: inout IndexWriter) {
         let links = corpus.backLinks
-        let total = corpus.articles.count + corpus.actors.count + corpus.statements.count + corpus.events.count + corpus.excerpts.count
-        let roles = Corpus.StatementRole.Role.allCases
+        // Only a corpus whose links all name records is indexed: every number is a record's already.
+        let total = links.recordCount
         for link in StoredCorpus.Link.allCases {
-            var lists = [[UInt32]](repeating: [], count: total)
-            func fill<T>(_ map: [String: [T]], _ code: (T) -> UInt32?) {
-                for (id, values) in map {
-                    guard let number = corpus.recordNumber(of: id) else { continue }
-                    lists[number] = values.compactMap(code)
-                }
-            }
-            let number = { (id: String) in corpus.recordNumber(of: id).map { UInt32($0) } }
+            let lists: [[UInt32]]
             switch link {
-            case .excerptsAbout: fill(links.excerptsAbout, number)
-            case .recordsCiting: fill(links.recordsCiting, number)
-            case .excerptsInArticle: fill(links.excerptsInArticle, number)
-            case .eventsMentioning: fill(links.eventsMentioning, number)
-            case .statementRoles: fill(links.statementRoles) { role in number(role.statement).map { $0 << 2 | UInt32(roles.firstIndex(of: role.role)!) } }
+            case .excerptsAbout: lists = links.excerptsAbout
+            case .recordsCiting: lists = links.recordsCiting
+            case .excerptsInArticle: lists = links.excerptsInArticle
+            case .eventsMentioning: lists = links.eventsMentioning
+            case .statementRoles: lists = links.statementRoles
             }
-            writer.u64(UInt64(lists.reduce(0) { $0 + $1.count }))
+            let kept = lists.prefix(total)
+            writer.u64(UInt64(kept.reduce(0) { $0 + $1.count }))
             var start: UInt32 = 0
             writer.u32(0)
-            for list in lists {
-                start += UInt32(list.count)
+            for number in 0..<total {
+                if number < kept.count { start += UInt32(kept[number].count) }
                 writer.u32(start)
             }
-            for list in lists { for element in list { writer.u32(element) } }
+            for list in kept { for element in list { writer.u32(element) } }
             writer.align()
         }
     }
@@ -391,12 +385,7 @@ public enum CorpusIndex {
     /// reference to no record is one), the only kind indexed; checked all the same, as the index keeps
     /// links as record numbers.
     static func linksNameRecords(_ corpus: Corpus) -> Bool {
-        let links = corpus.backLinks
-        func named<T>(_ map: [String: [T]], _ target: (T) -> String) -> Bool {
-            map.allSatisfy { id, values in corpus.kind(of: id) != nil && values.allSatisfy { corpus.kind(of: target($0)) != nil } }
-        }
-        return named(links.excerptsAbout, { $0 }) && named(links.recordsCiting, { $0 }) && named(links.excerptsInArticle, { $0 })
-            && named(links.eventsMentioning, { $0 }) && named(links.statementRoles, \.statement)
+        corpus.backLinks.nameOnlyRecords
     }
 
     /// Bytes a record each (`StoredCorpus.ByteTable`): where each record's start, their length, the
