@@ -54,6 +54,10 @@ public struct ArticleBody: Sendable, Hashable {
         public var reason: String
 
         public var description: String { "cannot read the article body from \(file): \(reason)" }
+
+        static func changed(_ storage: SourceFile.Storage) -> Unreadable {
+            Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
+        }
     }
 
     /// The text, read from the file if it is kept there. The last few read are kept (about 1 MB), as
@@ -85,7 +89,7 @@ public struct ArticleBody: Sendable, Hashable {
         switch source {
         case .text(var text): return text.withUTF8(body)
         case .stored(let storage, let span):
-            let changed = Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
+            let changed = Unreadable.changed(storage)
             let bytes = try Self.readBytes(storage, span)
             return try bytes.withUnsafeBufferPointer { (json) throws(Unreadable) -> Result in
                 guard json.count >= 2, json.first == 0x22, json.last == 0x22 else { throw changed }
@@ -107,14 +111,14 @@ public struct ArticleBody: Sendable, Hashable {
             return try storage.read(span.range)
         } catch {
             switch error {
-            case .changed: throw Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
+            case .changed: throw Unreadable.changed(storage)
             case .failed(let reason): throw Unreadable(file: storage.name, reason: reason)
             }
         }
     }
 
     private static func read(_ storage: SourceFile.Storage, _ span: JSONStringSpan) throws(Unreadable) -> String {
-        let changed = Unreadable(file: storage.name, reason: "the file changed since the corpus was loaded; open the corpus again")
+        let changed = Unreadable.changed(storage)
         let bytes = try readBytes(storage, span)
         if span.hasEscapes {
             guard let text = try? JSONParser.decodeString(bytes) else { throw changed }
