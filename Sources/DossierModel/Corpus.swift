@@ -396,11 +396,6 @@ public struct Corpus: Sendable {
             unknown[id] = next
             return next
         }
-
-        /// The id a number was given for.
-        func id(of number: Int) -> String {
-            number < recordIDs.count ? recordIDs[number] : names[number - recordIDs.count]
-        }
     }
 
     /// Lists of numbers kept by the number of the id they belong to, in first-seen order.

@@ -121,13 +121,9 @@ public enum QuoteResolver {
         let lead = bytes[start]
         if lead < 0x80 { return UInt32(lead) }
         let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : (lead >= 0xC0 ? 2 : 0))
-        guard length > 0, start + length <= end else { return nil }
-        var value = UInt32(lead) & (0x7F >> UInt32(length))
-        for index in (start + 1)..<(start + length) {
-            guard bytes[index] & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(bytes[index] & 0x3F)
-        }
-        return value
+        guard length > 0, start + length <= end,
+              bytes[(start + 1)..<(start + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else { return nil }
+        return FoldTable.scalarValue(bytes, at: start, length: length)
     }
 
     static func isCharacterBoundary(_ utf8Offset: Int, in text: String) -> Bool {
