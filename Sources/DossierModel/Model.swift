@@ -367,6 +367,8 @@ public struct Excerpt: Sendable, Hashable, Identifiable {
     /// The user's own `x-` fields, in file order: kept, shown and exported, never interpreted.
     public var extra: [ExtraField] = []
     public var article: String
+    /// The quoted words. Once loaded and anchored, the article's own characters at `span` (what every
+    /// output shows and copies); the file's words, when they differ, are in `storedQuote`.
     public var quote: String
     public var prefix: String?
     public var suffix: String?
@@ -378,10 +380,12 @@ public struct Excerpt: Sendable, Hashable, Identifiable {
     /// Filled in by the loader: where the quote stands in its article's body (meaningful only when
     /// `anchor` is not `.unanchored`).
     public var span: TextSpan
-    /// How the quote was found: exactly, near (drifted), or not at all (a corpus opened with its problems).
+    /// How the quote was found: exactly, as a misquote of a close passage, or not at all (the last two
+    /// only in a corpus opened with its problems).
     public var anchor: Anchor = .exact
-    /// For a drifted excerpt, what the article says at its span (the quote stored is what it said).
-    public var passage: String?
+    /// The quote as the corpus file has it, when the article's characters differ: in the kind of white
+    /// space only (an `.exact` anchor), or in its words (`.misquoted`). Nil when they are the same.
+    public var storedQuote: String?
 
     public init(id: String, article: String, quote: String, prefix: String? = nil, suffix: String? = nil, about: [String] = [],
                 span: TextSpan = TextSpan(start: 0, end: 0, utf8Start: 0, utf8End: 0)) {
@@ -465,9 +469,9 @@ public struct ExtraField: Sendable, Hashable {
 public enum Anchor: String, Sendable, Hashable {
     /// Found exactly, once (or told apart by its prefix and suffix).
     case exact
-    /// Not found exactly, but a close passage was (the article corrected, its quotation marks or
-    /// spaces changed): the excerpt marks that passage, with a warning.
-    case drifted
+    /// Not found, but a close passage was (a number, a word, a quotation mark or the case differs): an
+    /// error. A tolerant load marks that passage, shows the article's words and the stored ones beside.
+    case misquoted
     /// Not found (or not told apart): the excerpt is listed, but marks no span in its article.
     case unanchored
 }

@@ -17,6 +17,9 @@ public enum QuoteDrift {
         public var similarity: Double
         /// Which paragraph of the body it is in, counting from 1 (paragraphs are separated by blank lines).
         public var paragraph: Int
+        /// Another place as close to the quote, when there is one (so which passage it stands for is in
+        /// doubt); its span in scalars, without UTF-8 offsets.
+        public var rival: TextSpan?
     }
 
     public static let minimumLength = 16
@@ -66,7 +69,7 @@ public enum QuoteDrift {
         let (pattern, _) = fold(quoteScalars[...])
         guard pattern.count >= minimumLength / 2 else { return nil }
         let allowed = Int(Double(pattern.count) * editsPerCharacter)
-        guard let (start, end, edits) = bestAlignment(of: pattern, in: body.folded, allowedEdits: allowed) else { return nil }
+        guard let (start, end, edits, rival) = bestAlignment(of: pattern, in: body.folded, allowedEdits: allowed) else { return nil }
         // Back to the body's own scalars, widened to whole characters.
         var scalarStart = body.origin[start]
         var scalarEnd = body.origin[end - 1] + 1
@@ -85,7 +88,8 @@ public enum QuoteDrift {
                 newlines = 0
             }
         }
-        return Passage(span: span, text: String(passage), similarity: 1 - Double(edits) / Double(pattern.count), paragraph: paragraph)
+        return Passage(span: span, text: String(passage), similarity: 1 - Double(edits) / Double(pattern.count), paragraph: paragraph,
+                       rival: rival.map { TextSpan(start: body.origin[$0.start], end: body.origin[$0.end - 1] + 1, utf8Start: 0, utf8End: 0) })
     }
 
     /// The folded text and, for each of its scalars, the index of the scalar it came from.
@@ -141,7 +145,8 @@ public enum QuoteDrift {
     /// start, end (exclusive) and the edits. Candidates are where pieces of the pattern occur exactly;
     /// only the few places most pieces point at are aligned, so the cost grows with the text once
     /// (finding the pieces) and not with the text times the pattern.
-    static func bestAlignment(of pattern: [UInt32], in text: [UInt32], allowedEdits: Int) -> (Int, Int, Int)? {
+    /// Another alignment with as few edits that starts elsewhere (beyond the edits allowed) is the rival.
+    static func bestAlignment(of pattern: [UInt32], in text: [UInt32], allowedEdits: Int) -> (Int, Int, Int, rival: (start: Int, end: Int)?)? {
         let m = pattern.count
         guard m > 0, text.count >= m - allowedEdits else { return nil }
         // Pieces: with at most k edits among k + 1 pieces, one piece is untouched (the pigeonhole).
@@ -166,14 +171,15 @@ public enum QuoteDrift {
             for place in places { votes[place, default: 0] += 1 / Double(places.count) }
         }
         let candidates = votes.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(8).map { $0.key * bucket }
-        var best: (Int, Int, Int)?
+        var found: [(Int, Int, Int)] = []
         for candidate in candidates {
             let low = max(0, candidate - 2 * allowedEdits - 1)
             let high = min(text.count, candidate + m + 2 * allowedEdits + 1)
-            guard let found = align(pattern, in: text, window: low..<high), found.2 <= allowedEdits else { continue }
-            if best == nil || found.2 < best!.2 || (found.2 == best!.2 && found.0 < best!.0) { best = found }
+            if let alignment = align(pattern, in: text, window: low..<high), alignment.2 <= allowedEdits { found.append(alignment) }
         }
-        return best
+        guard let best = found.min(by: { ($0.2, $0.0) < ($1.2, $1.0) }) else { return nil }
+        let rival = found.first { $0.2 == best.2 && abs($0.0 - best.0) > allowedEdits }
+        return (best.0, best.1, best.2, rival.map { (start: $0.0, end: $0.1) })
     }
 
     static func find(_ piece: ArraySlice<UInt32>, in text: [UInt32], from: Int) -> Int? {

@@ -19,7 +19,10 @@ public enum QuoteResolver {
 
     /// Matching is exact, code point by code point (no case folding, no normalisation), and a match must
     /// begin and end on a character boundary, so "cafe" does not match inside "café" written with a
-    /// combining accent.
+    /// combining accent. Only white space may differ, and only when the words are not found exactly:
+    /// each run of white space in the quote (or its prefix or suffix) then stands for a run of any
+    /// white space in the body (a plain space for a no-break one, a space for a line break), as a quote
+    /// copied from a screen or typed from print has it. The span is the body's own characters.
     public static func resolve(quote: String, prefix: String?, suffix: String?, in body: String) -> Result<TextSpan, Failure> {
         var contiguous = body
         return contiguous.withUTF8 { utf8 in
@@ -32,35 +35,130 @@ public enum QuoteResolver {
     /// character boundary, asked only where `knownBoundary` cannot tell.
     static func resolve(quote: String, prefix: String?, suffix: String?, utf8 bodyBytes: UnsafeBufferPointer<UInt8>,
                         isBoundary: (Int) -> Bool) -> Result<TextSpan, Failure> {
-        func boundary(_ offset: Int) -> Bool { knownBoundary(offset, in: bodyBytes) ?? isBoundary(offset) }
         let quoteBytes = Array(quote.utf8)
         let prefixBytes = Array((prefix ?? "").utf8)
         let suffixBytes = Array((suffix ?? "").utf8)
         guard !quoteBytes.isEmpty else { return .failure(.notFound) }
 
-        var occurrences = 0
-        var matching: [Int] = []
-        var searchFrom = 0
+        let found = occurrences(of: quoteBytes, in: bodyBytes, isBoundary: isBoundary)
+        if found.isEmpty { return .failure(.notFound) }
+        let matching = found.filter { range in
+            matchBackward(prefixBytes, endingAt: range.lowerBound, in: bodyBytes) != nil
+                && matchForward(suffixBytes, at: range.upperBound, in: bodyBytes) != nil
+        }
+        if matching.isEmpty { return .failure(.contextNotFound(occurrences: found.count)) }
+        if matching.count > 1 { return .failure(.ambiguous(occurrences: matching.count)) }
+
+        let utf8Start = matching[0].lowerBound
+        let utf8End = matching[0].upperBound
+        let start = scalarCount(UnsafeBufferPointer(rebasing: bodyBytes[..<utf8Start]))
+        let end = start + (utf8End - utf8Start == quoteBytes.count ? quote.unicodeScalars.count
+            : scalarCount(UnsafeBufferPointer(rebasing: bodyBytes[utf8Start..<utf8End])))
+        return .success(TextSpan(start: start, end: end, utf8Start: utf8Start, utf8End: utf8End))
+    }
+
+    /// Where the quote's bytes stand in the body (UTF-8 ranges on character boundaries): exactly, or
+    /// when nowhere exactly, with its white space standing for any white space (`matchForward`).
+    static func occurrences(of quoteBytes: [UInt8], in bodyBytes: UnsafeBufferPointer<UInt8>, isBoundary: (Int) -> Bool) -> [Range<Int>] {
+        func boundary(_ offset: Int) -> Bool { knownBoundary(offset, in: bodyBytes) ?? isBoundary(offset) }
+        var found: [Range<Int>] = []
         quoteBytes.withUnsafeBufferPointer { needle in
+            var searchFrom = 0
             while let start = find(needle, in: bodyBytes, from: searchFrom) {
                 searchFrom = start + 1
                 let end = start + needle.count
-                guard boundary(start), boundary(end) else { continue }
-                occurrences += 1
-                let prefixMatches = start >= prefixBytes.count && bodyBytes[(start - prefixBytes.count)..<start].elementsEqual(prefixBytes)
-                let suffixMatches = end + suffixBytes.count <= bodyBytes.count && bodyBytes[end..<(end + suffixBytes.count)].elementsEqual(suffixBytes)
-                if prefixMatches && suffixMatches { matching.append(start) }
+                if boundary(start), boundary(end) { found.append(start..<end) }
             }
         }
-        if occurrences == 0 { return .failure(.notFound) }
-        if matching.isEmpty { return .failure(.contextNotFound(occurrences: occurrences)) }
-        if matching.count > 1 { return .failure(.ambiguous(occurrences: matching.count)) }
+        guard found.isEmpty else { return found }
+        // Not there exactly: look for the first word, and match the rest with its white space loose.
+        var wordStart = 0
+        while wordStart < quoteBytes.count, case let length = whitespaceLength(at: wordStart, in: quoteBytes), length > 0 { wordStart += length }
+        var wordEnd = wordStart
+        while wordEnd < quoteBytes.count && whitespaceLength(at: wordEnd, in: quoteBytes) == 0 { wordEnd += 1 }
+        guard wordEnd > wordStart, wordEnd - wordStart < quoteBytes.count else { return [] }
+        let leading = Array(quoteBytes[..<wordStart])
+        let rest = Array(quoteBytes[wordStart...])
+        Array(quoteBytes[wordStart..<wordEnd]).withUnsafeBufferPointer { word in
+            var searchFrom = 0
+            while let at = find(word, in: bodyBytes, from: searchFrom) {
+                searchFrom = at + 1
+                guard let end = matchForward(rest, at: at, in: bodyBytes),
+                      let start = leading.isEmpty ? at : matchBackward(leading, endingAt: at, in: bodyBytes),
+                      boundary(start), boundary(end) else { continue }
+                if found.last.map({ $0.lowerBound != start }) ?? true { found.append(start..<end) }
+            }
+        }
+        return found
+    }
 
-        let utf8Start = matching[0]
-        let utf8End = utf8Start + quoteBytes.count
-        let start = scalarCount(UnsafeBufferPointer(rebasing: bodyBytes[..<utf8Start]))
-        let end = start + quote.unicodeScalars.count
-        return .success(TextSpan(start: start, end: end, utf8Start: utf8Start, utf8End: utf8End))
+    /// Where `pattern` ends if it stands in the body from `offset` on, each run of white space in it
+    /// matching a run of one or more white-space characters of any kind in the body; nil if it does not.
+    static func matchForward(_ pattern: [UInt8], at offset: Int, in body: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0, j = offset
+        while i < pattern.count {
+            if whitespaceLength(at: i, in: pattern) > 0 {
+                while i < pattern.count, case let length = whitespaceLength(at: i, in: pattern), length > 0 { i += length }
+                let runStart = j
+                while j < body.count, case let length = whitespaceLength(at: j, in: body), length > 0 { j += length }
+                if j == runStart { return nil }
+            } else {
+                guard j < body.count, body[j] == pattern[i] else { return nil }
+                i += 1
+                j += 1
+            }
+        }
+        return j
+    }
+
+    /// Where `pattern` begins if it stands in the body just before `offset`, white space matched as in
+    /// `matchForward`; nil if it does not.
+    static func matchBackward(_ pattern: [UInt8], endingAt offset: Int, in body: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = pattern.count, j = offset
+        while i > 0 {
+            if whitespaceLength(endingAt: i, in: pattern) > 0 {
+                while i > 0, case let length = whitespaceLength(endingAt: i, in: pattern), length > 0 { i -= length }
+                let runEnd = j
+                while j > 0, case let length = whitespaceLength(endingAt: j, in: body), length > 0 { j -= length }
+                if j == runEnd { return nil }
+            } else {
+                guard j > 0, body[j - 1] == pattern[i - 1] else { return nil }
+                i -= 1
+                j -= 1
+            }
+        }
+        return j
+    }
+
+    /// The UTF-8 length of the white-space character (Unicode's White_Space) starting at `offset`, or 0.
+    @inline(__always)
+    static func whitespaceLength<Bytes: RandomAccessCollection<UInt8>>(at offset: Int, in bytes: Bytes) -> Int where Bytes.Index == Int {
+        let first = bytes[offset]
+        if first < 0x80 { return (first >= 0x09 && first <= 0x0D) || first == 0x20 ? 1 : 0 }
+        func byte(_ at: Int) -> UInt8 { offset + at < bytes.endIndex ? bytes[offset + at] : 0 }
+        switch first {
+        case 0xC2: return byte(1) == 0x85 || byte(1) == 0xA0 ? 2 : 0
+        case 0xE1: return byte(1) == 0x9A && byte(2) == 0x80 ? 3 : 0
+        case 0xE2:
+            if byte(1) == 0x80 { return (0x80...0x8A).contains(byte(2)) || [0xA8, 0xA9, 0xAF].contains(byte(2)) ? 3 : 0 }
+            return byte(1) == 0x81 && byte(2) == 0x9F ? 3 : 0
+        case 0xE3: return byte(1) == 0x80 && byte(2) == 0x80 ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// The UTF-8 length of the white-space character ending just before `offset`, or 0.
+    @inline(__always)
+    static func whitespaceLength<Bytes: RandomAccessCollection<UInt8>>(endingAt offset: Int, in bytes: Bytes) -> Int where Bytes.Index == Int {
+        for length in [1, 2, 3] where offset - length >= bytes.startIndex {
+            if whitespaceLength(at: offset - length, in: bytes) == length { return length }
+        }
+        return 0
+    }
+
+    /// The body's own characters at a span the resolver gave (UTF-8 offsets).
+    static func text(of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// How many Unicode scalars valid UTF-8 holds: its bytes less its continuation bytes (10xxxxxx),

@@ -173,10 +173,13 @@ public enum ExplorerSession {
     /// Carries out a copy: OSC 52 to the terminal when the text fits, always the copies file; the
     /// status line's words for what happened.
     static func copy(_ request: ClipboardRequest, to screen: TerminalScreen, clipboard: Clipboard, environment: [String: String]) -> String {
-        let characters = request.text.count
-        let saved = clipboard.append(request.text)
+        // Whatever asked for the copy, a control character from the data goes to the clipboard and the
+        // copies file as its picture: a paste or a `cat` of copies.md can never replay an escape.
+        let text = SafeText.block(request.text)
+        let characters = text.count
+        let saved = clipboard.append(text)
         let file = saved == nil ? "; also in \(clipboard.copiesFile)" : "; \(saved!)"
-        guard let sequence = Clipboard.sequence(for: request.text) else {
+        guard let sequence = Clipboard.sequence(for: text) else {
             return "Too long for the terminal's clipboard (\(characters) characters): not copied\(file)"
         }
         screen.sendClipboard(sequence)

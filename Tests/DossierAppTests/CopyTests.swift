@@ -62,6 +62,24 @@ import Testing
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
         #expect(text.contains("Bad ␛]52;c;eA==␇ title"))
     }
+
+    /// Issue 27, item 6: seen on main, a passage copy (`v` … `y`) and a copy from the Notes view put
+    /// raw ESC, BEL and C1 bytes on the clipboard (and in copies.md).
+    @Test func aPassageAndANoteAreCopiedWithTheirControlCharactersAsPictures() throws {
+        let evil = "\u{1B}]52;c;ZXZpbA==\u{07}\u{9B}31m"
+        let corpus = Corpus(articles: [Article(id: "a", title: "T", publisher: "P", published: PartialDate(year: 2020),
+                                               body: "First sentence \(evil) here. Second one.")], actors: [], statements: [], events: [], excerpts: [])
+        let state = Explorer.normalized(State(corpus: corpus, width: 80, height: 24))
+        let passage = try #require(run(["Tab", "v", "y"], from: state).clipboard?.text)
+        #expect(!passage.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        #expect(passage.hasPrefix("“First sentence ␛]52;c;ZXZpbA==␇\u{FFFD}31m here.”"))
+        var notes = state
+        notes.notes = [Note(id: "n-1", kind: .note, target: NoteTarget(record: "a"), text: "see \(evil)", author: "ana",
+                            created: "2026-11-30T10:00:00Z", updated: "2026-11-30T10:00:00Z")]
+        let note = try #require(run(["6", "y"], from: notes).clipboard?.text)
+        #expect(!note.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+        #expect(note.contains("see ␛]52;c;ZXZpbA==␇\u{FFFD}31m"))
+    }
 }
 
 /// Issue 12, item 3: `e` exports the list on screen.

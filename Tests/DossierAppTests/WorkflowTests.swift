@@ -568,17 +568,27 @@ import Testing
         #expect(quoted.contains("“Nothing of the kind was said by anyone”") && quoted.contains { $0.hasPrefix("⚠ not found in the article's text") })
     }
 
-    @Test func aDriftedQuoteMarksThePassageWithTheStoredQuoteBesideIt() throws {
-        let state = try Self.opened("warn/quote-drifted.json")
-        #expect(state.problems.map(\.severity) == [.warning])
+    @Test func aMisquoteShowsTheArticlesWordsMarkedWithTheStoredOnesBesideAndCopiesTheArticles() throws {
+        // Issue 27: seen on main, the stored words ("23") were shown and copied as the quote.
+        let state = try Self.opened("bad/quote-misquoted.json")
+        #expect(state.problems.map(\.severity) == [.error])
         // In the reader, the passage is a span like any other; the facts beside it give the stored quote.
         let spans = state.corpus.excerptsInArticle["a-letter", default: []]
         var reader = run(["Tab"], from: state)
         reader.positions[.articles]?.detail.selected = try #require(spans.firstIndex(of: "x-22"))
         let facts = PaneContent.facts(reader).map { $0.segments.map(\.text).joined() }
-        #expect(facts.first == "⚠ drifted: the stored quote reads “The group of 23 nations urged China”")
-        let quoted = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: false).map { $0.segments.map(\.text).joined() }
-        #expect(quoted.suffix(2) == ["“The group of 23 nations urged China”", "⚠ drifted: the article now reads “The group of 22 nations urged China”"])
+        #expect(facts.first == "⚠ misquoted: the corpus file has “The group of 23 nations urged China”")
+        let lines = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: false)
+        let quoted = lines.map { $0.segments.map(\.text).joined() }
+        #expect(quoted.suffix(3) == ["“The group of 22 nations urged China”", "⚠ misquoted: the corpus file has “The group of 23 nations urged China”",
+                                     "  \"23\" where the article has \"22\""])
+        // The article's word that differs is marked; the rest of its words are not.
+        let marked = lines[lines.count - 3].segments.filter { $0.role == .warning }.map(\.text)
+        #expect(marked == ["22"])
+        let copied = run(["y"], from: reader)
+        let clipboard = try #require(copied.clipboard)
+        #expect(clipboard.text.hasPrefix("“The group of 22 nations urged China” — Example Times"))
+        #expect(clipboard.what == "the article's words (not the corpus file's misquote) and their citation")
     }
 
     @Test func aRecordLeftOutForItsErrorsIsListedAndSaysSo() throws {

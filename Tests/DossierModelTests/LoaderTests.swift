@@ -31,6 +31,9 @@ import Testing
         ("quote-not-found.json", ["quote-not-found.json:139:16: error: x-22: quote \"Nothing of the kind was said by anyone\" is not found in the body of article \"a-letter\""]),
         ("quote-ambiguous.json", ["quote-ambiguous.json:171:16: error: x-turk-2: quote occurs 2 times in article \"a-letter\"; add a \"prefix\" or \"suffix\" that tells them apart"]),
         ("quote-context-not-found.json", ["quote-context-not-found.json:171:16: error: x-turk-2: quote is found 2 times in article \"a-letter\", but never with the given prefix and suffix around it"]),
+        // A misquote is an error that names the difference: a number, or only the quotation marks.
+        ("quote-misquoted.json", ["quote-misquoted.json:139:16: error: x-22: quote differs from article \"a-letter\": \"23\" where the article has \"22\" (the closest passage: paragraph 2, characters 85–120)"]),
+        ("quote-straight-quotes.json", ["quote-straight-quotes.json:139:16: error: x-22: quote differs from article \"a-letter\": \"\\\"\" where the article has \"“\"; \"\\\"\" where the article has \"”\" (the closest passage: paragraph 2, characters 109–160)"]),
         ("quote-inside-combined-character.json", ["quote-inside-combined-character.json:163:16: error: x-raphael: quote \"Raphae\" is not found in the body of article \"a-letter\""]),
         ("date-impossible.json", ["date-impossible.json:69:15: error: s-letter: field \"date\": \"2019-02-29\" is not a real date: day must be 01 to 28 in that month"]),
         ("date-malformed.json", ["date-malformed.json:113:15: error: e-letter: field \"date\": \"July 2019\" is not an ISO 8601 date; write YYYY-MM-DD, YYYY-MM or YYYY"]),
@@ -83,23 +86,32 @@ import Testing
         #expect(named.corpus.statement("s-letter")?.forum == "UN Human Rights Council")
     }
 
-    @Test func aDriftedQuoteIsAnchoredToTheClosestPassageWithAWarning() throws {
-        let path = Paths.fixture("warn/quote-drifted.json")
-        let loaded = try CorpusLoader.load(path: path)
-        #expect(loaded.warnings.map(\.description) == [
-            path + ":139:16: warning: x-22: quote is not found exactly in article \"a-letter\"; anchored to the closest passage (97% alike), "
-                + "paragraph 2, characters 85–120: \"The group of 22 nations urged China\"",
-        ])
+    @Test func aMisquoteIsAnErrorAndATolerantLoadHoldsTheArticlesWords() throws {
+        // Seen on main: a warning ("97% alike"), exit 0, and the stored words handed out as the quote.
+        let path = Paths.fixture("bad/quote-misquoted.json")
+        #expect(throws: CorpusError.self) { try CorpusLoader.load(path: path) }
+        let loaded = try CorpusLoader.load(path: path, mode: .tolerant)
+        #expect(loaded.errors.map(\.message) == ["quote differs from article \"a-letter\": \"23\" where the article has \"22\" (the closest passage: paragraph 2, characters 85–120)"])
         let excerpt = try #require(loaded.corpus.excerpt("x-22"))
-        #expect(excerpt.anchor == .drifted && excerpt.quote == "The group of 23 nations urged China")
-        #expect(excerpt.passage == "The group of 22 nations urged China")
+        #expect(excerpt.anchor == .misquoted && excerpt.quote == "The group of 22 nations urged China")
+        #expect(excerpt.storedQuote == "The group of 23 nations urged China")
         #expect(loaded.corpus.excerptsInArticle["a-letter", default: []].contains("x-22"))
         let value = try RecordJSON.value(ofRecord: "x-22", in: loaded.corpus)
         let json = JSONWriter.write(try #require(value))
-        #expect(json.contains("\"start\": 85,\n  \"end\": 120,\n  \"anchor\": \"drifted\",\n  \"passage\": \"The group of 22 nations urged China\""))
-        // Quotation marks alone differing is the same kind of drift.
-        let straight = try CorpusLoader.load(path: Paths.fixture("warn/quote-straight-quotes.json"))
-        #expect(straight.warnings.first?.message.contains("(differing only in case, white space, quotation marks or dashes)") == true)
+        #expect(json.contains("\"quote\": \"The group of 22 nations urged China\""))
+        #expect(json.contains("\"start\": 85,\n  \"end\": 120,\n  \"anchor\": \"misquoted\",\n  \"stored\": \"The group of 23 nations urged China\""))
+    }
+
+    @Test func whiteSpaceOfAnotherKindIsNoProblemAndTheArticlesCharactersAreKept() throws {
+        // The article has no-break spaces and a line break where the quote has plain spaces.
+        let loaded = try CorpusLoader.load(path: Paths.fixture("good/white-space-kinds.json"))
+        #expect(loaded.problems.isEmpty)
+        let excerpt = try #require(loaded.corpus.excerpt("x-22"))
+        #expect(excerpt.anchor == .exact && excerpt.quote == "The group of\u{A0}22\u{A0}nations\nurged China")
+        #expect(excerpt.storedQuote == "The group of 22 nations urged China")
+        #expect((excerpt.span.start, excerpt.span.end) == (85, 120))
+        let body = try loaded.corpus.article("a-letter")!.body.text()
+        #expect(String(decoding: Array(body.utf8)[excerpt.span.utf8Start..<excerpt.span.utf8End], as: UTF8.self) == excerpt.quote)
     }
 
     @Test func aRoleWithoutAnExcerptAndASpeakerNamedLikeAnActorAreWarnings() throws {

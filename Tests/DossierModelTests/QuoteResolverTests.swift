@@ -45,6 +45,25 @@ import Testing
         #expect(span("Türk spoke", prefix: ". ", in: body) == .failure(.ambiguous(occurrences: 2)))
     }
 
+    @Test func whiteSpaceMayDifferInKindAndTheSpanIsTheBodysOwn() throws {
+        let body = "It was backed by\u{A0}44\u{A0}states,\nled by Canada. Then 44 states wrote."
+        // A quote typed with plain spaces finds the no-break spaces and the line break.
+        let found = try span("backed by 44 states, led by", in: body).get()
+        let bytes = Array(body.utf8)
+        #expect(String(decoding: bytes[found.utf8Start..<found.utf8End], as: UTF8.self) == "backed by\u{A0}44\u{A0}states,\nled by")
+        #expect((found.start, found.end) == (7, 34))
+        // Runs of white space stand for runs; words still have to be the same to the letter.
+        #expect(try span("backed  by 44\tstates,  led", in: body).get().start == 7)
+        #expect(span("backed by 45 states", in: body) == .failure(.notFound))
+        #expect(span("Backed by 44 states", in: body) == .failure(.notFound))
+        #expect(span("backedby 44", in: body) == .failure(.notFound))
+        // Found exactly, the exact place wins; a prefix and suffix match with white space loose too.
+        #expect(try span("44 states", in: body).get().start == 48)
+        #expect(try span("by 44 states", prefix: "backed ", suffix: ", led", in: body).get().start == 14)
+        // A whole quote on both sides of a paragraph break.
+        #expect(try span("Canada. Then", in: "Canada.\n\nThen").get().end == 13)
+    }
+
     @Test func quoteAtTheVeryStartAndEnd() throws {
         #expect(try span("abc", prefix: "", in: "abc").get() == TextSpan(start: 0, end: 3, utf8Start: 0, utf8End: 3))
         #expect(span("abcd", in: "abc") == .failure(.notFound))

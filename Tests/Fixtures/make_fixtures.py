@@ -144,6 +144,9 @@ BAD = {
     "role-without-excerpt": mutate(lambda c: statement(c).update(leads=[{"actor": "gbr", "excerpts": []}])),
     "signatory-twice": mutate(lambda c: statement(c)["signatories"].append({"actor": "gbr", "excerpts": ["x-britain"]})),
     "signatory-without-excerpt": mutate(lambda c: statement(c)["signatories"][0].update(excerpts=[])),
+    # Misquotes: a number, or only the quotation marks, differ from the article's words.
+    "quote-misquoted": mutate(lambda c: excerpt(c, "x-22").update(quote="The group of 23 nations urged China")),
+    "quote-straight-quotes": mutate(lambda c: excerpt(c, "x-22").update(quote='urged China to end its "mass arbitrary detentions."')),
 }
 
 # Valid corpora that must load, with a warning.
@@ -153,9 +156,6 @@ WARN = {
     "forum-named-like-an-actor": mutate(lambda c: statement(c).update(forum="UN Human Rights Council")),
     "role-plain-id": mutate(lambda c: statement(c).update(addressees=["chn"])),
     "speaker-named-like-an-actor": mutate(lambda c: excerpt(c, "x-britain").update(speaker="United Kingdom")),
-    # Quotes that drifted: anchored to the closest passage, with a warning.
-    "quote-drifted": mutate(lambda c: excerpt(c, "x-22").update(quote="The group of 23 nations urged China")),
-    "quote-straight-quotes": mutate(lambda c: excerpt(c, "x-22").update(quote='urged China to end its "mass arbitrary detentions."')),
 }
 
 
@@ -183,6 +183,11 @@ def main():
         os.makedirs(os.path.join(HERE, folder))
     write(os.path.join(HERE, "good", "small.json"), dump(GOOD))
     write(os.path.join(HERE, "good", "own-fields.json"), OWN_FIELDS)
+    # White space of another kind: the article has no-break spaces and a line break where the quote
+    # has plain spaces. Not a problem: the excerpt holds the article's characters.
+    spaced = copy.deepcopy(GOOD)
+    spaced["articles"][0]["body"] = BODY.replace("The group of 22 nations urged", "The group of\u00a022\u00a0nations\nurged", 1)
+    write(os.path.join(HERE, "good", "white-space-kinds.json"), dump(spaced))
     # The same corpus in the directory form, one file a collection.
     directory = os.path.join(HERE, "good", "small-dir")
     os.makedirs(directory)

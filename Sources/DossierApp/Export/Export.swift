@@ -164,7 +164,15 @@ public enum Export {
 
     /// A table as CSV (RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted),
     /// TSV (tabs and line breaks in a cell become spaces), a Markdown table, or JSON (an array of objects).
+    /// CSV, TSV and Markdown are read by people (on a terminal, in a viewer, pasted): a control
+    /// character or escape sequence from the data is written as its visible placeholder (`SafeText`),
+    /// wherever the text goes; every printable character is kept as it is. JSON escapes them.
     public static func render(_ table: ExportTable, as format: ExportFormat) throws -> String {
+        var table = table
+        if format == .csv || format == .tsv || format == .markdown {
+            table.columns = table.columns.map(SafeText.block)
+            table.rows = table.rows.map { $0.map(SafeText.block) }
+        }
         switch format {
         case .csv:
             let writer = try CSVWriter(stream: .toMemory(), delimiter: ",", newline: .crlf)
@@ -227,8 +235,8 @@ public enum Export {
                 ("target", .object([
                     ("source", .string(article.url ?? "urn:dossier:article:\(article.id)")),
                     ("selector", .list([
-                        // A drifted quote is pointed at by what the article says there now.
-                        .object([("type", .string("TextQuoteSelector")), ("exact", .string(excerpt.passage ?? excerpt.quote)),
+                        // The article's own characters (a misquote's too), as every output has them.
+                        .object([("type", .string("TextQuoteSelector")), ("exact", .string(excerpt.quote)),
                                  ("prefix", .string(prefix)), ("suffix", .string(suffix))]),
                         .object([("type", .string("TextPositionSelector")), ("start", .int(excerpt.span.start)), ("end", .int(excerpt.span.end))]),
                     ])),

@@ -4,11 +4,21 @@ import DossierModel
 /// Annotations (JSON-LD) for annotation tools, like the excerpts export.
 public enum NotesOutput {
     /// What a note is about, by name, with its id ("Joint letter of states … [st-2019-07-joint-letter]").
-    static func about(_ note: Note, corpus: Corpus) -> String {
+    static func about(_ note: Note, anchor: NoteAnchor, corpus: Corpus) -> String {
         var name = corpus.name(of: note.target.record).map { "\($0) [\(note.target.record)]" } ?? "\(note.target.record) (no longer in the corpus)"
         if let part = note.target.part { name = partWords(part, corpus: corpus) + " of " + name }
-        guard let quote = note.target.quote else { return name }
+        guard let quote = words(note, anchor: anchor, corpus: corpus) else { return name }
         return "“\(quote)” in \(name)"
+    }
+
+    /// The words a note on a span is on, as its article has them now: the characters at the span
+    /// found (they may differ from the noted words in the kind of white space). A note whose words
+    /// changed or went keeps its own, and says so beside them (`anchorWords`).
+    static func words(_ note: Note, anchor: NoteAnchor, corpus: Corpus) -> String? {
+        guard case .span(let span, _) = anchor, let body = try? corpus.article(note.target.record)?.body.text() else { return note.target.quote }
+        let bytes = Array(body.utf8)
+        guard span.utf8End <= bytes.count else { return note.target.quote }
+        return String(decoding: bytes[span.utf8Start..<span.utf8End], as: UTF8.self)
     }
 
     /// A part of a statement in words: "signatory Australia", "the count from CNN, via China Digital Times".
@@ -22,13 +32,20 @@ public enum NotesOutput {
         return pieces[0] + " " + (corpus.name(of: pieces[1]) ?? pieces[1])
     }
 
+    /// Read by people (printed, pasted): control characters and escape sequences from the notes and
+    /// the corpus are written as visible placeholders (`SafeText`); JSON escapes them instead.
     public static func markdown(_ notes: [Note], corpus: Corpus) -> String {
+        SafeText.block(unsafeMarkdown(notes, corpus: corpus))
+    }
+
+    static func unsafeMarkdown(_ notes: [Note], corpus: Corpus) -> String {
         guard !notes.isEmpty else { return "No notes.\n" }
         var text = ""
         for note in notes {
             let kind = note.kind == .bookmark ? "Bookmark" : "Note"
-            text += "## \(kind) on \(about(note, corpus: corpus))\n\n"
-            if let said = anchorWords(NoteAnchor.resolve(note, in: corpus)) { text += "_\(said)_\n\n" }
+            let anchor = NoteAnchor.resolve(note, in: corpus)
+            text += "## \(kind) on \(about(note, anchor: anchor, corpus: corpus))\n\n"
+            if let said = anchorWords(anchor) { text += "_\(said)_\n\n" }
             text += note.text + "\n\n"
             text += "— \(note.author), \(note.updated)" + (note.deleted ? " (deleted)" : "") + " [\(note.id)]\n\n"
         }
@@ -59,7 +76,8 @@ public enum NotesOutput {
         return .object([
             ("anchor", .string(anchorName(anchor))),
             ("id", .string(note.id)), ("kind", .string(note.kind.rawValue)), ("record", .string(note.target.record)),
-            ("about", .string(about(note, corpus: corpus))), ("part", note.target.part.map(JSONValue.string)), ("quote", note.target.quote.map(JSONValue.string)),
+            ("about", .string(about(note, anchor: anchor, corpus: corpus))), ("part", note.target.part.map(JSONValue.string)),
+            ("quote", words(note, anchor: anchor, corpus: corpus).map(JSONValue.string)),
             ("text", .string(note.text)), ("tags", .strings(note.tags)), ("author", .string(note.author)),
             ("created", .string(note.created)), ("updated", .string(note.updated)), ("deleted", note.deleted ? .bool(true) : nil),
         ])

@@ -69,9 +69,10 @@ public enum Citation {
     }
 
     /// “quote” — Publisher, “Title”, date, URL [excerpt-id]; a relayed quote or figure names whose it
-    /// is first: “quote” — CNN, via China Digital Times, “Title”, …
+    /// is first: “quote” — CNN, via China Digital Times, “Title”, … The quote is the article's own
+    /// characters (a misquote's too); an excerpt whose words are not in its article is never cited.
     public static func quote(_ excerptID: String, in corpus: Corpus, format: CitationFormat = .standard) -> String? {
-        guard let excerpt = corpus.excerpt(excerptID), let article = corpus.article(excerpt.article) else { return nil }
+        guard let excerpt = corpus.excerpt(excerptID), excerpt.anchor != .unanchored, let article = corpus.article(excerpt.article) else { return nil }
         let speaker = excerpt.speaker.map { corpus.name(of: $0) ?? $0 }
         return format.render([
             "quote": excerpt.quote, "via": speaker.map { "\($0), via " } ?? "", "speaker": speaker ?? article.publisher,
@@ -213,7 +214,9 @@ extension Explorer {
         }
         func quote(_ excerpt: String, fact: String? = nil) -> ClipboardRequest? {
             guard let citation = Citation.quote(excerpt, in: corpus, format: state.citationFormat) else { return nil }
-            return ClipboardRequest(text: (fact.map { $0 + ": " } ?? "") + citation, what: "the quote and its citation")
+            let what = corpus.excerpt(excerpt)?.anchor == .misquoted
+                ? "the article's words (not the corpus file's misquote) and their citation" : "the quote and its citation"
+            return ClipboardRequest(text: (fact.map { $0 + ": " } ?? "") + citation, what: what)
         }
         func record(_ id: String) -> ClipboardRequest? {
             Citation.record(id, in: corpus, format: state.citationFormat).map { ClipboardRequest(text: $0, what: "\(corpus.name(of: id) ?? id) with its id") }

@@ -78,7 +78,7 @@ extension Explorer {
             let spans = corpus.excerptsInArticle[id, default: []]
             if !spans.isEmpty, let excerpt = corpus.excerpt(spans[min(max(0, state.position.detail.selected), spans.count - 1)]),
                excerpt.anchor != .unanchored {
-                return NoteTarget(record: id, quote: excerpt.passage ?? excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix,
+                return NoteTarget(record: id, quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix,
                                   start: excerpt.span.start, end: excerpt.span.end)
             }
         }

@@ -255,7 +255,7 @@ extension Explorer {
         // The passage belongs to the article the reader shows (see `normalizedView`).
         guard let body = readerBody(state)?.text else { return nil }
         let quote = passage.text(in: body)
-        let occurrence = (CorpusEdits.occurrences(of: quote, in: body).firstIndex(of: passage.start) ?? 0) + 1
+        let occurrence = (CorpusEdits.occurrences(of: quote, in: body).firstIndex { $0.lowerBound == passage.start } ?? 0) + 1
         return PassageAttachment(article: passage.article, quote: quote, occurrence: occurrence, about: about, statement: statement, newRecord: newRecord)
     }
 

@@ -303,7 +303,7 @@ public enum PaneContent {
     static func unanchoredMark(_ excerpt: Excerpt) -> [Segment] {
         switch excerpt.anchor {
         case .exact: return []
-        case .drifted: return [Segment(" ⚠ drifted", .warning)]
+        case .misquoted: return [Segment(" ⚠ misquoted", .warning)]
         case .unanchored: return [Segment(" ⚠ not found in its article", .warning)]
         }
     }
@@ -400,15 +400,24 @@ public enum PaneContent {
         } else {
             lines.append(.text("article “\(excerpt.article)” ⚠ not in the corpus", .warning))
         }
-        lines.append(.text("“" + excerpt.quote + "”"))
+        lines += quoteLines(excerpt)
         if excerpt.anchor == .unanchored, corpus.article(excerpt.article) != nil {
             lines.append(.text("⚠ not found in the article's text: check the quote (! lists the problems)", .warning))
         }
-        if excerpt.anchor == .drifted, let passage = excerpt.passage {
-            // The quote above is what was stored; the article now reads this where it was anchored.
-            lines.append(PaneLine([Segment("⚠ drifted: the article now reads ", .warning), Segment("“" + passage + "”")]))
-        }
         return lines
+    }
+
+    /// An excerpt's words as the article has them. A misquote's words that differ from the stored
+    /// quote are marked, and the stored quote follows, said to be what the corpus file holds.
+    static func quoteLines(_ excerpt: Excerpt) -> [PaneLine] {
+        guard excerpt.anchor == .misquoted, let stored = excerpt.storedQuote else { return [.text("“" + excerpt.quote + "”")] }
+        let difference = QuoteDifference(stored: stored, article: excerpt.quote)
+        let marked = difference.articleParts.map { Segment($0.text, $0.differs ? .warning : .normal) }
+        return [
+            PaneLine([Segment("“")] + marked + [Segment("”")]),
+            PaneLine([Segment("⚠ misquoted: the corpus file has ", .warning), Segment("“" + stored + "”")]),
+            .text("  " + difference.summary, .warning),
+        ]
     }
 
     /// The facts pane of the reader: what the selected span supports, each followable.
@@ -421,9 +430,9 @@ public enum PaneContent {
         let excerptID = spans[min(max(0, position.detail.selected), spans.count - 1)]
         guard let excerpt = corpus.excerpt(excerptID) else { return [] }
         var lines: [PaneLine] = [.text("Span \(min(position.detail.selected, spans.count - 1) + 1) of \(spans.count) supports:", .heading)]
-        if excerpt.anchor == .drifted {
-            // Beside the article's text: the quote as stored, which the span only comes close to.
-            lines.insert(PaneLine([Segment("⚠ drifted: the stored quote reads ", .warning), Segment("“" + excerpt.quote + "”")]), at: 0)
+        if excerpt.anchor == .misquoted, let stored = excerpt.storedQuote {
+            // Beside the article's text: the quote as stored, which only comes close to the span.
+            lines.insert(PaneLine([Segment("⚠ misquoted: the corpus file has ", .warning), Segment("“" + stored + "”")]), at: 0)
         }
         // Its own `about` list first, then records that cite it (in id order, so frames are deterministic).
         var supported: [String] = []

@@ -71,7 +71,8 @@ public struct CorpusEditor: Sendable {
     /// validates, and writes. The corpus may have problems already; an edit is refused only when it
     /// adds one.
     /// `build` is given the corpus and each record's JSON as it is written (to change a statement).
-    public func apply(_ build: (Corpus, _ record: (RecordKind, String) -> JSONValue?) throws(EditError) -> [RecordEdit]) throws(EditError) -> EditOutcome {
+    /// A dry run does all of that but write (and log): the outcome says what the edit would do.
+    public func apply(dryRun: Bool = false, _ build: (Corpus, _ record: (RecordKind, String) -> JSONValue?) throws(EditError) -> [RecordEdit]) throws(EditError) -> EditOutcome {
         try CorpusTransaction.withLock(directory, exclusive: true) { () throws(EditError) -> EditOutcome in
             CorpusTransaction.recover(in: directory)
             // Every file's bytes are read (the result is validated whole); a file is parsed into records
@@ -136,6 +137,7 @@ public struct CorpusEditor: Sendable {
             // least mind, though the journal makes any order safe.
             let order: [RecordKind] = [.actor, .article, .excerpt, .event, .statement]
             let changes = order.filter(changed.contains).map { (name: fileName($0), bytes: bytes[$0]!) }
+            if dryRun { return EditOutcome(made: edits, undo: undo, corpus: after.corpus, added: added) }
             do {
                 try CorpusTransaction.commit(changes, in: directory)
                 record(edits)

@@ -15,56 +15,49 @@ public enum CorpusEdits {
 
     // MARK: Excerpts
 
-    /// A new excerpt of `article`: the exact words at `occurrence` (1-based, in the body's order) or,
-    /// when nil, the only occurrence; a prefix and suffix are added when the words occur more than
-    /// once. Returns the edit and the excerpt's id.
+    /// A new excerpt of `article`: the words at `occurrence` (1-based, in the body's order) or, when
+    /// nil, the only occurrence; a prefix and suffix are added when the words occur more than once.
+    /// The words are matched as the loader matches a quote (exactly, else with any kind of white space
+    /// for the quote's), and what is stored is the article's own characters there. Returns the edit
+    /// and the excerpt's id.
     public static func excerpt(article: String, quote: String, occurrence: Int? = nil, about: [String], speaker: String? = nil,
                                id: String? = nil, in corpus: Corpus) throws(EditError) -> (edit: RecordEdit, id: String) {
         guard let found = corpus.article(article) else { throw .invalid("no article has the id “\(article)”") }
         guard let body = try? found.body.text() else { throw .unreadable("the body of \(article) cannot be read") }
         guard !quote.isEmpty else { throw .invalid("the quote is empty") }
-        let starts = occurrences(of: quote, in: body)
-        guard !starts.isEmpty else { throw .invalid("“\(quote)” is not in the text of \(article) exactly as given (case, spaces and quotation marks count)") }
-        let chosen: Int
+        let places = occurrences(of: quote, in: body)
+        guard !places.isEmpty else { throw .invalid("“\(quote)” is not in the text of \(article) exactly as given (case, quotation marks and dashes count; white space may be of any kind)") }
+        let chosen: Range<Int>
         if let occurrence {
-            guard (1...starts.count).contains(occurrence) else {
-                throw .invalid("“\(quote)” occurs \(starts.count) time\(starts.count == 1 ? "" : "s") in \(article); --occurrence must be 1 to \(starts.count)")
+            guard (1...places.count).contains(occurrence) else {
+                throw .invalid("“\(quote)” occurs \(places.count) time\(places.count == 1 ? "" : "s") in \(article); --occurrence must be 1 to \(places.count)")
             }
-            chosen = starts[occurrence - 1]
+            chosen = places[occurrence - 1]
         } else {
-            guard starts.count == 1 else {
-                throw .invalid("“\(quote)” occurs \(starts.count) times in \(article): say which with --occurrence 1 to \(starts.count)")
+            guard places.count == 1 else {
+                throw .invalid("“\(quote)” occurs \(places.count) times in \(article): say which with --occurrence 1 to \(places.count)")
             }
-            chosen = starts[0]
+            chosen = places[0]
         }
-        let context = starts.count > 1 ? disambiguation(quote: quote, at: chosen, in: body) : (prefix: nil, suffix: nil)
+        let words = String(decoding: Array(body.utf8)[chosen], as: UTF8.self)
+        let context = places.count > 1 ? disambiguation(quote: words, at: chosen.lowerBound, in: body) : (prefix: nil, suffix: nil)
         let newID = try given(id, in: corpus)
-            ?? unique("x-" + slug(article.hasPrefix("art-") ? String(article.dropFirst(4)) : article, words: 3) + "-" + slug(quote, words: 4), in: corpus)
+            ?? unique("x-" + slug(article.hasPrefix("art-") ? String(article.dropFirst(4)) : article, words: 3) + "-" + slug(words, words: 4), in: corpus)
         let value = JSONValue.object([
-            ("id", .string(newID)), ("article", .string(article)), ("quote", .string(quote)),
+            ("id", .string(newID)), ("article", .string(article)), ("quote", .string(words)),
             ("prefix", context.prefix.map(JSONValue.string)), ("suffix", context.suffix.map(JSONValue.string)),
             ("about", about.isEmpty ? nil : .strings(about)), ("speaker", speaker.map(JSONValue.string)),
         ])
         return (.add(.excerpt, text: RecordFile.text(of: value), at: nil), newID)
     }
 
-    /// The UTF-8 offsets at which the quote begins in the body.
-    public static func occurrences(of quote: String, in body: String) -> [Int] {
-        var starts: [Int] = []
+    /// Where the words stand in the body (UTF-8 ranges), as the loader finds a quote: exactly, or when
+    /// nowhere exactly, with any kind of white space for the quote's.
+    public static func occurrences(of quote: String, in body: String) -> [Range<Int>] {
         var contiguous = body
-        let needle = Array(quote.utf8)
-        contiguous.withUTF8 { haystack in
-            needle.withUnsafeBufferPointer { needle in
-                var from = 0
-                while let start = QuoteResolver.find(needle, in: haystack, from: from) {
-                    from = start + 1
-                    if QuoteResolver.isCharacterBoundary(start, in: body), QuoteResolver.isCharacterBoundary(start + needle.count, in: body) {
-                        starts.append(start)
-                    }
-                }
-            }
+        return contiguous.withUTF8 { haystack in
+            QuoteResolver.occurrences(of: Array(quote.utf8), in: haystack) { QuoteResolver.isCharacterBoundary($0, in: body) }
         }
-        return starts
     }
 
     /// The shortest prefix (else suffix, else both), grown a word at a time, with which the words at

@@ -95,7 +95,7 @@ final class MappedFile: @unchecked Sendable {
 /// (`StoredCorpus`): a record is decoded when it is asked for.
 public enum CorpusIndex {
     /// Raised whenever what is written changes meaning: an index of another format is rebuilt.
-    public static let formatVersion: UInt32 = 7
+    public static let formatVersion: UInt32 = 8
     static let magic: [UInt8] = Array("DOSSIDX\n".utf8)
     static let fixedSize = 56
 
@@ -305,7 +305,7 @@ public enum CorpusIndex {
             writer.count(excerpt.span.utf8Start)
             writer.count(excerpt.span.utf8End)
             writer.string(excerpt.anchor.rawValue)
-            writer.optional(excerpt.passage)
+            writer.optional(excerpt.storedQuote)
         }
         writer.align()
         put(position(), at: placesAt)
@@ -764,7 +764,7 @@ public enum CorpusIndex {
         excerpt.speaker = try reader.optional()
         excerpt.span = TextSpan(start: try reader.count(), end: try reader.count(), utf8Start: try reader.count(), utf8End: try reader.count())
         excerpt.anchor = try decodeEnum(Anchor.self, &reader)
-        excerpt.passage = try reader.optional()
+        excerpt.storedQuote = try reader.optional()
         excerpt.supplied = supplied
         excerpt.extra = extra
         return excerpt

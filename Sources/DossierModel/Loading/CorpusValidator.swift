@@ -99,7 +99,7 @@ enum CorpusValidator {
                 // The body again, only for a quote not found exactly (to search near it, and to hint).
                 var body: String?
                 var drift: QuoteDrift.Body??
-                for (index, resolved) in found.quotes {
+                for (index, resolved, articleText) in found.quotes {
                     let excerpt = decoded.excerpts[index]
                     guard let site = decoded.recordSites[excerpt.id] else { continue }
                     let offset = decoded.quoteOffsets[excerpt.id] ?? site.offset
@@ -107,6 +107,10 @@ enum CorpusValidator {
                     case .success(let span):
                         decoded.excerpts[index].span = span
                         decoded.excerpts[index].anchor = .exact
+                        if let articleText {
+                            decoded.excerpts[index].storedQuote = excerpt.quote
+                            decoded.excerpts[index].quote = articleText
+                        }
                     case .failure(.notFound):
                         if body == nil {
                             do {
@@ -121,10 +125,14 @@ enum CorpusValidator {
                         if searchable && drift == nil { drift = QuoteDrift.Body(text) }
                         if searchable { driftSearches += 1 }
                         if searchable, let prepared = drift ?? nil, let passage = QuoteDrift.closest(to: excerpt.quote, in: prepared) {
+                            // A misquote: an error, but the excerpt marks the passage it misquotes and
+                            // holds the article's words, so nothing shows or copies the stored ones as
+                            // the article's.
                             decoded.excerpts[index].span = passage.span
-                            decoded.excerpts[index].anchor = .drifted
-                            decoded.excerpts[index].passage = passage.text
-                            collector.warning(in: site.file, at: offset, id: excerpt.id, driftMessage(excerpt, passage))
+                            decoded.excerpts[index].anchor = .misquoted
+                            decoded.excerpts[index].storedQuote = excerpt.quote
+                            decoded.excerpts[index].quote = passage.text
+                            collector.error(in: site.file, at: offset, id: excerpt.id, misquoteMessage(excerpt, passage))
                         } else {
                             collector.error(in: site.file, at: offset, id: excerpt.id,
                                             "quote \(brief(excerpt.quote)) is not found in the body of article \"\(excerpt.article)\"" + nearMissHint(excerpt.quote, text))
@@ -144,7 +152,7 @@ enum CorpusValidator {
     struct QuoteSearch: @unchecked Sendable {
         struct Found {
             /// Each excerpt of the article (by index) with what the search gave.
-            var quotes: [(index: Int, resolved: Result<TextSpan, QuoteResolver.Failure>)] = []
+            var quotes: [(index: Int, resolved: Result<TextSpan, QuoteResolver.Failure>, articleText: String?)] = []
             var unreadable: ArticleBody.Unreadable?
         }
 
@@ -173,8 +181,16 @@ enum CorpusValidator {
                         }
                         for index in indices {
                             let quote = quotes[index]
-                            result.quotes.append((index, QuoteResolver.resolve(quote: quote.text, prefix: quote.prefix, suffix: quote.suffix,
-                                                                                utf8: bytes, isBoundary: isBoundary)))
+                            let resolved = QuoteResolver.resolve(quote: quote.text, prefix: quote.prefix, suffix: quote.suffix,
+                                                                 utf8: bytes, isBoundary: isBoundary)
+                            // Found with its white space of another kind: the article's own characters
+                            // are what the excerpt holds from here on.
+                            var articleText: String?
+                            if case .success(let span) = resolved, span.utf8End - span.utf8Start != quote.text.utf8.count
+                                || !bytes[span.utf8Start..<span.utf8End].elementsEqual(quote.text.utf8) {
+                                articleText = QuoteResolver.text(of: span.utf8Start..<span.utf8End, in: bytes)
+                            }
+                            result.quotes.append((index, resolved, articleText))
                         }
                     }
                 } catch {
@@ -187,12 +203,11 @@ enum CorpusValidator {
         }
     }
 
-    /// Where a drifted quote was anchored, and how it differs, for the author to fix or accept.
-    static func driftMessage(_ excerpt: Excerpt, _ passage: QuoteDrift.Passage) -> String {
-        let likeness = passage.similarity >= 1 ? "differing only in case, white space, quotation marks or dashes"
-            : "\(Int((passage.similarity * 100).rounded(.down)))% alike"
-        return "quote is not found exactly in article \"\(excerpt.article)\"; anchored to the closest passage (\(likeness)), "
-            + "paragraph \(passage.paragraph), characters \(passage.span.start)–\(passage.span.end): \(brief(passage.text, limit: 120))"
+    /// What a misquote changed, word by word, and the passage it misquotes, for the author to fix (or
+    /// `dossier repair quotes` to rewrite).
+    static func misquoteMessage(_ excerpt: Excerpt, _ passage: QuoteDrift.Passage) -> String {
+        "quote differs from article \"\(excerpt.article)\": " + QuoteDifference(stored: excerpt.quote, article: passage.text).summary
+            + " (the closest passage: paragraph \(passage.paragraph), characters \(passage.span.start)–\(passage.span.end))"
     }
 
     static func times(_ count: Int) -> String { count == 1 ? "once" : "\(count) times" }

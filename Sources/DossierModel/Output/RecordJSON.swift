@@ -73,9 +73,9 @@ public enum RecordJSON {
             ("speaker", excerpt.speaker.map(JSONValue.string)),
             ("start", .int(excerpt.span.start)),
             ("end", .int(excerpt.span.end)),
-            // Only when not exact: where a drifted quote was anchored, and what the article says there.
+            // Only when not exact: a misquote's anchor, and the file's words where the article's differ.
             ("anchor", excerpt.anchor == .exact ? nil : .string(excerpt.anchor.rawValue)),
-            ("passage", excerpt.passage.map(JSONValue.string)),
+            ("stored", excerpt.storedQuote.map(JSONValue.string)),
         ] + extra(excerpt.extra, supplied: excerpt.supplied))
     }
 
