@@ -504,6 +504,9 @@ def test_every_excerpt_reads_whole_in_the_source_pane():
                 pane.keys("Tab", "j", "Tab", "Tab")
             quotes = [e["quote"] for e in excerpts if e["article"] == article["id"]]
             seen = []
+            # The facts follow the reader's cursor: on a first line no span takes, ] goes to the first.
+            if "No marked span on the cursor" in pane.settled():
+                pane.keys("]")
             for span in range(len(quotes)):
                 if span > 0:
                     pane.keys("]")

@@ -225,6 +225,16 @@ extension Explorer {
         func detailFact(_ lines: [PaneLine], _ line: Int) -> String {
             "\(state.selectedID().flatMap(corpus.name(of:)) ?? "") — \(factText(lines, line))"
         }
+        if case .profiles(let profiles) = state.navigation.overlay, let (lines, line) = profileRow(profiles, state: state) {
+            // The selected row of the focused column, as a detail pane's: a fact with its quote, an
+            // excerpt row as the excerpt, a statement or actor row as that record.
+            let name = corpus.name(of: profiles.records[profiles.focus]) ?? profiles.records[profiles.focus]
+            if let excerpt = lines[line].excerpts.first {
+                if case .excerpt(excerpt)? = lines[line].link { return quote(excerpt) }
+                return quote(excerpt, fact: "\(name) — \(factText(lines, line))")
+            }
+            return lines[line].link.map(linkedID).flatMap(record) ?? record(profiles.records[profiles.focus])
+        }
         if state.navigation.overlay != nil || state.view == .matrix {
             if state.view == .matrix, state.navigation.overlay == nil {
                 let model = state.matrixModel
@@ -241,8 +251,9 @@ extension Explorer {
             return state.selectedID().flatMap(record)
         case .detail:
             if state.view == .articles {
-                guard let id = state.selectedID(), case let spans = corpus.excerptsInArticle[id, default: []], !spans.isEmpty else { return nil }
-                return quote(spans[min(state.position.detail.selected, spans.count - 1)])
+                // The span the reader marks on the cursor's line; on a line no span takes, the article.
+                if let excerpt = readerSpan(state) { return quote(excerpt) }
+                return state.selectedID().flatMap(record)
             }
             let lines = detailLines(state)
             guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected) else { return state.selectedID().flatMap(record) }
@@ -257,9 +268,26 @@ extension Explorer {
             }
             let lines = detailLines(state)
             guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected),
-                  let excerpt = lines[line].excerpts.first else { return nil }
+                  let excerpt = sourceExcerpt(state) else { return nil }
             return quote(excerpt, fact: detailFact(lines, line))
         }
+    }
+
+    /// The excerpt the source pane shows at its top (the first, until it is scrolled past): what `y`,
+    /// `a` and `b` act on there, and what the status line names.
+    static func sourceExcerpt(_ state: State) -> String? {
+        let lines = detailLines(state)
+        guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected) else { return nil }
+        let excerpts = lines[line].excerpts
+        let width = paneWidth(state, .source)
+        var first = 0
+        for (number, excerpt) in excerpts.enumerated() {
+            // Each quotation as the pane lays it out, a blank line between two.
+            let last = first + PaneContent.laidOut(PaneContent.quotation(excerpt, corpus: state.corpus, withTitle: true), width: width).count
+            if state.position.source.top < last || number == excerpts.count - 1 { return excerpt }
+            first = last + 1
+        }
+        return nil
     }
 
     /// A pane row's words, its wrapped lines joined again.
@@ -267,6 +295,15 @@ extension Explorer {
         (line...PaneContent.lastLine(ofRowAt: line, in: lines))
             .map { lines[$0].segments.map(\.text).joined().trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")
+    }
+
+    /// The excerpt whose span the reader marks: the one on the cursor's line (see `normalized`); nil on
+    /// a line no span takes.
+    static func readerSpan(_ state: State) -> String? {
+        guard let id = state.selectedID(in: .articles) else { return nil }
+        let spans = state.corpus.excerptsInArticle[id, default: []]
+        let selected = state.positions[.articles]?.detail.selected ?? -1
+        return spans.indices.contains(selected) ? spans[selected] : nil
     }
 
     static func linkedID(_ link: Link) -> String {

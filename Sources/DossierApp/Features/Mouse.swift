@@ -61,8 +61,12 @@ extension Explorer {
             guard ids.indices.contains(index) else { return state }
             state.position.list.selectedID = ids[index]
         case .detail:
-            // The reader's selection is a span, not a line: a click there only takes the focus.
-            if state.view != .articles { state.position.detail.selected = state.position.detail.top + row }
+            // In the reader a click puts the cursor on the line: the span there (if any) is the target.
+            if state.view == .articles {
+                state.position.detail.cursor = state.position.detail.top + row
+            } else {
+                state.position.detail.selected = state.position.detail.top + row
+            }
         case .source:
             state.position.source.selected = state.position.source.top + row
         }

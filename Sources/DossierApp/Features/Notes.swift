@@ -75,9 +75,15 @@ extension Explorer {
     static func noteTarget(_ state: State) -> NoteTarget? {
         let corpus = state.corpus
         if state.navigation.overlay == nil, state.view == .articles, state.position.focus != .list, let id = state.selectedID() {
-            let spans = corpus.excerptsInArticle[id, default: []]
-            if !spans.isEmpty, let excerpt = corpus.excerpt(spans[min(max(0, state.position.detail.selected), spans.count - 1)]),
-               excerpt.anchor != .unanchored {
+            // A passage being selected is what the reader marks: the note is on its words.
+            if let passage = state.passage, passage.article == id, let body = readerBody(state)?.text {
+                let bytes = Array(body.utf8)
+                guard passage.range.upperBound <= bytes.count else { return NoteTarget(record: id) }
+                let start = bytes[..<passage.range.lowerBound].withUnsafeBufferPointer { QuoteResolver.scalarCount($0) }
+                let words = String(decoding: bytes[passage.range], as: UTF8.self)
+                return NoteTarget(record: id, quote: words, start: start, end: start + words.unicodeScalars.count)
+            }
+            if let excerptID = readerSpan(state), let excerpt = corpus.excerpt(excerptID), excerpt.anchor != .unanchored {
                 return NoteTarget(record: id, quote: excerpt.quote, prefix: excerpt.prefix, suffix: excerpt.suffix,
                                   start: excerpt.span.start, end: excerpt.span.end)
             }
@@ -89,6 +95,15 @@ extension Explorer {
             if let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected), let target = lines[line].noteTarget {
                 return target
             }
+        }
+        // The source pane quotes excerpts: the note is on the one it shows (as y copies it).
+        if state.navigation.overlay == nil, state.view != .articles, state.view != .matrix, state.position.focus == .source,
+           let excerpt = sourceExcerpt(state) {
+            return NoteTarget(record: excerpt)
+        }
+        // A profile's selected row, as a detail pane's.
+        if case .profiles(let profiles) = state.navigation.overlay, let (lines, line) = profileRow(profiles, state: state) {
+            return lines[line].noteTarget ?? NoteTarget(record: profiles.records[profiles.focus])
         }
         return recordToCopy(state).map { NoteTarget(record: $0) }
     }

@@ -21,6 +21,8 @@ public enum Overlay: Equatable, Sendable {
 public struct ProfilesState: Equatable, Sendable {
     public var records: [String]
     public var tops = [0, 0]
+    /// Each column's selected row (a fact, a statement, an excerpt): what y, a, b and Enter act on.
+    public var selected = [0, 0]
     public var focus = 0
 
     public init(records: [String]) {

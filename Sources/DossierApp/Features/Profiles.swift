@@ -22,20 +22,28 @@ extension Explorer {
     }
 
     @Sendable static func performInProfiles(_ action: Action, _ state: State) -> State {
-        if let handled = performInAnyOverlay(action, state) { return handled }
         guard case .profiles(var profiles) = state.navigation.overlay else { return state }
         var state = state
-        let page = ProfilesLayout(width: state.width, height: state.height).height
         let focus = profiles.focus
+        let lines = profileLines(profiles, column: focus, state: state)
+        // A row is a target of its own (an excerpt row notes and copies the excerpt): Enter follows it.
+        if action == .follow {
+            guard let line = PaneContent.selectedLine(lines, selection: profiles.selected[focus]), let link = lines[line].link else { return state }
+            return jump(state, to: link)
+        }
+        if action == .addNote { return startNote(state) }
+        if let handled = performInAnyOverlay(action, state) { return handled }
+        // A page moves the selection by as many rows as a page shows, at most.
+        let page = max(1, PaneContent.selectable(Array(lines.prefix(ProfilesLayout(width: state.width, height: state.height).height))).count)
         switch action {
-        case .moveDown: profiles.tops[focus] += 1
-        case .moveUp: profiles.tops[focus] -= 1
-        case .pageDown: profiles.tops[focus] += page
-        case .pageUp: profiles.tops[focus] -= page
-        case .halfPageDown: profiles.tops[focus] += max(1, page / 2)
-        case .halfPageUp: profiles.tops[focus] -= max(1, page / 2)
-        case .top: profiles.tops[focus] = 0
-        case .bottom: profiles.tops[focus] = Int.max / 2
+        case .moveDown: profiles.selected[focus] += 1
+        case .moveUp: profiles.selected[focus] -= 1
+        case .pageDown: profiles.selected[focus] += page
+        case .pageUp: profiles.selected[focus] -= page
+        case .halfPageDown: profiles.selected[focus] += max(1, page / 2)
+        case .halfPageUp: profiles.selected[focus] -= max(1, page / 2)
+        case .top: profiles.selected[focus] = 0
+        case .bottom: profiles.selected[focus] = Int.max / 2
         case .focusNext, .focusPrevious: profiles.focus = 1 - focus
         default: return state
         }
@@ -43,12 +51,27 @@ extension Explorer {
         return state
     }
 
+    /// The selected row of the focused column, and its line, in that column's lines.
+    static func profileRow(_ profiles: ProfilesState, state: State) -> (lines: [PaneLine], line: Int)? {
+        let lines = profileLines(profiles, column: profiles.focus, state: state)
+        return PaneContent.selectedLine(lines, selection: profiles.selected[profiles.focus]).map { (lines, $0) }
+    }
+
     @Sendable static func normalizedProfiles(_ state: State) -> State {
         guard case .profiles(var profiles) = state.navigation.overlay else { return state }
         var state = state
         let height = ProfilesLayout(width: state.width, height: state.height).height
         for column in 0..<2 {
-            profiles.tops[column] = ScrollState.clamp(profiles.tops[column], 0, profileLines(profiles, column: column, state: state).count - height)
+            let lines = profileLines(profiles, column: column, state: state)
+            let rows = PaneContent.selectable(lines)
+            profiles.selected[column] = ScrollState.clamp(profiles.selected[column], 0, rows.count - 1)
+            var position = ScrollState(selected: profiles.selected[column], top: profiles.tops[column])
+            if let line = PaneContent.selectedLine(lines, selection: profiles.selected[column]) {
+                position.reveal(line...PaneContent.lastLine(ofRowAt: line, in: lines), height: height, lineCount: lines.count)
+                // The record's heading above the first rows too, when the row still fits.
+                if PaneContent.lastLine(ofRowAt: line, in: lines) < height { position.top = 0 }
+            }
+            profiles.tops[column] = ScrollState.clamp(position.top, 0, lines.count - height)
         }
         state.navigation.overlay = .profiles(profiles)
         return state
@@ -67,8 +90,9 @@ extension Screens {
         for column in 0..<2 {
             let focused = profiles.focus == column
             let x = layout.columnX[column]
-            Render.lines(Explorer.profileLines(profiles, column: column, state: state), position: ScrollState(top: profiles.tops[column]),
-                         selectable: false, focused: focused, glyphs: state.glyphs,
+            Render.lines(Explorer.profileLines(profiles, column: column, state: state),
+                         position: ScrollState(selected: profiles.selected[column], top: profiles.tops[column]),
+                         selectable: true, focused: focused, glyphs: state.glyphs,
                          Rect(x: x, y: 2, width: layout.columnWidth, height: layout.height), into: &grid)
             if focused { grid.put(String(state.glyphs.focusMark), x: x, y: 2, role: .borderFocused) }
         }

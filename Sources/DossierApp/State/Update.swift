@@ -369,18 +369,25 @@ public enum Explorer {
         return state
     }
 
+    /// `]` and `[`: the next or previous span, from the one selected, or from the cursor's line when
+    /// no span is on it; the cursor goes to the span's first line.
     static func moveSpan(_ state: State, by delta: Int) -> State {
         var state = state
         guard state.view == .articles, let id = state.selectedID(in: .articles) else { return state }
         let count = state.corpus.excerptsInArticle[id, default: []].count
-        guard count > 0 else { return state }
-        state.position.detail.selected = clamp(state.position.detail.selected + delta, 0, count - 1)
-        state.position.source = PanePosition()
-        if let reader = reader(of: state) {
-            let line = reader.content.line(ofSpan: state.position.detail.selected)
-            state.position.detail.top = scrolledTo(line: line, top: state.position.detail.top, height: reader.height)
-            state.position.detail.cursor = line
+        guard count > 0, let reader = reader(of: state) else { return state }
+        let selected = state.position.detail.selected
+        if (0..<count).contains(selected) {
+            state.position.detail.selected = clamp(selected + delta, 0, count - 1)
+        } else {
+            let cursor = state.position.detail.cursor
+            let starts = (0..<count).map { reader.content.line(ofSpan: $0) }
+            state.position.detail.selected = delta > 0 ? (starts.firstIndex { $0 > cursor } ?? count - 1) : (starts.lastIndex { $0 < cursor } ?? 0)
         }
+        state.position.source = PanePosition()
+        let line = reader.content.line(ofSpan: state.position.detail.selected)
+        state.position.detail.top = scrolledTo(line: line, top: state.position.detail.top, height: reader.height)
+        state.position.detail.cursor = line
         return state
     }
 
@@ -415,6 +422,8 @@ public enum Explorer {
         let top = state.positions[.articles]?.detail.top ?? 0
         state.positions[.articles]?.detail.top = scrolledTo(line: line, top: top, height: reader.height)
         state.positions[.articles]?.detail.cursor = line
+        // The hit's span (if it is in one) is the target; normalizing picks it from the cursor's line.
+        state.positions[.articles]?.detail.selected = -1
         return state
     }
 
@@ -650,19 +659,24 @@ public enum Explorer {
             state.passage = nil
         }
         if state.view == .articles {
+            let matches = readerMatches(state)
+            state.navigation.readerMatch = clamp(state.navigation.readerMatch, 0, matches.count - 1)
             if let reader = reader(of: state) {
-                let spanCount = reader.content.spans.count
-                state.position.detail.clampSelection(count: spanCount)
                 state.position.detail.clampTop(height: reader.height, lineCount: reader.content.lineCount)
                 // The cursor is on a line of the body, in view: the view was moved, so the cursor comes
                 // into it (a move of the cursor has moved the view already).
                 let firstBody = min(reader.content.header.count, reader.content.lineCount - 1)
                 var cursor = clamp(state.position.detail.cursor, firstBody, reader.content.lineCount - 1)
                 cursor = clamp(cursor, state.position.detail.top, state.position.detail.top + reader.height - 1)
-                state.position.detail.cursor = clamp(cursor, firstBody, reader.content.lineCount - 1)
+                cursor = clamp(cursor, firstBody, reader.content.lineCount - 1)
+                state.position.detail.cursor = cursor
+                // One target: the selected span is the one on the cursor's line (the current search hit's,
+                // when the hit is there), or none (-1) on a line no span takes. What y, a, b and the facts
+                // pane act on is always what the reader marks.
+                let hit = matches.indices.contains(state.navigation.readerMatch) ? matches[state.navigation.readerMatch].lowerBound : nil
+                let hitOnLine = hit.flatMap { reader.content.header.count + reader.content.body.line(containingUTF8: $0) == cursor ? $0 : nil }
+                state.position.detail.selected = reader.content.span(onLine: cursor, preferring: state.position.detail.selected, holding: hitOnLine) ?? -1
             }
-            let matches = readerMatches(state)
-            state.navigation.readerMatch = clamp(state.navigation.readerMatch, 0, matches.count - 1)
             let facts = PaneContent.source(state, view: .articles, width: width(.source))
             let rows = PaneContent.selectable(facts)
             state.position.source.clampSelection(count: rows.count)

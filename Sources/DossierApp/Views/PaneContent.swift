@@ -120,6 +120,8 @@ public enum PaneContent {
                 }
                 var screenLine = PaneLine(segments, link: number == 0 ? line.link : nil, excerpts: number == 0 ? line.excerpts : [])
                 screenLine.isContinuation = number > 0
+                // What a and b act on stays with the row when it wraps (a long excerpt row is still the excerpt).
+                if number == 0 { screenLine.noteTarget = line.noteTarget }
                 result.append(screenLine)
             }
         }
@@ -426,10 +428,13 @@ public enum PaneContent {
         guard let articleID = state.selectedID(in: .articles) else { return [] }
         let spans = corpus.excerptsInArticle[articleID, default: []]
         guard !spans.isEmpty else { return [.text("No marked spans in this article.", .dim)] }
-        let position = state.positions[.articles] ?? ViewPosition()
-        let excerptID = spans[min(max(0, position.detail.selected), spans.count - 1)]
+        let selected = state.positions[.articles]?.detail.selected ?? -1
+        guard spans.indices.contains(selected) else {
+            return [.text("No marked span on the cursor's line.", .dim), .text("] and [ step through the \(spans.count) spans; v selects a passage.", .dim)]
+        }
+        let excerptID = spans[selected]
         guard let excerpt = corpus.excerpt(excerptID) else { return [] }
-        var lines: [PaneLine] = [.text("Span \(min(position.detail.selected, spans.count - 1) + 1) of \(spans.count) supports:", .heading)]
+        var lines: [PaneLine] = [.text("Span \(selected + 1) of \(spans.count) supports:", .heading)]
         if excerpt.anchor == .misquoted, let stored = excerpt.storedQuote {
             // Beside the article's text: the quote as stored, which only comes close to the span.
             lines.insert(PaneLine([Segment("⚠ misquoted: the corpus file has ", .warning), Segment("“" + stored + "”")]), at: 0)
@@ -533,5 +538,22 @@ public struct ReaderContent: Sendable {
     public func line(ofSpan index: Int) -> Int {
         guard spans.indices.contains(index) else { return 0 }
         return header.count + body.line(containingUTF8: spans[index].span.utf8Start)
+    }
+
+    /// The reader lines a span takes, from its first character's to its last's.
+    public func lines(ofSpan index: Int) -> ClosedRange<Int> {
+        guard spans.indices.contains(index) else { return 0...0 }
+        let span = spans[index].span
+        return line(ofSpan: index)...(header.count + body.line(containingUTF8: max(span.utf8Start, span.utf8End - 1)))
+    }
+
+    /// The span the reader's target is on a line: `preferred` when it takes the line, else the one
+    /// holding `utf8` (the current search hit, when it is on the line), else the first that takes the
+    /// line; nil when no span does.
+    public func span(onLine line: Int, preferring preferred: Int, holding utf8: Int?) -> Int? {
+        if spans.indices.contains(preferred), lines(ofSpan: preferred).contains(line) { return preferred }
+        let onLine = spans.indices.filter { lines(ofSpan: $0).contains(line) }
+        if let utf8, let holding = onLine.first(where: { (spans[$0].span.utf8Start..<spans[$0].span.utf8End).contains(utf8) }) { return holding }
+        return onLine.first
     }
 }

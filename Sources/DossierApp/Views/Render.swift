@@ -238,6 +238,16 @@ public enum Render {
         if !state.position.list.filter.isEmpty { parts.append("filter: \(state.position.list.filter)") }
         if state.view == .actors { parts.append("sort: \(state.actorSort.rawValue)") }
         if state.view == .timeline, let actor = state.navigation.timelineActor { parts.append("only: \(state.corpus.name(of: actor) ?? actor)") }
+        // What y, a and b act on, named: the reader's span on the cursor's line, the source pane's excerpt.
+        if state.view == .articles, state.position.focus != .list, let id = state.selectedID() {
+            let spans = state.corpus.excerptsInArticle[id, default: []]
+            let selected = state.position.detail.selected
+            if state.passage == nil && !spans.isEmpty {
+                parts.append(spans.indices.contains(selected) ? "span \(selected + 1)/\(spans.count)" : "no span on this line")
+            }
+        } else if state.view != .articles, state.position.focus == .source, let excerpt = Explorer.sourceExcerpt(state) {
+            parts.append("excerpt \(excerpt)")
+        }
         if state.view == .articles, let query = state.navigation.readerQuery {
             let count = Explorer.readerMatches(state).count
             parts.append(count == 0 ? "“\(query)”: no match here" : "“\(query)” \(state.navigation.readerMatch + 1)/\(count) n/N")
