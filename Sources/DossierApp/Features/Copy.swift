@@ -258,6 +258,9 @@ extension Explorer {
             let lines = detailLines(state)
             guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected) else { return state.selectedID().flatMap(record) }
             if let excerpt = lines[line].excerpts.first { return quote(excerpt, fact: detailFact(lines, line)) }
+            // A fact no excerpt states is copied as what it is, marked so (its row's words say it),
+            // never with another excerpt of its record.
+            if let unstated = lines[line].unstated { return ClipboardRequest(text: detailFact(lines, line), what: "the fact, marked: \(unstated)") }
             return lines[line].link.flatMap(linkedID).flatMap(record)
         case .source:
             if state.view == .articles {
@@ -267,8 +270,10 @@ extension Explorer {
                 return quote(excerpt, fact: factText(lines, line))
             }
             let lines = detailLines(state)
-            guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected),
-                  let excerpt = sourceExcerpt(state) else { return nil }
+            guard let line = PaneContent.selectedLine(lines, selection: state.position.detail.selected) else { return nil }
+            guard let excerpt = sourceExcerpt(state) else {
+                return lines[line].unstated.map { ClipboardRequest(text: detailFact(lines, line), what: "the fact, marked: \($0)") }
+            }
             return quote(excerpt, fact: detailFact(lines, line))
         }
     }

@@ -34,6 +34,9 @@ public struct PaneLine: Sendable {
     /// What `a` and `b` write on while this row is selected, when it is a part of a record (a
     /// signatory, a count) or another record (an excerpt); nil: the record the pane shows.
     public var noteTarget: NoteTarget?
+    /// A fact no excerpt of the corpus states (its row says so, and `y` copies it marked so, citing no
+    /// excerpt): "no source in the corpus states this", or its `supplied` note.
+    public var unstated: String?
 
     public init(_ segments: [Segment], link: Link? = nil, excerpts: [String] = []) {
         self.segments = segments
@@ -121,7 +124,10 @@ public enum PaneContent {
                 var screenLine = PaneLine(segments, link: number == 0 ? line.link : nil, excerpts: number == 0 ? line.excerpts : [])
                 screenLine.isContinuation = number > 0
                 // What a and b act on stays with the row when it wraps (a long excerpt row is still the excerpt).
-                if number == 0 { screenLine.noteTarget = line.noteTarget }
+                if number == 0 {
+                    screenLine.noteTarget = line.noteTarget
+                    screenLine.unstated = line.unstated
+                }
                 result.append(screenLine)
             }
         }
@@ -176,13 +182,17 @@ public enum PaneContent {
             var lines = heading(event.title, id: id)
             lines.append(PaneLine([Segment("event · ", .label), Segment(dateWithPrecision(event.date))]))
             for actor in event.actors {
-                let mentioning = event.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
-                lines.append(PaneLine([Segment("actor: ", .label), reference(actor, corpus)], link: .actor(actor),
-                                      excerpts: mentioning.isEmpty ? event.excerpts : mentioning))
+                // Only the event's excerpts about the actor, or naming it: never the event's others.
+                let mentioning = event.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true || corpus.excerpt($0, names: actor) }
+                lines.append(stated(PaneLine([Segment("actor: ", .label), reference(actor, corpus)], link: .actor(actor), excerpts: mentioning),
+                                    supplied: corpus.supplied(of: id)?.note(for: "actors")))
             }
             for statement in event.statements {
-                lines.append(PaneLine([Segment("statement: ", .label), reference(statement, corpus)],
-                                      link: .statement(statement), excerpts: event.excerpts))
+                let stating = event.excerpts.filter {
+                    corpus.excerpt($0)?.about.contains(statement) == true || corpus.recordsCiting[$0, default: []].contains(statement)
+                }
+                lines.append(stated(PaneLine([Segment("statement: ", .label), reference(statement, corpus)], link: .statement(statement), excerpts: stating),
+                                    supplied: corpus.supplied(of: id)?.note(for: "statements")))
             }
             lines += excerptSection("Excerpts", event.excerpts, corpus: corpus)
             return lines
@@ -198,8 +208,12 @@ public enum PaneContent {
                 lines.append(.blank)
                 lines.append(.text("Affiliations", .heading))
                 for affiliation in actor.affiliations {
-                    lines.append(PaneLine([Segment("  "), reference(affiliation, corpus)], link: .actor(affiliation),
-                                          excerpts: corpus.excerptsAbout[affiliation, default: []].filter { corpus.excerpt($0)?.about.contains(id) == true }))
+                    // The excerpts about the actor or the affiliation whose words name both.
+                    var candidates = corpus.excerptsAbout[id, default: []]
+                    for other in corpus.excerptsAbout[affiliation, default: []] where !candidates.contains(other) { candidates.append(other) }
+                    lines.append(stated(PaneLine([Segment("  "), reference(affiliation, corpus)], link: .actor(affiliation),
+                                                 excerpts: corpus.excerpts(candidates, naming: id, affiliation)),
+                                        supplied: corpus.supplied(of: id)?.note(for: "affiliations")))
                 }
             }
             let roles = corpus.statementRoles[id, default: []]
@@ -246,10 +260,12 @@ public enum PaneContent {
             if statement.sourcesDisagreeOnCount { tally += "  \(state.glyphs.disagree) sources disagree" }
             lines.append(PaneLine([Segment("signed: ", .label), Segment(tally, statement.sourcesDisagreeOnCount ? .warning : .normal)]))
             if let forum = statement.forum {
-                // An actor's id follows to its profile; a forum named in words is only shown.
+                // An actor's id follows to its profile; a forum named in words is only shown. Its sources
+                // are the statement's excerpts that name the forum, and no others.
                 let isActor = corpus.actor(forum) != nil
-                lines.append(PaneLine([Segment("forum: ", .label), Segment(corpus.name(of: forum) ?? forum)], link: isActor ? .actor(forum) : nil,
-                                      excerpts: isActor ? statement.excerpts : []))
+                lines.append(stated(PaneLine([Segment("forum: ", .label), Segment(corpus.name(of: forum) ?? forum)], link: isActor ? .actor(forum) : nil,
+                                             excerpts: corpus.excerpts(statement.excerpts, naming: forum)),
+                                    supplied: statement.supplied?.note(for: "forum")))
             }
             for (label, ids, sources) in [("lead", statement.leads, statement.leadExcerpts), ("addressee", statement.addressees, statement.addresseeExcerpts)] {
                 for actor in ids {
@@ -356,8 +372,19 @@ public enum PaneContent {
         }
         if role == .lead, let excerpts = statement.leadExcerpts[actor] { return excerpts }
         if role == .addressee, let excerpts = statement.addresseeExcerpts[actor] { return excerpts }
-        let mentioning = statement.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true }
-        return mentioning.isEmpty ? statement.excerpts : mentioning
+        // The statement's excerpts about the actor or naming it; never the statement's others.
+        return statement.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true || corpus.excerpt($0, names: actor) }
+    }
+
+    /// A fact row that no excerpt states says so, in its words and for `y`: its `supplied` note, or
+    /// that no source in the corpus states it.
+    static func stated(_ line: PaneLine, supplied: String?) -> PaneLine {
+        guard line.excerpts.isEmpty else { return line }
+        var line = line
+        let said = supplied.map { "supplied: " + $0 } ?? "no source in the corpus states this"
+        line.segments.append(Segment(" (\(said))", .dim))
+        line.unstated = said
+        return line
     }
 
     /// Indices of the selectable rows.
@@ -382,6 +409,7 @@ public enum PaneContent {
         let detail = detail(state, view: view, width: state.layout(for: view).content(of: .detail)?.width ?? state.width)
         let position = state.positions[view] ?? ViewPosition()
         guard let line = selectedLine(detail, selection: position.detail.selected) else { return [] }
+        if let unstated = detail[line].unstated { return laidOut([.text("No excerpt states this fact: \(unstated).", .dim)], width: width) }
         var lines: [PaneLine] = []
         for excerptID in detail[line].excerpts {
             let quoted = quotation(excerptID, corpus: corpus, withTitle: true)
