@@ -68,6 +68,7 @@ public enum ExplorerSession {
         start.interruption = screen.interruption
         start.corpusWritable = editor != nil
         start.editLogPath = editor?.log?.path
+        start.loggedEdits = editor?.log.map { EditLog.read($0.path) } ?? []
         if let notes { start.notes = notes.liveNotes }
         var state = Explorer.update(start, .resize(size.width, size.height))
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii

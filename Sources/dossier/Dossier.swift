@@ -14,7 +14,7 @@ struct Dossier: ParsableCommand {
             66 path missing or unreadable, 73 a file would be replaced, 74 a write failed.
             """,
         version: version,
-        subcommands: [Explore.self, Validate.self, List.self, Show.self, Search.self, ExportCommand.self, NotesCommand.self, Init.self, Import.self, Add.self, Remove.self, Repair.self, CacheCommand.self, ConfigCommand.self, Keys.self, Manual.self, Generate.self],
+        subcommands: [Explore.self, Validate.self, List.self, Show.self, Search.self, ExportCommand.self, NotesCommand.self, Init.self, Import.self, Add.self, Remove.self, Unlink.self, Undo.self, Repair.self, CacheCommand.self, ConfigCommand.self, Keys.self, Manual.self, Generate.self],
         defaultSubcommand: Explore.self
     )
 }

@@ -49,6 +49,12 @@ func runEdit(_ target: EditTarget, said: (EditOutcome) -> String,
     }
     print(said(outcome))
     try finishOutput()
+    warnIfNotLogged(outcome)
+}
+
+/// An edit made but not logged (a full or unwritable state folder) is said, not lost silently.
+func warnIfNotLogged(_ outcome: EditOutcome) {
+    if let problem = outcome.logProblem { printError("dossier: warning: " + problem + "; `dossier undo` cannot take it back") }
 }
 
 struct Add: ParsableCommand {
@@ -105,14 +111,22 @@ struct AddExcerpt: ParsableCommand {
     }
 
     func run() throws {
+        var linked: String?
         try runEdit(target, said: { outcome in
-            "added excerpt \(outcome.added.first ?? "")" + (statement.map { " (\(shows ?? "") of \($0))" } ?? "")
+            let what = linked.map { "linked excerpt \($0) (it already quotes these words)" } ?? "added excerpt \(outcome.added.first ?? "")"
+            return what + (statement.map { " (\(shows ?? "") of \($0))" } ?? "")
         }) { corpus, record throws(EditError) in
-            let excerpt = try CorpusEdits.excerpt(article: article, quote: quote, occurrence: occurrence, about: about, speaker: speaker, id: id, in: corpus)
-            guard let statement, let part else { return [excerpt.edit] }
+            // Words an excerpt already quotes (the same span) are that excerpt, linked, never a copy.
+            let excerpt = try CorpusEdits.excerptOrExisting(article: article, quote: quote, occurrence: occurrence, about: about, speaker: speaker,
+                                                            id: id, in: corpus, record: record)
+            if excerpt.existing { linked = excerpt.id }
+            guard let statement, let part else {
+                if excerpt.existing && excerpt.edits.isEmpty { throw .invalid("\(excerpt.id) already quotes these words: nothing was added") }
+                return excerpt.edits
+            }
             guard let value = record(.statement, statement) else { throw .invalid("no statement has the id “\(statement)”") }
             // One edit, two files: the excerpt and the statement that cites it, written together.
-            return [excerpt.edit, try CorpusEdits.attach(part, excerpt: excerpt.id, to: statement, in: corpus, record: value)]
+            return excerpt.edits + [try CorpusEdits.attach(part, excerpt: excerpt.id, to: statement, in: corpus, record: value)]
         }
     }
 }
@@ -251,8 +265,9 @@ struct RepairQuotes: ParsableCommand {
     func run() throws {
         let editor = try target.editor()
         var plan = QuoteRepair.Plan()
+        let outcome: EditOutcome
         do throws(EditError) {
-            _ = try editor.apply(dryRun: dryRun) { corpus, record throws(EditError) in
+            outcome = try editor.apply(dryRun: dryRun) { corpus, record throws(EditError) in
                 plan = QuoteRepair.plan(corpus, record: record)
                 return plan.edits
             }
@@ -272,7 +287,62 @@ struct RepairQuotes: ParsableCommand {
             print(dryRun ? "would repair \(count) \(quotes) (a dry run: nothing was written)" : "repaired \(count) \(quotes)")
         }
         try finishOutput()
+        warnIfNotLogged(outcome)
         for left in plan.left { printError(SafeText.line("dossier: \(left.excerpt): not repaired: \(left.reason)")) }
         if !plan.left.isEmpty { throw ExitCode(65) }
+    }
+}
+
+struct Undo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take back the last edit of a corpus directory, whoever made it (add, remove, unlink, repair, import, the explorer).",
+        discussion: """
+            The edit is found in the corpus's edit log ($XDG_STATE_HOME/dossier/edits-…jsonl). Each file it changed must be \
+            as the edit left it (otherwise nothing is written and the reason is given, exit 65), and the undo gives them \
+            back byte for byte. The undo is logged too; undo again takes back the edit before. Exit 1 when there is \
+            nothing to undo. See docs/editing.md.
+            """)
+
+    @OptionGroup var target: EditTarget
+
+    func run() throws {
+        let editor = try target.editor()
+        guard let log = editor.log else { throw ExitCode(64) }
+        let (entry, why) = EditLog.lastUndoable(in: EditLog.read(log.path))
+        guard let entry else {
+            printError("dossier: nothing to undo: " + why)
+            throw ExitCode(1)
+        }
+        let outcome: EditOutcome
+        do {
+            outcome = try editor.apply(undoing: entry) { _, _ throws(EditError) in entry.undo }
+        } catch {
+            throw editFailure(error)
+        }
+        print(SafeText.line("undid the edit of \(entry.at) by \(entry.author): \(entry.changes.joined(separator: ", "))"))
+        try finishOutput()
+        warnIfNotLogged(outcome)
+    }
+}
+
+struct Unlink: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take away the links between an excerpt and a record (a statement's source, count, signatory, lead or addressee; an event's excerpt; the record in the excerpt's about).",
+        discussion: """
+            A signatory, lead or addressee that no other excerpt names goes with its last excerpt. Refused (exit 65) when \
+            the two are not linked. Logged and undone like every edit (`dossier undo`). See docs/editing.md.
+            """)
+
+    @Argument(help: ArgumentHelp("The excerpt.", valueName: "EXCERPT"), completion: .custom(CorpusCompletion.ids)) var excerpt: String
+    @Option(help: ArgumentHelp("The record it is linked to.", valueName: "ID")) var from: String
+    @OptionGroup var target: EditTarget
+
+    func run() throws {
+        var said: [String] = []
+        try runEdit(target, said: { _ in "unlinked \(excerpt) from \(from): " + said.joined(separator: "; ") }) { corpus, record throws(EditError) in
+            let unlinked = try CorpusEdits.unlink(excerpt: excerpt, from: from, in: corpus, record: record)
+            said = unlinked.said
+            return unlinked.edits
+        }
     }
 }

@@ -55,8 +55,11 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
         guard case .attach(let attachment)? = asked.corpusEdit else { Issue.record("no edit asked for"); return }
         #expect(attachment.quote == Self.letter && attachment.occurrence == 1 && attachment.about == ["st-2019-07-joint-letter", "aus"])
         let done = try carryOutEdit(asked, in: corpus)
-        let id = "x-2019-cdt-22-in-a-letter-to"
-        #expect(done.message == "Added excerpt \(id) to st-2019-07-joint-letter · u undoes")
+        // The passage is exactly the span x-cdt-22-nations quotes: that excerpt is linked (Australia added
+        // to what it is about), not copied (issue 27: a copy was a trace nothing took back).
+        let id = "x-cdt-22-nations"
+        #expect(done.message == "Linked excerpt \(id) (it already quotes these words) to st-2019-07-joint-letter · u undoes")
+        #expect(done.corpus.excerpts.count == Fixture.corpus.excerpts.count && done.corpus.excerpt(id)?.about.contains("aus") == true)
         // The explorer shows the corpus as it now is on disk, where the user was.
         #expect(done.corpus.statement("st-2019-07-joint-letter")?.signatories.first { $0.actor == "aus" }?.excerpts.contains(id) == true)
         #expect(done.selectedID() == "art-2019-cdt-22-nations" && done.position.focus == .detail && done.passage == nil)
@@ -64,11 +67,50 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
         #expect(reread.excerpt(id)?.quote == Self.letter)
         // E lists the session's edits.
         let edits = run(["E"], from: done)
-        #expect(edits.screen == .edits && Render.frame(edits).plainText.contains("Added excerpt \(id) to st-2019-07-joint-letter"))
+        #expect(edits.screen == .edits && Render.frame(edits).plainText.contains("Linked excerpt \(id) (it already quotes these words) to st-2019-07-joint-letter"))
         // u: the edit taken back, byte for byte.
         let undone = try carryOutEdit(run(["u"], from: done), in: corpus)
-        #expect(undone.message == "Undone: added excerpt \(id) to st-2019-07-joint-letter" && corpus.files == before)
-        #expect(undone.corpus.excerpt(id) == nil)
+        #expect(undone.message == "Undone: linked excerpt \(id) (it already quotes these words) to st-2019-07-joint-letter" && corpus.files == before)
+        #expect(undone.corpus.excerpt(id)?.about.contains("aus") == false)
+    }
+
+    /// Issue 27, item 5: seen on main, E listed only the explorer's own edits of this session.
+    @Test func eListsEveryEditInTheLogWithItsAuthorAndTimeAndUUndoesThroughIt() throws {
+        let corpus = try EditableCorpus()
+        let log = corpus.path + ".edits.jsonl"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let before = corpus.files
+        // An edit from the command line, by another analyst.
+        _ = try CorpusEditor(directory: corpus.path, log: (log, "bo")).apply { corpus, _ throws(EditError) in
+            [try CorpusEdits.actor(name: "Palau", kind: "state", country: "PLW", in: corpus).edit]
+        }
+        var state = try corpus.state()
+        state.editLogPath = log
+        state.loggedEdits = EditLog.read(log)
+        let asked = run(["Tab", "]", "]", "]", "v", "Enter"] + typed("joint letter of states") + ["Enter", "3"] + typed("australia") + ["Enter"], from: state)
+        let request = try #require(asked.corpusEdit)
+        var pending = asked
+        pending.corpusEdit = nil
+        let editor = try CorpusEditor(directory: corpus.path, log: (log, "ana"))
+        let done = Explorer.carryOut(request, editor: editor, state: pending)
+        let listed = Render.frame(run(["E"], from: Explorer.update(done, .resize(160, 30)))).plainText
+        #expect(listed.contains("Edits in the log: 2"))
+        #expect(listed.contains("  ana  changed excerpt x-cdt-22-nations, changed statement st-2019-07-joint-letter"))
+        #expect(listed.contains("  bo  added actor plw"))
+        #expect(listed.range(of: "ana  changed excerpt")!.lowerBound < listed.range(of: "bo  added actor")!.lowerBound)
+        // u takes back the explorer's edit through the log: listed as undone, and the undo logged.
+        var undoing = run(["u"], from: done)
+        let undoRequest = try #require(undoing.corpusEdit)
+        undoing.corpusEdit = nil
+        let undone = Explorer.carryOut(undoRequest, editor: editor, state: undoing)
+        let relisted = Render.frame(run(["E"], from: Explorer.update(undone, .resize(160, 30)))).plainText
+        #expect(relisted.contains("changed statement st-2019-07-joint-letter  (undone)") && relisted.contains("ana  undid an edit: "))
+        // The command line's edit is the one left to undo.
+        #expect(EditLog.lastUndoable(in: EditLog.read(log)).entry?.author == "bo")
+        _ = try editor.apply(undoing: EditLog.lastUndoable(in: EditLog.read(log)).entry) { _, _ throws(EditError) in
+            EditLog.lastUndoable(in: EditLog.read(log)).entry?.undo ?? []
+        }
+        #expect(corpus.files == before)
     }
 
     @Test func aNewActorFromTheShortForm() throws {

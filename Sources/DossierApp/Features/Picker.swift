@@ -5,14 +5,15 @@ import DossierModel
 public enum CorpusEditRequest: Equatable, Sendable {
     /// A passage made the source of a fact.
     case attach(PassageAttachment)
-    /// An earlier edit taken back (`u`), with what it was, for the status line.
-    case undo([RecordEdit], String)
+    /// An earlier edit taken back (`u`), with what it was, for the status line, and its entry in the
+    /// edit log (so the undo is checked byte for byte, and the log says it was undone).
+    case undo([RecordEdit], String, logged: EditLogEntry?)
 }
 
 /// What `u` takes back: a note change, or an edit of the corpus (its record edits' undo).
 public enum UndoStep: Equatable, Sendable {
     case note(NoteEdit)
-    case corpus([RecordEdit], String)
+    case corpus([RecordEdit], String, logged: EditLogEntry?)
 }
 
 /// Enter on a passage: a picker over the corpus, then, for a statement, what the passage shows.
@@ -268,7 +269,7 @@ extension Explorer {
         }
         switch step {
         case .note(let inverse): state.noteEdit = PendingNoteEdit(edit: inverse, isUndo: true)
-        case .corpus(let edits, let what): state.corpusEdit = .undo(edits, what)
+        case .corpus(let edits, let what, let logged): state.corpusEdit = .undo(edits, what, logged: logged)
         }
         return state
     }
@@ -287,16 +288,22 @@ extension Explorer {
         do {
             switch request {
             case .attach(let attachment):
-                outcome = try editor.apply { corpus, record throws(EditError) in try attachment.edits(in: corpus, record: record) }
-                said = "Added " + outcome.added.map { id in (outcome.corpus.kind(of: id)?.rawValue ?? "record") + " " + id }.joined(separator: ", ")
-                    + (attachment.statement.map { " to \($0.id)" } ?? "")
-            case .undo(let edits, let what):
-                outcome = try editor.apply(edits)
+                var linked: String?
+                outcome = try editor.apply { corpus, record throws(EditError) in
+                    // Words an excerpt already quotes are linked to it, not copied (said so below).
+                    linked = try CorpusEdits.quoting(article: attachment.article, quote: attachment.quote, occurrence: attachment.occurrence, in: corpus)
+                    return try attachment.edits(in: corpus, record: record)
+                }
+                var parts = outcome.added.isEmpty ? [] : ["Added " + outcome.added.map { id in (outcome.corpus.kind(of: id)?.rawValue ?? "record") + " " + id }.joined(separator: ", ")]
+                if let linked { parts.append((parts.isEmpty ? "Linked" : "linked") + " excerpt \(linked) (it already quotes these words)") }
+                said = parts.joined(separator: ", ") + (attachment.statement.map { " to \($0.id)" } ?? "")
+            case .undo(let edits, let what, let logged):
+                outcome = try editor.apply(undoing: logged) { _, _ throws(EditError) in edits }
                 said = "Undone: " + what
             }
         } catch {
             state.message = "Not changed: " + error.description.replacingOccurrences(of: "\n", with: " · ")
-            if case .undo(let edits, let what) = request { state.undoStack.append(.corpus(edits, what)) }
+            if case .undo(let edits, let what, let logged) = request { state.undoStack.append(.corpus(edits, what, logged: logged)) }
             return state
         }
         let loaded: LoadedCorpus
@@ -307,9 +314,12 @@ extension Explorer {
             return state
         }
         var next = state.reloaded(with: loaded)
-        if case .attach = request { next.undoStack.append(.corpus(outcome.undo, said.replacingOccurrences(of: "Added ", with: "added "))) }
+        if case .attach = request {
+            next.undoStack.append(.corpus(outcome.undo, said.prefix(1).lowercased() + said.dropFirst(), logged: outcome.logged))
+        }
         next.editLog.append(said)
-        next.message = said + (request.isUndo ? "" : " · u undoes")
+        if let log = editor.log { next.loggedEdits = EditLog.read(log.path) }
+        next.message = said + (request.isUndo ? "" : " · u undoes") + (outcome.logProblem.map { " · ⚠ " + $0 } ?? "")
         return normalized(next)
     }
 }
@@ -320,6 +330,8 @@ extension Explorer {
     public static func reload(_ directory: String, state: State, message: String) -> State? {
         guard let loaded = try? CorpusLoader.load(path: directory, mode: .tolerant) else { return nil }
         var next = state.reloaded(with: loaded)
+        // Another editor's change is in the log too (when it is ours: `dossier add` by the same user).
+        if let path = state.editLogPath { next.loggedEdits = EditLog.read(path) }
         // A passage being selected (or attached) stays while its article's text is as it was.
         if let passage = state.passage, let before = state.corpus.article(passage.article), let after = loaded.corpus.article(passage.article),
            (try? state.bodies.text(of: before)) == (try? next.bodies.text(of: after)) {
@@ -435,11 +447,23 @@ extension Screens {
 }
 
 extension Explorer {
+    /// What `E` lists, newest first: every edit in the log with when and by whom (and whether it was
+    /// undone), or, for an editor without a log, this session's edits.
+    static func editRows(_ state: State) -> [String] {
+        guard state.editLogPath != nil else { return state.editLog.reversed() }
+        let undone = Set(state.loggedEdits.compactMap(\.undoes))
+        return state.loggedEdits.reversed().map { entry in
+            let when = entry.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+            return "\(when)  \(entry.author)  \(entry.summary)" + (undone.contains(entry.id) ? "  (undone)" : "")
+        }
+    }
+
     @Sendable static func performInEdits(_ action: Action, _ state: State) -> State {
         guard case .edits(var place) = state.navigation.overlay else { return state }
+        let count = editRows(state).count
         switch action {
-        case .moveDown: place.move(by: 1, count: state.editLog.count)
-        case .moveUp: place.move(by: -1, count: state.editLog.count)
+        case .moveDown: place.move(by: 1, count: count)
+        case .moveUp: place.move(by: -1, count: count)
         case .undo: return undoLast(state)
         default: return performInAnyOverlay(action, state) ?? state
         }
@@ -451,19 +475,22 @@ extension Explorer {
     @Sendable static func normalizedEdits(_ state: State) -> State {
         guard case .edits(var place) = state.navigation.overlay else { return state }
         var state = state
-        place.clampSelection(count: state.editLog.count)
-        place.reveal(place.selected...place.selected, height: max(1, state.height - 5), lineCount: state.editLog.count)
+        let count = editRows(state).count
+        place.clampSelection(count: count)
+        place.reveal(place.selected...place.selected, height: max(1, state.height - 5), lineCount: count)
         state.navigation.overlay = .edits(place)
         return state
     }
 }
 
 extension Screens {
-    /// The session's edits, newest first, and where every edit is logged.
+    /// Every edit in the log (or this session's), newest first, and where the log is.
     static func edits(_ state: State, into grid: inout Grid) {
         guard case .edits(let place) = state.navigation.overlay else { return }
-        title("Edits this session: \(state.editLog.count) · newest first · u undoes the last", state: state, into: &grid)
-        let where_ = state.editLogPath.map { "Every edit, from here and from dossier add and remove, is also logged to \($0)" }
+        let rows = Explorer.editRows(state)
+        let heading = state.editLogPath == nil ? "Edits this session: \(rows.count)" : "Edits in the log: \(rows.count)"
+        title(heading + " · newest first · u undoes this session's last", state: state, into: &grid)
+        let where_ = state.editLogPath.map { "Every edit of this corpus, from here and from dossier add, unlink, repair and undo, is logged to \($0); dossier undo takes back the last" }
             ?? "This corpus cannot be edited here: \(state.readOnlyReason)"
         var y = 2
         for line in wrapLines(where_, width: max(1, state.width - 2)).prefix(2) {
@@ -471,12 +498,11 @@ extension Screens {
             y += 1
         }
         y += 1
-        guard !state.editLog.isEmpty else {
+        guard !rows.isEmpty else {
             grid.put("No edit yet. In the reader, v selects a passage and Enter attaches it.", x: 1, y: y, limit: state.width - 1, role: .dim)
             return
         }
-        let newestFirst = Array(state.editLog.reversed())
-        for (offset, text) in newestFirst.enumerated().dropFirst(place.top).prefix(max(0, state.height - 1 - y)) {
+        for (offset, text) in rows.enumerated().dropFirst(place.top).prefix(max(0, state.height - 1 - y)) {
             let selected = offset == place.selected
             if selected { grid.fill(Rect(x: 0, y: y, width: state.width, height: 1), role: .selection) }
             grid.put((selected ? String(state.glyphs.selectedRow) : " ") + " " + text, x: 0, y: y, limit: state.width, role: selected ? .selection : .normal)

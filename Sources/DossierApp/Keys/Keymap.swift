@@ -161,7 +161,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("b")], action: .toggleBookmark, context: .workflows,
                 help: "bookmark the selected record (in the reader, the selected span), or remove its bookmark; 6 lists them", hint: nil),
         Binding(keys: [.character("E")], action: .showEdits, context: .workflows,
-                help: "the edits made to the corpus in this session, newest first (every edit is also logged to a file it names)", hint: nil),
+                help: "every edit of the corpus in its log (from here, dossier add, unlink, repair, undo), newest first, with when and who, and which were undone", hint: nil),
         Binding(keys: [.character("u")], action: .undo, context: .workflows,
                 help: "undo this session's last change: a note or bookmark added, edited or deleted, or an edit of the corpus (itself a safe write)", hint: nil),
         Binding(keys: [.character("t")], action: .actorTimeline, context: .actors, help: "the timeline narrowed to this actor", hint: "timeline"),

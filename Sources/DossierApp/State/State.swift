@@ -115,6 +115,9 @@ public struct State: Sendable {
     /// The edits made this session, as the status line said them, and the file that logs every edit.
     public var editLog: [String] = []
     public var editLogPath: String?
+    /// Every edit the log holds (from the explorer, `dossier add`, `unlink`, `undo`…), oldest first, as
+    /// read when the explorer opened and after each edit or reload: what `E` lists.
+    public var loggedEdits: [EditLogEntry] = []
     /// The passage being selected in the reader (`v`), while the reader shows its article.
     public var passage: PassageSelection?
     /// The notes on this corpus that are not deleted, as the notes file holds them.
@@ -214,6 +217,7 @@ public struct State: Sendable {
         next.readOnlyReason = readOnlyReason
         next.editLog = editLog
         next.editLogPath = editLogPath
+        next.loggedEdits = loggedEdits
         next.notePrompt = notePrompt
         next.noteTarget = noteTarget
         next.noteBeingEdited = noteBeingEdited

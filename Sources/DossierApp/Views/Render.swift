@@ -212,7 +212,9 @@ public enum Render {
         case .search(let search): return "Search · \(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
         case .profiles(let profiles): return "Side by side · column \(profiles.focus + 1)"
         case .problems(let place): return "Problems \(min(place.selected + 1, state.problems.count))/\(state.problems.count)"
-        case .edits(let place): return "Edits \(state.editLog.isEmpty ? 0 : place.selected + 1)/\(state.editLog.count)"
+        case .edits(let place):
+            let count = Explorer.editRows(state).count
+            return "Edits \(count == 0 ? 0 : place.selected + 1)/\(count)"
         case .notes(let screen):
             let count = Explorer.listedNotes(state).count
             return "Notes \(count == 0 ? 0 : min(screen.place.selected + 1, count))/\(count)" + (screen.filter.isEmpty ? "" : " · filter: \(screen.filter)")

@@ -46,6 +46,10 @@ public struct EditOutcome: Sendable {
     public var corpus: Corpus
     /// The ids added, for the status line and the CLI.
     public var added: [String]
+    /// The log's entry for it (nil for a dry run, or an editor without a log).
+    public var logged: EditLogEntry?
+    /// Why the edit, made, could not be logged (a full or unwritable state folder): said to the user.
+    public var logProblem: String?
 }
 
 /// The one editing layer, shared by the explorer and the `dossier add`/`remove` commands: edits a
@@ -72,7 +76,10 @@ public struct CorpusEditor: Sendable {
     /// adds one.
     /// `build` is given the corpus and each record's JSON as it is written (to change a statement).
     /// A dry run does all of that but write (and log): the outcome says what the edit would do.
-    public func apply(dryRun: Bool = false, _ build: (Corpus, _ record: (RecordKind, String) -> JSONValue?) throws(EditError) -> [RecordEdit]) throws(EditError) -> EditOutcome {
+    /// `undoing` an entry of the log: the files it changed must be as it left them, and the edit must
+    /// give them back as they were before it, byte for byte; otherwise nothing is written.
+    public func apply(dryRun: Bool = false, undoing: EditLogEntry? = nil,
+                      _ build: (Corpus, _ record: (RecordKind, String) -> JSONValue?) throws(EditError) -> [RecordEdit]) throws(EditError) -> EditOutcome {
         try CorpusTransaction.withLock(directory, exclusive: true) { () throws(EditError) -> EditOutcome in
             CorpusTransaction.recover(in: directory)
             // Every file's bytes are read (the result is validated whole); a file is parsed into records
@@ -84,6 +91,15 @@ public struct CorpusEditor: Sendable {
                 guard let read = try? SourceFile.open(path).readBytes() else { throw .unreadable("cannot read \(path)") }
                 bytes[kind] = read
             }
+            if let undoing {
+                for (name, print) in undoing.after.sorted(by: { $0.key < $1.key }) {
+                    guard let kind = RecordKind.allCases.first(where: { fileName($0) == name }), let current = bytes[kind] else { continue }
+                    guard EditLog.fingerprint(current) == print else {
+                        throw .invalid("\(CorpusTransaction.path(directory, name)) has changed since that edit (\(undoing.at), \(undoing.summary)): undo only takes back an edit whose files are as it left them; nothing was written")
+                    }
+                }
+            }
+            let original = bytes
             var parsed: [RecordKind: RecordFile] = [:]
             func file(_ kind: RecordKind) throws(EditError) -> RecordFile {
                 if let known = parsed[kind] { return known }
@@ -137,16 +153,28 @@ public struct CorpusEditor: Sendable {
             // least mind, though the journal makes any order safe.
             let order: [RecordKind] = [.actor, .article, .excerpt, .event, .statement]
             let changes = order.filter(changed.contains).map { (name: fileName($0), bytes: bytes[$0]!) }
-            if dryRun { return EditOutcome(made: edits, undo: undo, corpus: after.corpus, added: added) }
+            var beforePrints: [String: String] = [:], afterPrints: [String: String] = [:]
+            for kind in changed {
+                beforePrints[fileName(kind)] = EditLog.fingerprint(original[kind] ?? [])
+                afterPrints[fileName(kind)] = EditLog.fingerprint(bytes[kind] ?? [])
+            }
+            if let undoing {
+                for (name, print) in undoing.before.sorted(by: { $0.key < $1.key }) where afterPrints[name] != print {
+                    throw .invalid("undoing that edit (\(undoing.at), \(undoing.summary)) would not give back \(CorpusTransaction.path(directory, name)) as it was before it; nothing was written")
+                }
+            }
+            // Nothing changed (a repair with nothing to repair): nothing to write or log.
+            if dryRun || edits.isEmpty { return EditOutcome(made: edits, undo: undo, corpus: after.corpus, added: added) }
+            let logged: (entry: EditLogEntry?, problem: String?)
             do {
                 try CorpusTransaction.commit(changes, in: directory)
-                record(edits)
+                logged = record(edits, undo: undo, before: beforePrints, after: afterPrints, undoes: undoing?.id)
             } catch {
                 // Part written: put back what was (the journal names it), as the next writer would.
                 CorpusTransaction.recover(in: directory)
                 throw .writing("\(error) (the corpus is as it was)")
             }
-            return EditOutcome(made: edits, undo: undo, corpus: after.corpus, added: added)
+            return EditOutcome(made: edits, undo: undo, corpus: after.corpus, added: added, logged: logged.entry, logProblem: logged.problem)
         }
     }
 
@@ -155,22 +183,29 @@ public struct CorpusEditor: Sendable {
         try apply { _, _ throws(EditError) in edits }
     }
 
-    /// One line in the log: when, who, the corpus, and each record added, changed or removed. The
-    /// edit is made already; a log that cannot be written does not undo it.
-    func record(_ edits: [RecordEdit]) {
-        guard let log else { return }
-        let changes: [JSONValue] = edits.map { edit in
+    /// One line in the log: when, who, the corpus, each record added, changed or removed, what undoes
+    /// it and the changed files' fingerprints. The edit is made already: a log that cannot be written
+    /// does not undo it, but the problem is returned to be said.
+    func record(_ edits: [RecordEdit], undo: [RecordEdit], before: [String: String], after: [String: String],
+                undoes: String?) -> (entry: EditLogEntry?, problem: String?) {
+        guard let log else { return (nil, nil) }
+        let changes: [String] = edits.map { edit in
             switch edit {
-            case .add(let kind, let text, _):
-                return .string("added \(kind.rawValue) " + RecordFile.record(text, at: 0).id)
-            case .replace(let kind, let id, _): return .string("changed \(kind.rawValue) \(id)")
-            case .remove(let kind, let id): return .string("removed \(kind.rawValue) \(id)")
+            case .add(let kind, let text, _): return "added \(kind.rawValue) " + RecordFile.record(text, at: 0).id
+            case .replace(let kind, let id, _): return "changed \(kind.rawValue) \(id)"
+            case .remove(let kind, let id): return "removed \(kind.rawValue) \(id)"
             }
         }
-        let line = JSONWriter.compact(.object([("at", .string(EditLogClock.now())), ("author", .string(log.author)),
-                                               ("corpus", .string(directory)), ("changes", .list(changes))])) + "\n"
+        let at = EditLogClock.now()
+        let entry = EditLogEntry(id: "e-" + at.filter(\.isNumber) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16), at: at,
+                                 author: log.author, corpus: directory, changes: changes, undo: undo, before: before, after: after, undoes: undoes)
         // A line torn by a writer killed mid-line is ended first, so this one stays whole JSON.
-        try? AtomicFile.append(Array(line.utf8), to: log.path, afterTornTail: Array("\n".utf8))
+        do {
+            try AtomicFile.append(Array(EditLog.line(entry).utf8), to: log.path, afterTornTail: Array("\n".utf8))
+            return (entry, nil)
+        } catch {
+            return (nil, "the edit was made, but it could not be logged to \(log.path): \(error)")
+        }
     }
 
     static func key(_ diagnostic: Diagnostic) -> String { (diagnostic.recordID ?? "") + "|" + diagnostic.message }

@@ -22,6 +22,57 @@ public enum CorpusEdits {
     /// and the excerpt's id.
     public static func excerpt(article: String, quote: String, occurrence: Int? = nil, about: [String], speaker: String? = nil,
                                id: String? = nil, in corpus: Corpus) throws(EditError) -> (edit: RecordEdit, id: String) {
+        let (body, places, chosen) = try locate(article: article, quote: quote, occurrence: occurrence, in: corpus)
+        let words = String(decoding: Array(body.utf8)[chosen], as: UTF8.self)
+        let context = places.count > 1 ? disambiguation(quote: words, at: chosen.lowerBound, in: body) : (prefix: nil, suffix: nil)
+        let newID = try given(id, in: corpus)
+            ?? unique("x-" + slug(article.hasPrefix("art-") ? String(article.dropFirst(4)) : article, words: 3) + "-" + slug(words, words: 4), in: corpus)
+        let value = JSONValue.object([
+            ("id", .string(newID)), ("article", .string(article)), ("quote", .string(words)),
+            ("prefix", context.prefix.map(JSONValue.string)), ("suffix", context.suffix.map(JSONValue.string)),
+            ("about", about.isEmpty ? nil : .strings(about)), ("speaker", speaker.map(JSONValue.string)),
+        ])
+        return (.add(.excerpt, text: RecordFile.text(of: value), at: nil), newID)
+    }
+
+    /// The excerpt for words of an article, linked rather than copied: when an excerpt already quotes
+    /// exactly that span of the article, it is the one (the records it is to be about are added to its
+    /// `about`, with a replace edit, or no edit when it has them); otherwise a new excerpt. Two
+    /// excerpts of one span would be a trace an edit leaves that nothing can take back cleanly.
+    public static func excerptOrExisting(article: String, quote: String, occurrence: Int? = nil, about: [String], speaker: String? = nil,
+                                         id: String? = nil, in corpus: Corpus,
+                                         record: (RecordKind, String) -> JSONValue?) throws(EditError) -> (edits: [RecordEdit], id: String, existing: Bool) {
+        guard let existing = try quoting(article: article, quote: quote, occurrence: occurrence, in: corpus) else {
+            let made = try excerpt(article: article, quote: quote, occurrence: occurrence, about: about, speaker: speaker, id: id, in: corpus)
+            return ([made.edit], made.id, false)
+        }
+        if let id, id != existing { throw .invalid("\(existing) already quotes these words of \(article): use it rather than a second excerpt “\(id)”") }
+        let missing = about.filter { corpus.excerpt(existing)?.about.contains($0) == false }
+        guard !missing.isEmpty else { return ([], existing, true) }
+        guard case .object(var members)? = record(.excerpt, existing) else { throw .invalid("no excerpt has the id “\(existing)”") }
+        var list: [JSONNode] = []
+        if let index = members.firstIndex(where: { $0.key == "about" }) {
+            if case .array(let nodes) = members[index].node.value { list = nodes }
+            members[index].node = JSONNode(.array(list + missing.map { JSONNode(.string($0), offset: 0) }), offset: 0)
+        } else {
+            let after = (members.firstIndex { $0.key == "suffix" } ?? members.firstIndex { $0.key == "prefix" } ?? members.firstIndex { $0.key == "quote" } ?? members.count - 1) + 1
+            members.insert(JSONMember(key: "about", keyOffset: 0, node: JSONNode(.strings(missing), offset: 0)), at: min(after, members.count))
+        }
+        return ([.replace(.excerpt, id: existing, text: RecordFile.text(of: .object(members)))], existing, true)
+    }
+
+    /// The excerpt that already quotes exactly the span of the article those words (at that
+    /// occurrence) take, if one does.
+    public static func quoting(article: String, quote: String, occurrence: Int?, in corpus: Corpus) throws(EditError) -> String? {
+        let (_, _, chosen) = try locate(article: article, quote: quote, occurrence: occurrence, in: corpus)
+        return corpus.excerptsInArticle[article, default: []].first { excerptID in
+            guard let excerpt = corpus.excerpt(excerptID), excerpt.anchor == .exact else { return false }
+            return excerpt.span.utf8Start == chosen.lowerBound && excerpt.span.utf8End == chosen.upperBound
+        }
+    }
+
+    /// The article's body, where the words stand in it, and the occurrence chosen (UTF-8 ranges).
+    static func locate(article: String, quote: String, occurrence: Int?, in corpus: Corpus) throws(EditError) -> (body: String, places: [Range<Int>], chosen: Range<Int>) {
         guard let found = corpus.article(article) else { throw .invalid("no article has the id “\(article)”") }
         guard let body = try? found.body.text() else { throw .unreadable("the body of \(article) cannot be read") }
         guard !quote.isEmpty else { throw .invalid("the quote is empty") }
@@ -39,16 +90,7 @@ public enum CorpusEdits {
             }
             chosen = places[0]
         }
-        let words = String(decoding: Array(body.utf8)[chosen], as: UTF8.self)
-        let context = places.count > 1 ? disambiguation(quote: words, at: chosen.lowerBound, in: body) : (prefix: nil, suffix: nil)
-        let newID = try given(id, in: corpus)
-            ?? unique("x-" + slug(article.hasPrefix("art-") ? String(article.dropFirst(4)) : article, words: 3) + "-" + slug(words, words: 4), in: corpus)
-        let value = JSONValue.object([
-            ("id", .string(newID)), ("article", .string(article)), ("quote", .string(words)),
-            ("prefix", context.prefix.map(JSONValue.string)), ("suffix", context.suffix.map(JSONValue.string)),
-            ("about", about.isEmpty ? nil : .strings(about)), ("speaker", speaker.map(JSONValue.string)),
-        ])
-        return (.add(.excerpt, text: RecordFile.text(of: value), at: nil), newID)
+        return (body, places, chosen)
     }
 
     /// Where the words stand in the body (UTF-8 ranges), as the loader finds a quote: exactly, or when
@@ -273,8 +315,12 @@ public struct PassageAttachment: Sendable, Equatable {
             statement = (made.id, .source)
         case nil: break
         }
-        let excerpt = try CorpusEdits.excerpt(article: article, quote: quote, occurrence: occurrence, about: about, in: corpus)
-        edits.append(excerpt.edit)
+        // An excerpt that quotes exactly this span already is linked, not copied.
+        let excerpt = try CorpusEdits.excerptOrExisting(article: article, quote: quote, occurrence: occurrence, about: about, in: corpus, record: record)
+        if excerpt.existing && excerpt.edits.isEmpty && statement == nil {
+            throw .invalid("\(excerpt.id) already quotes these words and is about \(about.isEmpty ? "what it should be" : about.joined(separator: ", ")): nothing to add")
+        }
+        edits += excerpt.edits
         if let statement {
             let value: JSONValue
             if case .statement = newRecord, case .add(_, let text, _) = edits[0], let parsed = try? JSONParser.parse(Array(text.utf8)).value {
@@ -289,5 +335,70 @@ public struct PassageAttachment: Sendable, Equatable {
             if case .statement = newRecord, case .replace(_, _, let text) = attached { edits[0] = .add(.statement, text: text, at: nil) } else { edits.append(attached) }
         }
         return edits
+    }
+}
+
+// MARK: Unlinking
+
+extension CorpusEdits {
+    /// Every link between an excerpt and a record taken away: the record's citations of the excerpt (a
+    /// statement's source, count, signatory, lead or addressee; an event's excerpt) and the record in
+    /// the excerpt's `about`. A signatory, lead or addressee that no other excerpt names goes with its
+    /// last excerpt (the format wants one for each). Returns the edits and what each took away.
+    public static func unlink(excerpt: String, from id: String, in corpus: Corpus,
+                              record: (RecordKind, String) -> JSONValue?) throws(EditError) -> (edits: [RecordEdit], said: [String]) {
+        guard corpus.excerpt(excerpt) != nil else { throw .invalid("no excerpt has the id “\(excerpt)”") }
+        guard let kind = corpus.kind(of: id) else { throw .invalid("no record has the id “\(id)”") }
+        var edits: [RecordEdit] = []
+        var said: [String] = []
+        func isExcerpt(_ node: JSONNode) -> Bool { if case .string(excerpt) = node.value { return true } else { return false } }
+        if kind == .statement || kind == .event, case .object(var members)? = record(kind, id) {
+            var changed = false
+            for index in members.indices {
+                guard case .array(let nodes) = members[index].node.value else { continue }
+                var kept: [JSONNode] = []
+                for node in nodes {
+                    switch (members[index].key, node.value) {
+                    case ("excerpts", _) where isExcerpt(node):
+                        said.append("its \(kind == .statement ? "source" : "excerpt") \(excerpt)")
+                        changed = true
+                    case ("counts", .object(let count)) where count.contains(where: { $0.key == "excerpt" && isExcerpt($0.node) }):
+                        let value = count.first { $0.key == "value" }.map { if case .number(let text) = $0.node.value { return text } else { return "?" } } ?? "?"
+                        said.append("the count of \(value) from \(excerpt)")
+                        changed = true
+                    case ("signatories", .object(var role)), ("leads", .object(var role)), ("addressees", .object(var role)):
+                        guard let listAt = role.firstIndex(where: { $0.key == "excerpts" }), case .array(let given) = role[listAt].node.value,
+                              given.contains(where: isExcerpt) else {
+                            kept.append(node)
+                            continue
+                        }
+                        let actor = actor(of: node.value) ?? "?"
+                        let word = ["signatories": "signatory", "leads": "lead", "addressees": "addressee"][members[index].key] ?? members[index].key
+                        let rest = given.filter { !isExcerpt($0) }
+                        changed = true
+                        if rest.isEmpty {
+                            said.append("\(word) \(actor) (no other excerpt names it, so it is no longer one)")
+                        } else {
+                            said.append("\(excerpt) as a source of \(word) \(actor)")
+                            role[listAt].node = JSONNode(.array(rest), offset: 0)
+                            kept.append(JSONNode(.object(role), offset: 0))
+                        }
+                    default:
+                        kept.append(node)
+                    }
+                }
+                members[index].node = JSONNode(.array(kept), offset: 0)
+            }
+            if changed { edits.append(.replace(kind, id: id, text: RecordFile.text(of: .object(members)))) }
+        }
+        if corpus.excerpt(excerpt)?.about.contains(id) == true, case .object(var members)? = record(.excerpt, excerpt),
+           let index = members.firstIndex(where: { $0.key == "about" }), case .array(let nodes) = members[index].node.value {
+            let kept = nodes.filter { if case .string(id) = $0.value { return false } else { return true } }
+            if kept.isEmpty { members.remove(at: index) } else { members[index].node = JSONNode(.array(kept), offset: 0) }
+            edits.append(.replace(.excerpt, id: excerpt, text: RecordFile.text(of: .object(members))))
+            said.append("\(id) from what \(excerpt) is about")
+        }
+        guard !edits.isEmpty else { throw .invalid("\(excerpt) and \(id) are not linked: \(id) does not cite it, and it is not about \(id)") }
+        return (edits, said)
     }
 }

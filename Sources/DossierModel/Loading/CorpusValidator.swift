@@ -99,12 +99,16 @@ enum CorpusValidator {
                 // The body again, only for a quote not found exactly (to search near it, and to hint).
                 var body: String?
                 var drift: QuoteDrift.Body??
+                // Spans found, to say where two excerpts quote the same words (one is a copy).
+                var spans: [(start: Int, end: Int, index: Int)] = []
+                defer { duplicateSpans(spans, of: article.id, decoded, collector: collector) }
                 for (index, resolved, articleText) in found.quotes {
                     let excerpt = decoded.excerpts[index]
                     guard let site = decoded.recordSites[excerpt.id] else { continue }
                     let offset = decoded.quoteOffsets[excerpt.id] ?? site.offset
                     switch resolved {
                     case .success(let span):
+                        spans.append((span.utf8Start, span.utf8End, index))
                         decoded.excerpts[index].span = span
                         decoded.excerpts[index].anchor = .exact
                         if let articleText {
@@ -144,6 +148,24 @@ enum CorpusValidator {
                     }
                 }
             }
+        }
+    }
+
+    /// Two excerpts of one article that quote the same span: the later (in file order) is a copy of
+    /// the earlier, which is what should be cited. A warning: the corpus reads the same either way.
+    static func duplicateSpans(_ spans: [(start: Int, end: Int, index: Int)], of article: String, _ decoded: DecodedCorpus, collector: DiagnosticCollector) {
+        guard spans.count > 1 else { return }
+        let sorted = spans.sorted { ($0.start, $0.end, $0.index) < ($1.start, $1.end, $1.index) }
+        var first = sorted[0]
+        for span in sorted.dropFirst() {
+            guard span.start == first.start && span.end == first.end else {
+                first = span
+                continue
+            }
+            let copy = decoded.excerpts[span.index]
+            guard let site = decoded.recordSites[copy.id] else { continue }
+            collector.warning(in: site.file, at: site.offset, id: copy.id,
+                              "quotes the same words of article \"\(article)\" as excerpt \"\(decoded.excerpts[first.index].id)\"; cite that one (dossier unlink, then remove this)")
         }
     }
 
