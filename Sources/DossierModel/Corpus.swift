@@ -43,10 +43,10 @@ public struct Corpus: Sendable {
     public var statementRoles: LinkMap<StatementRole> {
         switch lookup {
         case .table(let positions, let links): return LinkMap(links: links, positions: positions, \.statementRoles) { links, code in
-            StatementRole(statement: links.ids[Int(code >> 2)], role: StatementRole.Role.allCases[Int(code & 3)])
+            StatementRole(statement: links.ids[Int(code >> 3)], role: StatementRole.Role.allCases[Int(code & 7)])
         }
         case .stored(let store): return LinkMap(store: store, .statementRoles) { code in
-            StatementRole(statement: store.id(ofRecord: Int(code >> 2)), role: StatementRole.Role.allCases[Int(code & 3)])
+            StatementRole(statement: store.id(ofRecord: Int(code >> 3)), role: StatementRole.Role.allCases[Int(code & 7)])
         }
         }
     }
@@ -157,6 +157,8 @@ public struct Corpus: Sendable {
     public struct StatementRole: Sendable, Hashable {
         public enum Role: String, Sendable, Hashable, CaseIterable {
             case lead, signatory, addressee, forum
+            /// Said by a source not to have signed (or to have voted against, or abstained).
+            case declined
         }
         public var statement: String
         public var role: Role
@@ -284,7 +286,8 @@ public struct Corpus: Sendable {
             let actorNumber = ids.number(actor)
             let place = roleCases.firstIndex(of: role)!
             let key = (actorNumber &* Numbering.pairSpace &+ statementNumber) &* roleCases.count &+ place
-            if rolesSeen.insert(key).inserted { roles.append(statementNumber << 2 | place, at: actorNumber) }
+            // The role in the low three bits (five roles), the statement's number above them.
+            if rolesSeen.insert(key).inserted { roles.append(statementNumber << 3 | place, at: actorNumber) }
         }
         let statementBase = ids.bases[RecordKind.statement.number]
         for (index, statement) in statements.enumerated() {
@@ -299,6 +302,16 @@ public struct Corpus: Sendable {
                     link(excerptNumber, to: actorNumber)
                 }
                 role(signatory.actor, number, .signatory)
+            }
+            // The excerpts saying an actor did not sign support the statement and the actor too.
+            for entry in statement.declined {
+                let actorNumber = ids.number(entry.actor)
+                for excerpt in entry.excerpts {
+                    let excerptNumber = ids.number(excerpt)
+                    link(excerptNumber, to: number)
+                    link(excerptNumber, to: actorNumber)
+                }
+                role(entry.actor, number, .declined)
             }
             for lead in statement.leads { role(lead, number, .lead) }
             for addressee in statement.addressees { role(addressee, number, .addressee) }

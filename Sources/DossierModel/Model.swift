@@ -261,6 +261,37 @@ public struct Signatory: Sendable, Hashable {
     }
 }
 
+/// How a source says an actor stood apart from a statement.
+public enum DeclineKind: String, Sendable, Hashable, CaseIterable {
+    /// "did not sign the letter"
+    case didNotSign = "did-not-sign"
+    case votedAgainst = "voted-against"
+    case abstained
+
+    /// In words, for a pane, a table or a citation ("did not sign").
+    public var words: String {
+        switch self {
+        case .didNotSign: return "did not sign"
+        case .votedAgainst: return "voted against"
+        case .abstained: return "abstained"
+        }
+    }
+}
+
+/// An actor a source says did not sign a statement (voted against it, abstained), with the excerpts
+/// that say so: a fact of its own, not the mere absence of a name.
+public struct Declined: Sendable, Hashable {
+    public var actor: String
+    public var how: DeclineKind
+    public var excerpts: [String]
+
+    public init(actor: String, how: DeclineKind = .didNotSign, excerpts: [String]) {
+        self.actor = actor
+        self.how = how
+        self.excerpts = excerpts
+    }
+}
+
 /// A joint statement, letter, report, speech, ruling, vote...
 public struct Statement: Sendable, Hashable, Identifiable {
     public var id: String
@@ -282,6 +313,8 @@ public struct Statement: Sendable, Hashable, Identifiable {
     public var addresseeExcerpts: [String: [String]] = [:]
     public var counts: [SignatoryCount]
     public var signatories: [Signatory]
+    /// Actors a source says did not sign, voted against or abstained.
+    public var declined: [Declined] = []
     public var excerpts: [String]
 
     public init(id: String, title: String, kind: StatementKind, date: PartialDate, forum: String? = nil, stance: Stance,

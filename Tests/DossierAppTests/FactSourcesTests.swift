@@ -88,3 +88,35 @@ import Testing
         #expect(source.first == "No excerpt states this fact: no source in the corpus states")
     }
 }
+
+/// Issue 27, item 4: who did not sign. Seen on main: the matrix showed the same `·` for the United
+/// States on the 2019 letter (China Digital Times: it "did not sign the letter") as for a state no
+/// source mentions.
+@Suite struct DeclinedTests {
+    @Test func theMatrixMarksAStateSaidNotToSignApartFromOneNoSourceNames() throws {
+        var state = run(["5"], from: Fixture.state(width: 200, height: 50))
+        let model = state.matrixModel
+        #expect(model.mark(row: "usa", column: "st-2019-07-joint-letter") == .declined)
+        #expect(model.mark(row: "gbr", column: "st-2019-07-joint-letter") == .signatory)
+        #expect(model.mark(row: "usa", column: "st-2019-07-counter-letter") == nil)
+        state.navigation.matrix.row = "usa"
+        state.navigation.matrix.column = "st-2019-07-joint-letter"
+        state = Explorer.normalized(state)
+        let frame = Render.frame(state).plainText
+        #expect(frame.contains("N said not to sign") && frame.contains("United States: said not to sign"))
+        let copied = try #require(run(["y"], from: state).clipboard?.text)
+        #expect(copied.hasPrefix("United States said not to sign Joint letter of states to the High Commissioner on Xinjiang detentions: “The United States, which withdrew from the United Nations Human Rights Council last June, was not one of the signatories.”"))
+    }
+
+    @Test func theStatementTheProfileAndWhoSignedSayWhoDidNotSign() throws {
+        let statement = Explorer.jump(Fixture.state(width: 120, height: 60), to: .statement("st-2019-07-joint-letter"))
+        let detail = Explorer.detailLines(statement).map { $0.segments.map(\.text).joined() }
+        #expect(detail.contains("Said not to sign (1)") && detail.contains("  United States USA — did not sign"))
+        let actor = Explorer.jump(Fixture.state(width: 120, height: 60), to: .actor("usa"))
+        #expect(Explorer.detailLines(actor).contains { $0.segments.map(\.text).joined().hasPrefix("  declined  2019-07") })
+        var compared = Fixture.state(width: 120, height: 40)
+        compared.navigation.overlay = .signatories(SignatoryComparison(first: "st-2019-07-joint-letter", second: "st-2016-03-us-joint-statement"))
+        let frame = Render.frame(Explorer.normalized(compared)).plainText
+        #expect(frame.contains("United States USA (A: did not sign)"))
+    }
+}

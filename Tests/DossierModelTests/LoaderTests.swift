@@ -31,6 +31,8 @@ import Testing
         ("quote-not-found.json", ["quote-not-found.json:139:16: error: x-22: quote \"Nothing of the kind was said by anyone\" is not found in the body of article \"a-letter\""]),
         ("quote-ambiguous.json", ["quote-ambiguous.json:171:16: error: x-turk-2: quote occurs 2 times in article \"a-letter\"; add a \"prefix\" or \"suffix\" that tells them apart"]),
         ("quote-context-not-found.json", ["quote-context-not-found.json:171:16: error: x-turk-2: quote is found 2 times in article \"a-letter\", but never with the given prefix and suffix around it"]),
+        ("declined-without-excerpt.json", ["declined-without-excerpt.json:111:23: error: s-letter: declined[0] names no excerpt; give the excerpt that says the actor did not sign"]),
+        ("declined-unknown-how.json", ["declined-unknown-how.json:111:18: error: s-letter: field \"how\" has unknown value \"refused\"; expected one of: did-not-sign, voted-against, abstained"]),
         // A misquote is an error that names the difference: a number, or only the quotation marks.
         ("quote-misquoted.json", ["quote-misquoted.json:139:16: error: x-22: quote differs from article \"a-letter\": \"23\" where the article has \"22\" (the closest passage: paragraph 2, characters 85–120)"]),
         ("quote-straight-quotes.json", ["quote-straight-quotes.json:139:16: error: x-22: quote differs from article \"a-letter\": \"\\\"\" where the article has \"“\"; \"\\\"\" where the article has \"”\" (the closest passage: paragraph 2, characters 109–160)"]),
@@ -112,6 +114,21 @@ import Testing
         #expect((excerpt.span.start, excerpt.span.end) == (85, 120))
         let body = try loaded.corpus.article("a-letter")!.body.text()
         #expect(String(decoding: Array(body.utf8)[excerpt.span.utf8Start..<excerpt.span.utf8End], as: UTF8.self) == excerpt.quote)
+    }
+
+    /// Issue 27, item 4: who did not sign is recorded, with the excerpts saying so.
+    @Test func anActorSaidNotToSignIsAFactWithItsExcerpts() throws {
+        let corpus = try CorpusLoader.load(path: Paths.data.path).corpus
+        let letter = try #require(corpus.statement("st-2019-07-joint-letter"))
+        #expect(letter.declined == [Declined(actor: "usa", how: .didNotSign, excerpts: ["x-cdt-us-withdrew", "x-cdt-us-did-not-sign"])])
+        #expect(!letter.signatories.contains { $0.actor == "usa" })
+        #expect(corpus.statementRoles["usa", default: []].contains(Corpus.StatementRole(statement: "st-2019-07-joint-letter", role: .declined)))
+        #expect(corpus.recordsCiting["x-cdt-us-did-not-sign", default: []].contains("st-2019-07-joint-letter"))
+        let json = JSONWriter.write(try #require(try RecordJSON.value(ofRecord: "st-2019-07-joint-letter", in: corpus)))
+        #expect(json.contains("\"declined\": [\n    {\n      \"actor\": \"usa\",\n      \"how\": \"did-not-sign\","))
+        // A source naming it signing while another says it did not: kept, with a warning.
+        let both = try CorpusLoader.load(path: Paths.fixture("warn/declined-and-signed.json"))
+        #expect(both.warnings.map(\.message) == ["sources disagree: \"gbr\" is named as signing, and declined says it did not sign"])
     }
 
     @Test func aRoleWithoutAnExcerptAndASpeakerNamedLikeAnActorAreWarnings() throws {

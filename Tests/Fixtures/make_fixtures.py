@@ -144,6 +144,9 @@ BAD = {
     "role-without-excerpt": mutate(lambda c: statement(c).update(leads=[{"actor": "gbr", "excerpts": []}])),
     "signatory-twice": mutate(lambda c: statement(c)["signatories"].append({"actor": "gbr", "excerpts": ["x-britain"]})),
     "signatory-without-excerpt": mutate(lambda c: statement(c)["signatories"][0].update(excerpts=[])),
+    # Said not to sign: each with the excerpt that says so, and how in a word the format knows.
+    "declined-without-excerpt": mutate(lambda c: statement(c).update(declined=[{"actor": "chn", "excerpts": []}])),
+    "declined-unknown-how": mutate(lambda c: statement(c).update(declined=[{"actor": "chn", "how": "refused", "excerpts": ["x-22"]}])),
     # Misquotes: a number, or only the quotation marks, differ from the article's words.
     "quote-misquoted": mutate(lambda c: excerpt(c, "x-22").update(quote="The group of 23 nations urged China")),
     "quote-straight-quotes": mutate(lambda c: excerpt(c, "x-22").update(quote='urged China to end its "mass arbitrary detentions."')),
@@ -156,6 +159,8 @@ WARN = {
     "forum-named-like-an-actor": mutate(lambda c: statement(c).update(forum="UN Human Rights Council")),
     "role-plain-id": mutate(lambda c: statement(c).update(addressees=["chn"])),
     "speaker-named-like-an-actor": mutate(lambda c: excerpt(c, "x-britain").update(speaker="United Kingdom")),
+    # One source names a signatory, another says it did not sign: kept, with a warning.
+    "declined-and-signed": mutate(lambda c: statement(c).update(declined=[{"actor": "gbr", "how": "did-not-sign", "excerpts": ["x-22"]}])),
 }
 
 

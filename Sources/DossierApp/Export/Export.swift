@@ -74,15 +74,18 @@ public enum Export {
         case .signatories:
             var rows: [[String]] = []
             for statement in kept(corpus.statements, \.id) {
-                for signatory in statement.signatories {
-                    let actor = corpus.actor(signatory.actor)
-                    let actorCells = [signatory.actor, actor?.name ?? "", actor?.kind.rawValue ?? "", actor?.country ?? ""]
-                    for excerpt in signatory.excerpts.isEmpty ? [""] : signatory.excerpts {
-                        rows.append(statementCells(statement) + actorCells + (excerpt.isEmpty ? Array(repeating: "", count: sourceColumns.count) : source(excerpt, corpus)))
+                // Those named as signing, then those a source says did not sign, each row with its source;
+                // `signed` tells them apart ("signed", or "did-not-sign", "voted-against", "abstained").
+                let entries = statement.signatories.map { ($0.actor, $0.excerpts, "signed") } + statement.declined.map { ($0.actor, $0.excerpts, $0.how.rawValue) }
+                for (actorID, excerpts, signed) in entries {
+                    let actor = corpus.actor(actorID)
+                    let actorCells = [actorID, actor?.name ?? "", actor?.kind.rawValue ?? "", actor?.country ?? ""]
+                    for excerpt in excerpts.isEmpty ? [""] : excerpts {
+                        rows.append(statementCells(statement) + actorCells + (excerpt.isEmpty ? Array(repeating: "", count: sourceColumns.count) : source(excerpt, corpus)) + [signed])
                     }
                 }
             }
-            return ExportTable(columns: statementColumns + ["actor_id", "actor_name", "actor_kind", "iso3"] + sourceColumns, rows: rows)
+            return ExportTable(columns: statementColumns + ["actor_id", "actor_name", "actor_kind", "iso3"] + sourceColumns + ["signed"], rows: rows)
         case .counts:
             let rows = kept(corpus.statements, \.id).flatMap { statement in
                 statement.counts.map { count in

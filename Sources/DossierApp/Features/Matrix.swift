@@ -4,12 +4,15 @@ import DossierModel
 public enum MatrixMark: String, Sendable, CaseIterable {
     case lead = "L"
     case signatory = "S"
+    /// A source says it did not sign (voted against, abstained): unlike a state no source mentions.
+    case declined = "N"
     case addressee = "A"
 
     public var word: String {
         switch self {
         case .lead: return "led"
         case .signatory: return "named as signing"
+        case .declined: return "said not to sign"
         case .addressee: return "addressed"
         }
     }
@@ -36,9 +39,10 @@ public struct MatrixModel: Sendable {
                 case .lead: mark = .lead
                 case .signatory: mark = .signatory
                 case .addressee: mark = .addressee
+                case .declined: mark = .declined
                 case .forum: continue
                 }
-                // A lead outranks a signature, a signature an address.
+                // A lead outranks a signature, a signature a refusal, a refusal an address.
                 let current = marks[actor]?[role.statement]
                 if current == nil || MatrixModel.rank(mark) < MatrixModel.rank(current!) {
                     marks[actor, default: [:]][role.statement] = mark
@@ -71,7 +75,13 @@ public struct MatrixModel: Sendable {
     /// The excerpts that name a state's part in a statement.
     public static func excerpts(actor: String, statement id: String, mark: MatrixMark, corpus: Corpus) -> [String] {
         guard let statement = corpus.statement(id) else { return [] }
-        let role: Corpus.StatementRole.Role = mark == .lead ? .lead : (mark == .signatory ? .signatory : .addressee)
+        let role: Corpus.StatementRole.Role
+        switch mark {
+        case .lead: role = .lead
+        case .signatory: role = .signatory
+        case .declined: role = .declined
+        case .addressee: role = .addressee
+        }
         return PaneContent.excerpts(for: role, actor: actor, in: statement, corpus: corpus)
     }
 }

@@ -157,6 +157,11 @@ public enum RecordText {
             sections.append(("signatories", statement.signatories.map { signatory in
                 "\(names([signatory.actor], corpus)): " + signatory.excerpts.map { cite($0, corpus) }.joined(separator: "; ")
             }))
+            if !statement.declined.isEmpty {
+                sections.append(("said not to sign", statement.declined.map { entry in
+                    "\(names([entry.actor], corpus)) (\(entry.how.words)): " + entry.excerpts.map { cite($0, corpus) }.joined(separator: "; ")
+                }))
+            }
             sections.append(("excerpts", statement.excerpts.map { cite($0, corpus) }))
         case .event:
             guard let event = corpus.event(id) else { return nil }

@@ -303,6 +303,20 @@ public enum PaneContent {
                 line.noteTarget = NoteTarget(record: id, part: "signatory:\(signatory.actor)")
                 lines.append(line)
             }
+            // Those a source says did not sign: a fact of their own, with the excerpt that says so.
+            if !statement.declined.isEmpty {
+                lines.append(.blank)
+                lines.append(.text("Said not to sign (\(statement.declined.count))", .heading))
+                for entry in statement.declined {
+                    let actor = corpus.actor(entry.actor)
+                    var segments = [Segment("  "), reference(entry.actor, corpus)]
+                    if let country = actor?.country, actor?.kind == .state { segments.append(Segment(" " + country, .dim)) }
+                    segments.append(Segment(" — " + entry.how.words, .label))
+                    var line = PaneLine(segments, link: .actor(entry.actor), excerpts: entry.excerpts)
+                    line.noteTarget = NoteTarget(record: id, part: "declined:\(entry.actor)")
+                    lines.append(line)
+                }
+            }
             lines += excerptSection("About the statement", statement.excerpts, corpus: corpus)
             return lines
         default:
@@ -361,6 +375,7 @@ public enum PaneContent {
         case .signatory: return "signed   "
         case .addressee: return "addressed"
         case .forum: return "forum    "
+        case .declined: return "declined "
         }
     }
 
@@ -372,6 +387,7 @@ public enum PaneContent {
         }
         if role == .lead, let excerpts = statement.leadExcerpts[actor] { return excerpts }
         if role == .addressee, let excerpts = statement.addresseeExcerpts[actor] { return excerpts }
+        if role == .declined, let entry = statement.declined.first(where: { $0.actor == actor }) { return entry.excerpts }
         // The statement's excerpts about the actor or naming it; never the statement's others.
         return statement.excerpts.filter { corpus.excerpt($0)?.about.contains(actor) == true || corpus.excerpt($0, names: actor) }
     }

@@ -133,6 +133,11 @@ enum Screens {
                 }
                 var name = actor?.name ?? columns[column][index]
                 if let country = actor?.country { name += " " + country }
+                // Signed one, and a source says it did not sign the other: not the same as unnamed.
+                let other = column == 1 ? (label: "B", id: comparison.second) : (label: "A", id: comparison.first)
+                if column > 0, let declined = corpus.statement(other.id)?.declined.first(where: { $0.actor == columns[column][index] }) {
+                    name += " (\(other.label): \(declined.how.words))"
+                }
                 grid.put(DisplayWidth.truncate(name, to: width - 1), x: x + 1, y: listTop + row, limit: width - 1, role: role)
             }
         }
@@ -204,7 +209,7 @@ enum Screens {
         let corpus = state.corpus
         let model = state.matrixModel
         let layout = state.matrixLayout
-        title("States × statements · L led · S signed · A addressed · \(["▼", "▲", "◆", "○"].joined()) stance", state: state, into: &grid)
+        title("States × statements · L led · S signed · N said not to sign · A addressed · \(["▼", "▲", "◆", "○"].joined()) stance", state: state, into: &grid)
         guard let cell = model.cell(state.navigation.matrix) else {
             let text = state.position.list.filter.isEmpty ? "No state takes part in any statement." : "No statement matches “\(state.position.list.filter)”."
             grid.put(text, x: 1, y: 3, limit: state.width - 1, role: .dim)

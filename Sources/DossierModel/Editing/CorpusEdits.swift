@@ -366,14 +366,14 @@ extension CorpusEdits {
                         let value = count.first { $0.key == "value" }.map { if case .number(let text) = $0.node.value { return text } else { return "?" } } ?? "?"
                         said.append("the count of \(value) from \(excerpt)")
                         changed = true
-                    case ("signatories", .object(var role)), ("leads", .object(var role)), ("addressees", .object(var role)):
+                    case ("signatories", .object(var role)), ("leads", .object(var role)), ("addressees", .object(var role)), ("declined", .object(var role)):
                         guard let listAt = role.firstIndex(where: { $0.key == "excerpts" }), case .array(let given) = role[listAt].node.value,
                               given.contains(where: isExcerpt) else {
                             kept.append(node)
                             continue
                         }
                         let actor = actor(of: node.value) ?? "?"
-                        let word = ["signatories": "signatory", "leads": "lead", "addressees": "addressee"][members[index].key] ?? members[index].key
+                        let word = ["signatories": "signatory", "leads": "lead", "addressees": "addressee", "declined": "said not to sign"][members[index].key] ?? members[index].key
                         let rest = given.filter { !isExcerpt($0) }
                         changed = true
                         if rest.isEmpty {

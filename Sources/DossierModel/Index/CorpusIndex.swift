@@ -276,6 +276,12 @@ public enum CorpusIndex {
                 writer.string(signatory.actor)
                 writer.strings(signatory.excerpts)
             }
+            writer.count(statement.declined.count)
+            for entry in statement.declined {
+                writer.string(entry.actor)
+                writer.string(entry.how.rawValue)
+                writer.strings(entry.excerpts)
+            }
             writer.strings(statement.excerpts)
         }
         for event in corpus.events {
@@ -740,6 +746,9 @@ public enum CorpusIndex {
         let signatoryCount = try reader.count(ofAtLeast: 2)
         statement.signatories.reserveCapacity(signatoryCount)
         for _ in 0..<signatoryCount { statement.signatories.append(Signatory(actor: try reader.string(), excerpts: try reader.strings())) }
+        for _ in 0..<(try reader.count(ofAtLeast: 3)) {
+            statement.declined.append(Declined(actor: try reader.string(), how: try decodeEnum(DeclineKind.self, &reader), excerpts: try reader.strings()))
+        }
         statement.excerpts = try reader.strings()
         return statement
     }

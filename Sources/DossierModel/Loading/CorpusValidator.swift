@@ -323,6 +323,19 @@ enum CorpusValidator {
                                 "signatory \"\(signatory.actor)\" is listed twice; give one entry with all its excerpts")
             }
             let named = seen.count
+            // Said not to sign: once each; a source that names the actor signing as well disagrees.
+            var declinedSeen: Set<String> = []
+            let declinedOffsets = decoded.declinedOffsets[statement.id] ?? []
+            for (index, entry) in statement.declined.enumerated() {
+                let offset = index < declinedOffsets.count ? declinedOffsets[index] : site.offset
+                if !declinedSeen.insert(entry.actor).inserted {
+                    collector.error(in: site.file, at: offset, id: statement.id,
+                                    "declined: \"\(entry.actor)\" is listed twice; give one entry with all its excerpts")
+                } else if seen.contains(entry.actor) {
+                    collector.warning(in: site.file, at: offset, id: statement.id,
+                                      "sources disagree: \"\(entry.actor)\" is named as signing, and declined says it \(entry.how.words)")
+                }
+            }
             let countOffsets = decoded.countOffsets[statement.id] ?? []
             for (index, count) in statement.counts.enumerated() where count.value < named && count.qualifier != .moreThan && count.qualifier != .atLeast {
                 collector.warning(in: site.file, at: index < countOffsets.count ? countOffsets[index] : site.offset, id: statement.id,

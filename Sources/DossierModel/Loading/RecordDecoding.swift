@@ -60,6 +60,7 @@ struct DecodedCorpus {
     var countOffsets: [String: [Int]] = [:]
     var countryOffsets: [String: Int] = [:]
     var signatoryOffsets: [String: [Int]] = [:]
+    var declinedOffsets: [String: [Int]] = [:]
     var forumOffsets: [String: Int] = [:]
     var speakerOffsets: [String: Int] = [:]
 }
@@ -73,7 +74,8 @@ func brief(_ text: String, limit: Int = 60) -> String {
 enum FieldNames {
     static let article = ["id", "title", "publisher", "published", "url", "authors", "body", "supplied"]
     static let actor = ["id", "name", "kind", "aliases", "country", "affiliations", "role", "supplied"]
-    static let statement = ["id", "title", "kind", "date", "forum", "stance", "leads", "addressees", "counts", "signatories", "excerpts", "supplied"]
+    static let statement = ["id", "title", "kind", "date", "forum", "stance", "leads", "addressees", "counts", "signatories", "declined", "excerpts", "supplied"]
+    static let declined = ["actor", "how", "excerpts"]
     static let count = ["value", "qualifier", "excerpt"]
     static let signatory = ["actor", "excerpts"]
     static let role = ["actor", "excerpts"]
@@ -204,6 +206,21 @@ extension DecodedCorpus {
             signatoryExcerptReferences.append(contentsOf: excerpts)
             return Signatory(actor: actor, excerpts: excerpts.map(\.text))
         }
+        var declinedActorReferences: [(String, Int)] = []
+        var declinedExcerptReferences: [(String, Int)] = []
+        let declined: [Declined] = reader.objects("declined", required: false) { entry in
+            entry.rejectUnknownKeys(allowed: FieldNames.declined)
+            let actor = entry.string("actor", required: true)
+            let how = entry.node("how") == nil ? .didNotSign : entry.enumeration("how", as: DeclineKind.self)
+            let excerpts = entry.stringsWithOffsets("excerpts", required: true)
+            if entry.node("excerpts") != nil && excerpts.isEmpty {
+                entry.error(at: entry.node("excerpts")?.offset, "\(entry.noun) names no excerpt; give the excerpt that says the actor did not sign")
+            }
+            guard let actor, let how else { return nil }
+            declinedActorReferences.append((actor, entry.node("actor")?.offset ?? entry.objectOffset))
+            declinedExcerptReferences.append(contentsOf: excerpts)
+            return Declined(actor: actor, how: how, excerpts: excerpts.map(\.text))
+        }
         let excerpts = reader.stringsWithOffsets("excerpts", required: true)
         guard let id, let title, let kind, let date, let stance else { return }
         // A forum is an actor's id or a plain name ("UN Human Rights Council"): checked once all ids are known.
@@ -221,12 +238,16 @@ extension DecodedCorpus {
         noteReferences(reader, countReferences, field: "counts.excerpt", expecting: [.excerpt])
         noteReferences(reader, signatoryActorReferences, field: "signatories.actor", expecting: [.actor])
         noteReferences(reader, signatoryExcerptReferences, field: "signatories.excerpts", expecting: [.excerpt])
+        noteReferences(reader, declinedActorReferences, field: "declined.actor", expecting: [.actor])
+        noteReferences(reader, declinedExcerptReferences, field: "declined.excerpts", expecting: [.excerpt])
         noteReferences(reader, excerpts, field: "excerpts", expecting: [.excerpt])
         countOffsets[id] = countOffsetsHere
+        if !declined.isEmpty { declinedOffsets[id] = declinedActorReferences.map(\.1) }
         signatoryOffsets[id] = signatoryActorReferences.map(\.1)
         var statement = Statement(id: id, title: title, kind: kind, date: date, forum: forum, stance: stance,
                                   leads: leads.map(\.text), addressees: addressees.map(\.text), counts: counts,
                                   signatories: signatories, excerpts: excerpts.map(\.text))
+        statement.declined = declined
         statement.leadExcerpts = Dictionary(leadRoles.filter { !$0.plain }.map { ($0.actor.text, $0.excerpts.map(\.text)) }, uniquingKeysWith: +)
         statement.addresseeExcerpts = Dictionary(addresseeRoles.filter { !$0.plain }.map { ($0.actor.text, $0.excerpts.map(\.text)) }, uniquingKeysWith: +)
         statement.supplied = reader.supplied(fields: FieldNames.statement)

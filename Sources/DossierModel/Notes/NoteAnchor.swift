@@ -64,6 +64,7 @@ public enum NoteAnchor: Sendable, Equatable {
         case "signatory": return statement.signatories.contains { $0.actor == id } ? nil : "\(name) is no longer named as signing it"
         case "lead": return statement.leads.contains(id) ? nil : "\(name) is no longer named as leading it"
         case "addressee": return statement.addressees.contains(id) ? nil : "\(name) is no longer named as its addressee"
+        case "declined": return statement.declined.contains { $0.actor == id } ? nil : "\(name) is no longer said not to have signed it"
         case "count": return statement.counts.contains { $0.excerpt == id } ? nil : "the count from \(id) is no longer given"
         default: return "“\(part)” is not a part of a statement"
         }

@@ -47,6 +47,10 @@ public enum RecordJSON {
             ("signatories", .list(statement.signatories.map { signatory in
                 .object([("actor", .string(signatory.actor)), ("excerpts", .strings(signatory.excerpts))])
             })),
+            // Only when a source says someone did not sign.
+            ("declined", statement.declined.isEmpty ? nil : .list(statement.declined.map { entry in
+                .object([("actor", .string(entry.actor)), ("how", .string(entry.how.rawValue)), ("excerpts", .strings(entry.excerpts))])
+            })),
             ("excerpts", .strings(statement.excerpts)),
         ] + extra(statement.extra, supplied: statement.supplied))
     }
