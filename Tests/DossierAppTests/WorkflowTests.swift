@@ -567,6 +567,11 @@ import Testing
         #expect(!state.corpus.excerptsInArticle["a-letter", default: []].contains("x-22"))
         let quoted = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: true).map { $0.segments.map(\.text).joined() }
         #expect(quoted.contains("“Nothing of the kind was said by anyone”") && quoted.contains { $0.hasPrefix("⚠ not found in the article's text") })
+        // Issue 27: words not in the article never leave as a quote; y on the count it gives says why.
+        let statement = Explorer.jump(state, to: .statement("s-letter"))
+        let (onCount, _) = try FactSourcesTests.selecting("22 ", in: statement)
+        let copied = run(["y"], from: onCount)
+        #expect(copied.clipboard == nil && copied.message == "x-22: its quote is not found in its article, so it is not copied (! lists the problems)")
     }
 
     @Test func aMisquoteShowsTheArticlesWordsMarkedWithTheStoredOnesBesideAndCopiesTheArticles() throws {

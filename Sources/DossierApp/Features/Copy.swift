@@ -165,7 +165,12 @@ extension Explorer {
         var state = state
         let request = dossier ? dossierToCopy(state) : selectionToCopy(state)
         guard var request else {
-            state.message = "Nothing selected to copy here"
+            // An excerpt whose words are not in its article is never copied as a quote: say why.
+            if !dossier, let excerpt = selectedExcerpt(state), state.corpus.excerpt(excerpt)?.anchor == .unanchored {
+                state.message = "\(excerpt): its quote is not found in its article, so it is not copied (! lists the problems)"
+            } else {
+                state.message = "Nothing selected to copy here"
+            }
             return state
         }
         // As the screen shows it: a control character from the data becomes its picture, so a paste
@@ -276,6 +281,14 @@ extension Explorer {
             }
             return quote(excerpt, fact: detailFact(lines, line))
         }
+    }
+
+    /// The excerpt behind what is selected in a detail or source pane, if the row has one.
+    static func selectedExcerpt(_ state: State) -> String? {
+        guard state.navigation.overlay == nil, state.view != .articles, state.view != .matrix else { return recordToCopy(state) }
+        if state.position.focus == .source { return sourceExcerpt(state) }
+        let lines = detailLines(state)
+        return PaneContent.selectedLine(lines, selection: state.position.detail.selected).flatMap { lines[$0].excerpts.first }
     }
 
     /// The excerpt the source pane shows at its top (the first, until it is scrolled past): what `y`,
