@@ -381,7 +381,15 @@ func measureInChild(_ arguments: [String], label: String) throws -> [String: Any
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    // read(2) in a loop, retrying an interruption (readDataToEndOfFile traps on EINTR).
+    var output = Data()
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(pipe.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { break }
+        output.append(contentsOf: chunk[..<count])
+    }
     process.waitUntilExit()
     guard process.terminationStatus == 0, let result = try JSONSerialization.jsonObject(with: output) as? [String: Any] else {
         FileHandle.standardError.write(Data("measurement of \(label) failed\n".utf8))

@@ -41,6 +41,18 @@ public struct Clipboard {
         return nil
     }
 
+    /// Every byte until the end of a pipe, retrying an interrupted read; what was read before an error.
+    static func readToEnd(_ descriptor: Int32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return bytes }
+            bytes += chunk[..<count]
+        }
+    }
+
     /// Inside tmux, whether tmux passes OSC 52 on to a paste buffer and the outer terminal: nil when
     /// not in tmux or when it does, else what to set.
     public static func tmuxAdvice(environment: [String: String]) -> String? {
@@ -52,7 +64,10 @@ public struct Clipboard {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return nil }
-        let value = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Read with read(2), going on after an interruption: Foundation's readDataToEndOfFile traps on
+        // EINTR, which a resize (SIGWINCH) arriving during the read causes.
+        let value = String(decoding: Self.readToEnd(output.fileHandleForReading.fileDescriptor), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         process.waitUntilExit()
         return value == "off" ? "tmux's set-clipboard is off (tmux set -g set-clipboard on)" : nil
     }

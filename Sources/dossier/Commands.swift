@@ -232,7 +232,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv (default), tsv, markdown, json or annotations; with --out, the file's extension when not given.")
     var format: ExportFormat?
 
-    @Option(help: ArgumentHelp("Write to this file (atomically), not standard output.", valueName: "FILE"), completion: .file())
+    @Option(help: ArgumentHelp("Write to this file (atomically), not standard output (- is standard output). Only a regular file is ever replaced.", valueName: "FILE"), completion: .file())
     var out: String?
 
     @Flag(help: "Replace the --out file if it exists.")
@@ -242,7 +242,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try corpus.load()
-        let format = format ?? out.flatMap(ExportFormat.init(fileName:)) ?? .csv
+        let format = format ?? out.flatMap { $0 == "-" ? nil : ExportFormat(fileName: $0) } ?? .csv
         let text: String
         do {
             if format == .annotations {
@@ -255,7 +255,7 @@ struct ExportCommand: ParsableCommand {
             printError("dossier: \(error)")
             throw ExitCode(64)
         }
-        guard let out else {
+        guard let out, out != "-" else {
             print(text, terminator: "")
             try finishOutput()
             return

@@ -234,7 +234,7 @@ struct Remove: ParsableCommand {
 
     func run() throws {
         try runEdit(target, said: { _ in "removed \(id)" }) { corpus, _ throws(EditError) in
-            guard let kind = corpus.kind(of: id) else { throw .invalid("no record has the id “\(id)”") }
+            guard let kind = corpus.kind(of: id) else { throw .unknown("no record has the id “\(id)”") }
             return [.remove(kind, id: id)]
         }
     }

@@ -89,6 +89,18 @@ import Testing
         #expect(EditCommandTests.files(corpus) == changed)
     }
 
+    /// Issue 28, item 5: seen on main, an edit killed while writing its journal left
+    /// `..dossier-edit.XXXXXX`, which recovery never removed (it looked for `.dossier-edit.`).
+    @Test func theNextWriterRemovesAKilledJournalsTemporaryFile() throws {
+        let (corpus, folder, environment) = try Self.corpus()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = FileManager.default.createFile(atPath: corpus + "/..dossier-edit.Ab12Cd", contents: Data("{\"dossier-edit\":1,".utf8))
+        _ = FileManager.default.createFile(atPath: corpus + "/notes-of-mine.txt", contents: Data("mine".utf8))
+        #expect(try CLI.run(["add", "actor", "--data", corpus, "--name", "Palau", "--kind", "state", "--country", "PLW"], environment: environment).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: corpus + "/..dossier-edit.Ab12Cd"))
+        #expect(FileManager.default.fileExists(atPath: corpus + "/notes-of-mine.txt"))
+    }
+
     @Test func anEditThatCannotBeLoggedSaysSo() throws {
         let (corpus, folder, environment) = try Self.corpus()
         defer { try? FileManager.default.removeItem(atPath: folder) }

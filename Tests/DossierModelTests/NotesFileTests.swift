@@ -39,7 +39,8 @@ import Testing
         let whole = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         let lastLineStart = whole.dropLast().lastIndex(of: 0x0A)! + 1
         let torn = path + ".torn"
-        for cut in lastLineStart..<whole.count {
+        // (Up to the last byte but one: a last line whole but for its newline is complete; see below.)
+        for cut in lastLineStart..<(whole.count - 1) {
             try Data(whole[..<cut]).write(to: URL(fileURLWithPath: torn))
             let loaded = try NotesFile(path: torn)
             #expect(loaded.notes.map(\.id) == ["n1", "n2"], "cut at \(cut)")
@@ -52,6 +53,34 @@ import Testing
         try writer.append(.add(Self.note("n4")))
         let after = try NotesFile(path: torn)
         #expect(after.notes.map(\.id) == ["n1", "n2", "n4"] && after.warnings.isEmpty)
+    }
+
+    /// Issue 28, item 1: seen on main, a notes file that was only its header without a newline had
+    /// the next note appended onto line 1 (and was refused from then on); a complete last note without
+    /// its newline (a hand edit, a git merge) was cut away as torn by the next writer.
+    @Test func aHeaderOrALastNoteWithoutItsNewlineIsCompleteAndKept() throws {
+        let path = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "{\"dossier-notes\": 1}".write(toFile: path, atomically: true, encoding: .utf8)
+        let bare = try NotesFile(path: path)
+        #expect(bare.notes.isEmpty && bare.warnings.isEmpty)
+        try bare.append(.add(Self.note("n1")))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("{\"dossier-notes\": 1}\n{") && text.hasSuffix("}\n"))
+        #expect(try NotesFile(path: path).notes.map(\.id) == ["n1"])
+        // A valid last note without its newline: read, kept, and ended before the next is appended.
+        let file = try NotesFile(path: path)
+        try file.append(.add(Self.note("n2")))
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes.removeLast()
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let unended = try NotesFile(path: path)
+        #expect(unended.notes.map(\.id) == ["n1", "n2"] && unended.warnings.isEmpty)
+        try unended.append(.add(Self.note("n3")))
+        let after = try NotesFile(path: path)
+        #expect(after.notes.map(\.id) == ["n1", "n2", "n3"] && after.warnings.isEmpty)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count == 5)
     }
 
     @Test func aFileThatIsNotANotesFileIsRefusedAndLeftAlone() throws {

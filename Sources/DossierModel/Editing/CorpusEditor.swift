@@ -17,6 +17,8 @@ public enum EditError: Error, Sendable, Equatable, CustomStringConvertible {
     case refused([String])
     /// Something the edit names is not there or not of the kind it needs (exit 65).
     case invalid(String)
+    /// The record the command is about has no such id (exit 1, as for `show`).
+    case unknown(String)
     /// The corpus cannot be read (exit 66).
     case unreadable(String)
     /// Writing failed; the corpus is as it was (exit 74).
@@ -25,13 +27,14 @@ public enum EditError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .refused(let messages): return (messages + ["the edit would leave the corpus invalid; nothing was written"]).joined(separator: "\n")
-        case .invalid(let message), .unreadable(let message), .writing(let message): return message
+        case .invalid(let message), .unknown(let message), .unreadable(let message), .writing(let message): return message
         }
     }
 
     public var exitCode: Int32 {
         switch self {
         case .refused, .invalid: return 65
+        case .unknown: return 1
         case .unreadable: return 66
         case .writing: return 74
         }

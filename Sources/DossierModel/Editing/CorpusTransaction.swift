@@ -132,7 +132,8 @@ public enum CorpusTransaction {
                     let file = kind.collectionName + ".json"
                     return name == backupName(file) || name.hasPrefix("." + file + ".edit-")
                 }
-                if ours || name.hasPrefix(journalName + ".") { leftovers.append(name) }
+                // The journal's temporary file is `.` + its name + `.XXXXXX` (AtomicFile's way): `..dossier-edit.…`.
+                if ours || name.hasPrefix(journalName + ".") || name.hasPrefix("." + journalName + ".") { leftovers.append(name) }
             }
             for name in leftovers { unlink(path(directory, name)) }
         }

@@ -140,8 +140,10 @@ public final class NotesFile: @unchecked Sendable {
     public func refresh() throws(Problem) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
-            if errno == ENOENT { return }
-            throw Problem(path: path, line: 0, column: 0, message: "cannot read: \(String(cString: strerror(errno)))")
+            // Not there yet, or cannot be there (a file where its folder would be): no notes to read;
+            // the first write says why it cannot be made.
+            if errno == ENOENT || errno == ENOTDIR { return }
+            throw Problem(path: path, line: 0, column: 0, message: "cannot read: \(AtomicFile.describe(errno: errno))")
         }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_SH) != 0 && errno == EINTR {}
@@ -177,13 +179,24 @@ public final class NotesFile: @unchecked Sendable {
         return bytes
     }
 
-    /// Applies complete lines; an incomplete last line is left unread (it may still be being written,
-    /// or be torn) and reported as torn.
+    /// Applies complete lines. A last line without its newline is complete when it parses (a header
+    /// or a note written by hand or merged by git): it is applied, and read again once a writer has
+    /// ended it. Only a last line that does not parse is torn (a write cut off, or one still being
+    /// written): left unread and reported.
     private func consume(_ bytes: [UInt8]) throws(Problem) {
         var start = 0
         warnings.removeAll { $0.message.hasPrefix("the last line is incomplete") }
         while start < bytes.count {
             guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
+                let last = Array(bytes[start...])
+                if (try? JSONParser.parse(last)) != nil {
+                    // Applied as line `lineNumber + 1`, but not counted as read: the newline a writer
+                    // adds makes it a whole line, read again then (applying a change twice is harmless).
+                    lineNumber += 1
+                    defer { lineNumber -= 1 }
+                    try apply(last)
+                    return
+                }
                 warnings.append(Problem(path: path, line: lineNumber + 1, column: 1,
                                         message: "the last line is incomplete (a write was cut off); skipped"))
                 return
@@ -243,7 +256,7 @@ public final class NotesFile: @unchecked Sendable {
         let line = Array((JSONWriter.compact(NoteCoding.value(of: change)) + "\n").utf8)
         try withWritableFile { (descriptor) throws(Problem) in
             guard AtomicFile.writeAll(line, to: descriptor), fsync(descriptor) == 0 else {
-                throw Problem(path: path, line: 0, column: 0, message: "cannot write: \(String(cString: strerror(errno)))")
+                throw Problem(path: path, line: 0, column: 0, message: "cannot write: \(AtomicFile.describe(errno: errno))")
             }
         }
         try refresh()
@@ -252,10 +265,14 @@ public final class NotesFile: @unchecked Sendable {
     /// Runs `body` with the file open for appending, exclusively locked, ending in a newline (a torn
     /// last line cut away), begun with the header, and still the file the path names.
     private func withWritableFile(_ body: (Int32) throws(Problem) -> Void) throws(Problem) {
-        try? AtomicFile.makeFolders(AtomicFile.split(path).directory, mode: 0o700)
+        do {
+            try AtomicFile.makeFolders(AtomicFile.split(path).directory, mode: 0o700)
+        } catch {
+            throw Problem(path: path, line: 0, column: 0, message: error.reason + " (" + error.path + ")")
+        }
         while true {
-            let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { throw Problem(path: path, line: 0, column: 0, message: "cannot open: \(String(cString: strerror(errno)))") }
+            let (descriptor, refusal) = AtomicFile.openOwnFile(path, flags: O_RDWR | O_APPEND | O_CREAT)
+            guard descriptor >= 0 else { throw Problem(path: path, line: 0, column: 0, message: "cannot open: \(refusal ?? "")") }
             defer { close(descriptor) }
             while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
             defer { flock(descriptor, LOCK_UN) }
@@ -267,13 +284,25 @@ public final class NotesFile: @unchecked Sendable {
             let size = Int(held.st_size)
             if size == 0 {
                 guard AtomicFile.writeAll(Array((Self.header + "\n").utf8), to: descriptor) else {
-                    throw Problem(path: path, line: 0, column: 0, message: "cannot write: \(String(cString: strerror(errno)))")
+                    throw Problem(path: path, line: 0, column: 0, message: "cannot write: \(AtomicFile.describe(errno: errno))")
                 }
             } else {
                 guard Self.isHeader(firstLine(descriptor)) else { throw notANotesFile }
-                // A torn last line is a write that never finished (never reported saved): cut it away.
-                if let end = lastNewline(descriptor, size: size), end + 1 < size {
-                    ftruncate(descriptor, off_t(end + 1))
+                // A last line without its newline: complete when it parses (the header alone, a note
+                // written by hand or merged by git), and ended with a newline; torn otherwise (a write
+                // that never finished, never reported saved), and cut away.
+                let end = lastNewline(descriptor, size: size)
+                let tailStart = end.map { $0 + 1 } ?? 0
+                if tailStart < size {
+                    var tail = [UInt8](repeating: 0, count: size - tailStart)
+                    let count = tail.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(tailStart)) }
+                    if count == tail.count, (try? JSONParser.parse(tail)) != nil {
+                        guard AtomicFile.writeAll(Array("\n".utf8), to: descriptor) else {
+                            throw Problem(path: path, line: 0, column: 0, message: "cannot write: \(AtomicFile.describe(errno: errno))")
+                        }
+                    } else {
+                        ftruncate(descriptor, off_t(tailStart))
+                    }
                 }
             }
             try body(descriptor)

@@ -43,7 +43,12 @@ public enum AtomicFile {
         for part in path.split(separator: "/") {
             built += part + "/"
             if mkdir(built, mode) != 0 && errno != EEXIST {
-                throw Failure(path: built, reason: "cannot create the folder: \(String(cString: strerror(errno)))", exists: false)
+                throw Failure(path: built, reason: "cannot create the folder: \(describe(errno: errno))", exists: false)
+            }
+            // There already, but a file: say so rather than fail later with "No such file or directory".
+            var status = stat()
+            if stat(built, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+                throw Failure(path: built, reason: "cannot create the folder: a file is there, not a folder", exists: false)
             }
         }
     }
@@ -85,6 +90,11 @@ public enum AtomicFile {
         func fail(_ reason: String, exists: Bool = false) -> Failure {
             Failure(path: path, reason: reason, exists: exists)
         }
+        // Only a regular file is ever replaced: renaming over a device, a FIFO, a socket, a folder or
+        // a link would put our file where something not ours was (run as root, /dev/full itself).
+        if replacing, let kind = notRegularFile(path) {
+            throw fail("it is \(kind), not a regular file: only a regular file is replaced", exists: true)
+        }
         let temporary = try temporaryCopy(bytes, beside: path, mode: mode)
         var done = false
         defer { if !done { unlink(temporary) } }
@@ -102,6 +112,47 @@ public enum AtomicFile {
         syncFolder(directory.isEmpty ? "/" : directory)
     }
 
+    /// What is at `path` when it is there and not a regular file ("a character device", "a FIFO",
+    /// "a symbolic link"…), said as a message names it; nil for a regular file or nothing.
+    public static func notRegularFile(_ path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
+    }
+
+    /// Opens a file of Dossier's own (notes, the edit log, copies) for appending, creating it: never
+    /// through a symbolic link (another file, `.dossier-lock` say, would be written into), nor anything
+    /// but a regular file. The descriptor, or the reason it was refused.
+    public static func openOwnFile(_ path: String, flags: Int32) -> (descriptor: Int32, refusal: String?) {
+        if let kind = notRegularFile(path) {
+            return (-1, "it is \(kind): Dossier writes only to a regular file of its own (name the file itself)")
+        }
+        let descriptor = open(path, flags | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if descriptor < 0 { return (-1, describe(errno: errno)) }
+        return (descriptor, nil)
+    }
+
+    /// An error number in words, with what usually causes it.
+    public static func describe(errno code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied"
+        case ENOTDIR: return "a part of the path is a file, not a folder"
+        case ELOOP: return "it is a symbolic link: Dossier writes only to a regular file of its own"
+        case ENOSPC: return "no space left on the disk"
+        case EROFS: return "the file system is read-only"
+        default: return String(cString: strerror(code))
+        }
+    }
+
     /// Appends an entry to a journal (the copies file, the edit log), making its folder (0700) and the
     /// file (0600) if need be: under an exclusive lock, so two writers append whole entries one after
     /// the other, and flushed to the disk before it returns. After a torn tail (a writer killed
@@ -109,8 +160,8 @@ public enum AtomicFile {
     public static func append(_ entry: [UInt8], to path: String, afterTornTail separator: [UInt8]) throws(Failure) {
         let directory = split(path).directory
         try makeFolders(directory, mode: 0o700)
-        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot open: \(String(cString: strerror(errno)))", exists: false) }
+        let (descriptor, refusal) = openOwnFile(path, flags: O_RDWR | O_APPEND | O_CREAT)
+        guard descriptor >= 0 else { throw Failure(path: path, reason: "cannot open: \(refusal ?? "")", exists: false) }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
         defer { flock(descriptor, LOCK_UN) }

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// Issue 28, item 4: nothing the outside world can make fail may trap. Seen on main: `y` inside tmux
+/// while a resize arrived died with exit 132, a trap on an interrupted read of `tmux show-options`.
+@Suite struct SourceRulesTests {
+    /// Every Swift source of the program (not the tests), with its lines.
+    static func sources() throws -> [(path: String, lines: [Substring])] {
+        let root = CLI.repository.appendingPathComponent("Sources").path
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        var found: [(String, [Substring])] = []
+        for case let relative as String in walker where relative.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: root + "/" + relative, encoding: .utf8)
+            found.append((relative, text.split(separator: "\n", omittingEmptySubsequences: false)))
+        }
+        return found
+    }
+
+    @Test func noTryBangAndNoTrappingReadsInTheProgram() throws {
+        var offending: [String] = []
+        let sources = try Self.sources()
+        #expect(sources.count > 50)
+        for (path, lines) in sources {
+            for (number, line) in lines.enumerated() {
+                let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                // `try!` traps on any error; readDataToEndOfFile traps on EINTR (a resize, a signal).
+                if code.range(of: #"\btry!"#, options: .regularExpression) != nil || code.contains("readDataToEndOfFile") { offending.append("\(path):\(number + 1): \(line)") }
+            }
+        }
+        #expect(offending.isEmpty, "\(offending.joined(separator: "\n"))")
+    }
+}
