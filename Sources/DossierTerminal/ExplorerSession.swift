@@ -60,6 +60,16 @@ public enum ExplorerSession {
         let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly, palette: settings.palette, mouse: settings.mouse)
         let clipboard = Clipboard(environment: environment)
         defer { screen.end() }
+        // A failure that cannot be recovered from in place (the index changed under us) puts the
+        // terminal back first, so its message is read on the normal screen, then exits 66.
+        nonisolated(unsafe) let ending = screen
+        FatalReport.handler = { message in
+            ending.end()
+            let line = Array(("dossier: " + SafeText.line(message) + "\n").utf8)
+            _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            exit(66)
+        }
+        defer { FatalReport.handler = nil }
         var pending = pending
         let size = screen.size
         var start = initial

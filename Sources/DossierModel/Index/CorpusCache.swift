@@ -170,7 +170,9 @@ public struct CorpusCache: Sendable {
 
     /// The corpus from its index, or why the index cannot be used.
     func read(_ indexPath: String, opening: Opening, search wanted: Bool) throws(IndexUnusable) -> (LoadedCorpus, [FoldedBuffer]?, documents: SearchIndex.Documents.Codes) {
-        let descriptor = Glibc.open(indexPath, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: a FIFO at the index path opens at once (and is found not to be a file) instead
+        // of waiting for ever for a writer; a regular file reads as ever.
+        let descriptor = Glibc.open(indexPath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw IndexUnusable(errno == ENOENT ? "no index yet" : "the index cannot be opened: \(String(cString: strerror(errno)))")
         }

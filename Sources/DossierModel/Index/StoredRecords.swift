@@ -172,8 +172,10 @@ struct StoredRecords<Record: Sendable>: Sendable {
             return try checkedRecord(at: position)
         } catch {
             // The bytes matched their checksum and their tables were checked when opened: a record that
-            // does not decode now is a bug in the writer or the reader, not a damaged file.
-            fatalError("Dossier's index holds a record it cannot read (\(kind) \(position)): \(error.reason)")
+            // does not decode now is a file changed in place under us (or a bug). Said after the
+            // terminal is put back, where the user can read it (`FatalReport`).
+            FatalReport.fail("the corpus index changed while it was in use (\(kind) record \(position): \(error.reason)); "
+                             + "start dossier again: it reads the corpus and writes a new index (dossier cache clear removes the old)")
         }
     }
 
@@ -183,4 +185,16 @@ struct StoredRecords<Record: Sendable>: Sendable {
     }
 
     func recordID(at position: Int) -> String { store.id(ofRecord: store.bases[kind.number] + position) }
+}
+
+/// How a failure that cannot be recovered from in place is reported: by default as Swift's
+/// `fatalError`; the explorer sets `handler` to put the terminal back first, write the message where
+/// the user reads it, and exit (a message written on curses' alternate screen would be lost).
+public enum FatalReport {
+    nonisolated(unsafe) public static var handler: (@Sendable (String) -> Never)?
+
+    public static func fail(_ message: String) -> Never {
+        if let handler { handler(message) }
+        fatalError(message)
+    }
 }
