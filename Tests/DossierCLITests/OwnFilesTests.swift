@@ -68,4 +68,21 @@ import Testing
         let listed = try CLI.run(["notes", "--notes", path, "--format", "json"])
         #expect(listed.status == 0 && listed.stdout.contains("\"text\": \"first\"") && listed.stdout.contains("\"text\": \"second\""))
     }
+
+    @Test func aFIFOAtTheIndexPathIsIgnoredAndReplacedNotWaitedOn() throws {
+        // Seen on main: a FIFO at the index path blocked validate (and the explorer) for ever.
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let corpus = CLI.repository.appendingPathComponent("Tests/Fixtures/good/small.json").path
+        let environment = ["XDG_CACHE_HOME": folder + "/cache"]
+        #expect(try CLI.run(["validate", corpus], environment: environment).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/cache/dossier").filter { $0.hasSuffix(".dix") }
+        let index = folder + "/cache/dossier/" + (try #require(names.first))
+        #expect(unlink(index) == 0 && mkfifo(index, 0o600) == 0)
+        // A hang would leave this waiting; CLI.run returns when the program does.
+        let run = try CLI.run(["validate", corpus], environment: environment)
+        #expect(run.status == 0 && run.stdout.hasPrefix("valid: "))
+        var status = stat()
+        #expect(lstat(index, &status) == 0 && status.st_mode & S_IFMT == S_IFREG)
+    }
 }
