@@ -34,6 +34,21 @@ public enum SignatoryImport {
         if !problems.isEmpty { throw .invalidInput(problems) }
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 
+        // The same column twice: which one a row's value came from would be a guess.
+        var seenColumns: [String: Int] = [:]
+        for (index, name) in header.enumerated() where !name.isEmpty {
+            if let first = seenColumns[name] {
+                problems.append("\(file):1:\(index + 1): error: the column \"\(name)\" is given twice (columns \(first + 1) and \(index + 1)); keep one")
+            } else {
+                seenColumns[name] = index
+            }
+        }
+        // A quotation mark that opens a cell and is never closed swallows the rest of the table: said
+        // where it opens, not as a later row's missing cell.
+        if let (row, column) = unterminatedQuote(in: text) {
+            problems.append("\(file):\(row):\(column): error: this quotation mark opens a cell that is never closed (a cell's own quotation marks are written twice: \"\")")
+        }
+        if !problems.isEmpty { throw .invalidInput(problems) }
         var builder = Builder(corpus: corpus, file: file)
         var row = 1
         while let cells = reader.next() {
@@ -47,15 +62,87 @@ public enum SignatoryImport {
             builder.add(row: row, cell: cell)
         }
         if let error = reader.error { builder.problems.append("\(file):\(row + 1):1: error: the table cannot be read past here: \(error)") }
-        if !builder.problems.isEmpty { throw .invalidInput(builder.problems) }
+        if !builder.problems.isEmpty { throw .invalidInput(builder.problems.lines) }
         return try builder.result()
+    }
+
+    /// Where a quoted cell opens and never closes (RFC 4180: a cell that begins with a quotation mark
+    /// ends at the next one not doubled), as row and column; nil when every quoted cell closes.
+    static func unterminatedQuote(in text: String) -> (row: Int, column: Int)? {
+        var row = 1, column = 0
+        var atCellStart = true
+        var open: (Int, Int)?
+        var previousWasQuote = false
+        for character in text {
+            column += 1
+            if let _ = open {
+                if character == "\"" {
+                    previousWasQuote.toggle()
+                    continue
+                }
+                if previousWasQuote {
+                    // The quotation mark before this was a closing one.
+                    open = nil
+                    previousWasQuote = false
+                } else {
+                    if character == "\n" || character == "\r\n" { row += 1; column = 0 }
+                    continue
+                }
+            }
+            switch character {
+            case "\"" where atCellStart:
+                open = (row, column)
+                atCellStart = false
+            case ",":
+                atCellStart = true
+            case "\n", "\r\n", "\r":
+                row += 1
+                column = 0
+                atCellStart = true
+            default:
+                atCellStart = false
+            }
+        }
+        return previousWasQuote ? nil : open
+    }
+
+    /// Problems as lines, at most `shownOfOneKind` of a kind (a message apart from its quoted values
+    /// and numbers, as `validate` groups them), then how many more: a million bad rows print a few
+    /// lines, and the list does not grow with them.
+    struct Problems {
+        static let shownOfOneKind = 20
+        private(set) var kept: [String] = []
+        private var counts: [String: Int] = [:]
+        private var kindOrder: [String] = []
+        private var lastOfKind: [String: String] = [:]
+
+        var isEmpty: Bool { kept.isEmpty }
+
+        mutating func append(_ line: String) {
+            let message = line.range(of: ": error: ").map { String(line[$0.upperBound...]) } ?? line
+            let kind = Diagnostic.kind(of: message, severity: "error")
+            let count = counts[kind, default: 0] + 1
+            counts[kind] = count
+            if count == 1 { kindOrder.append(kind) }
+            if count <= Self.shownOfOneKind { kept.append(line) }
+        }
+
+        /// The kept lines, each kind cut short followed by how many more of it there are.
+        var lines: [String] {
+            var result = kept
+            for kind in kindOrder {
+                let more = counts[kind, default: 0] - Self.shownOfOneKind
+                if more > 0 { result.append("… and \(more) more like this (\(kind)); fix these and import again to see them") }
+            }
+            return result
+        }
     }
 
     /// What the rows add up to, built as they are read.
     struct Builder {
         let corpus: Corpus
         let file: String
-        var problems: [String] = []
+        var problems = Problems()
         var taken: Set<String>
         /// New statements in the order first seen, with their fields, signatories and where each field was given.
         var statementOrder: [String] = []
@@ -241,7 +328,7 @@ public enum SignatoryImport {
                     ("excerpts", .strings([])),
                 ]))
             }
-            if !problems.isEmpty { throw .invalidInput(problems) }
+            if !problems.isEmpty { throw .invalidInput(problems.lines) }
             result.actors = newActors.map {
                 .object([("id", .string($0.id)), ("name", .string($0.name)), ("kind", .string($0.kind.rawValue)), ("aliases", .strings([])),
                          ("country", $0.country.map(JSONValue.string))])

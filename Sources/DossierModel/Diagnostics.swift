@@ -297,8 +297,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// What the problem is, apart from the values it names: `forum: "a" is not the id of any record`
     /// and `forum: "b" is not the id of any record` are one kind (quoted values and numbers set aside),
     /// so a thousand of one mistake can be told in a few lines.
-    public var kind: String {
-        var result = severity.rawValue + ": "
+    public var kind: String { Self.kind(of: message, severity: severity.rawValue) }
+
+    /// The kind of a message, as `kind` says it (shared with the importer's problems, which are lines).
+    public static func kind(of message: String, severity: String) -> String {
+        var result = severity + ": "
         var quoted = false
         for character in message {
             if character == "\"" {

@@ -79,6 +79,30 @@ import Testing
         #expect(unknown.status == 65 && unknown.stderr.contains("import reads web pages (.html, .htm), Markdown (.md) and text (.txt) files"))
     }
 
+    /// Issue 28, item 5: seen on main, an unterminated quotation mark was reported as "no actor in this
+    /// row", a column given twice was accepted, and a million bad rows printed a million errors.
+    @Test func aTableSaysWhereAQuoteOpensAColumnTwiceAndGroupsRepeatedErrors() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let corpus = root + "/corpus"
+        #expect(try CLI.run(["init", corpus]).status == 0)
+        let header = "statement_id,statement_title,statement_date,statement_kind,stance,actor,actor_kind,actor_iso3,article_id,quote\n"
+        let open = root + "/open.csv"
+        try (header + "st-a,Title,2023,letter,critical,ISL,,,art-x,\"the delegation of Iceland\nst-b,,,,,FRA,,,art-x,words\n").write(toFile: open, atomically: true, encoding: .utf8)
+        let unterminated = try CLI.run(["import", "signatories", open, "--into", corpus])
+        #expect(unterminated.status == 65 && unterminated.stderr.contains("\(open):2:45: error: this quotation mark opens a cell that is never closed"), "\(unterminated.stderr)")
+        let twice = root + "/twice.csv"
+        try (header.replacingOccurrences(of: "actor_iso3", with: "actor") + "st-a,Title,2023,letter,critical,ISL,,,art-x,q\n").write(toFile: twice, atomically: true, encoding: .utf8)
+        let doubled = try CLI.run(["import", "signatories", twice, "--into", corpus])
+        #expect(doubled.status == 65 && doubled.stderr.contains("\(twice):1:8: error: the column \"actor\" is given twice (columns 6 and 8); keep one"))
+        let many = root + "/many.csv"
+        try (header + String(repeating: "st-a,Title,2023,letter,hostile,ISL,,,art-x,q\n", count: 5_000)).write(toFile: many, atomically: true, encoding: .utf8)
+        let grouped = try CLI.run(["import", "signatories", many, "--into", corpus])
+        let lines = grouped.stderr.split(separator: "\n")
+        #expect(grouped.status == 65 && lines.count < 80, "\(lines.count) lines")
+        #expect(lines.contains { $0.contains("… and 4980 more like this (error: stance \"…\" is not one of: critical, supportive, mixed, neutral)") })
+    }
+
     @Test func signatoriesFromATableWithEveryBadRowNamed() throws {
         let root = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
