@@ -295,7 +295,7 @@ struct RepairQuotes: ParsableCommand {
 
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take back the last edit of a corpus directory, whoever made it (add, remove, unlink, repair, import, the explorer).",
+        abstract: "Take back the last edit of a corpus directory, whoever made it (add, remove, unlink, repair, the explorer).",
         discussion: """
             The edit is found in the corpus's edit log ($XDG_STATE_HOME/dossier/edits-…jsonl). Each file it changed must be \
             as the edit left it (otherwise nothing is written and the reason is given, exit 65), and the undo gives them \
