@@ -36,7 +36,9 @@ public enum ArticleImport {
         }
         let lower = path.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") {
-            return WebPage.read(bytes, file: path)
+            let draft = WebPage.read(bytes, file: path)
+            if let unreadable = draft.unreadable { throw .invalidInput(["\(path): error: \(unreadable)"]) }
+            return draft
         }
         let markdown = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
         guard markdown || lower.hasSuffix(".txt") || lower.hasSuffix(".text") else {

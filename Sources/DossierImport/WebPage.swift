@@ -10,6 +10,9 @@ public struct ArticleDraft: Sendable, Equatable {
     public var url: String?
     public var authors: [String] = []
     public var paragraphs: [String] = []
+    /// Why the page could not be read whole (not UTF-8 and no charset declared, nested too deep): an
+    /// error the import says, instead of reading it wrongly or in part without a word.
+    public var unreadable: String?
 
     public init(file: String) {
         self.file = file
@@ -42,14 +45,30 @@ public enum WebPage {
         // A page that is valid UTF-8 is read as UTF-8 (libxml2 would take one without a charset for
         // Latin-1); any other is left to the charset the page declares.
         let encoding: String? = String(validating: bytes, as: UTF8.self) != nil ? "UTF-8" : nil
+        // Not UTF-8, and no charset said: libxml2 would read it as Latin-1 without a word, and a page in
+        // another encoding would come out garbled. Refused, with where its first non-UTF-8 byte is.
+        if encoding == nil, !declaresCharset(bytes) {
+            draft.unreadable = "not UTF-8 (the first byte that is not is at offset \(firstNonUTF8(bytes))) and the page declares no charset: "
+                + "save it as UTF-8, or add <meta charset=\"…\"> naming its encoding"
+            return draft
+        }
         // Blank text nodes are kept: the space between two inline elements ("<em>a</em> <em>b</em>")
-        // is a word break the text needs.
+        // is a word break the text needs. libxml2's nesting limit (256 levels) stays: it also bounds the
+        // recursion of the walks below (without it, a page of 20,000 nested elements overflowed the stack).
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue)
+        guard let context = htmlNewParserCtxt() else { return draft }
+        defer { htmlFreeParserCtxt(context) }
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                htmlReadMemory(pointer, Int32(clamping: buffer.count), file, encoding, options)
+                htmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), file, encoding, options)
             }
+        }
+        // Nested past the limit, the parser stops there: what follows would be lost without a word.
+        if let error = xmlCtxtGetLastError(context), let message = error.pointee.message,
+           String(cString: message).contains("Excessive depth") {
+            draft.unreadable = "the page nests its elements more than 256 levels deep (libxml2's limit, which HTML parsers keep); "
+                + "its text past that depth cannot be read"
         }
         guard let document else { return draft }
         defer { xmlFreeDoc(document) }
@@ -71,6 +90,27 @@ public enum WebPage {
         if let title = draft.title, paragraphs.first == title { paragraphs.removeFirst() }
         draft.paragraphs = paragraphs
         return draft
+    }
+
+    /// Whether the page says its encoding (`<meta charset=…>`, an http-equiv Content-Type, an XML
+    /// declaration): looked for in its first 4 KB, as browsers look.
+    static func declaresCharset(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        return head.contains("charset") || head.contains("encoding=")
+    }
+
+    /// The offset of the first byte that does not begin or continue a UTF-8 character.
+    static func firstNonUTF8(_ bytes: [UInt8]) -> Int {
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0
+            guard length > 0, offset + length <= bytes.count,
+                  bytes[(offset + 1)..<(offset + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                  String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil else { return offset }
+            offset += length
+        }
+        return offset
     }
 
     // MARK: Metadata

@@ -1,3 +1,4 @@
+import CTerminalSupport
 import DossierApp
 import DossierModel
 import Foundation
@@ -42,12 +43,25 @@ public struct Clipboard {
     }
 
     /// Every byte until the end of a pipe, retrying an interrupted read; what was read before an error.
-    static func readToEnd(_ descriptor: Int32) -> [UInt8] {
+    /// Nil when `seconds` pass first, or when `giveUp` says so after an interruption.
+    static func readToEnd(_ descriptor: Int32, seconds: Double, giveUp: () -> Bool) -> [UInt8]? {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
+        let deadline = Date().addingTimeInterval(seconds)
         while true {
+            let left = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
+            var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&waiting, 1, left)
+            if ready < 0 {
+                if errno == EINTR && !giveUp() { continue }
+                return nil
+            }
+            if ready == 0 { return nil }
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
+            if count < 0 && errno == EINTR {
+                if giveUp() { return nil }
+                continue
+            }
             if count <= 0 { return bytes }
             bytes += chunk[..<count]
         }
@@ -64,10 +78,16 @@ public struct Clipboard {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return nil }
-        // Read with read(2), going on after an interruption: Foundation's readDataToEndOfFile traps on
-        // EINTR, which a resize (SIGWINCH) arriving during the read causes.
-        let value = String(decoding: Self.readToEnd(output.fileHandleForReading.fileDescriptor), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        // Read with poll and read(2), going on after an interruption (Foundation's readDataToEndOfFile
+        // traps on EINTR, which a resize arriving during the read causes), for at most a second, and
+        // not at all once Ctrl-C or a hang-up is pending: a tmux that does not answer never holds the
+        // explorer.
+        guard let answer = Self.readToEnd(output.fileHandleForReading.fileDescriptor, seconds: 1, giveUp: { dossier_pending_signal() != 0 }) else {
+            process.terminate()
+            process.waitUntilExit()
+            return nil
+        }
+        let value = String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         process.waitUntilExit()
         return value == "off" ? "tmux's set-clipboard is off (tmux set -g set-clipboard on)" : nil
     }

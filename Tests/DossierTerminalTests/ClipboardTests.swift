@@ -62,3 +62,23 @@ import Testing
         #expect(try String(contentsOfFile: clipboard.copiesFile, encoding: .utf8) == before + "<!-- copied 1970-01-01T00:01:00Z -->\nsecond\n\n")
     }
 }
+
+/// Issue 28, item 4: reading tmux's answer neither traps on an interruption nor waits for ever.
+@Suite struct TmuxAnswerTests {
+    @Test func anAnswerIsReadWholeAndSilenceEndsTheWait() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let said = Array("off\n".utf8)
+        _ = said.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
+        close(ends[1])
+        #expect(Clipboard.readToEnd(ends[0], seconds: 1, giveUp: { false }) == said)
+        close(ends[0])
+        // A writer that never writes nor closes: given up on when the time is out, not waited on.
+        #expect(pipe(&ends) == 0)
+        let started = Date()
+        #expect(Clipboard.readToEnd(ends[0], seconds: 0.2, giveUp: { false }) == nil)
+        #expect(Date().timeIntervalSince(started) < 5)
+        close(ends[0])
+        close(ends[1])
+    }
+}

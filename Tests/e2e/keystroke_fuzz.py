@@ -174,10 +174,13 @@ def main():
     if REPLAY:
         with open(REPLAY) as handle:
             failure = json.load(handle)
+        server = inside_tmux()
         try:
             problem = run_session(corpora()[failure["corpus"]], failure["events"])
         finally:
             shutil.rmtree(WORK, ignore_errors=True)
+            if server:
+                subprocess.run(["tmux", "-S", server, "kill-server"], capture_output=True)
         print("replay: %s" % (problem or "no failure"))
         return 1 if problem else 0
     rng = random.Random(SEED)
