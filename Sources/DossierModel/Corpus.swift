@@ -294,25 +294,19 @@ public struct Corpus: Sendable {
             let number = statementBase + index
             for excerpt in statement.excerpts { link(ids.number(excerpt), to: number) }
             for count in statement.counts { link(ids.number(count.excerpt), to: number) }
-            for signatory in statement.signatories {
-                let actorNumber = ids.number(signatory.actor)
-                for excerpt in signatory.excerpts {
+            // The excerpts naming a signatory, or saying an actor did not sign, support the statement
+            // and the actor.
+            func part(_ actor: String, _ kind: StatementRole.Role, on excerpts: [String]) {
+                let actorNumber = ids.number(actor)
+                for excerpt in excerpts {
                     let excerptNumber = ids.number(excerpt)
                     link(excerptNumber, to: number)
                     link(excerptNumber, to: actorNumber)
                 }
-                role(signatory.actor, number, .signatory)
+                role(actor, number, kind)
             }
-            // The excerpts saying an actor did not sign support the statement and the actor too.
-            for entry in statement.declined {
-                let actorNumber = ids.number(entry.actor)
-                for excerpt in entry.excerpts {
-                    let excerptNumber = ids.number(excerpt)
-                    link(excerptNumber, to: number)
-                    link(excerptNumber, to: actorNumber)
-                }
-                role(entry.actor, number, .declined)
-            }
+            for signatory in statement.signatories { part(signatory.actor, .signatory, on: signatory.excerpts) }
+            for entry in statement.declined { part(entry.actor, .declined, on: entry.excerpts) }
             for lead in statement.leads { role(lead, number, .lead) }
             for addressee in statement.addressees { role(addressee, number, .addressee) }
             // The excerpts naming a lead or an addressee support the statement and the actor, as a
