@@ -187,14 +187,17 @@ struct StoredRecords<Record: Sendable>: Sendable {
     func recordID(at position: Int) -> String { store.id(ofRecord: store.bases[kind.number] + position) }
 }
 
-/// How a failure that cannot be recovered from in place is reported: by default as Swift's
-/// `fatalError`; the explorer sets `handler` to put the terminal back first, write the message where
-/// the user reads it, and exit (a message written on curses' alternate screen would be lost).
+/// How a failure that cannot be recovered from in place is reported: by default the message on
+/// standard error and exit 66 (a file changed while it was being read, as the README's exit codes say),
+/// never a trap; the explorer sets `handler` to put the terminal back first (a message written on
+/// curses' alternate screen would be lost).
 public enum FatalReport {
     nonisolated(unsafe) public static var handler: (@Sendable (String) -> Never)?
 
     public static func fail(_ message: String) -> Never {
         if let handler { handler(message) }
-        fatalError(message)
+        let line = Array(("dossier: " + message + "\n").utf8)
+        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        exit(66)
     }
 }
