@@ -2,6 +2,7 @@ import CTerminalSupport
 import DossierApp
 import DossierModel
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -71,24 +72,57 @@ public struct Clipboard {
     /// not in tmux or when it does, else what to set.
     public static func tmuxAdvice(environment: [String: String]) -> String? {
         guard environment["TMUX"] != nil else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "show-options", "-gv", "set-clipboard"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        // Read with poll and read(2), going on after an interruption (Foundation's readDataToEndOfFile
-        // traps on EINTR, which a resize arriving during the read causes), for at most a second, and
-        // not at all once Ctrl-C or a hang-up is pending: a tmux that does not answer never holds the
-        // explorer.
-        guard let answer = Self.readToEnd(output.fileHandleForReading.fileDescriptor, seconds: 1, giveUp: { dossier_pending_signal() != 0 }) else {
-            process.terminate()
-            process.waitUntilExit()
-            return nil
-        }
+        // Once tmux passes the clipboard on, it is not asked again (each copy need not start a process);
+        // while it does not, it is asked each time, so the advice stops once the user has followed it.
+        if tmuxPasses.withLock({ $0 }) { return nil }
+        guard let answer = run(["tmux", "show-options", "-gv", "set-clipboard"], seconds: 1, giveUp: { dossier_pending_signal() != 0 }) else { return nil }
         let value = String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        return value == "off" ? "tmux's set-clipboard is off (tmux set -g set-clipboard on)" : nil
+        if value == "off" { return "tmux's set-clipboard is off (tmux set -g set-clipboard on)" }
+        tmuxPasses.withLock { $0 = true }
+        return nil
+    }
+
+    /// tmux was found to pass the clipboard on.
+    static let tmuxPasses = Mutex(false)
+
+    /// A command's standard output, found on the PATH and run in a process group of its own (so the
+    /// terminal's Ctrl-Z, which stops the explorer's group, cannot stop it and leave the explorer
+    /// waiting), with nothing on its standard input. Nil when it cannot start, or does not finish within
+    /// `seconds`, or `giveUp` says so after an interruption (Ctrl-C pending): it is killed then.
+    static func run(_ arguments: [String], seconds: Double, giveUp: () -> Bool) -> [UInt8]? {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, ends[1], STDOUT_FILENO)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, ends[0])
+        posix_spawn_file_actions_addclose(&actions, ends[1])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Job-control and keyboard signals blocked in the child until it has its own group and runs
+        // tmux: a Ctrl-Z landing between the fork and the exec stopped the child there, with the
+        // explorer held in the kernel (vfork waits for the exec) for ever, unkillable but by SIGKILL.
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        for signal in [SIGTSTP, SIGTTIN, SIGTTOU, SIGINT, SIGQUIT] { sigaddset(&blocked, signal) }
+        posix_spawnattr_setsigmask(&attributes, &blocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var pid: pid_t = 0
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        close(ends[1])
+        defer { close(ends[0]) }
+        guard spawned == 0 else { return nil }
+        let answer = readToEnd(ends[0], seconds: seconds, giveUp: giveUp)
+        if answer == nil { kill(pid, SIGKILL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return answer
     }
 }

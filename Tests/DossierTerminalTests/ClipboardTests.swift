@@ -81,4 +81,20 @@ import Testing
         close(ends[0])
         close(ends[1])
     }
+
+    /// Seen under the keystroke fuzzer: a Ctrl-Z while `y` asked tmux stopped the tmux client too (it
+    /// was in the explorer's process group), and the explorer waited on it for ever.
+    @Test func theCommandRunsInAGroupOfItsOwnAndIsKilledWhenItDoesNotAnswer() throws {
+        #expect(Clipboard.run(["echo", "off"], seconds: 2, giveUp: { false }) == Array("off\n".utf8))
+        // Its own process group: not the caller's, so the terminal's signals to the caller's group miss it.
+        let group = Clipboard.run(["sh", "-c", "ps -o pgid= -p $$"], seconds: 2, giveUp: { false })
+        let pgid = Int32(String(decoding: try #require(group), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(pgid != nil && pgid != getpgrp())
+        // Stopped, or silent: killed when the time is out, and the caller goes on.
+        let started = Date()
+        #expect(Clipboard.run(["sh", "-c", "kill -STOP $$; echo never"], seconds: 0.3, giveUp: { false }) == nil)
+        #expect(Clipboard.run(["sleep", "30"], seconds: 0.3, giveUp: { false }) == nil)
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(Clipboard.run(["no-such-command-dossier"], seconds: 1, giveUp: { false }) == nil)
+    }
 }

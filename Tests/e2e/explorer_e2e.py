@@ -76,11 +76,16 @@ class Pane:
         return tmux("capture-pane", "-p", "-t", self.name, *(["-e"] if escapes else []))
 
     def wait_for(self, text, timeout=5.0, absent=False):
+        """The settled screen (two captures agreeing) once it shows `text` (or no longer does): every
+        wait ends on a whole frame, and what the test asserts next reads that frame, never one caught
+        half drawn on a busy machine (issue 28 saw the who-signed header over the old list)."""
         deadline = time.time() + timeout
         while time.time() < deadline:
             screen = self.screen()
             if (text in screen) != absent:
-                return screen
+                screen = self.settled()
+                if (text in screen) != absent:
+                    return screen
             time.sleep(0.05)
         raise AssertionError("%s %r within %.1fs; screen:\n%s" % ("still saw" if absent else "never saw", text, timeout, self.screen()))
 
@@ -140,8 +145,7 @@ def copy_of_bundled_corpus(name):
 
 def test_open_and_move():
     pane = Pane(dossier())
-    pane.wait_for("Articles 1/5")
-    screen = pane.screen()
+    screen = pane.wait_for("Articles 1/5")
     assert "[1 Articles]" in screen and "Reader" in screen and "Facts of the selected span" in screen, screen
     pane.keys("j")
     pane.wait_for("Articles 2/5")
