@@ -335,6 +335,21 @@ func collapsed(_ text: String) -> String {
         #expect(Explorer.handle(full, .key(.character("3"))).view == .statements)
     }
 
+    /// Issue 28 (CI under load) and issue 32: a mistake in the configuration, said on the first frame,
+    /// was replaced when the staged load finished (and by a resize), before anyone could read it.
+    @Test func theFirstFramesMessageStaysThroughTheLoadAndAResizeUntilAKey() {
+        var preview = Explorer.normalized(State(corpus: Corpus(articles: Fixture.corpus.articles.array, actors: [], statements: [], events: [], excerpts: []),
+                                                width: 80, height: 24, searchable: false))
+        preview.isLoading = true
+        preview.message = "config.toml:3:1: unknown setting “notes.colour”"
+        preview.hideSupplied = true
+        let full = Explorer.handle(preview, .loaded(Fixture.state()))
+        #expect(full.message == preview.message && full.hideSupplied)
+        let resized = Explorer.update(full, .resize(100, 30))
+        #expect(resized.message == preview.message)
+        #expect(Explorer.update(resized, .character("j")).message == nil)
+    }
+
     @Test func aSearchInterruptedByANewerKeyIsRunAgainWhenNothingIsWaiting() {
         // The edge says a key is waiting: the search gives way (here on a corpus large enough to ask).
         final class Waiting: @unchecked Sendable { var value = true }

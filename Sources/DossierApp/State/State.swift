@@ -221,6 +221,10 @@ public struct State: Sendable {
         next.notePrompt = notePrompt
         next.noteTarget = noteTarget
         next.noteBeingEdited = noteBeingEdited
+        // What the status line says stays until a key (a mistake in the configuration, said on the
+        // first frame, was replaced when the load finished, before anyone could read it).
+        next.message = message
+        next.hideSupplied = hideSupplied
         next.isLoading = false
         // A search typed while loading runs now that there is an index.
         if case .search(var search) = next.navigation.overlay {

@@ -4,15 +4,16 @@ import DossierModel
 public enum Explorer {
     public static func update(_ state: State, _ key: Key) -> State {
         var state = state
-        state.message = nil
         state.redrawRequested = false
         state.clipboard = nil
         state.exportRequest = nil
+        // A resize is no key: what the status line says stays through it.
         if case .resize(let width, let height) = key {
             state.width = max(0, width)
             state.height = max(0, height)
             return normalized(state)
         }
+        state.message = nil
         if case .mouse(let event) = key { return normalized(updateMouse(state, event)) }
         // Ctrl-C and Ctrl-L mean the same on every screen, prompts included.
         switch state.keymap.action(for: key, in: [.everywhere]) {
