@@ -4,21 +4,14 @@ import DossierModel
 /// Annotations (JSON-LD) for annotation tools, like the excerpts export.
 public enum NotesOutput {
     /// What a note is about, by name, with its id ("Joint letter of states … [st-2019-07-joint-letter]").
-    static func about(_ note: Note, anchor: NoteAnchor, corpus: Corpus) -> String {
+    /// `resolved`: the note's anchor and, when its words are found, the article's characters there
+    /// (`NoteAnchor.resolvedWithWords`). A note whose words changed or went keeps its own, and says so
+    /// beside them (`anchorWords`).
+    static func about(_ note: Note, resolved: (anchor: NoteAnchor, words: String?), corpus: Corpus) -> String {
         var name = corpus.name(of: note.target.record).map { "\($0) [\(note.target.record)]" } ?? "\(note.target.record) (no longer in the corpus)"
         if let part = note.target.part { name = partWords(part, corpus: corpus) + " of " + name }
-        guard let quote = words(note, anchor: anchor, corpus: corpus) else { return name }
+        guard let quote = resolved.words ?? note.target.quote else { return name }
         return "“\(quote)” in \(name)"
-    }
-
-    /// The words a note on a span is on, as its article has them now: the characters at the span
-    /// found (they may differ from the noted words in the kind of white space). A note whose words
-    /// changed or went keeps its own, and says so beside them (`anchorWords`).
-    static func words(_ note: Note, anchor: NoteAnchor, corpus: Corpus) -> String? {
-        guard case .span(let span, _) = anchor, let body = try? corpus.article(note.target.record)?.body.text() else { return note.target.quote }
-        let bytes = Array(body.utf8)
-        guard span.utf8End <= bytes.count else { return note.target.quote }
-        return String(decoding: bytes[span.utf8Start..<span.utf8End], as: UTF8.self)
     }
 
     /// A part of a statement in words: "signatory Australia", "the count from CNN, via China Digital Times".
@@ -43,9 +36,9 @@ public enum NotesOutput {
         var text = ""
         for note in notes {
             let kind = note.kind == .bookmark ? "Bookmark" : "Note"
-            let anchor = NoteAnchor.resolve(note, in: corpus)
-            text += "## \(kind) on \(about(note, anchor: anchor, corpus: corpus))\n\n"
-            if let said = anchorWords(anchor) { text += "_\(said)_\n\n" }
+            let resolved = NoteAnchor.resolvedWithWords(note, in: corpus)
+            text += "## \(kind) on \(about(note, resolved: resolved, corpus: corpus))\n\n"
+            if let said = anchorWords(resolved.anchor) { text += "_\(said)_\n\n" }
             text += note.text + "\n\n"
             text += "— \(note.author), \(note.updated)" + (note.deleted ? " (deleted)" : "") + " [\(note.id)]\n\n"
         }
@@ -72,12 +65,13 @@ public enum NotesOutput {
     }
 
     public static func json(_ note: Note, corpus: Corpus) -> JSONValue {
-        let anchor = NoteAnchor.resolve(note, in: corpus)
+        let resolved = NoteAnchor.resolvedWithWords(note, in: corpus)
+        let anchor = resolved.anchor
         return .object([
             ("anchor", .string(anchorName(anchor))),
             ("id", .string(note.id)), ("kind", .string(note.kind.rawValue)), ("record", .string(note.target.record)),
-            ("about", .string(about(note, anchor: anchor, corpus: corpus))), ("part", note.target.part.map(JSONValue.string)),
-            ("quote", words(note, anchor: anchor, corpus: corpus).map(JSONValue.string)),
+            ("about", .string(about(note, resolved: resolved, corpus: corpus))), ("part", note.target.part.map(JSONValue.string)),
+            ("quote", (resolved.words ?? note.target.quote).map(JSONValue.string)),
             ("text", .string(note.text)), ("tags", .strings(note.tags)), ("author", .string(note.author)),
             ("created", .string(note.created)), ("updated", .string(note.updated)), ("deleted", note.deleted ? .bool(true) : nil),
         ])

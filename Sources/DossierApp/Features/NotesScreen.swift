@@ -243,8 +243,9 @@ extension Screens {
         let width = max(1, state.width - 2)
         let kind = note.kind == .bookmark ? "Bookmark" : "Note"
         let edited = note.updated != note.created ? " (changed \(note.updated.prefix(16).replacingOccurrences(of: "T", with: " ")))" : ""
-        let anchor = NoteAnchor.resolve(note, in: state.corpus)
-        lines += wrapLines("\(kind) by \(note.author), \(note.created.prefix(16).replacingOccurrences(of: "T", with: " "))\(edited) on \(NotesOutput.about(note, anchor: anchor, corpus: state.corpus))",
+        let resolved = NoteAnchor.resolvedWithWords(note, in: state.corpus)
+        let anchor = resolved.anchor
+        lines += wrapLines("\(kind) by \(note.author), \(note.created.prefix(16).replacingOccurrences(of: "T", with: " "))\(edited) on \(NotesOutput.about(note, resolved: resolved, corpus: state.corpus))",
                            width: width).map { ($0, Role.label) }
         if let said = NotesOutput.anchorWords(anchor) {
             lines += wrapLines("⚠ " + said, width: width).map { ($0, Role.warning) }

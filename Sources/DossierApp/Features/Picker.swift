@@ -291,8 +291,9 @@ extension Explorer {
                 var linked: String?
                 outcome = try editor.apply { corpus, record throws(EditError) in
                     // Words an excerpt already quotes are linked to it, not copied (said so below).
-                    linked = try CorpusEdits.quoting(article: attachment.article, quote: attachment.quote, occurrence: attachment.occurrence, in: corpus)
-                    return try attachment.edits(in: corpus, record: record)
+                    let plan = try attachment.plan(in: corpus, record: record)
+                    linked = plan.linked
+                    return plan.edits
                 }
                 var parts = outcome.added.isEmpty ? [] : ["Added " + outcome.added.map { id in (outcome.corpus.kind(of: id)?.rawValue ?? "record") + " " + id }.joined(separator: ", ")]
                 if let linked { parts.append((parts.isEmpty ? "Linked" : "linked") + " excerpt \(linked) (it already quotes these words)") }

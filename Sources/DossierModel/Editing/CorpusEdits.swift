@@ -22,7 +22,14 @@ public enum CorpusEdits {
     /// and the excerpt's id.
     public static func excerpt(article: String, quote: String, occurrence: Int? = nil, about: [String], speaker: String? = nil,
                                id: String? = nil, in corpus: Corpus) throws(EditError) -> (edit: RecordEdit, id: String) {
-        let (body, places, chosen) = try locate(article: article, quote: quote, occurrence: occurrence, in: corpus)
+        try excerpt(article: article, located: try locate(article: article, quote: quote, occurrence: occurrence, in: corpus),
+                    about: about, speaker: speaker, id: id, in: corpus)
+    }
+
+    /// `excerpt`, for words already located (`locate`).
+    static func excerpt(article: String, located: Located, about: [String], speaker: String?, id: String?,
+                        in corpus: Corpus) throws(EditError) -> (edit: RecordEdit, id: String) {
+        let (body, places, chosen) = located
         let words = String(decoding: Array(body.utf8)[chosen], as: UTF8.self)
         let context = places.count > 1 ? disambiguation(quote: words, at: chosen.lowerBound, in: body) : (prefix: nil, suffix: nil)
         let newID = try given(id, in: corpus)
@@ -42,8 +49,10 @@ public enum CorpusEdits {
     public static func excerptOrExisting(article: String, quote: String, occurrence: Int? = nil, about: [String], speaker: String? = nil,
                                          id: String? = nil, in corpus: Corpus,
                                          record: (RecordKind, String) -> JSONValue?) throws(EditError) -> (edits: [RecordEdit], id: String, existing: Bool) {
-        guard let existing = try quoting(article: article, quote: quote, occurrence: occurrence, in: corpus) else {
-            let made = try excerpt(article: article, quote: quote, occurrence: occurrence, about: about, speaker: speaker, id: id, in: corpus)
+        // The words located once, for both the look for an excerpt of that span and a new one.
+        let located = try locate(article: article, quote: quote, occurrence: occurrence, in: corpus)
+        guard let existing = quoting(article: article, span: located.chosen, in: corpus) else {
+            let made = try excerpt(article: article, located: located, about: about, speaker: speaker, id: id, in: corpus)
             return ([made.edit], made.id, false)
         }
         if let id, id != existing { throw .invalid("\(existing) already quotes these words of \(article): use it rather than a second excerpt “\(id)”") }
@@ -61,18 +70,19 @@ public enum CorpusEdits {
         return ([.replace(.excerpt, id: existing, text: RecordFile.text(of: .object(members)))], existing, true)
     }
 
-    /// The excerpt that already quotes exactly the span of the article those words (at that
-    /// occurrence) take, if one does.
-    public static func quoting(article: String, quote: String, occurrence: Int?, in corpus: Corpus) throws(EditError) -> String? {
-        let (_, _, chosen) = try locate(article: article, quote: quote, occurrence: occurrence, in: corpus)
-        return corpus.excerptsInArticle[article, default: []].first { excerptID in
+    /// The excerpt that already quotes exactly that span (UTF-8 offsets) of the article, if one does.
+    static func quoting(article: String, span: Range<Int>, in corpus: Corpus) -> String? {
+        corpus.excerptsInArticle[article, default: []].first { excerptID in
             guard let excerpt = corpus.excerpt(excerptID), excerpt.anchor == .exact else { return false }
-            return excerpt.span.utf8Start == chosen.lowerBound && excerpt.span.utf8End == chosen.upperBound
+            return excerpt.span.utf8Start == span.lowerBound && excerpt.span.utf8End == span.upperBound
         }
     }
 
-    /// The article's body, where the words stand in it, and the occurrence chosen (UTF-8 ranges).
-    static func locate(article: String, quote: String, occurrence: Int?, in corpus: Corpus) throws(EditError) -> (body: String, places: [Range<Int>], chosen: Range<Int>) {
+    /// Words found in an article: its body, where the words stand in it, and the occurrence chosen
+    /// (UTF-8 ranges).
+    typealias Located = (body: String, places: [Range<Int>], chosen: Range<Int>)
+
+    static func locate(article: String, quote: String, occurrence: Int?, in corpus: Corpus) throws(EditError) -> Located {
         guard let found = corpus.article(article) else { throw .invalid("no article has the id “\(article)”") }
         guard let body = try? found.body.text() else { throw .unreadable("the body of \(article) cannot be read") }
         guard !quote.isEmpty else { throw .invalid("the quote is empty") }
@@ -300,6 +310,12 @@ public struct PassageAttachment: Sendable, Equatable {
 
     /// The record edits: the new record (if any), the excerpt, and the statement it is attached to.
     public func edits(in corpus: Corpus, record: (RecordKind, String) -> JSONValue?) throws(EditError) -> [RecordEdit] {
+        try plan(in: corpus, record: record).edits
+    }
+
+    /// The record edits, and the excerpt already quoting the passage when it is linked rather than
+    /// copied (for the status line to say so).
+    public func plan(in corpus: Corpus, record: (RecordKind, String) -> JSONValue?) throws(EditError) -> (edits: [RecordEdit], linked: String?) {
         var edits: [RecordEdit] = []
         var about = about
         var statement = statement
@@ -334,7 +350,7 @@ public struct PassageAttachment: Sendable, Equatable {
             // The new statement is added with its source in it, not added and then replaced.
             if case .statement = newRecord, case .replace(_, _, let text) = attached { edits[0] = .add(.statement, text: text, at: nil) } else { edits.append(attached) }
         }
-        return edits
+        return (edits, excerpt.existing ? excerpt.id : nil)
     }
 }
 

@@ -13,14 +13,27 @@ public enum NoteAnchor: Sendable, Equatable {
     case orphaned(String)
 
     public static func resolve(_ note: Note, in corpus: Corpus) -> NoteAnchor {
+        resolvedWithWords(note, in: corpus).anchor
+    }
+
+    /// `resolve`, and for a note whose words are found, the article's own characters there (they may
+    /// differ from the noted words in the kind of white space): the body read once for both.
+    public static func resolvedWithWords(_ note: Note, in corpus: Corpus) -> (anchor: NoteAnchor, words: String?) {
         guard corpus.kind(of: note.target.record) != nil else {
-            return .orphaned("“\(note.target.record)” is no longer in the corpus")
+            return (.orphaned("“\(note.target.record)” is no longer in the corpus"), nil)
         }
-        if let part = note.target.part, let gone = missing(part, of: note.target.record, in: corpus) { return .orphaned(gone) }
-        guard let quote = note.target.quote else { return .record }
+        if let part = note.target.part, let gone = missing(part, of: note.target.record, in: corpus) { return (.orphaned(gone), nil) }
+        guard let quote = note.target.quote else { return (.record, nil) }
         guard let article = corpus.article(note.target.record), let body = try? article.body.text() else {
-            return .orphaned("its article cannot be read")
+            return (.orphaned("its article cannot be read"), nil)
         }
+        let anchor = anchor(quote, of: note, in: body)
+        guard case .span(let span, _) = anchor else { return (anchor, nil) }
+        let bytes = Array(body.utf8)
+        return (anchor, span.utf8End <= bytes.count ? String(decoding: bytes[span.utf8Start..<span.utf8End], as: UTF8.self) : nil)
+    }
+
+    static func anchor(_ quote: String, of note: Note, in body: String) -> NoteAnchor {
         switch QuoteResolver.resolve(quote: quote, prefix: note.target.prefix, suffix: note.target.suffix, in: body) {
         case .success(let span):
             return .span(span, moved: note.target.start.map { $0 != span.start } ?? false)
