@@ -5,7 +5,9 @@ import Glibc
 
 /// Makes a valid, deterministic corpus of any size for benchmarks and scale tests: N articles with
 /// 2–8 KB bodies mixing accented, CJK and curly-quoted text, N/5 actors, N/10 statements with 2–40
-/// signatories, 3 excerpts an article, N/20 events. The same N and seed always give the same bytes.
+/// signatories, 3 excerpts an article and one more for each statement (the sentence, at the end of an
+/// article, that names its signatories, lead and addressee), N/20 events. The same N and seed always
+/// give the same bytes.
 public struct CorpusGenerator {
     public let articleCount: Int
     public let seed: UInt64
@@ -25,35 +27,16 @@ public struct CorpusGenerator {
         mkdir(directory, 0o755)
         var random = SplitMix64(seed: seed)
         var total = 0
-        var excerptQuotes: [(article: Int, quote: String)] = []
-        excerptQuotes.reserveCapacity(articleCount * 3)
-
-        // Articles, collecting three unique sentences of each as excerpt quotes.
-        var articles = JSONFileWriter()
-        articles.open()
-        for index in 0..<articleCount {
-            let (body, sentences) = Self.body(article: index, random: &random)
-            var picks: [Int] = []
-            while picks.count < 3 {
-                let pick = random.next(below: sentences.count)
-                if !picks.contains(pick) { picks.append(pick) }
-            }
-            for pick in picks { excerptQuotes.append((index, sentences[pick])) }
-            let date = Self.date(&random)
-            articles.record([
-                ("id", .string("a\(index)")),
-                ("title", .string(Self.title(&random, words: 6) + " (\(index))")),
-                ("publisher", .string(Self.publishers[random.next(below: Self.publishers.count)])),
-                ("published", .string(date)),
-                ("authors", .strings([Self.personName(&random)])),
-                ("body", .string(body)),
-            ])
-        }
-        total += try articles.close(to: directory + "/articles.json")
+        // Three sentences of each article are excerpts x0…x(3N-1); statement s's sentence naming its
+        // roles, the last paragraph of article s, is excerpt x(3N+s).
+        let excerptCount = articleCount * 3 + statementCount
+        func excerptID(_ random: inout SplitMix64) -> String { "x\(random.next(below: excerptCount))" }
+        func rolesExcerpt(_ statement: Int) -> String { "x\(articleCount * 3 + statement)" }
 
         // Actors: states with real ISO codes, UN bodies, NGOs, media, people, groups.
         let codes = CountryCodes.alpha3.sorted()
         var kinds: [ActorKind] = []
+        var names: [String] = []
         var actors = JSONFileWriter()
         actors.open()
         for index in 0..<actorCount {
@@ -61,6 +44,7 @@ public struct CorpusGenerator {
             kinds.append(kind)
             var fields: [(String, JSONValue?)] = [("id", .string("p\(index)"))]
             let name = kind == .person ? Self.personName(&random) + " \(index)" : Self.title(&random, words: 2) + " \(kind.rawValue) \(index)"
+            names.append(name)
             fields.append(("name", .string(name)))
             fields.append(("kind", .string(kind.rawValue)))
             fields.append(("aliases", .strings((0..<random.next(below: 3)).map { _ in Self.word(&random) + " \(index)" })))
@@ -70,15 +54,15 @@ public struct CorpusGenerator {
         }
         total += try actors.close(to: directory + "/actors.json")
 
-        let excerptCount = excerptQuotes.count
-        func excerptID(_ random: inout SplitMix64) -> String { "x\(random.next(below: excerptCount))" }
-        func role(_ actor: String, _ salt: Int) -> JSONValue {
-            .object([("actor", .string(actor)), ("excerpts", .strings(["x\((salt &* 7919) % excerptCount)"]))])
+        func role(_ actor: Int, _ statement: Int) -> JSONValue {
+            .object([("actor", .string("p\(actor)")), ("excerpts", .strings([rolesExcerpt(statement)]))])
         }
         let states = kinds.indices.filter { kinds[$0] == .state }
         let bodies = kinds.indices.filter { kinds[$0] == .unBody }
 
-        // Statements: 2–40 named signatories, one to three counts, sometimes disagreeing.
+        // Statements: 2–40 named signatories, one to three counts, sometimes disagreeing. Every role is
+        // linked to the one sentence that names it (so the corpus states each role it records).
+        var rolesSentences: [String] = []
         var statements = JSONFileWriter()
         statements.open()
         for index in 0..<statementCount {
@@ -106,19 +90,47 @@ public struct CorpusGenerator {
                 ("date", .string(Self.date(&random))),
             ]
             if !bodies.isEmpty { fields.append(("forum", .string("p\(bodies[random.next(below: bodies.count)])"))) }
+            let addressee = random.next(below: actorCount)
             fields += [
                 ("stance", .string(Stance.allCases[random.next(below: Stance.allCases.count)].rawValue)),
-                // Each role with an excerpt naming it; the excerpt is picked without drawing on the random
-                // stream, so the rest of a corpus of a given size and seed is as it was.
-                ("leads", .list(random.next(below: 2) == 0 ? [] : [role("p\(signers[0])", index)])),
-                ("addressees", .list([role("p\(random.next(below: actorCount))", index + 1)])),
+                ("leads", .list(random.next(below: 2) == 0 ? [] : [role(signers[0], index)])),
+                ("addressees", .list([role(addressee, index)])),
                 ("counts", .list(counts)),
-                ("signatories", .list(signers.map { .object([("actor", .string("p\($0)")), ("excerpts", .strings([excerptID(&random)]))]) })),
+                ("signatories", .list(signers.map { role($0, index) })),
                 ("excerpts", .strings((0...random.next(below: 3)).map { _ in excerptID(&random) })),
             ]
             statements.record(fields)
+            rolesSentences.append("The statement (s\(index)) to \(names[addressee]) was led and signed by "
+                                  + signers.map { names[$0] }.joined(separator: ", ") + ".")
         }
         total += try statements.close(to: directory + "/statements.json")
+
+        // Articles, collecting three unique sentences of each as excerpt quotes.
+        var excerptQuotes: [(article: Int, quote: String)] = []
+        excerptQuotes.reserveCapacity(excerptCount)
+        var articles = JSONFileWriter()
+        articles.open()
+        for index in 0..<articleCount {
+            var (body, sentences) = Self.body(article: index, random: &random)
+            var picks: [Int] = []
+            while picks.count < 3 {
+                let pick = random.next(below: sentences.count)
+                if !picks.contains(pick) { picks.append(pick) }
+            }
+            for pick in picks { excerptQuotes.append((index, sentences[pick])) }
+            if index < rolesSentences.count { body += "\n\n" + rolesSentences[index] }
+            let date = Self.date(&random)
+            articles.record([
+                ("id", .string("a\(index)")),
+                ("title", .string(Self.title(&random, words: 6) + " (\(index))")),
+                ("publisher", .string(Self.publishers[random.next(below: Self.publishers.count)])),
+                ("published", .string(date)),
+                ("authors", .strings([Self.personName(&random)])),
+                ("body", .string(body)),
+            ])
+        }
+        total += try articles.close(to: directory + "/articles.json")
+        for (index, sentence) in rolesSentences.enumerated() { excerptQuotes.append((index, sentence)) }
 
         var events = JSONFileWriter()
         events.open()

@@ -14,20 +14,88 @@ extension Corpus {
     /// Whether the excerpt's words name the record (or the name given in words).
     public func excerpt(_ excerptID: String, names idOrName: String) -> Bool {
         guard let excerpt = excerpt(excerptID) else { return false }
-        let text = Self.foldedWords(excerpt.quote)
-        return namingWords(of: idOrName).contains { name in
-            let folded = Self.foldedWords(name)
-            return !folded.isEmpty && text.contains(folded)
-        }
+        return NameMatch.text(excerpt.quote, namesAnyOf: namingWords(of: idOrName), folded: NameMatch.folded)
     }
 
     /// The excerpts among `candidates` whose words name every one of `records`.
     public func excerpts(_ candidates: [String], naming records: String...) -> [String] {
         candidates.filter { candidate in records.allSatisfy { excerpt(candidate, names: $0) } }
     }
+}
 
-    /// Folded for matching names, runs of white space made one space.
-    static func foldedWords(_ text: String) -> String {
-        Fold.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+/// Finding a name in an excerpt's words: as written first (bytes, nothing folded: the usual case),
+/// then folded (case, accents and kinds of white space set aside, runs of white space as one space).
+enum NameMatch {
+    /// Whether any of `names` is in `text`; `folded` folds a name (a caller checking many excerpts
+    /// keeps each actor's folded names).
+    static func text(_ text: String, namesAnyOf names: [String], folded: (String) -> [UInt8]) -> Bool {
+        if names.contains(where: { bytes(of: text, contain: $0) }) { return true }
+        let foldedText = Self.folded(text)
+        return names.contains { name in
+            let foldedName = folded(name)
+            return !foldedName.isEmpty && contains(foldedText, foldedName)
+        }
+    }
+
+    /// Whether `part` (not empty) occurs in `text`, byte for byte.
+    static func bytes(of text: String, contain part: String) -> Bool {
+        var text = text, part = part
+        return text.withUTF8 { haystack in part.withUTF8 { needle in contains(haystack, needle) } }
+    }
+
+    static func contains<Haystack: RandomAccessCollection<UInt8>, Needle: RandomAccessCollection<UInt8>>(_ haystack: Haystack, _ needle: Needle) -> Bool
+        where Haystack.Index == Int, Needle.Index == Int {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        let needleStart = needle.startIndex
+        var start = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var matched = 1
+                while matched < needle.count && haystack[start + matched] == needle[needleStart + matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// `Fold.fold`'s bytes with each run of white space (ASCII, no-break, the typographic spaces, the
+    /// ideographic space, line and paragraph separators) one space, and none at either end.
+    static func folded(_ text: String) -> [UInt8] {
+        let bytes = Array(Fold.fold(text).utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        var pendingSpace = false
+        while index < bytes.count {
+            let width = whiteSpaceWidth(bytes, at: index)
+            if width > 0 {
+                pendingSpace = !result.isEmpty
+                index += width
+                continue
+            }
+            if pendingSpace { result.append(0x20) }
+            pendingSpace = false
+            result.append(bytes[index])
+            index += 1
+        }
+        return result
+    }
+
+    /// How many bytes the white-space character at `index` takes, 0 when it is not one.
+    static func whiteSpaceWidth(_ bytes: [UInt8], at index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return 1
+        case 0xC2 where index + 1 < bytes.count && (bytes[index + 1] == 0xA0 || bytes[index + 1] == 0x85): return 2
+        case 0xE1 where index + 2 < bytes.count && bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80: return 3  // U+1680
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80:
+            let last = bytes[index + 2]
+            return (0x80...0x8A).contains(last) || last == 0xA8 || last == 0xA9 || last == 0xAF ? 3 : 0  // U+2000–200A, 2028, 2029, 202F
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x81 && bytes[index + 2] == 0x9F: return 3  // U+205F
+        case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return 3  // U+3000
+        default: return 0
+        }
     }
 }

@@ -47,6 +47,29 @@ import Testing
                 "\(validated.stderr)")
     }
 
+    /// Item 3: a role linked to excerpts that never name its actor stands on nothing that states it.
+    /// Seen on main: validate was silent (the bundled corpus, with every role named, stays silent).
+    @Test func validateWarnsOfARoleLinkedToExcerptsThatDoNotNameIt() throws {
+        let (corpus, folder, _) = try Self.corpus()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CLI.run(["validate", corpus, "--no-cache"]).stderr == "")
+        let path = corpus + "/statements.json"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let genocide = "        \"actor\": \"usa\",\n        \"excerpts\": [\n          \"x-gn-genocide\"\n"
+        #expect(text.contains(genocide))
+        text = text.replacingOccurrences(of: genocide, with: genocide.replacingOccurrences(of: "x-gn-genocide\"", with: "x-cdt-voronkov\",\n          \"x-cdt-cnn\""))
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let validated = try CLI.run(["validate", corpus, "--no-cache"])
+        #expect(validated.status == 0)
+        let unnamed = "\"usa\" is linked to excerpts \"x-cdt-voronkov\", \"x-cdt-cnn\", none of which names it (as \"United States\" or an alias); link the excerpt that does, or add the name it uses as an alias"
+        #expect(validated.stderr == corpus + "/statements.json:266:18: warning: st-us-genocide-accusation: leads: " + unnamed + "\n"
+                + corpus + "/statements.json:277:18: warning: st-us-genocide-accusation: signatories: " + unnamed + "\n", "\(validated.stderr)")
+        // One of them naming it is enough.
+        text = text.replacingOccurrences(of: "\"x-cdt-cnn\"\n", with: "\"x-gn-genocide\"\n")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["validate", corpus, "--no-cache"]).stderr == "")
+    }
+
     @Test func undoTakesBackACommandLineEditByteForByteAndUnlinkTakesAwayOneLink() throws {
         let (corpus, folder, environment) = try Self.corpus()
         defer { try? FileManager.default.removeItem(atPath: folder) }

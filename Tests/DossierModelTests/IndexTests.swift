@@ -152,11 +152,14 @@ import Testing
         #expect(try harness.load(search: false).use == .warm)
     }
 
-    /// Rewrites a corpus file in place (same inode), changing one title's first letter.
+    /// Rewrites a corpus file in place (same inode), changing the first letter of the first title that
+    /// begins with an ASCII letter (one byte, so the file stays UTF-8).
     static func editInPlace(_ path: String) throws {
         var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
         let marker = Array("\"title\": \"".utf8)
-        let at = try #require((0..<(bytes.count - marker.count)).first { Array(bytes[$0..<($0 + marker.count)]) == marker }) + marker.count
+        let at = try #require((0..<(bytes.count - marker.count - 1)).first {
+            Array(bytes[$0..<($0 + marker.count)]) == marker && bytes[$0 + marker.count] < 0x80
+        }) + marker.count
         bytes[at] = bytes[at] == UInt8(ascii: "Q") ? UInt8(ascii: "R") : UInt8(ascii: "Q")
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.write(contentsOf: Data(bytes))

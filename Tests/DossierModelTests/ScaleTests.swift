@@ -20,8 +20,8 @@ import Testing
         #expect(loaded.warnings.isEmpty)
         let corpus = loaded.corpus
         #expect(corpus.articles.count == 300 && corpus.actors.count == 60 && corpus.statements.count == 30)
-        #expect(corpus.events.count == 15 && corpus.excerpts.count == 900)
-        for article in corpus.articles { #expect((2048...9 * 1024).contains(try article.body.text().utf8.count)) }
+        #expect(corpus.events.count == 15 && corpus.excerpts.count == 930)
+        for article in corpus.articles { #expect((2048...10 * 1024).contains(try article.body.text().utf8.count)) }
         for statement in corpus.statements { #expect((2...40).contains(statement.signatories.count)) }
         let text = try corpus.articles.map { try $0.body.text() }.joined()
         #expect(text.contains("“") && text.contains("’") && text.contains("新疆") && text.contains("Türk"))
@@ -34,6 +34,24 @@ import Testing
             let second = try Data(contentsOf: URL(fileURLWithPath: again + "/\(name).json"))
             #expect(first == second, "\(name).json differs between runs")
         }
+    }
+
+    /// Roles linked to excerpts that do not name their actor: the first few are located one by one,
+    /// the rest counted on one line (each role of the generated corpus named, then none of them).
+    @Test func rolesLinkedToExcerptsThatDoNotNameThemAreCountedPastAFew() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-scale-unnamed-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try FileManager.default.copyItem(atPath: Self.directory, toPath: copy)
+        // x900…x929 are the sentences naming each statement's roles; x0 is an article's sentence.
+        let path = copy + "/statements.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let unnamed = text.replacingOccurrences(of: "\"x9[0-2][0-9]\"", with: "\"x0\"", options: .regularExpression)
+        try unnamed.write(toFile: path, atomically: true, encoding: .utf8)
+        let roles = Self.corpus.statements.reduce(0) { $0 + $1.signatories.count + $1.leads.count + $1.addressees.count }
+        let warnings = try CorpusLoader.load(path: copy).warnings
+        #expect(warnings.count == CorpusValidator.unnamedRoleBudget + 1)
+        #expect(warnings.prefix(CorpusValidator.unnamedRoleBudget).allSatisfy { $0.location != nil && $0.message.contains("is linked to excerpt \"x0\", which does not name it") })
+        #expect(warnings.last?.message == "and \(roles - CorpusValidator.unnamedRoleBudget) more roles linked to excerpts that do not name their actor")
     }
 
     /// The plain implementation: fold each document scalar by scalar (remembering every folded byte's

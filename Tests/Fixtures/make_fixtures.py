@@ -160,7 +160,7 @@ WARN = {
     "role-plain-id": mutate(lambda c: statement(c).update(addressees=["chn"])),
     "speaker-named-like-an-actor": mutate(lambda c: excerpt(c, "x-britain").update(speaker="United Kingdom")),
     # One source names a signatory, another says it did not sign: kept, with a warning.
-    "declined-and-signed": mutate(lambda c: statement(c).update(declined=[{"actor": "gbr", "how": "did-not-sign", "excerpts": ["x-22"]}])),
+    "declined-and-signed": mutate(lambda c: statement(c).update(declined=[{"actor": "gbr", "how": "did-not-sign", "excerpts": ["x-britain"]}])),
 }
 
 

@@ -187,21 +187,14 @@ public enum CorpusLoader {
             var references: [ReferenceSite] = []
             swap(&references, &decoded.references)
             references.insert(contentsOf: articles.references, at: 0)
-            var merged = articles
-            merged.actors = decoded.actors
-            merged.statements = decoded.statements
-            merged.events = decoded.events
-            merged.excerpts = decoded.excerpts
+            // Everything but the articles is these files' (every offset table with it: copying the
+            // fields one by one once forgot the declined actors' offsets).
+            var merged = decoded
+            merged.articles = articles.articles
             merged.recordSites = sites
             merged.references = references
-            merged.unparsedKinds.formUnion(decoded.unparsedKinds)
-            merged.changedWhileLoading = merged.changedWhileLoading ?? decoded.changedWhileLoading
-            merged.quoteOffsets = decoded.quoteOffsets
-            merged.countOffsets = decoded.countOffsets
-            merged.countryOffsets = decoded.countryOffsets
-            merged.signatoryOffsets = decoded.signatoryOffsets
-            merged.forumOffsets = decoded.forumOffsets
-            merged.speakerOffsets = decoded.speakerOffsets
+            merged.unparsedKinds.formUnion(articles.unparsedKinds)
+            merged.changedWhileLoading = articles.changedWhileLoading ?? decoded.changedWhileLoading
             articlesCollector.absorb(collector)
             return merged
         }
@@ -297,15 +290,19 @@ public enum CorpusLoader {
         // A file (or key) that did not parse leaves a kind of record missing whole: nothing to open.
         let openable = mode == .tolerant && decoded.unparsedKinds.isEmpty && !collector.hasFileErrors
         if collector.hasErrors && !openable { throw .invalid(collector.diagnostics) }
-        // Only actors' sites are still needed (the coverage warnings locate an actor no excerpt is about).
-        let actorSites = decoded.recordSites.filter { $0.value.kind == .actor }
+        // Only actors' and statements' sites are still needed (the warnings below locate an actor no
+        // excerpt is about, a role linked to excerpts that do not name it).
+        let sites = decoded.recordSites.filter { $0.value.kind == .actor || $0.value.kind == .statement }
+        let roleOffsets = CorpusValidator.RoleOffsets(signatories: decoded.signatoryOffsets, declined: decoded.declinedOffsets,
+                                                      leads: decoded.leadOffsets, addressees: decoded.addresseeOffsets)
         let records = (decoded.articles, decoded.actors, decoded.statements, decoded.events, decoded.excerpts)
         decoded = DecodedCorpus()
         let corpus = Corpus(articles: records.0, actors: records.1, statements: records.2, events: records.3, excerpts: records.4,
                             ahead: ahead?.result.get())
         // Warnings only, unless a tolerant load opened a corpus with errors.
         var problems = collector.diagnostics
-        problems.append(contentsOf: CorpusValidator.coverageWarnings(corpus, actorSites: actorSites, collector: collector))
+        problems.append(contentsOf: CorpusValidator.coverageWarnings(corpus, actorSites: sites, collector: collector))
+        problems.append(contentsOf: CorpusValidator.unnamedRoleWarnings(corpus, sites: sites, offsets: roleOffsets, collector: collector))
         return LoadedCorpus(corpus: corpus, problems: problems)
     }
 }

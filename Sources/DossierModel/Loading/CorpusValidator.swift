@@ -357,9 +357,83 @@ enum CorpusValidator {
         }
         var warnings: [Diagnostic] = []
         for actor in corpus.actors where !supported.contains(actor.id) {
-            guard let site = actorSites[actor.id] else { continue }
+            guard let site = actorSites[actor.id], site.kind == .actor else { continue }
             warnings.append(Diagnostic(.warning, file: site.file.name, location: collector.location(in: site.file, ofByte: site.idOffset),
                                        recordID: actor.id, message: "no excerpt is about this actor"))
+        }
+        return warnings
+    }
+
+    /// Where each role's actor is written, by statement (for the warnings below).
+    struct RoleOffsets {
+        var signatories: [String: [Int]]
+        var declined: [String: [Int]]
+        var leads: [String: [Int]]
+        var addressees: [String: [Int]]
+    }
+
+    /// How many roles linked to excerpts that do not name their actor are said one by one; past this,
+    /// one line gives how many more (a corpus whose excerpts were linked by a script gone wrong would
+    /// otherwise print, and hold, one problem for each).
+    static let unnamedRoleBudget = 20
+
+    /// A signatory, lead, addressee or declined actor whose excerpts all leave its actor unnamed (no
+    /// name or alias in their words, folded): the excerpts given do not state the role. A warning, as
+    /// a source may name an actor in a way no alias holds ("the 22 countries"), but the explorer then
+    /// shows the role as stated by no source.
+    static func unnamedRoleWarnings(_ corpus: Corpus, sites: [String: RecordSite], offsets: RoleOffsets,
+                                    collector: DiagnosticCollector) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        var unnamed = 0
+        var summaryFile = "statements.json"
+        // Each actor's names, folded once (an actor is in many roles).
+        var foldedNames: [String: [UInt8]] = [:]
+        func folded(_ name: String) -> [UInt8] {
+            if let known = foldedNames[name] { return known }
+            let made = NameMatch.folded(name)
+            foldedNames[name] = made
+            return made
+        }
+        // In the order the fields are written.
+        for statement in corpus.statements {
+            func check(_ field: String, _ actor: String, _ excerpts: [String], at index: Int, in offsets: [String: [Int]]) {
+                // An actor that is not there is an error of its own; an excerpt that is not there, too.
+                guard !excerpts.isEmpty, let known = corpus.actor(actor) else { return }
+                let names = [known.name] + known.aliases
+                var quotes: [String] = []
+                for id in excerpts {
+                    guard let excerpt = corpus.excerpt(id) else { return }
+                    quotes.append(excerpt.quote)
+                }
+                guard !quotes.contains(where: { NameMatch.text($0, namesAnyOf: names, folded: folded) }) else { return }
+                unnamed += 1
+                guard let site = sites[statement.id] else { return }
+                if unnamed == 1 { summaryFile = site.file.name }
+                guard unnamed <= unnamedRoleBudget else { return }
+                let here = offsets[statement.id].flatMap { index < $0.count ? $0[index] : nil } ?? site.offset
+                let name = known.name
+                let linked = excerpts.count == 1 ? "excerpt \"\(excerpts[0])\", which does not name it"
+                    : "excerpts \(excerpts.map { "\"\($0)\"" }.joined(separator: ", ")), none of which names it"
+                warnings.append(Diagnostic(.warning, file: site.file.name, location: collector.location(in: site.file, ofByte: here),
+                                           recordID: statement.id,
+                                           message: "\(field): \"\(actor)\" is linked to \(linked) (as \(brief(name)) or an alias); link the excerpt that does, or add the name it uses as an alias"))
+            }
+            for (index, lead) in statement.leads.enumerated() {
+                check("leads", lead, statement.leadExcerpts[lead] ?? [], at: index, in: offsets.leads)
+            }
+            for (index, addressee) in statement.addressees.enumerated() {
+                check("addressees", addressee, statement.addresseeExcerpts[addressee] ?? [], at: index, in: offsets.addressees)
+            }
+            for (index, signatory) in statement.signatories.enumerated() {
+                check("signatories", signatory.actor, signatory.excerpts, at: index, in: offsets.signatories)
+            }
+            for (index, entry) in statement.declined.enumerated() {
+                check("declined", entry.actor, entry.excerpts, at: index, in: offsets.declined)
+            }
+        }
+        if unnamed > unnamedRoleBudget {
+            warnings.append(Diagnostic(.warning, file: summaryFile,
+                                       message: "and \(unnamed - unnamedRoleBudget) more roles linked to excerpts that do not name their actor"))
         }
         return warnings
     }

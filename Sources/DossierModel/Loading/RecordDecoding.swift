@@ -61,6 +61,9 @@ struct DecodedCorpus {
     var countryOffsets: [String: Int] = [:]
     var signatoryOffsets: [String: [Int]] = [:]
     var declinedOffsets: [String: [Int]] = [:]
+    /// Each lead's and addressee's actor, by statement, in the order given.
+    var leadOffsets: [String: [Int]] = [:]
+    var addresseeOffsets: [String: [Int]] = [:]
     var forumOffsets: [String: Int] = [:]
     var speakerOffsets: [String: Int] = [:]
 }
@@ -244,6 +247,8 @@ extension DecodedCorpus {
         countOffsets[id] = countOffsetsHere
         if !declined.isEmpty { declinedOffsets[id] = declinedActorReferences.map(\.1) }
         signatoryOffsets[id] = signatoryActorReferences.map(\.1)
+        if !leadRoles.isEmpty { leadOffsets[id] = leadRoles.map(\.actor.offset) }
+        if !addresseeRoles.isEmpty { addresseeOffsets[id] = addresseeRoles.map(\.actor.offset) }
         var statement = Statement(id: id, title: title, kind: kind, date: date, forum: forum, stance: stance,
                                   leads: leads.map(\.text), addressees: addressees.map(\.text), counts: counts,
                                   signatories: signatories, excerpts: excerpts.map(\.text))
