@@ -1,4 +1,5 @@
 import DossierModel
+import Synchronization
 
 public enum ViewID: Int, CaseIterable, Sendable {
     case articles, actors, statements, timeline, matrix
@@ -124,10 +125,13 @@ public struct State: Sendable {
     public var notes: [Note] = [] {
         didSet {
             notesOfRecord = Dictionary(grouping: notes.indices, by: { notes[$0].target.record })
-            notesRevision &+= 1
+            notesRevision = State.revisions.add(1, ordering: .relaxed).newValue
         }
     }
+    /// Which notes these are, for the laid-out rows kept by key: drawn from one counter for every
+    /// state, so two states made from one (which share those rows) never give different notes one number.
     public private(set) var notesRevision = 0
+    private static let revisions = Atomic<Int>(0)
     /// Each record's notes and bookmarks (indices into `notes`), in the order they were added.
     public private(set) var notesOfRecord: [String: [Int]] = [:]
     /// Where Back returns to (a snapshot taken before each jump) and where Forward goes again.
