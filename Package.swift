@@ -20,7 +20,9 @@ let package = Package(
     ],
     targets: [
         // Plain values, JSON decoding with source positions, validation and indexes. No terminal code.
-        .target(name: "DossierModel"),
+        .target(name: "DossierModel", dependencies: ["CMappingGuard"]),
+        // A mapped index file cut short by another program: its SIGBUS handled (async-signal-safe, so C).
+        .target(name: "CMappingGuard"),
         // The controller and views (pure and deterministic) and text layout helpers.
         .target(name: "DossierApp", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),
         // ncursesw, wide-character API. The define that enables it lives in the module's own header,
@@ -33,7 +35,7 @@ let package = Package(
         // The user's configuration file: read, checked and located.
         .target(name: "DossierConfig", dependencies: ["DossierApp", "DossierModel", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Signal handlers that must be async-signal-safe: written in C.
-        .target(name: "CTerminalSupport"),
+        .target(name: "CTerminalSupport", dependencies: ["CMappingGuard"]),
         // The only place that calls ncurses.
         .target(name: "DossierTerminal", dependencies: ["DossierApp", "CNcursesw", "CTerminalSupport"]),
         // A deterministic corpus of any size, for benchmarks and scale tests.

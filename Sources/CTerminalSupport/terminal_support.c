@@ -1,4 +1,5 @@
 #include "CTerminalSupport.h"
+#include "CMappingGuard.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -46,16 +47,16 @@ static void on_crash(int signo) {
         ssize_t ignored = write(STDOUT_FILENO, reset_bytes, reset_count);
         (void)ignored;
     }
-    if (signo == SIGBUS) {
-        /* The one way Dossier's own code meets SIGBUS: a mapped file (the corpus index) cut short
-           while in use. Said on the normal screen, after the reset. */
-        static const char said[] = "dossier: the corpus index was cut short while in use (by another program, or by hand); "
-                                   "start dossier again: it reads the corpus and writes a new index\n";
-        ssize_t ignored = write(STDERR_FILENO, said, sizeof(said) - 1);
-        (void)ignored;
-    }
     signal(signo, SIG_DFL);
     raise(signo);
+}
+
+/* SIGBUS is first the mapping guard's: the corpus index cut short under the explorer is recovered
+   from (the rest of its mapping reads as zeros, and the explorer reads the corpus's files again). */
+static void on_bus(int signo, siginfo_t *info, void *context) {
+    (void)context;
+    if (dossier_mapping_fault(info->si_addr)) return;
+    on_crash(signo);
 }
 
 void dossier_install_handlers(int tty_fd, const char *reset_sequence, size_t reset_length) {
@@ -78,7 +79,14 @@ void dossier_install_handlers(int tty_fd, const char *reset_sequence, size_t res
 
     action.sa_handler = on_crash;
     action.sa_flags = SA_RESETHAND;
-    for (size_t i = 0; i < sizeof(crashing) / sizeof(crashing[0]); i++) sigaction(crashing[i], &action, NULL);
+    for (size_t i = 0; i < sizeof(crashing) / sizeof(crashing[0]); i++) {
+        if (crashing[i] != SIGBUS) sigaction(crashing[i], &action, NULL);
+    }
+    /* Not reset on delivery: a guarded mapping's fault returns and may come again. */
+    action.sa_handler = NULL;
+    action.sa_sigaction = on_bus;
+    action.sa_flags = SA_SIGINFO;
+    sigaction(SIGBUS, &action, NULL);
 }
 
 int dossier_take_suspend(void) {

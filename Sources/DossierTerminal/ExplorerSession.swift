@@ -56,7 +56,7 @@ public enum ExplorerSession {
     /// (once the corpus is whole, and only if no key was pressed meanwhile), written at every end.
     public static func run(initial: State, pending: StagedLoad?, environment: [String: String], asciiOnly: Bool = false,
                            notes: NotesFile? = nil, author: String? = nil, notice: String? = nil, editor: CorpusEditor? = nil,
-                           session: (path: String, restore: Bool)? = nil, settings: Settings = Settings()) throws -> Outcome {
+                           session: (path: String, restore: Bool)? = nil, settings: Settings = Settings(), corpusPath: String? = nil) throws -> Outcome {
         let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly, palette: settings.palette, mouse: settings.mouse)
         let clipboard = Clipboard(environment: environment)
         defer { screen.end() }
@@ -70,6 +70,26 @@ public enum ExplorerSession {
             exit(66)
         }
         defer { FatalReport.handler = nil }
+        // The index file under a warm corpus may be cut short or written into by another program:
+        // what is read from it then is zeros or empty records, counted (`IndexDamage`). A frame drawn
+        // from them is never shown: the corpus is read again from its files first.
+        IndexDamage.setRecovering(true)
+        defer { IndexDamage.setRecovering(false) }
+        var damageSeen = IndexDamage.count
+        func show(_ state: inout State, everything: Bool = false) {
+            var frame = Render.frame(state)
+            IndexDamage.checkFiles()
+            if IndexDamage.count != damageSeen {
+                let message = "The corpus index was changed by another program: the corpus was read again from its files"
+                guard let path = corpusPath, let reloaded = Explorer.reload(path, state: state, message: message) else {
+                    FatalReport.fail("the corpus index changed while it was in use, and the corpus could not be read again from its files; start dossier again")
+                }
+                damageSeen = IndexDamage.count
+                state = reloaded
+                frame = Render.frame(state)
+            }
+            screen.draw(frame, everything: everything)
+        }
         var pending = pending
         let size = screen.size
         var start = initial
@@ -94,7 +114,7 @@ public enum ExplorerSession {
             if let session { try? AtomicFile.write(Array(Session.encode(state).utf8), to: session.path, replacing: true, mode: 0o600) }
             return outcome
         }
-        screen.draw(Render.frame(state))
+        show(&state)
         prepareInBackground(state)
         // Another explorer (a colleague's SSH session) may append notes, or edit the corpus: looked for
         // between keys.
@@ -113,7 +133,7 @@ public enum ExplorerSession {
                 case .success(let loaded):
                     state = Explorer.handle(state, .loaded(loaded))
                     if let text = savedPlace { state = Session.restore(text, into: state) ?? state }
-                    screen.draw(Render.frame(state))
+                    show(&state)
                     prepareInBackground(state)
                 case .failure(let error):
                     return .loadFailed(error)
@@ -121,11 +141,15 @@ public enum ExplorerSession {
             }
             switch event {
             case .idle:
+                // Damage met between keys (by a background reader, or the file written into) is dealt
+                // with before the next key.
+                IndexDamage.checkFiles()
+                if IndexDamage.count != damageSeen { show(&state) }
                 guard ContinuousClock.now - notesLookedAt > .milliseconds(900) else { continue }
                 notesLookedAt = ContinuousClock.now
                 if let notes, let changed = Explorer.notesChanged(in: notes, state: state) {
                     state = changed
-                    screen.draw(Render.frame(state))
+                    show(&state)
                 }
                 if let editor, pending == nil, let seen = corpusSeen {
                     let now = CorpusSignature.of(editor.directory)
@@ -133,7 +157,7 @@ public enum ExplorerSession {
                         corpusSeen = now
                         if let reloaded = Explorer.reload(editor.directory, state: state, message: "The corpus changed on disk (another editor): shown as it is now") {
                             state = reloaded
-                            screen.draw(Render.frame(state))
+                            show(&state)
                         }
                     }
                 }
@@ -165,7 +189,7 @@ public enum ExplorerSession {
                     state.clipboard = nil
                     state.message = copy(request, to: screen, clipboard: clipboard, environment: environment)
                 }
-                screen.draw(Render.frame(state), everything: state.redrawRequested)
+                show(&state, everything: state.redrawRequested)
             }
         }
     }

@@ -101,10 +101,12 @@ struct Explore: ParsableCommand {
                 var initial = State(corpus: warm.loaded.corpus, width: 80, height: 24, bodies: .corpus, search: warm.search)
                 initial.problems = warm.loaded.problems
                 outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings)
+                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings,
+                                                  corpusPath: dataPath)
             } else if let staged {
                 outcome = try ExplorerSession.run(initial: staged.preview, pending: staged, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings)
+                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings,
+                                                  corpusPath: dataPath)
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
                 let opened = try CorpusOptions.load(path: dataPath, showWarnings: false, mode: .tolerant, cache: !corpus.noCache, search: true)
@@ -112,7 +114,8 @@ struct Explore: ParsableCommand {
                 initial.problems = opened.loaded.problems
                 initial.readOnlyReason = "a corpus in one JSON file is edited by hand; a corpus directory can be edited here (see docs/editing.md)"
                 outcome = try ExplorerSession.run(initial: initial, pending: nil, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings)
+                                                  author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings,
+                                                  corpusPath: dataPath)
             }
         } catch let error as TerminalError {
             printError("dossier: \(error)")

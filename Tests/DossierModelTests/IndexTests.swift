@@ -152,6 +152,46 @@ import Testing
         #expect(try harness.load(search: false).use == .warm)
     }
 
+    /// Issue 28, item 3: an index another program cuts short or writes into while its corpus is in use
+    /// (seen on main: SIGBUS, exit 135, once cut; exit 66 or a trap once written into). In the
+    /// explorer's recovering mode a read past the new end gives zeros, a record that no longer decodes
+    /// an empty stand-in, and both are counted, as is the file's change, so the explorer reads the
+    /// corpus from its files before it shows anything. (The explorer's side: the e2e test.)
+    @Test func anIndexCutShortOrWrittenIntoWhileInUseIsCountedNeverACrash() throws {
+        let harness = try Harness("damaged-in-use")
+        defer { harness.remove() }
+        _ = try harness.load()
+        let warm = try harness.load()
+        #expect(warm.use == .warm)
+        let corpus = warm.loaded.corpus
+        IndexDamage.setRecovering(true)
+        defer { IndexDamage.setRecovering(false) }
+        let start = IndexDamage.count
+        IndexDamage.checkFiles()
+        #expect(IndexDamage.count == start)
+
+        // Written into in place: every byte after the header's first 64 becomes 0xFF, the size kept.
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: harness.indexPath)[.size] as? Int)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: harness.indexPath))
+        try handle.seek(toOffset: 64)
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: size - 64))
+        try handle.close()
+        IndexDamage.checkFiles()
+        #expect(IndexDamage.count == start + 1)
+        IndexDamage.checkFiles()
+        #expect(IndexDamage.count == start + 1, "a change is counted once")
+        let written = IndexDamage.count
+        #expect(try corpus.excerpts.map(\.quote).allSatisfy(\.isEmpty), "records that no longer decode stand empty")
+        #expect(IndexDamage.count > written)
+
+        // Cut short: reads past the new end give zeros (the mapping's rest), counted; never SIGBUS.
+        #expect(truncate(harness.indexPath, 0) == 0)
+        let cut = IndexDamage.count
+        _ = corpus.actors.map(\.name) + corpus.statements.map(\.title) + corpus.events.map(\.title)
+        _ = (corpus.actor("p1"), corpus.excerptsAbout["p1"], corpus.allIDs.count)
+        #expect(IndexDamage.count > cut)
+    }
+
     /// Rewrites a corpus file in place (same inode), changing the first letter of the first title that
     /// begins with an ASCII letter (one byte, so the file stays UTF-8).
     static func editInPlace(_ path: String) throws {

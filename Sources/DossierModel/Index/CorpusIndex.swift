@@ -1,3 +1,4 @@
+import CMappingGuard
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -44,15 +45,17 @@ public struct FileStamp: Sendable, Hashable {
     }
 }
 
-/// A read-only mapping of an index file, unmapped when the last buffer using it is gone. The index is
-/// only ever replaced by renaming a new file over it, never written in place, so the mapped pages keep
-/// the bytes that were checked.
+/// A read-only mapping of an index file, unmapped when the last buffer using it is gone. Dossier only
+/// ever replaces the index by renaming a new file over it, never writes it in place, so the mapped
+/// pages keep the bytes that were checked. Another program may still cut it short or write into it:
+/// the mapping is guarded (`IndexDamage`), so that is a reason to read the corpus again, never a crash.
 final class MappedFile: @unchecked Sendable {
     let base: UnsafeRawBufferPointer
 
     init?(descriptor: Int32, size: Int) {
         guard size > 0, let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
         base = UnsafeRawBufferPointer(start: address, count: size)
+        dossier_guard_mapping(address, size, descriptor)
     }
 
     /// Bytes copied into an anonymous mapping (the fuzzer's stand-in for a file).
@@ -64,8 +67,30 @@ final class MappedFile: @unchecked Sendable {
     }
 
     deinit {
+        dossier_unguard_mapping(base.baseAddress)
         munmap(UnsafeMutableRawPointer(mutating: base.baseAddress), base.count)
     }
+}
+
+/// Damage to an index file while it is mapped (cut short, or written into, by another program): a
+/// read past its new end (SIGBUS) or a record that no longer decodes. Outside the explorer that ends
+/// the program with its reason (exit 66). In the explorer (`recovering`) the read gives zeros or an
+/// empty record instead, the damage is counted, and the explorer reads the corpus from its files again
+/// before it shows anything drawn from the damaged index.
+public enum IndexDamage {
+    /// How many times damage was met, ever: compare with an earlier count.
+    public static var count: Int { dossier_mapping_damage_count() }
+
+    /// Whether damage is recovered from (the explorer sets it while it runs).
+    public static func setRecovering(_ recovering: Bool) { dossier_mapping_set_recovering(recovering ? 1 : 0) }
+
+    static var recovering: Bool { dossier_mapping_recovering() != 0 }
+
+    /// Counts a mapped index file written into since it was mapped (its size or modification time
+    /// changed) as damage: what was read from it may not be what was checked.
+    public static func checkFiles() { dossier_mappings_check_files() }
+
+    static func note() { dossier_mapping_note_damage() }
 }
 
 /// The persistent index's file format: everything a later open needs, written once after a load and
@@ -648,11 +673,11 @@ public enum CorpusIndex {
         try check(orders, counts: counts)
 
         let corpus = Corpus(stored: store,
-                            articles: StoredRecords(store: store, kind: .article, decode: decodeArticle),
-                            actors: StoredRecords(store: store, kind: .actor, decode: decodeActor),
-                            statements: StoredRecords(store: store, kind: .statement, decode: decodeStatement),
-                            events: StoredRecords(store: store, kind: .event, decode: decodeEvent),
-                            excerpts: StoredRecords(store: store, kind: .excerpt, decode: decodeExcerpt),
+                            articles: StoredRecords(store: store, kind: .article, decode: decodeArticle, standIn: Article.unreadable),
+                            actors: StoredRecords(store: store, kind: .actor, decode: decodeActor, standIn: Actor.unreadable),
+                            statements: StoredRecords(store: store, kind: .statement, decode: decodeStatement, standIn: Statement.unreadable),
+                            events: StoredRecords(store: store, kind: .event, decode: decodeEvent, standIn: Event.unreadable),
+                            excerpts: StoredRecords(store: store, kind: .excerpt, decode: decodeExcerpt, standIn: Excerpt.unreadable),
                             storedOrders: { orders })
         return (LoadedCorpus(corpus: corpus, problems: problems), documents)
     }

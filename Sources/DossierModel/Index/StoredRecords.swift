@@ -163,6 +163,9 @@ struct StoredRecords<Record: Sendable>: Sendable {
     let store: StoredCorpus
     let kind: RecordKind
     let decode: @Sendable (inout IndexReader, StoredCorpus) throws(IndexUnusable) -> Record
+    /// What stands for a record that no longer decodes (`unreadable(id:)`), while the explorer
+    /// recovers from a damaged index.
+    let standIn: @Sendable (String) -> Record
 
     var count: Int { store.counts[kind.number] }
 
@@ -172,10 +175,15 @@ struct StoredRecords<Record: Sendable>: Sendable {
             return try checkedRecord(at: position)
         } catch {
             // The bytes matched their checksum and their tables were checked when opened: a record that
-            // does not decode now is a file changed in place under us (or a bug). Said after the
-            // terminal is put back, where the user can read it (`FatalReport`).
+            // does not decode now is a file changed in place under us (or a bug). The explorer takes
+            // an empty record, counts the damage and reads the corpus's files again before it shows
+            // anything (`IndexDamage`); elsewhere it is said, where the user can read it (`FatalReport`).
+            if IndexDamage.recovering {
+                IndexDamage.note()
+                return standIn(recordID(at: position))
+            }
             FatalReport.fail("the corpus index changed while it was in use (\(kind) record \(position): \(error.reason)); "
-                             + "start dossier again: it reads the corpus and writes a new index (dossier cache clear removes the old)")
+                             + "run the command again: it reads the corpus and writes a new index (dossier cache clear removes the old)")
         }
     }
 
@@ -185,6 +193,29 @@ struct StoredRecords<Record: Sendable>: Sendable {
     }
 
     func recordID(at position: Int) -> String { store.id(ofRecord: store.bases[kind.number] + position) }
+}
+
+// A record that stands for one the index no longer holds readably: only its id, nothing claimed about
+// it. Never shown: the explorer reads the corpus again before drawing from a damaged index.
+
+extension Article {
+    static func unreadable(id: String) -> Article { Article(id: id, title: "", publisher: "", published: PartialDate(year: 1), body: "") }
+}
+
+extension Actor {
+    static func unreadable(id: String) -> Actor { Actor(id: id, name: id, kind: .other) }
+}
+
+extension Statement {
+    static func unreadable(id: String) -> Statement { Statement(id: id, title: "", kind: .other, date: PartialDate(year: 1), stance: .neutral) }
+}
+
+extension Event {
+    static func unreadable(id: String) -> Event { Event(id: id, date: PartialDate(year: 1), title: "") }
+}
+
+extension Excerpt {
+    static func unreadable(id: String) -> Excerpt { Excerpt(id: id, article: "", quote: "") }
 }
 
 /// How a failure that cannot be recovered from in place is reported: by default the message on
