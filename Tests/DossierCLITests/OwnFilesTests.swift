@@ -51,7 +51,8 @@ import Testing
         _ = FileManager.default.createFile(atPath: folder + "/data-file", contents: Data("x".utf8))
         let environment = ["XDG_DATA_HOME": folder + "/data-file", "XDG_CACHE_HOME": CLI.cacheHome]
         let added = try CLI.run(["notes", "add", "usa", "hi"], environment: environment)
-        #expect(added.status == 74 && added.stderr.contains("cannot create the folder: a part of the path is a file, not a folder"))
+        #expect(added.status == 74 && added.stderr == "dossier: \(folder)/data-file/dossier/notes-bundled.jsonl: cannot create the folder: a part of the path is a file, not a folder (\(folder)/data-file/dossier/)\n",
+                "\(added.stderr)")
         let listed = try CLI.run(["notes"], environment: environment)
         #expect(listed.status == 0 && listed.stdout == "No notes.\n")
     }

@@ -86,7 +86,9 @@ public final class NotesFile: @unchecked Sendable {
         public var line: Int
         public var column: Int
         public var message: String
-        public var description: String { "\(path):\(line):\(column): \(message)" }
+        /// Located by line and column when about a line of the file; by the path alone when about
+        /// the file as a whole (line 0: it cannot be opened, written, or its folder made).
+        public var description: String { line > 0 ? "\(path):\(line):\(column): \(message)" : "\(path): \(message)" }
     }
 
     public let path: String
