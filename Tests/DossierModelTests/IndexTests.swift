@@ -181,7 +181,8 @@ import Testing
         IndexDamage.checkFiles()
         #expect(IndexDamage.count == start + 1, "a change is counted once")
         let written = IndexDamage.count
-        #expect(try corpus.excerpts.map(\.quote).allSatisfy(\.isEmpty), "records that no longer decode stand empty")
+        let quotes = corpus.excerpts.map(\.quote)
+        #expect(quotes.allSatisfy { $0.isEmpty }, "records that no longer decode stand empty")
         #expect(IndexDamage.count > written)
 
         // Cut short: reads past the new end give zeros (the mapping's rest), counted; never SIGBUS.
