@@ -114,7 +114,19 @@ import Testing
         #expect(detail.contains("Said not to sign (1)") && detail.contains("  United States USA — did not sign"))
         let actor = Explorer.jump(Fixture.state(width: 120, height: 60), to: .actor("usa"))
         #expect(Explorer.detailLines(actor).contains { $0.segments.map(\.text).joined().hasPrefix("  declined  2019-07") })
-        var compared = Fixture.state(width: 120, height: 40)
+        // The bundled corpus has no statement the United States is named as signing (it led the 2016
+        // one; no source says it signed): here it signs that one, to be set beside the 2019 letter.
+        let corpus = Fixture.corpus
+        let statements = corpus.statements.map { statement in
+            var statement = statement
+            if statement.id == "st-2016-03-us-joint-statement" {
+                statement.signatories = [Signatory(actor: "usa", excerpts: ["x-cdt-twice-2016"])]
+            }
+            return statement
+        }
+        let signing = Corpus(articles: corpus.articles.array, actors: corpus.actors.array, statements: statements,
+                             events: corpus.events.array, excerpts: corpus.excerpts.array)
+        var compared = Explorer.normalized(State(corpus: signing, width: 120, height: 40))
         compared.navigation.overlay = .signatories(SignatoryComparison(first: "st-2019-07-joint-letter", second: "st-2016-03-us-joint-statement"))
         let frame = Render.frame(Explorer.normalized(compared)).plainText
         #expect(frame.contains("United States USA (A: did not sign)"))
