@@ -47,6 +47,31 @@ import Testing
         #expect(britain["quote"]?.hasPrefix("[…] Britain, France and Germany") == true)
     }
 
+    /// Issue 29: what the articles do not state is marked in every export that shows it, as
+    /// docs/data-format.md says (before, the signatories, counts and timeline exports had no column).
+    @Test func suppliedFactsAreMarkedInTheSignatoriesCountsAndTimelineExports() throws {
+        func rows(_ kind: String, _ extra: [String] = []) throws -> [[String: String]] {
+            let result = try CLI.run(["export", kind, "--format", "json"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: String]])
+        }
+        let experts = "date: June 2020, from the public record (the 50 experts’ statement of 26 June 2020); the commentary gives no date"
+        #expect(try rows("counts").first { $0["statement_id"] == "st-2020-un-experts" }?["supplied"] == experts)
+        #expect(try rows("timeline").first { $0["id"] == "st-2020-un-experts" }?["supplied"] == experts)
+        #expect(try rows("timeline").first { $0["id"] == "st-2019-07-joint-letter" }?["supplied"] == "")
+        // A signatory row carries its statement's notes and its actor's.
+        let corpus = try EditCommandTests.copy()
+        defer { try? FileManager.default.removeItem(atPath: (corpus as NSString).deletingLastPathComponent) }
+        let path = corpus + "/actors.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let britain = "    \"id\": \"gbr\",\n"
+        #expect(text.contains(britain))
+        try text.replacingOccurrences(of: britain, with: britain + "    \"supplied\": {\"country\": \"ISO 3166-1\"},\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let signed = try rows("signatories", ["--data", corpus])
+        #expect(signed.first { $0["statement_id"] == "st-2019-07-joint-letter" && $0["actor_id"] == "gbr" }?["supplied"] == "actor: country: ISO 3166-1")
+        #expect(signed.first { $0["statement_id"] == "st-2019-07-joint-letter" && $0["actor_id"] == "fra" }?["supplied"] == "")
+    }
+
     @Test func aCellASpreadsheetWouldRunIsNeutralised() throws {
         let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-formula-\(getpid()).json").path
         defer { try? FileManager.default.removeItem(atPath: corpus) }

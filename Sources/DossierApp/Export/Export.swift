@@ -73,6 +73,7 @@ public enum Export {
         switch kind {
         case .signatories:
             var rows: [[String]] = []
+            var supplied: [String] = []
             for statement in kept(corpus.statements, \.id) {
                 // Those named as signing, then those a source says did not sign, each row with its source;
                 // `signed` tells them apart ("signed", or "did-not-sign", "voted-against", "abstained").
@@ -80,19 +81,23 @@ public enum Export {
                 for (actorID, excerpts, signed) in entries {
                     let actor = corpus.actor(actorID)
                     let actorCells = [actorID, actor?.name ?? "", actor?.kind.rawValue ?? "", actor?.country ?? ""]
+                    let notes = [statement.supplied.map { "statement: " + $0.summary }, actor?.supplied.map { "actor: " + $0.summary }]
                     for excerpt in excerpts.isEmpty ? [""] : excerpts {
                         rows.append(statementCells(statement) + actorCells + (excerpt.isEmpty ? Array(repeating: "", count: sourceColumns.count) : source(excerpt, corpus)) + [signed])
+                        supplied.append(notes.compactMap { $0 }.joined(separator: "; "))
                     }
                 }
             }
-            return ExportTable(columns: statementColumns + ["actor_id", "actor_name", "actor_kind", "iso3"] + sourceColumns + ["signed"], rows: rows)
+            return withSuppliedColumn(ExportTable(columns: statementColumns + ["actor_id", "actor_name", "actor_kind", "iso3"] + sourceColumns + ["signed"], rows: rows), supplied)
         case .counts:
-            let rows = kept(corpus.statements, \.id).flatMap { statement in
+            let statements = kept(corpus.statements, \.id)
+            let rows = statements.flatMap { statement in
                 statement.counts.map { count in
                     statementCells(statement) + [String(count.value), count.qualifier.rawValue] + source(count.excerpt, corpus)
                 }
             }
-            return ExportTable(columns: statementColumns + ["value", "qualifier"] + sourceColumns, rows: rows)
+            let supplied = statements.flatMap { statement in statement.counts.map { _ in statement.supplied?.summary ?? "" } }
+            return withSuppliedColumn(ExportTable(columns: statementColumns + ["value", "qualifier"] + sourceColumns, rows: rows), supplied)
         case .actors:
             let actors = kept(corpus.actors, \.id)
             let rows = actors.map { actor in
@@ -125,15 +130,30 @@ public enum Export {
         case .timeline:
             let index = ExplorerIndex(corpus: corpus)
             let ids = only ?? index.timeline
+            var supplied: [String] = []
             let rows: [[String]] = ids.compactMap { id in
                 if let statement = corpus.statement(id) {
+                    supplied.append(statement.supplied?.summary ?? "")
                     return [statement.date.description, "statement", id, statement.title, statement.stance.rawValue]
                 }
-                if let event = corpus.event(id) { return [event.date.description, "event", id, event.title, ""] }
+                if let event = corpus.event(id) {
+                    supplied.append(event.supplied?.summary ?? "")
+                    return [event.date.description, "event", id, event.title, ""]
+                }
                 return nil
             }
-            return ExportTable(columns: ["date", "kind", "id", "title", "stance"], rows: rows)
+            return withSuppliedColumn(ExportTable(columns: ["date", "kind", "id", "title", "stance"], rows: rows), supplied)
         }
+    }
+
+    /// What the articles do not state about each row's facts (its statement's, its actor's `supplied`
+    /// notes), in a column of its own when any row has some.
+    static func withSuppliedColumn(_ table: ExportTable, _ supplied: [String]) -> ExportTable {
+        guard supplied.contains(where: { !$0.isEmpty }) else { return table }
+        var table = table
+        table.columns.append("supplied")
+        for index in table.rows.indices { table.rows[index].append(supplied[index]) }
+        return table
     }
 
     /// A table of one row per record gains a column for each of the records' own `x-` fields, in the
