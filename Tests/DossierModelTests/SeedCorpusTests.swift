@@ -139,6 +139,67 @@ import Testing
         for article in corpus.articles { #expect(try !article.body.text().contains("Uyghur Tribunal")) }
     }
 
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                             "November", "December"]
+
+    /// Whether a quote states a date as precisely as it is recorded: its year, its month by name (or
+    /// "Aug."), its day beside the month.
+    static func quote(_ quote: String, states date: PartialDate) -> Bool {
+        guard quote.contains(String(date.year)) else { return false }
+        guard let month = date.month else { return true }
+        let name = monthNames[month - 1]
+        let short = String(name.prefix(3)) + "."
+        guard quote.contains(name) || quote.contains(short) else { return false }
+        guard let day = date.day else { return true }
+        return [name + " \(day)", "\(day) " + name, short + " \(day)"].contains { quote.contains($0) }
+    }
+
+    /// Issue 29: a date no excerpt of its record states (worked out from "this week", "on Tuesday", the
+    /// article's own date, the public record) says so, with where it comes from, as a `supplied` note.
+    /// Found by rule: every statement's and event's date against the words of every excerpt linked to it.
+    @Test func everyDateNoExcerptStatesIsSupplied() throws {
+        let corpus = try corpus()
+        func stated(_ date: PartialDate, by excerpts: [String]) -> Bool {
+            excerpts.contains { corpus.excerpt($0).map { Self.quote($0.quote, states: date) } ?? false }
+        }
+        var checked = 0
+        for statement in corpus.statements {
+            let linked = statement.excerpts + statement.counts.map(\.excerpt) + statement.signatories.flatMap(\.excerpts)
+                + statement.declined.flatMap(\.excerpts) + statement.leadExcerpts.values.flatMap { $0 }
+                + statement.addresseeExcerpts.values.flatMap { $0 } + corpus.excerptsAbout[statement.id, default: []]
+            guard !stated(statement.date, by: linked) else { continue }
+            checked += 1
+            #expect(statement.supplied?.note(for: "date") != nil || statement.supplied?.record != nil,
+                    "\(statement.id): no excerpt states \(statement.date), and it is not marked supplied")
+        }
+        for event in corpus.events {
+            guard !stated(event.date, by: event.excerpts + corpus.excerptsAbout[event.id, default: []]) else { continue }
+            checked += 1
+            #expect(event.supplied?.note(for: "date") != nil || event.supplied?.record != nil,
+                    "\(event.id): no excerpt states \(event.date), and it is not marked supplied")
+        }
+        #expect(checked > 20, "the rule found too few dates to check: is it reading the excerpts?")
+        #expect(Self.quote("in March 2016", states: PartialDate(year: 2016, month: 3)))
+        #expect(!Self.quote("last June", states: PartialDate(year: 2018, month: 6)))
+        #expect(Self.quote("on Aug. 31, 2022", states: PartialDate(year: 2022, month: 8, day: 31)))
+    }
+
+    /// Issue 29: a signatory stands on an excerpt that says it signed (or joined, co-signed, issued),
+    /// not only one that names it: a lead is not a signatory unless a source says it signed.
+    @Test func everySignatoryStandsOnAnExcerptThatSaysItSigned() throws {
+        let corpus = try corpus()
+        let signing = ["sign", "joined", "issued", "backed", "endorse"]
+        for statement in corpus.statements {
+            for signatory in statement.signatories {
+                let says = signatory.excerpts.contains { id in
+                    let quote = corpus.excerpt(id)?.quote.lowercased() ?? ""
+                    return signing.contains { quote.contains($0) }
+                }
+                #expect(says, "\(statement.id): no excerpt of signatory \(signatory.actor) says it signed")
+            }
+        }
+    }
+
     @Test func noBodyHoldsPageFurniture() throws {
         for article in try corpus().articles {
             for phrase in Self.furniture {
