@@ -149,7 +149,7 @@ import Testing
         let corpus = try CorpusLoader.load(path: Paths.data.path).corpus
         let cnn = try #require(corpus.excerpt("x-cdt-22-nations"))
         #expect(cnn.speaker == "cnn" && corpus.attribution(of: cnn) == "CNN, via China Digital Times")
-        let relayedByName = try #require(corpus.excerpt("x-gn-minutes-to-go"))
+        let relayedByName = try #require(corpus.excerpt("x-gn-all-but-ready"))
         #expect(corpus.attribution(of: relayedByName) == "Western diplomats and U.N. officials, via Global News")
         let statement = try #require(corpus.statement("st-sg-reprisals-report"))
         #expect(statement.supplied?.fields.map(\.field) == ["date"])

@@ -52,6 +52,12 @@ import Testing
         "x-cdt-chen-quanguo ccp": "“Party Secretary”",
         "x-cdt-pakistan alim": "“He”: Alim, named in the sentence before",
         "x-unpo-visit-may bachelet": "“her announcement”: Bachelet's, named in the sentence before",
+        "x-voa-called-this-week ohchr": "“the U.N. body”: OHCHR, named earlier in the same sentence",
+        "x-voa-shamdasani-commitment turk": "“the high commissioner”: Volker Türk, whose spokesperson Shamdasani is",
+        "x-voa-ekpar-sentenced ekpar-asat": "“He”: Ekpar Asat, named in the sentence before",
+        "x-gn-zhang-made-clear bachelet": "“the high commissioner”: Bachelet, whose report Zhang Jun opposed",
+        "x-gn-trying ohchr": "“her office”: the High Commissioner's",
+        "x-gn-western-concerns bachelet": "“her term”, “she”: Bachelet, named earlier in the same sentence",
     ]
 
     @Test func everyActorAnExcerptIsAboutIsNamedInIt() throws {
