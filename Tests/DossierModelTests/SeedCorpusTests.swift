@@ -149,15 +149,15 @@ import Testing
                              "November", "December"]
 
     /// Whether a quote states a date as precisely as it is recorded: its year, its month by name (or
-    /// "Aug."), its day beside the month.
+    /// "Aug."), its day beside the month ("Aug. 31", "Apr 19", "31 August").
     static func quote(_ quote: String, states date: PartialDate) -> Bool {
         guard quote.contains(String(date.year)) else { return false }
         guard let month = date.month else { return true }
         let name = monthNames[month - 1]
-        let short = String(name.prefix(3)) + "."
-        guard quote.contains(name) || quote.contains(short) else { return false }
+        let short = String(name.prefix(3))
+        guard quote.contains(name) || quote.contains(short + ".") || quote.contains(short + " ") else { return false }
         guard let day = date.day else { return true }
-        return [name + " \(day)", "\(day) " + name, short + " \(day)"].contains { quote.contains($0) }
+        return [name + " \(day)", "\(day) " + name, short + ". \(day)", short + " \(day)"].contains { quote.contains($0) }
     }
 
     /// Issue 29: a date no excerpt of its record states (worked out from "this week", "on Tuesday", the
@@ -204,6 +204,49 @@ import Testing
                 #expect(says, "\(statement.id): no excerpt of signatory \(signatory.actor) says it signed")
             }
         }
+    }
+
+    /// The words of the excerpts about an actor (or in its words), folded: what a role or code of it
+    /// can be stated by.
+    static func wordsAbout(_ actor: String, in corpus: Corpus) -> String {
+        var ids: [String] = corpus.excerpts.filter { $0.about.contains(actor) || $0.speaker == actor }.map(\.id)
+        for statement in corpus.statements {
+            for signatory in statement.signatories where signatory.actor == actor { ids += signatory.excerpts }
+            for entry in statement.declined where entry.actor == actor { ids += entry.excerpts }
+            ids += statement.leadExcerpts[actor] ?? []
+            ids += statement.addresseeExcerpts[actor] ?? []
+        }
+        return ids.compactMap { corpus.excerpt($0) }.map { Self.folded($0.quote) }.joined(separator: " ")
+    }
+
+    static func folded(_ text: String) -> String {
+        Fold.fold(text).replacingOccurrences(of: "u.n.", with: "un").replacingOccurrences(of: "\u{00A0}", with: " ")
+    }
+
+    /// Issue 29: an actor's role is in the words of the excerpts about it (each word of four letters or
+    /// more but a few joining words, by its first five letters, so "reporter" stands on "report"), or
+    /// marked supplied with where it comes from; a person's or body's country code is given by an
+    /// excerpt that names that state, or is supplied. (A state's own code is its name's.)
+    @Test func everyRoleAndCodeNoExcerptStatesIsSupplied() throws {
+        let corpus = try corpus()
+        let joining: Set<String> = ["from", "with", "whose", "that", "this", "their", "into", "than", "over", "where"]
+        var roles = 0
+        for actor in corpus.actors {
+            let words = Self.wordsAbout(actor.id, in: corpus)
+            if let role = actor.role, actor.supplied?.note(for: "role") == nil {
+                roles += 1
+                let missing = Self.folded(role).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+                    .filter { ($0.count >= 4 || $0.allSatisfy(\.isNumber)) && !joining.contains($0) }
+                    .filter { !words.contains($0.prefix(5)) }
+                #expect(missing.isEmpty, "\(actor.id): role “\(role)”: no excerpt about it has \(missing), and it is not marked supplied")
+            }
+            if let code = actor.country, actor.kind != .state, actor.supplied?.note(for: "country") == nil {
+                let states = corpus.actors.filter { $0.kind == .state && $0.country == code }
+                let named = states.contains { state in ([state.name] + state.aliases).contains { words.contains(Self.folded($0)) } }
+                #expect(named, "\(actor.id): country \(code): no excerpt about it names that state, and it is not marked supplied")
+            }
+        }
+        #expect(roles > 10)
     }
 
     @Test func noBodyHoldsPageFurniture() throws {
@@ -294,6 +337,18 @@ struct SeedSourceTests {
             for paragraph in try article.body.paragraphs() {
                 #expect(seedLines.contains(String(paragraph)), "\(article.id): paragraph not a line of its seed: \(paragraph.prefix(60))")
             }
+        }
+    }
+
+    /// Issue 29: an article's title is a line of its capture and its date is written there (year,
+    /// month by name, day), or each is marked supplied with how it was worked out.
+    @Test func everyTitleAndDateTheCaptureDoesNotGiveIsSupplied() throws {
+        for article in try corpus().articles {
+            let seed = try seedText(article.id)
+            #expect(seed.contains(article.title) || article.supplied?.note(for: "title") != nil,
+                    "\(article.id): the title is not in its capture, and it is not marked supplied")
+            #expect(SeedCorpusTests.quote(seed, states: article.published) || article.supplied?.note(for: "published") != nil,
+                    "\(article.id): the date \(article.published) is not written in its capture, and it is not marked supplied")
         }
     }
 
