@@ -69,6 +69,7 @@ import Testing
         for count in [1, 3, 6, 11, 17] { motions.append(("j × \(count)", Array(repeating: "j", count: count))) }
         motions.append(("j × 9, k × 4", Array(repeating: "j", count: 9) + Array(repeating: "k", count: 4)))
         motions += [("PgDn", ["PgDn"]), ("PgDn PgDn PgUp", ["PgDn", "PgDn", "PgUp"]), ("Ctrl-d", ["Ctrl-d"]), ("G", ["G"]), ("G g", ["G", "g"]),
+                    ("G k × 4", ["G", "k", "k", "k", "k"]),
                     ("] ] ]", ["]", "]", "]"]), ("] ] ] [", ["]", "]", "]", "["]), ("] then j × 2", ["]", "j", "j"])]
         var seen: Set<String> = []
         for (name, keys) in motions {

@@ -57,6 +57,8 @@ import Testing
         "x-voa-ekpar-sentenced ekpar-asat": "“He”: Ekpar Asat, named in the sentence before",
         "x-gn-zhang-made-clear bachelet": "“the high commissioner”: Bachelet, whose report Zhang Jun opposed",
         "x-gn-trying ohchr": "“her office”: the High Commissioner's",
+        "x-bk-bought-and-bullied chn": "“they”: the Chinese government, the subject of the sentences before",
+        "x-gn-back-channel civil-society-groups": "“letters from civil society”",
         "x-gn-western-concerns bachelet": "“her term”, “she”: Bachelet, named earlier in the same sentence",
     ]
 
