@@ -251,6 +251,25 @@ import Testing
         #expect(roles > 10)
     }
 
+    /// Issue 29: docs/corpus-notes.md's checklist goes through every sentence of the five articles and
+    /// names the excerpts that record it: every excerpt of the corpus is there, and nothing else, and
+    /// every sentence it leaves out says why.
+    @Test func theChecklistNamesEveryExcerptAndAReasonForEachSentenceLeftOut() throws {
+        let notes = try String(contentsOf: Paths.repository.appendingPathComponent("docs/corpus-notes.md"), encoding: .utf8)
+        let checklist = try #require(notes.components(separatedBy: "## Checklist of the five articles").dropFirst().first)
+        let rows = checklist.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| # ") }
+        let named = Set(rows.flatMap { row in
+            row.split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }.filter { $0.hasPrefix("x-") }
+        })
+        let excerpts = Set(try corpus().excerpts.map(\.id))
+        #expect(named.subtracting(excerpts).isEmpty, "the checklist names excerpts the corpus does not have: \(named.subtracting(excerpts).sorted())")
+        #expect(excerpts.subtracting(named).isEmpty, "excerpts the checklist does not name: \(excerpts.subtracting(named).sorted())")
+        for row in rows where !row.contains("`x-") {
+            #expect(row.contains("left out: "), "a checklist row with neither excerpts nor a reason: \(row)")
+        }
+        #expect(rows.count > 150)
+    }
+
     @Test func noBodyHoldsPageFurniture() throws {
         for article in try corpus().articles {
             for phrase in Self.furniture {

@@ -116,10 +116,11 @@ def dossier(*args):
 
 
 def process_alive(pid):
+    # A process that exits while its stat file is read gives ESRCH, not ENOENT (seen once in CI).
     try:
         with open("/proc/%d/stat" % pid) as handle:
             return handle.read().split(")")[-1].split()[0] != "Z"
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return False
 
 
@@ -127,7 +128,7 @@ def child_pids(pid):
     try:
         with open("/proc/%d/task/%d/children" % (pid, pid)) as handle:
             return [int(x) for x in handle.read().split()]
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
         return []
 
 

@@ -102,7 +102,7 @@ class PtyProcess:
         try:
             with open("/proc/%d/stat" % self.pid) as handle:
                 return handle.read().split(")")[-1].split()[0]
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):
             return "gone"
 
     def waiting_in(self):
