@@ -270,6 +270,15 @@ import Testing
         #expect(rows.count > 150)
     }
 
+    /// The README's figures for the bundled corpus are its own.
+    @Test func theReadmesCorpusFiguresAreCurrent() throws {
+        let readme = try String(contentsOf: Paths.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let corpus = try corpus()
+        let figures = "\(corpus.articles.count) articles, \(corpus.actors.count) actors, \(corpus.statements.count) statements, "
+            + "\(corpus.events.count) events and \(corpus.excerpts.count) excerpts"
+        #expect(readme.replacingOccurrences(of: "\n", with: " ").contains(figures), "README.md should say: \(figures)")
+    }
+
     @Test func noBodyHoldsPageFurniture() throws {
         for article in try corpus().articles {
             for phrase in Self.furniture {
