@@ -1,8 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Work on a thread of its own, started at once; its result is waited for when first asked (later asks
 /// give the same). The thread gets `stackSize` bytes of stack: parsing JSON nested 256 deep needs more
 /// than a secondary thread's default.
+// @unchecked: `outcome` is written by the thread before it signals `done` and read only after waiting
+// for that signal, an order the compiler cannot see.
 public final class BackgroundWork<Value, Failure: Error>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written by the thread before it signals, read only after waiting for that signal.
@@ -30,20 +33,25 @@ public final class BackgroundWork<Value, Failure: Error>: @unchecked Sendable {
 
 /// A value made the first time it is asked for, by whichever thread asks first (the others wait for
 /// it), then kept; what made it is let go.
-public final class ComputedOnce<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made: Value?
-    private var make: (() -> Value)?
+public final class ComputedOnce<Value: Sendable>: Sendable {
+    private enum Stage {
+        case waiting(@Sendable () -> Value)
+        case made(Value)
+    }
+    private let stage: Mutex<Stage>
 
-    public init(_ make: @escaping () -> Value) { self.make = make }
+    public init(_ make: @escaping @Sendable () -> Value) { stage = Mutex(.waiting(make)) }
 
     public var value: Value {
-        lock.withLock {
-            if let made { return made }
-            let value = make!()
-            made = value
-            make = nil
-            return value
+        stage.withLock { stage in
+            switch stage {
+            case .made(let value):
+                return value
+            case .waiting(let make):
+                let value = make()
+                stage = .made(value)
+                return value
+            }
         }
     }
 }

@@ -171,7 +171,7 @@ public struct Corpus: Sendable {
     /// What building the back-links needs before the quotes are found: the table of ids and every
     /// back-link but the excerpts in each article (which follow where their quotes were found). A
     /// staged load works it out on another thread while the quotes are looked for.
-    public struct LinksAhead: @unchecked Sendable {
+    public struct LinksAhead: Sendable {
         let counts: [Int]
         let positions: [String: (kind: RecordKind, index: Int)]
         let links: BackLinks

@@ -1,8 +1,10 @@
-/// One input file as the loader read it: its name as shown in messages, and its bytes, kept so that a
-/// byte offset can be turned into `line:column` when (and only when) something must be reported.
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// One input file as the loader read it: its name as shown in messages, and its bytes, kept so that a
+/// byte offset can be turned into `line:column` when (and only when) something must be reported.
 
 public struct SourceFile: Sendable {
     public let name: String
@@ -58,20 +60,21 @@ public struct SourceFile: Sendable {
 
     /// The file's bytes: held while parsing, then let go for a file on disk, whose descriptor is kept to
     /// read parts again. The loader never writes to it.
-    final class Storage: @unchecked Sendable {
-        // The lock guards `held`, which a staged load may release on one thread while another reads.
-        private let lock = NSLockLike()
-        private var held: [UInt8]?
+    final class Storage: Sendable {
+        /// The bytes while held, and whether they were let go: a staged load may release them on one
+        /// thread while another reads.
+        private let contents: Mutex<(held: [UInt8]?, released: Bool)>
         private let onDisk: (descriptor: Int32, size: Int, modified: timespec)?
         /// What the file was when it was opened, for the persistent index's staleness check.
-        private(set) var stamp: FileStamp?
+        let stamp: FileStamp?
         /// The file's name as messages show it.
         let name: String
 
         init(name: String, bytes: [UInt8]) {
             self.name = name
-            held = bytes
+            contents = Mutex((bytes, false))
             onDisk = nil
+            stamp = nil
         }
 
         /// The most a pipe is read: it is held in memory whole, and a stream without end (`<(cat
@@ -97,8 +100,9 @@ public struct SourceFile: Sendable {
                 let descriptor = openWithoutWaiting(path)
                 guard descriptor >= 0 else { throw .unreadable(path: path, reason: Self.describe(errno: errno)) }
                 defer { close(descriptor) }
-                held = try Self.readPipe(descriptor, path: path)
+                contents = Mutex((try Self.readPipe(descriptor, path: path), false))
                 onDisk = nil
+                stamp = nil
                 return
             default:
                 break
@@ -115,6 +119,7 @@ public struct SourceFile: Sendable {
                 close(descriptor)
                 throw .unreadable(path: path, reason: "is not a regular file")
             }
+            contents = Mutex((nil, false))
             onDisk = (descriptor, Int(status.st_size), status.st_mtim)
             stamp = FileStamp(status)
         }
@@ -164,40 +169,40 @@ public struct SourceFile: Sendable {
         var isOnDisk: Bool { onDisk != nil }
 
         /// Texts decoded lately from this file, newest last, keyed by where they start: a screen asks for
-        /// the same body again for every frame and for each search hit in it. At most about 1 MB.
-        private var recent: [(start: Int, text: String)] = []
-        private var recentBytes = 0
+        /// the same body again for every frame and for each search hit in it. At most about 1 MB. Also
+        /// the last body too large for them, kept alone: the search screen asks for the text of each hit
+        /// it shows, and reading a 200 MB body again for every one froze it for seconds.
+        private struct RecentTexts {
+            var texts: [(start: Int, text: String)] = []
+            var bytes = 0
+            var lastLarge: (start: Int, text: String)?
+        }
+        private let recent = Mutex(RecentTexts())
         static let recentLimit = 1 << 20
 
-        /// The last body too large for `recent`, kept alone: the search screen asks for the text of
-        /// each hit it shows, and reading a 200 MB body again for every one froze it for seconds.
-        private var lastLarge: (start: Int, text: String)?
-
         func recentText(at start: Int) -> String? {
-            lock.locked {
-                if let large = lastLarge, large.start == start { return large.text }
-                return recent.last { $0.start == start }?.text
+            recent.withLock { recent in
+                if let large = recent.lastLarge, large.start == start { return large.text }
+                return recent.texts.last { $0.start == start }?.text
             }
         }
 
         func remember(_ text: String, at start: Int) {
             let size = text.utf8.count
             guard size <= Self.recentLimit / 4 else {
-                lock.locked { lastLarge = (start, text) }
+                recent.withLock { $0.lastLarge = (start, text) }
                 return
             }
-            lock.locked {
-                if recent.contains(where: { $0.start == start }) { return }
-                recent.append((start, text))
-                recentBytes += size
-                while recentBytes > Self.recentLimit, let oldest = recent.first {
-                    recentBytes -= oldest.text.utf8.count
-                    recent.removeFirst()
+            recent.withLock { recent in
+                if recent.texts.contains(where: { $0.start == start }) { return }
+                recent.texts.append((start, text))
+                recent.bytes += size
+                while recent.bytes > Self.recentLimit, let oldest = recent.texts.first {
+                    recent.bytes -= oldest.text.utf8.count
+                    recent.texts.removeFirst()
                 }
             }
         }
-
-        private var released = false
 
         /// The whole file: read when first asked for and held until released; after that, read again
         /// for each caller (a message's line and column) and not held, as bodies may keep this open.
@@ -207,16 +212,16 @@ public struct SourceFile: Sendable {
 
         /// `bytes()`, saying why the file could not be read.
         func readAll() throws(ReadFailure) -> [UInt8] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let held { return held }
-            let read = try readUnlocked(0..<(onDisk?.size ?? 0))
-            if !released { held = read }
-            return read
+            try contents.withLock { (contents) throws(ReadFailure) -> [UInt8] in
+                if let held = contents.held { return held }
+                let read = try readUnlocked(0..<(onDisk?.size ?? 0))
+                if !contents.released { contents.held = read }
+                return read
+            }
         }
 
         func release() {
-            if onDisk != nil { lock.locked { held = nil; released = true } }
+            if onDisk != nil { contents.withLock { $0 = (nil, true) } }
         }
 
         enum ReadFailure: Error {
@@ -228,7 +233,7 @@ public struct SourceFile: Sendable {
         /// Bytes of the file as it was opened. A file changed on disk since then is refused rather than
         /// read as something else: offsets into it would no longer mean what they did.
         func read(_ range: Range<Int>) throws(ReadFailure) -> [UInt8] {
-            if let held = lock.locked({ held }) {
+            if let held = contents.withLock({ $0.held }) {
                 guard range.upperBound <= held.count else { throw .changed }
                 return Array(held[range])
             }
@@ -378,21 +383,4 @@ private func openWithoutWaiting(_ path: String) -> Int32 {
 
 private func readChunk(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int {
     read(descriptor, buffer.baseAddress, buffer.count)
-}
-
-/// A pthread mutex, so the model needs no Foundation lock for one small critical section.
-final class NSLockLike: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-
-    func lock() { pthread_mutex_lock(&mutex) }
-    func unlock() { pthread_mutex_unlock(&mutex) }
-
-    func locked<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return body()
-    }
 }

@@ -5,6 +5,7 @@ import DossierGenerator
 import DossierModel
 import DossierTerminal
 import Foundation
+import Synchronization
 import CTerminalSupport
 #if canImport(Glibc)
 import Glibc
@@ -133,12 +134,11 @@ struct Explore: ParsableCommand {
 }
 
 /// A line one thread leaves for another to say (the index writer's, for the explorer's exit).
-final class SharedMessage: @unchecked Sendable {
-    private let lock = NSLock()
-    private var message: String?
+final class SharedMessage: Sendable {
+    private let message = Mutex<String?>(nil)
 
-    func set(_ value: String) { lock.withLock { message = value } }
-    var value: String? { lock.withLock { message } }
+    func set(_ value: String) { message.withLock { $0 = value } }
+    var value: String? { message.withLock { $0 } }
 }
 
 struct Validate: ParsableCommand {

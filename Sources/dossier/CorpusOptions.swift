@@ -3,6 +3,7 @@ import CTerminalSupport
 import DossierApp
 import DossierModel
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -99,11 +100,10 @@ struct CorpusOptions: ParsableArguments {
 /// What a one-shot command loaded, kept until the process exits: freeing a corpus record by record
 /// only to exit took a tenth of a warm command's time, and the system takes it back whole anyway.
 enum KeptUntilExit {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var kept: [Any] = []
+    private static let kept = Mutex<[any Sendable]>([])
 
-    static func keep(_ value: Any) {
-        lock.withLock { kept.append(value) }
+    static func keep(_ value: any Sendable) {
+        kept.withLock { $0.append(value) }
     }
 }
 

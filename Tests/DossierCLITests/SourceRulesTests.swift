@@ -30,4 +30,27 @@ import Testing
         }
         #expect(offending.isEmpty, "\(offending.joined(separator: "\n"))")
     }
+
+    /// Issue 30, item 4: one kind of lock (`Mutex`), and `@unchecked Sendable` only where a comment
+    /// right above it (`// @unchecked: …`) says why the compiler cannot see it is safe.
+    @Test func oneKindOfLockAndEveryUncheckedSendableSaysWhy() throws {
+        var offending: [String] = []
+        for (path, lines) in try Self.sources() {
+            for (number, line) in lines.enumerated() {
+                let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                if code.contains("NSLock") || code.contains("pthread_mutex") || code.contains("os_unfair_lock") {
+                    offending.append("\(path):\(number + 1): a lock other than Mutex: \(line)")
+                }
+                guard code.contains("@unchecked Sendable") else { continue }
+                // The comment may run over several lines; its first says "@unchecked:".
+                var above = number - 1
+                while above >= 0, lines[above].trimmingCharacters(in: .whitespaces).hasPrefix("//"),
+                      !lines[above].contains("// @unchecked:") { above -= 1 }
+                if above < 0 || !lines[above].contains("// @unchecked:") {
+                    offending.append("\(path):\(number + 1): @unchecked Sendable without a comment saying why: \(line)")
+                }
+            }
+        }
+        #expect(offending.isEmpty, "\(offending.joined(separator: "\n"))")
+    }
 }

@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import Synchronization
 
 /// Loads a directory corpus in two stages so the first frame does not wait for what it does not show:
 /// the articles file is parsed on the caller's thread and previewed, while a background thread decodes
@@ -8,6 +9,7 @@ import Foundation
 /// a second one, started once the first frame is drawn, folds the previewed articles for search (the
 /// largest part of the index).
 /// The key loop polls `result` and hands the full state to the controller as an `Event.loaded`.
+// @unchecked: the key loop only reads `result` (behind a `Mutex`); the rest is set in `init`.
 public final class StagedLoad: @unchecked Sendable {
     /// The articles-only state to show first.
     public let preview: State
@@ -15,10 +17,11 @@ public final class StagedLoad: @unchecked Sendable {
     /// What the loading thread is handed, each when it is ready: the previewed articles once parsed
     /// (nil if they did not parse: the thread then stops), and the folding work once `start` begins it.
     /// Dropped as soon as they are used, so they are not alive while the search index is built.
+    // @unchecked: `articles` and `folding` are handed over by the semaphores (written before a
+    // signal, read after the wait), an order the compiler cannot see; `outcome` is behind its `Mutex`.
     private final class Inputs: @unchecked Sendable {
-        // The lock guards `outcome`, which the loading thread writes and the key loop reads.
-        let lock = NSLock()
-        var outcome: Result<State, CorpusError>?
+        /// Written by the loading thread, read by the key loop.
+        let outcome = Mutex<Result<State, CorpusError>?>(nil)
         let articlesReady = DispatchSemaphore(value: 0)
         let foldingStarted = DispatchSemaphore(value: 0)
         var articles: PreviewedArticles?
@@ -50,7 +53,7 @@ public final class StagedLoad: @unchecked Sendable {
                 state.problems = loaded.problems
                 return state
             }
-            inputs.lock.withLock { inputs.outcome = loaded }
+            inputs.outcome.withLock { $0 = loaded }
             if let afterLoad, case .success(let corpus) = result, case .success(let state) = loaded { afterLoad(corpus, state.search) }
         }
         thread.stackSize = 8 << 20  // deep JSON is refused at 256 levels; this leaves room to spare
@@ -100,6 +103,6 @@ public final class StagedLoad: @unchecked Sendable {
     /// The full state once loaded (with the corpus's problems), or why it cannot be opened (a file that
     /// does not parse or cannot be read); nil while loading.
     public var result: Result<State, CorpusError>? {
-        inputs.lock.withLock { inputs.outcome }
+        inputs.outcome.withLock { $0 }
     }
 }

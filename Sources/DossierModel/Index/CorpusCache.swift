@@ -67,7 +67,7 @@ public struct CorpusCache: Sendable {
     }
 
     /// The files of a corpus, opened, with what the index checks of each (taken when they were opened).
-    public struct Opening: @unchecked Sendable {
+    public struct Opening: Sendable {
         /// The corpus as it was asked for (its problems name files under it).
         public let path: String
         /// A directory's five files, keyed by collection name; nil for a single-file corpus.

@@ -49,6 +49,8 @@ public struct FileStamp: Sendable, Hashable {
 /// ever replaces the index by renaming a new file over it, never writes it in place, so the mapped
 /// pages keep the bytes that were checked. Another program may still cut it short or write into it:
 /// the mapping is guarded (`IndexDamage`), so that is a reason to read the corpus again, never a crash.
+// @unchecked: a pointer to read-only pages, never written through, unmapped only when the last
+// owner is gone; the compiler cannot see that a raw pointer is safe to share.
 final class MappedFile: @unchecked Sendable {
     let base: UnsafeRawBufferPointer
 

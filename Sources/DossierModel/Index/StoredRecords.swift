@@ -9,6 +9,8 @@ import Darwin
 /// id through a hash table of record numbers, so opening reads the tables (checking their bounds) and
 /// no record; only the pages of what is shown are brought into memory. A record's number is its place
 /// across the kinds in `RecordKind` order (all articles, then actors, statements, events, excerpts).
+// @unchecked: its counts and table places are set while it is opened, on one thread, before it is
+// shared; after that it only reads its read-only mapping.
 final class StoredCorpus: @unchecked Sendable {  // immutable once opened
     private let mapping: MappedFile
     /// The file from offset 32 (after the magic, version, length and checksum) to the search text:

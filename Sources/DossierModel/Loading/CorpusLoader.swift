@@ -32,6 +32,8 @@ public enum CorpusError: Error, Sendable {
 
 /// The articles of a directory corpus, decoded ahead of the rest for a staged load's first frame and
 /// handed to the full load, so the articles file is read and decoded once.
+// @unchecked: the diagnostics collector is a class the compiler cannot see is only written here,
+// before the value is handed to the one thread that reads it.
 public final class PreviewedArticles: @unchecked Sendable {
     // Written only here, read by the one full load that takes it over (on another thread, after).
     let collector = DiagnosticCollector()
@@ -151,6 +153,8 @@ public enum CorpusLoader {
     /// The four files other than articles.json, decoded (on the caller's thread) apart from the
     /// articles: a one-shot load decodes the articles on another thread meanwhile, and a staged load
     /// its preview.
+    // @unchecked: made on one thread and taken over, once, by the thread that merges it (`merged`
+    // swaps its contents out); no two threads touch it at once, which the compiler cannot see.
     public final class OtherFiles: @unchecked Sendable {
         // Taken (and let go here) by `merged`, so it is not held beside the merged corpus while that
         // is checked: with its references and record sites it is a tenth of the corpus.

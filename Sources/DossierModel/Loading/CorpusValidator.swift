@@ -171,7 +171,7 @@ enum CorpusValidator {
 
     /// The quotes of some articles looked for in their bodies: each body read once, nothing else
     /// touched (so two run at once). Stops at the first body that cannot be read.
-    struct QuoteSearch: @unchecked Sendable {
+    struct QuoteSearch: Sendable {
         struct Found {
             /// Each excerpt of the article (by index) with what the search gave.
             var quotes: [(index: Int, resolved: Result<TextSpan, QuoteResolver.Failure>, articleText: String?)] = []

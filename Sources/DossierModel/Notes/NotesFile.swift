@@ -80,7 +80,7 @@ public enum NoteChange: Sendable, Equatable {
 /// - A file whose first line is not a notes header is refused, located, and never written to.
 /// - `compact` writes the live notes to a new file and renames it over the old one; a writer holding
 ///   the old file notices (the path names another file now) and appends to the new one.
-public final class NotesFile: @unchecked Sendable {
+public final class NotesFile {
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         public var path: String
         public var line: Int

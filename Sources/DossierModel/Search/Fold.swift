@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// Text folded for matching: lower case, accents removed, curly quotes and no-break spaces made plain,
@@ -138,15 +139,14 @@ struct FoldTable {
 }
 
 /// A `FoldTable` behind a lock, for `Fold.fold` on any thread.
-final class SharedFoldTable: @unchecked Sendable {
-    private let lock = NSLockLike()
-    private var table = FoldTable()
+final class SharedFoldTable: Sendable {
+    private let table = Mutex(FoldTable())
 
     func folded(_ scalar: Unicode.Scalar) -> [UInt8] {
-        lock.locked { table.folded(scalar) }
+        table.withLock { $0.folded(scalar) }
     }
 
     func folded(utf8 bytes: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> [UInt8] {
-        lock.locked { table.folded(utf8: bytes, at: start, length: length) }
+        table.withLock { $0.folded(utf8: bytes, at: start, length: length) }
     }
 }

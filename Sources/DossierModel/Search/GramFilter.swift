@@ -7,6 +7,7 @@
 /// when the persistent index is written, and read in place from it; a buffer folded in memory has none,
 /// and is scanned whole. (At 200,000 articles the folded text is 1.2 GB: a query found nowhere was a
 /// scan of all of it, 60 ms; see docs/performance.md.)
+// @unchecked: its words may be a pointer into the read-only mapping of the index, kept alive by its owner.
 struct GramFilter: @unchecked Sendable {
     /// Folded bytes a block.
     let blockSize: Int

@@ -114,7 +114,7 @@ public struct SearchIndex: Sendable {
         let codes: Codes
 
         /// The codes: made here, or read in place from the persistent index (so opening touches none).
-        enum Codes: @unchecked Sendable {
+        enum Codes: Sendable {
             case array([UInt64])
             case stored(StoredCorpus, at: Int, count: Int)
 
@@ -436,6 +436,7 @@ public struct SearchIndex: Sendable {
 
 /// The bytes of a `FoldedBuffer`: an array of its own, or a part of the mapped index file that is
 /// read only when a search scans it (so a warm open does not bring the folded text into memory).
+// @unchecked: `.mapped` holds a pointer into a read-only mapping that its owner keeps alive.
 enum FoldedBytes: @unchecked Sendable {
     case owned([UInt8])
     /// Bytes in a read-only mapping that `owner` keeps alive (and unmaps when the last user is gone).
@@ -475,6 +476,7 @@ final class FoldedBuffer: Sendable {
     let starts: Starts
 
     /// The starts: made here, or read in place from the persistent index's mapping.
+    // @unchecked: `.mapped` holds a pointer into a read-only mapping that its owner keeps alive.
     struct Starts: RandomAccessCollection, @unchecked Sendable {
         enum Storage {
             case array([Int])
