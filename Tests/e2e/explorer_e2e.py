@@ -2,9 +2,10 @@
 """End-to-end tests of the real `dossier` binary in tmux: keys go in with send-keys, the screen comes
 back with capture-pane, and the bytes the program writes are caught with pipe-pane.
 
-Usage: explorer_e2e.py PATH-TO-DOSSIER [--report FILE]
+Usage: explorer_e2e.py PATH-TO-DOSSIER [--report FILE] [--only NAME[,NAME…]]
 Prints one line per test and 'e2e: N passed, N failed'; exits 1 if any failed. --report writes the
-measured figures (bytes on the wire, exit latencies) as JSON for docs/performance.md.
+measured figures (bytes on the wire, exit latencies) as JSON for docs/performance.md. --only runs the
+tests whose names contain one of the NAMEs (`--only index_cut,who_signed`); none matching is an error.
 """
 import csv
 import json
@@ -21,6 +22,7 @@ import time
 SOCKET = "dossier-e2e-%d" % os.getpid()
 BINARY = os.path.abspath(sys.argv[1])
 REPORT = sys.argv[sys.argv.index("--report") + 1] if "--report" in sys.argv else None
+ONLY = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
 WORK = tempfile.mkdtemp(prefix="dossier-e2e-")
 FIGURES = {}
 UTF8 = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
@@ -1439,11 +1441,16 @@ def main():
     if shutil.which("tmux") is None:
         print("e2e: tmux is not installed")
         return 1
+    chosen = [test for test in TESTS if ONLY is None or any(name in test.__name__ for name in ONLY)]
+    if not chosen:
+        print("e2e: no test's name contains any of %s" % ", ".join(ONLY))
+        shutil.rmtree(WORK, ignore_errors=True)
+        return 2
     # Keep the server alive between tests: tmux exits when its last session ends.
     tmux("new-session", "-d", "-s", "keepalive", "sleep 3600")
     passed = failed = 0
     try:
-        for test in TESTS:
+        for test in chosen:
             started = time.time()
             try:
                 test()
