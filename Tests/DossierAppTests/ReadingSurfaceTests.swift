@@ -335,6 +335,27 @@ func collapsed(_ text: String) -> String {
         #expect(Explorer.handle(full, .key(.character("3"))).view == .statements)
     }
 
+    /// Issue 30: a reload (after an edit, or a colleague's) replaces what derives from the corpus and
+    /// nothing else. Seen on main: `adopting` copied 27 fields by hand and missed `S`, so it was
+    /// forgotten after every edit.
+    @Test func aReloadKeepsEverythingButTheCorpusAndWhatDerivesFromIt() throws {
+        var state = run(["3", "j", "S"])
+        #expect(state.hideSupplied)
+        state.message = "said before the reload"
+        state.exportPrompt = LineEditor("statements.csv")
+        state.citationFormat = try #require(CitationFormat(template: "{quote} ({id})"))
+        let fewer = Corpus(articles: Fixture.corpus.articles.array, actors: Fixture.corpus.actors.array,
+                           statements: Array(Fixture.corpus.statements.array.dropLast()), events: Fixture.corpus.events.array,
+                           excerpts: Fixture.corpus.excerpts.array)
+        var loaded = try CorpusLoader.load(path: Fixture.repository.appendingPathComponent("data").path)
+        loaded.corpus = fewer
+        let reloaded = state.reloaded(with: loaded)
+        #expect(reloaded.corpus.statements.count == Fixture.corpus.statements.count - 1)
+        #expect(reloaded.hideSupplied && reloaded.message == "said before the reload" && reloaded.citationFormat == state.citationFormat)
+        #expect(reloaded.exportPrompt?.text == "statements.csv")
+        #expect(reloaded.view == .statements && reloaded.selectedID() == state.selectedID())
+    }
+
     /// Issue 28 (CI under load) and issue 32: a mistake in the configuration, said on the first frame,
     /// was replaced when the staged load finished (and by a resize), before anyone could read it.
     @Test func theFirstFramesMessageStaysThroughTheLoadAndAResizeUntilAKey() {

@@ -71,9 +71,11 @@ public struct Navigation: Equatable, Sendable {
 
 /// Everything the explorer shows is derived from this value; `update` makes the next one.
 public struct State: Sendable {
-    public let corpus: Corpus
-    public let index: ExplorerIndex
-    public let search: SearchIndex
+    // What derives from the corpus (these three, `bodies`, `readerLayouts`, the caches and `problems`)
+    // is replaced whole when the corpus is read again (`adopting`); the rest is the user's and stays.
+    public private(set) var corpus: Corpus
+    public private(set) var index: ExplorerIndex
+    public private(set) var search: SearchIndex
     public var width: Int
     public var height: Int
     public var navigation = Navigation()
@@ -172,10 +174,10 @@ public struct State: Sendable {
     /// True while only the articles are shown and the rest of the corpus loads in the background.
     public var isLoading = false
     /// The reader's last layouts and matches (see `ReaderLayouts`).
-    let readerLayouts = ReaderLayouts()
+    private(set) var readerLayouts = ReaderLayouts()
 
     /// Where article bodies come from (see `BodyStore`).
-    public let bodies: BodyStore
+    public private(set) var bodies: BodyStore
     /// When a long search gives way to a newer key (see `Interruption`); set by the terminal edge.
     public var interruption = Interruption.never
 
@@ -193,43 +195,24 @@ public struct State: Sendable {
         self.height = height
     }
 
-    /// The fully loaded state, keeping where the user is in this one (the articles-only state shown
-    /// while it loaded): view, positions, history, size, help, what was being typed.
+    /// This state with the corpus of `loaded` (read in full after a staged load, or again after an
+    /// edit): what derives from the corpus is `loaded`'s, and only that; where the user is, what they
+    /// typed, their notes, settings and messages stay, with nothing copied field by field. A passage
+    /// or picker is let go (its spans were the old corpus's; `Explorer.reload` keeps them when the
+    /// article's text is unchanged).
     public func adopting(_ loaded: State) -> State {
-        var next = loaded
-        next.navigation = navigation
-        next.width = width
-        next.height = height
-        next.editingFilter = editingFilter
-        next.prompt = prompt
-        next.showHelp = showHelp
-        next.helpTop = helpTop
-        next.helpQuery = helpQuery
-        next.helpEditing = helpEditing
-        next.zoomed = zoomed
-        next.splitShift = splitShift
-        next.interruption = interruption
-        next.history = history
-        next.forwardHistory = forwardHistory
-        next.glyphs = glyphs
-        next.keymap = keymap
-        next.citationFormat = citationFormat
-        next.quitRequested = quitRequested
-        next.notes = notes
-        next.undoStack = undoStack
-        next.corpusWritable = corpusWritable
-        next.readOnlyReason = readOnlyReason
-        next.editLog = editLog
-        next.editLogPath = editLogPath
-        next.loggedEdits = loggedEdits
-        next.notePrompt = notePrompt
-        next.noteTarget = noteTarget
-        next.noteBeingEdited = noteBeingEdited
-        // What the status line says stays until a key (a mistake in the configuration, said on the
-        // first frame, was replaced when the load finished, before anyone could read it).
-        next.message = message
-        next.hideSupplied = hideSupplied
+        var next = self
+        next.corpus = loaded.corpus
+        next.index = loaded.index
+        next.search = loaded.search
+        next.bodies = loaded.bodies
+        next.readerLayouts = loaded.readerLayouts
+        next.matrixCache = nil
+        next.listCache = nil
+        next.problems = loaded.problems
         next.isLoading = false
+        next.passage = nil
+        next.picker = nil
         // A search typed while loading runs now that there is an index.
         if case .search(var search) = next.navigation.overlay {
             Explorer.run(&search, after: nil, in: next)
