@@ -147,11 +147,11 @@ enum ManualPage {
         for context in KeyContext.allCases {
             let group = Keymap.standard.bindings.filter { $0.context == context }
             guard !group.isEmpty else { continue }
-            page.request("SS", context.rawValue)
+            page.request("SS", Keymap.standard.words(context.heading))
             for binding in group {
                 page.request("TP")
                 page.text("\\fB" + Roff.escape(Keymap.keyLabels(binding)) + "\\fR")
-                page.text(Roff.escape(binding.help))
+                page.text(Roff.escape(Keymap.standard.words(binding.help)))
             }
         }
     }

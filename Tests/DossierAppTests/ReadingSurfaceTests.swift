@@ -29,7 +29,7 @@ func collapsed(_ text: String) -> String {
         let state = run(["3", "Tab", "Tab"], from: Fixture.state(width: width, height: height))
         let paneWidth = Explorer.paneWidth(state, .source)
         for excerpt in Fixture.corpus.excerpts {
-            let lines = PaneContent.laidOut(PaneContent.quotation(excerpt.id, corpus: Fixture.corpus, withTitle: true), width: paneWidth)
+            let lines = PaneContent.laidOut(PaneContent.quotation(excerpt.id, corpus: Fixture.corpus, withTitle: true, keys: .standard), width: paneWidth)
             let text = lines.map { $0.segments.map(\.text).joined() }
             #expect(text.allSatisfy { DisplayWidth.onScreen($0) <= PaneContent.textWidth(ofPane: paneWidth) })
             #expect(collapsed(text.joined(separator: " ")).contains(collapsed("“" + excerpt.quote + "”")), "\(excerpt.id) at \(width)")

@@ -565,7 +565,7 @@ import Testing
         let excerpt = try #require(state.corpus.excerpt("x-22"))
         #expect(excerpt.anchor == .unanchored)
         #expect(!state.corpus.excerptsInArticle["a-letter", default: []].contains("x-22"))
-        let quoted = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: true).map { $0.segments.map(\.text).joined() }
+        let quoted = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: true, keys: state.keymap).map { $0.segments.map(\.text).joined() }
         #expect(quoted.contains("“Nothing of the kind was said by anyone”") && quoted.contains { $0.hasPrefix("⚠ not found in the article's text") })
         // Issue 27: words not in the article never leave as a quote; y on the count it gives says why.
         let statement = Explorer.jump(state, to: .statement("s-letter"))
@@ -584,7 +584,7 @@ import Testing
         reader.positions[.articles]?.detail.selected = try #require(spans.firstIndex(of: "x-22"))
         let facts = PaneContent.facts(reader).map { $0.segments.map(\.text).joined() }
         #expect(facts.first == "⚠ misquoted: the corpus file has “The group of 23 nations urged China”")
-        let lines = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: false)
+        let lines = PaneContent.quotation("x-22", corpus: state.corpus, withTitle: false, keys: state.keymap)
         let quoted = lines.map { $0.segments.map(\.text).joined() }
         #expect(quoted.suffix(3) == ["“The group of 22 nations urged China”", "⚠ misquoted: the corpus file has “The group of 23 nations urged China”",
                                      "  \"23\" where the article has \"22\""])

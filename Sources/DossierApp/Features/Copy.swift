@@ -167,7 +167,7 @@ extension Explorer {
         guard var request else {
             // An excerpt whose words are not in its article is never copied as a quote: say why.
             if !dossier, let excerpt = selectedExcerpt(state), state.corpus.excerpt(excerpt)?.anchor == .unanchored {
-                state.message = "\(excerpt): its quote is not found in its article, so it is not copied (! lists the problems)"
+                state.message = "\(excerpt): its quote is not found in its article, so it is not copied (\(Explorer.problemsKey(state)) lists the problems)"
             } else {
                 state.message = "Nothing selected to copy here"
             }
@@ -301,7 +301,7 @@ extension Explorer {
         var first = 0
         for (number, excerpt) in excerpts.enumerated() {
             // Each quotation as the pane lays it out, a blank line between two.
-            let last = first + PaneContent.laidOut(PaneContent.quotation(excerpt, corpus: state.corpus, withTitle: true), width: width).count
+            let last = first + PaneContent.laidOut(PaneContent.quotation(excerpt, corpus: state.corpus, withTitle: true, keys: state.keymap), width: width).count
             if state.position.source.top < last || number == excerpts.count - 1 { return excerpt }
             first = last + 1
         }

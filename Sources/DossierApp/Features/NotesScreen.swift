@@ -109,7 +109,10 @@ extension Explorer {
 
     static func noNoteSelected(_ state: State) -> State {
         var state = state
-        state.message = state.notes.isEmpty ? "No notes yet: a writes one, b bookmarks" : "No note listed: Esc clears the filter"
+        let keys = state.keymap
+        state.message = state.notes.isEmpty
+            ? "No notes yet: \(keys.name(.addNote, in: [.workflows], usual: .character("a"))) writes one, \(keys.name(.toggleBookmark, in: [.workflows], usual: .character("b"))) bookmarks"
+            : "No note listed: \(keys.name(.clear, in: [.notes], usual: .escape)) clears the filter"
         return state
     }
 
@@ -202,8 +205,11 @@ extension Screens {
         if !screen.filter.isEmpty { heading += " · \(listed.count) match “\(screen.filter)”" }
         title(heading + " · newest first", state: state, into: &grid)
         if listed.isEmpty {
-            let text = state.notes.isEmpty ? "No notes yet. In any view, a writes a note on the selected record (in the reader, on the selected span); b bookmarks it."
-                : "No note matches “\(screen.filter)”. Esc clears the filter."
+            let keys = state.keymap
+            let text = state.notes.isEmpty
+                ? "No notes yet. In any view, \(keys.name(.addNote, in: [.workflows], usual: .character("a"))) writes a note on the selected record (in the reader, on the selected span); "
+                    + "\(keys.name(.toggleBookmark, in: [.workflows], usual: .character("b"))) bookmarks it."
+                : "No note matches “\(screen.filter)”. \(keys.name(.clear, in: [.notes], usual: .escape)) clears the filter."
             for (offset, line) in wrapLines(text, width: max(1, state.width - 2)).prefix(layout.listHeight).enumerated() {
                 grid.put(line, x: 1, y: ListWithDetailLayout.listTop + offset, limit: state.width - 1, role: .dim)
             }

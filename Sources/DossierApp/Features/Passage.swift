@@ -136,7 +136,8 @@ extension Explorer {
     static func startPassage(_ state: State) -> State {
         var state = state
         guard state.view == .articles, state.position.focus == .detail, let reader = reader(of: state), let body = readerBody(state) else {
-            state.message = "v selects a passage in the reader: Tab to it first"
+            state.message = "\(state.keymap.name(.selectPassage, in: [.reader], usual: .character("v"))) selects a passage in the reader: "
+                + "\(state.keymap.name(.focusNext, in: [.panes], usual: .tab)) to it first"
             return state
         }
         let bodyLine = state.position.detail.cursor - reader.content.header.count

@@ -320,7 +320,7 @@ extension Explorer {
         }
         next.editLog.append(said)
         if let log = editor.log { next.loggedEdits = EditLog.read(log.path) }
-        next.message = said + (request.isUndo ? "" : " · u undoes") + (outcome.logProblem.map { " · ⚠ " + $0 } ?? "")
+        next.message = said + (request.isUndo ? "" : " · \(state.keymap.name(.undo, in: [.workflows], usual: .character("u"))) undoes") + (outcome.logProblem.map { " · ⚠ " + $0 } ?? "")
         return normalized(next)
     }
 }
@@ -386,7 +386,9 @@ extension Screens {
         case .part(let statement): title = "What does the passage show about “\(state.corpus.name(of: statement) ?? statement)”?"
         case .actor(_, let role): title = "Which actor does it name as \(role == "signatory" ? "a signatory" : role == "lead" ? "leading it" : "addressed")?"
         case .count: title = "How many signed, as the passage says?"
-        case .form(let form): title = form.kind == .actor ? "A new actor (Tab or Enter: next field; Enter on the last: add)" : "A new statement (Tab or Enter: next field; Enter on the last: add)"
+        case .form(let form):
+            let tab = state.keymap.name(.focusNext, in: [.picker], usual: .tab), enter = state.keymap.name(.follow, in: [.picker], usual: .enter)
+            title = "A new \(form.kind == .actor ? "actor" : "statement") (\(tab) or \(enter): next field; \(enter) on the last: add)"
         }
         grid.put(" \(title) ", x: x + 2, y: y, limit: width - 4, role: .borderFocused)
         // The passage itself, on the box's last line, so what is attached stays in sight.
@@ -490,7 +492,7 @@ extension Screens {
         guard case .edits(let place) = state.navigation.overlay else { return }
         let rows = Explorer.editRows(state)
         let heading = state.editLogPath == nil ? "Edits this session: \(rows.count)" : "Edits in the log: \(rows.count)"
-        title(heading + " · newest first · u undoes this session's last", state: state, into: &grid)
+        title(heading + " · newest first · \(state.keymap.name(.undo, in: [.edits], usual: .character("u"))) undoes this session's last", state: state, into: &grid)
         let where_ = state.editLogPath.map { "Every edit of this corpus, from here and from dossier add, unlink, repair and undo, is logged to \($0); dossier undo takes back the last" }
             ?? "This corpus cannot be edited here: \(state.readOnlyReason)"
         var y = 2
@@ -500,7 +502,8 @@ extension Screens {
         }
         y += 1
         guard !rows.isEmpty else {
-            grid.put("No edit yet. In the reader, v selects a passage and Enter attaches it.", x: 1, y: y, limit: state.width - 1, role: .dim)
+            let select = state.keymap.name(.selectPassage, in: [.reader], usual: .character("v")), attach = state.keymap.name(.follow, in: [.passage], usual: .enter)
+            grid.put("No edit yet. In the reader, \(select) selects a passage and \(attach) attaches it.", x: 1, y: y, limit: state.width - 1, role: .dim)
             return
         }
         for (offset, text) in rows.enumerated().dropFirst(place.top).prefix(max(0, state.height - 1 - y)) {

@@ -110,7 +110,7 @@ extension Screens {
     static func problems(_ state: State, into grid: inout Grid) {
         guard case .problems(let place) = state.navigation.overlay else { return }
         let layout = ListWithDetailLayout.problems(width: state.width, height: state.height)
-        title("Problems: \(Explorer.problemCount(state.problems)) · Enter goes to the record", state: state, into: &grid)
+        title("Problems: \(Explorer.problemCount(state.problems)) · \(state.keymap.name(.follow, in: [.problems], usual: .enter)) goes to the record", state: state, into: &grid)
         let rows = state.problems.indices.dropFirst(place.top).prefix(layout.listHeight)
         for (offset, index) in rows.enumerated() {
             let problem = state.problems[index]

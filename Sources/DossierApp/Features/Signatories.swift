@@ -27,7 +27,7 @@ extension Explorer {
         }
         guard let marked = state.navigation.marked, corpus.kind(of: marked) == kind else {
             state.navigation.marked = id
-            state.message = "Marked. Press m on another \(kind.rawValue) to compare" + (kind == .statement ? " who signed." : " them side by side.")
+            state.message = "Marked. Press \(state.keymap.name(.markStatement, in: [.workflows], usual: .character("m"))) on another \(kind.rawValue) to compare" + (kind == .statement ? " who signed." : " them side by side.")
             return state
         }
         if marked == id {

@@ -42,6 +42,21 @@ public enum Key: Hashable, Sendable {
     }
 }
 
+extension Key {
+    /// The key a help text names by its label (`Enter`, `Esc`, `Tab`, `Alt-Enter`, one character).
+    init?(label: String) {
+        switch label {
+        case "Enter": self = .enter
+        case "Esc": self = .escape
+        case "Tab": self = .tab
+        case "Alt-Enter": self = .altEnter
+        default:
+            guard label.count == 1, let character = label.first else { return nil }
+            self = .character(character)
+        }
+    }
+}
+
 /// Everything a key can ask for.
 public enum Action: String, CaseIterable, Sendable {
     case moveDown, moveUp, top, bottom, halfPageDown, halfPageUp, pageDown, pageUp
@@ -94,6 +109,15 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case filtering = "While typing a filter"
     case prompt = "Editing a prompt (filter, search, help search)"
     case helpOverlay = "Help overlay"
+
+    /// The heading of its part of the help, naming keys as `Keymap.words` resolves them.
+    public var heading: String {
+        switch self {
+        case .passage: return "Selecting a passage in the reader (after {v=selectPassage/reader})"
+        case .picker: return "Attaching a passage ({Enter=follow/passage} on it)"
+        default: return rawValue
+        }
+    }
 }
 
 public struct Binding: Sendable {
@@ -120,7 +144,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("g"), .home], action: .top, context: .moving, help: "first row", hint: nil),
         Binding(keys: [.character("G"), .end], action: .bottom, context: .moving, help: "last row", hint: nil),
         Binding(keys: [.pageDown, .character(" "), .control("f")], action: .pageDown, context: .moving, help: "a page down", hint: nil),
-        Binding(keys: [.pageUp, .control("b")], action: .pageUp, context: .moving, help: "a page up (b bookmarks here; it pages up in the help and the side-by-side screens)", hint: nil),
+        Binding(keys: [.pageUp, .control("b")], action: .pageUp, context: .moving, help: "a page up ({b=toggleBookmark/workflows} bookmarks here; it pages up in the help and the side-by-side screens)", hint: nil),
         Binding(keys: [.control("d")], action: .halfPageDown, context: .moving, help: "half a page down", hint: nil),
         Binding(keys: [.control("u")], action: .halfPageUp, context: .moving, help: "half a page up", hint: nil),
         Binding(keys: [.tab, .character("l"), .right], action: .focusNext, context: .panes, help: "focus the next pane to the right", hint: nil),
@@ -149,7 +173,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("S")], action: .toggleSupplied, context: .workflows,
                 help: "hide or show records the articles do not state (supplied from the public record; dimmed, with their note)", hint: nil),
         Binding(keys: [.character("!")], action: .problems, context: .workflows,
-                help: "the corpus's problems (a corpus opens with them): where each is, what is wrong; Enter goes to the record", hint: nil),
+                help: "the corpus's problems (a corpus opens with them): where each is, what is wrong; {Enter=follow/problems} goes to the record", hint: nil),
         Binding(keys: [.character("y")], action: .copy, context: .workflows,
                 help: "copy the selected item with its citation: a fact or excerpt as its exact quote and source, a record as its name and id", hint: "copy"),
         Binding(keys: [.character("e"), .control("s")], action: .export, context: .workflows,
@@ -157,7 +181,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("Y")], action: .copyDossier, context: .workflows,
                 help: "copy the selected record's whole dossier as Markdown: each fact with its quote and source", hint: nil),
         Binding(keys: [.character("a")], action: .addNote, context: .workflows,
-                help: "write a note on the selected record (in the reader, on the selected span); #words are tags; Alt-Enter starts a new line; saved to the notes file (docs/notes.md)", hint: "note"),
+                help: "write a note on the selected record (in the reader, on the selected span); #words are tags; {Alt-Enter=newLine/prompt} starts a new line; saved to the notes file (docs/notes.md)", hint: "note"),
         Binding(keys: [.character("b")], action: .toggleBookmark, context: .workflows,
                 help: "bookmark the selected record (in the reader, the selected span), or remove its bookmark; 6 lists them", hint: nil),
         Binding(keys: [.character("E")], action: .showEdits, context: .workflows,
@@ -239,7 +263,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.enter], action: .follow, context: .notes, help: "open what the note is about (a span: the article at its words)", hint: "open"),
         Binding(keys: [.character("/")], action: .startFilter, context: .notes,
                 help: "filter as you type: words of the note, its author or record; #tag for a tag; \"orphaned\" or \"bookmark\" for those", hint: "filter"),
-        Binding(keys: [.character("e")], action: .editNote, context: .notes, help: "edit the note's words (Enter saves, Esc keeps them as they were)", hint: "edit"),
+        Binding(keys: [.character("e")], action: .editNote, context: .notes, help: "edit the note's words ({Enter=acceptFilter/filtering} saves, {Esc=clear/filtering} keeps them as they were)", hint: "edit"),
         Binding(keys: [.character("d")], action: .deleteNote, context: .notes, help: "delete the note or bookmark (u restores it)", hint: "delete"),
         Binding(keys: [.character("u")], action: .undo, context: .notes, help: "undo this session's last change (a note's or the corpus's)", hint: "undo"),
         Binding(keys: [.character("y")], action: .copy, context: .notes, help: "copy the note with what it is about", hint: nil),
@@ -251,7 +275,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .edits, help: "previous edit", hint: nil),
         Binding(keys: [.character("u")], action: .undo, context: .edits, help: "undo the last change of the session", hint: "undo"),
         Binding(keys: [.escape, .character("E")], action: .clear, context: .edits, help: "close", hint: "close"),
-        Binding(keys: [.character("j"), .down], action: .moveDown, context: .profiles, help: "next row of this column (y copies it, a notes it: an excerpt row is the excerpt)", hint: nil),
+        Binding(keys: [.character("j"), .down], action: .moveDown, context: .profiles, help: "next row of this column ({y=copy/profiles} copies it, {a=addNote/profiles} notes it: an excerpt row is the excerpt)", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .profiles, help: "previous row of this column", hint: nil),
         Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .profiles, help: "a page of rows down", hint: nil),
         Binding(keys: [.pageUp, .character("b")], action: .pageUp, context: .profiles, help: "a page of rows up", hint: nil),
@@ -304,7 +328,7 @@ public struct Keymap: Sendable {
         Binding(keys: [.control("u")], action: .halfPageUp, context: .helpOverlay, help: "half a page up", hint: nil),
         Binding(keys: [.character("g"), .home], action: .top, context: .helpOverlay, help: "top", hint: nil),
         Binding(keys: [.character("G"), .end], action: .bottom, context: .helpOverlay, help: "bottom", hint: nil),
-        Binding(keys: [.character("/")], action: .startFilter, context: .helpOverlay, help: "search the help (Enter keeps it, Esc clears it)", hint: nil),
+        Binding(keys: [.character("/")], action: .startFilter, context: .helpOverlay, help: "search the help ({Enter=acceptFilter/filtering} keeps it, {Esc=clear/filtering} clears it)", hint: nil),
         Binding(keys: [.character("n")], action: .nextMatch, context: .helpOverlay, help: "next line matching the help search", hint: nil),
         Binding(keys: [.character("N")], action: .previousMatch, context: .helpOverlay, help: "previous line matching the help search", hint: nil),
         Binding(keys: [.escape, .character("?"), .character("q")], action: .closeHelp, context: .helpOverlay, help: "close the help", hint: nil),
@@ -319,6 +343,40 @@ public struct Keymap: Sendable {
             }
         }
         return nil
+    }
+
+    /// How a status line, hint or message names the key for `action`: `usual` (the standard key it
+    /// was written with) while that is still bound to the action, else the first key bound to it in the
+    /// first of `contexts` that binds it, so a `[keys]` rebinding is what the screen names.
+    public func name(_ action: Action, in contexts: [KeyContext], usual: Key) -> String {
+        for context in contexts {
+            let bound = bindings.filter { $0.context == context && $0.action == action }.flatMap(\.keys)
+            if bound.contains(usual) { return usual.label }
+            if let first = bound.first { return first.label }
+        }
+        return "(unbound)"
+    }
+
+    /// A help text or heading with each `{usual=action/context}` in it named as `name` names it: the
+    /// help that mentions another key ("Enter goes to the record") says the key in force.
+    public func words(_ text: String) -> String {
+        guard text.contains("{") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let token = rest[rest.index(after: open)..<close]
+            let parts = token.split(separator: "=", maxSplits: 1)
+            let target = parts.last?.split(separator: "/") ?? []
+            if parts.count == 2, target.count == 2, let usual = Key(label: String(parts[0])), let action = Action(rawValue: String(target[0])),
+               let context = KeyContext.allCases.first(where: { "\($0)" == target[1] }) {
+                result += name(action, in: [context], usual: usual)
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     public static func keyLabels(_ binding: Binding) -> String {
@@ -336,12 +394,12 @@ public struct Keymap: Sendable {
             let group = bindings.filter { $0.context == context }
             guard !group.isEmpty else { continue }
             if !lines.isEmpty { lines.append(("", false)) }
-            lines.append((context.rawValue, true))
+            lines.append((words(context.heading), true))
             if context == .filtering { lines.append(("  " + DisplayWidth.pad("(letters)", to: keyColumn) + "  type to narrow the list", false)) }
             if context == .prompt { lines.append(("  " + DisplayWidth.pad("(paste)", to: keyColumn) + "  pasted text is typed in; after / the last filter is selected, so typing replaces it", false)) }
             if context == .search { lines.append(("  " + DisplayWidth.pad("(letters)", to: keyColumn) + "  type the query; results update as you type", false)) }
             for binding in group {
-                lines.append(("  " + DisplayWidth.pad(Self.keyLabels(binding), to: keyColumn) + "  " + binding.help, false))
+                lines.append(("  " + DisplayWidth.pad(Self.keyLabels(binding), to: keyColumn) + "  " + words(binding.help), false))
             }
         }
         return lines
@@ -354,13 +412,13 @@ public struct Keymap: Sendable {
         for context in KeyContext.allCases {
             let group = bindings.filter { $0.context == context }
             guard !group.isEmpty else { continue }
-            text += "\n## \(context.rawValue)\n\n| keys | action |\n|---|---|\n"
+            text += "\n## \(words(context.heading))\n\n| keys | action |\n|---|---|\n"
             if context == .filtering { text += "| (letters) | type to narrow the list |\n" }
             if context == .prompt { text += "| (paste) | pasted text is typed in; after / the last filter is selected, so typing replaces it |\n" }
             if context == .search { text += "| (letters) | type the query; results update as you type |\n" }
             for binding in group {
                 let keys = binding.keys.map { "`" + ($0.label == "`" ? "\\`" : $0.label.replacingOccurrences(of: "|", with: "\\|")) + "`" }.joined(separator: " ")
-                text += "| \(keys) | \(binding.help) |\n"
+                text += "| \(keys) | \(words(binding.help)) |\n"
             }
         }
         return text
@@ -497,5 +555,17 @@ extension Keymap {
             }
         }
         return nil
+    }
+}
+
+extension Explorer {
+    /// The key that lists the corpus's problems, as messages name it.
+    static func problemsKey(_ state: State) -> String {
+        state.keymap.name(.problems, in: [.workflows], usual: .character("!"))
+    }
+
+    /// "Enter keep · Esc clear" for a filter being typed, in the keys of the keymap in force.
+    static func keepAndClear(_ state: State) -> String {
+        "\(state.keymap.name(.acceptFilter, in: [.filtering], usual: .enter)) keep · \(state.keymap.name(.clear, in: [.filtering], usual: .escape)) clear"
     }
 }

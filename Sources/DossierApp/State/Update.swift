@@ -256,7 +256,8 @@ public enum Explorer {
         case .addNote: state = startNote(state)
         case .toggleSupplied:
             state.hideSupplied.toggle()
-            state.message = state.hideSupplied ? "Supplied records hidden: only what the articles state (S shows them)" : "Supplied records shown, dimmed (S hides them)"
+            state.message = state.hideSupplied ? "Supplied records hidden: only what the articles state (\(state.keymap.name(.toggleSupplied, in: [.workflows], usual: .character("S"))) shows them)"
+                : "Supplied records shown, dimmed (\(state.keymap.name(.toggleSupplied, in: [.workflows], usual: .character("S"))) hides them)"
         case .startFilter:
             state.editingFilter = true
             state.position.focus = .list
@@ -541,11 +542,11 @@ public enum Explorer {
         // quote was not found: following one says so and stays.
         let id = linkedID(link)
         guard state.corpus.kind(of: id) != nil else {
-            state.message = "“\(id)” is not in the corpus: a broken reference (! lists the problems)"
+            state.message = "“\(id)” is not in the corpus: a broken reference (\(Explorer.problemsKey(state)) lists the problems)"
             return state
         }
         if case .excerpt = link, state.corpus.excerpt(id)?.anchor == .unanchored {
-            state.message = "\(id): its quote is not found in its article, so it marks no span there (! lists the problems)"
+            state.message = "\(id): its quote is not found in its article, so it marks no span there (\(Explorer.problemsKey(state)) lists the problems)"
             return state
         }
         remember(&state)

@@ -155,7 +155,7 @@ public enum PaneContent {
                 let problem = state.problems[index]
                 return PaneLine([Segment("⚠ \(problem.severity.rawValue): ", .warning), Segment(problem.message)])
             }
-            lines.insert(contentsOf: said + [PaneLine([Segment("(! lists every problem)", .dim)])], at: min(2, lines.count))
+            lines.insert(contentsOf: said + [PaneLine([Segment("(\(Explorer.problemsKey(state)) lists every problem)", .dim)])], at: min(2, lines.count))
         }
         // What the articles do not state, and where it comes from: under the heading, dimmed.
         if !lines.isEmpty, let supplied = state.corpus.supplied(of: id) {
@@ -250,7 +250,7 @@ public enum PaneContent {
             guard let statement = corpus.statement(id) else { return [] }
             var lines = heading(statement.title, id: id)
             if state.navigation.marked == id {
-                lines.append(.text("\(state.glyphs.marked) marked: press m on another statement to compare who signed", .warning))
+                lines.append(.text("\(state.glyphs.marked) marked: press \(state.keymap.name(.markStatement, in: [.workflows], usual: .character("m"))) on another statement to compare who signed", .warning))
             }
             lines.append(PaneLine([Segment(statement.kind.rawValue + " · " + dateWithPrecision(statement.date) + " · ", .label),
                                    Segment(StanceStyle.label(statement.stance), StanceStyle.role(statement.stance))]))
@@ -428,7 +428,7 @@ public enum PaneContent {
         if let unstated = detail[line].unstated { return laidOut([.text("No excerpt states this fact: \(unstated).", .dim)], width: width) }
         var lines: [PaneLine] = []
         for excerptID in detail[line].excerpts {
-            let quoted = quotation(excerptID, corpus: corpus, withTitle: true)
+            let quoted = quotation(excerptID, corpus: corpus, withTitle: true, keys: state.keymap)
             if !lines.isEmpty && !quoted.isEmpty { lines.append(.blank) }
             lines += quoted
         }
@@ -437,7 +437,8 @@ public enum PaneContent {
 
     /// An excerpt as the source pane shows it: its article's title (when asked for), publisher and
     /// date, then the quote, as rows to be laid out at a width.
-    public static func quotation(_ excerptID: String, corpus: Corpus, withTitle: Bool) -> [PaneLine] {
+    /// `keys`: the keymap in force, which names the key that lists the problems.
+    public static func quotation(_ excerptID: String, corpus: Corpus, withTitle: Bool, keys: Keymap) -> [PaneLine] {
         guard let excerpt = corpus.excerpt(excerptID) else { return [PaneLine([reference(excerptID, corpus)])] }
         var lines: [PaneLine] = []
         if let article = corpus.article(excerpt.article) {
@@ -448,7 +449,7 @@ public enum PaneContent {
         }
         lines += quoteLines(excerpt)
         if excerpt.anchor == .unanchored, corpus.article(excerpt.article) != nil {
-            lines.append(.text("⚠ not found in the article's text: check the quote (! lists the problems)", .warning))
+            lines.append(.text("⚠ not found in the article's text: check the quote (\(keys.name(.problems, in: [.workflows], usual: .character("!"))) lists the problems)", .warning))
         }
         return lines
     }
@@ -474,7 +475,7 @@ public enum PaneContent {
         guard !spans.isEmpty else { return [.text("No marked spans in this article.", .dim)] }
         let selected = state.positions[.articles]?.detail.selected ?? -1
         guard spans.indices.contains(selected) else {
-            return [.text("No marked span on the cursor's line.", .dim), .text("] and [ step through the \(spans.count) spans; v selects a passage.", .dim)]
+            return [.text("No marked span on the cursor's line.", .dim), .text("\(state.keymap.name(.nextSpan, in: [.reader], usual: .character("]"))) and \(state.keymap.name(.previousSpan, in: [.reader], usual: .character("["))) step through the \(spans.count) spans; \(state.keymap.name(.selectPassage, in: [.reader], usual: .character("v"))) selects a passage.", .dim)]
         }
         let excerptID = spans[selected]
         guard let excerpt = corpus.excerpt(excerptID) else { return [] }

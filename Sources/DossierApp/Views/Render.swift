@@ -69,7 +69,9 @@ public enum Render {
                     ?? (state.corpus.name(of: target.record) ?? target.record)
             } ?? ""
             let label = "\(state.noteBeingEdited == nil ? "Note on" : "Edit note on") \(about.prefix(30).trimmingCharacters(in: .whitespaces)): "
-            let hints = "  #tags · Enter save · Alt-Enter new line · Esc cancel"
+            let keys = state.keymap
+            let hints = "  #tags · \(keys.name(.acceptFilter, in: [.filtering], usual: .enter)) save · \(keys.name(.newLine, in: [.prompt], usual: .altEnter)) new line · "
+                + "\(keys.name(.clear, in: [.filtering], usual: .escape)) cancel"
             guard editor.text.contains("\n") else {
                 let used = prompt(label, editor, x: 0, y: rect.y, limit: rect.width, into: &grid)
                 grid.put(hints, x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
@@ -82,38 +84,40 @@ public enum Render {
         }
         if state.picker != nil {
             let hint: String
+            let enter = state.keymap.name(.follow, in: [.picker], usual: .enter), escape = state.keymap.name(.clear, in: [.picker], usual: .escape)
             switch state.picker!.stage {
-            case .part: hint = "1-6 or ↑↓ and Enter choose · Esc back"
-            case .form: hint = "type the field · Tab next field · Enter next, and on the last add · Esc back"
-            case .count: hint = "type the count · Enter attach · Esc back"
-            default: hint = "type to find · ↑↓ choose · Enter take · Esc back"
+            case .part: hint = "1-6 or ↑↓ and \(enter) choose · \(escape) back"
+            case .form: hint = "type the field · \(state.keymap.name(.focusNext, in: [.picker], usual: .tab)) next field · \(enter) next, and on the last add · \(escape) back"
+            case .count: hint = "type the count · \(enter) attach · \(escape) back"
+            default: hint = "type to find · ↑↓ choose · \(enter) take · \(escape) back"
             }
             grid.put(hint, x: 0, y: rect.y, limit: rect.width, role: .statusBar)
             return
         }
         if let editor = state.exportPrompt {
             let used = prompt("Export to: ", editor, x: 0, y: rect.y, limit: rect.width, into: &grid)
-            grid.put("  .md .csv .tsv .json · ! replaces · Enter write · Esc cancel", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+            let accept = state.keymap.name(.acceptFilter, in: [.filtering], usual: .enter), cancel = state.keymap.name(.clear, in: [.filtering], usual: .escape)
+            grid.put("  .md .csv .tsv .json · ! replaces · \(accept) write · \(cancel) cancel", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
             return
         }
         if state.editingFilter && state.screenUnderHelp == .notes && !state.showHelp {
             let used = prompt("/", state.prompt, x: 0, y: rect.y, limit: rect.width, into: &grid)
             let count = Explorer.listedNotes(state).count
-            grid.put("  \(count) note\(count == 1 ? "" : "s") · #tag · Enter keep · Esc clear", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+            grid.put("  \(count) note\(count == 1 ? "" : "s") · #tag · \(Explorer.keepAndClear(state))", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
             return
         }
         if state.editingFilter && state.navigation.overlay == nil && !state.showHelp {
             let ids = state.listIDs()
             let used = prompt("/", state.prompt, x: 0, y: rect.y, limit: rect.width, into: &grid)
             let noun = state.view == .matrix ? "statement" : "match"
-            let hint = "  \(ids.count) \(noun)\(ids.count == 1 ? "" : (noun == "match" ? "es" : "s")) · Enter keep · Esc clear"
+            let hint = "  \(ids.count) \(noun)\(ids.count == 1 ? "" : (noun == "match" ? "es" : "s")) · \(Explorer.keepAndClear(state))"
             grid.put(hint, x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
             return
         }
         if state.showHelp && state.helpEditing {
             let used = prompt("/", state.prompt, x: 0, y: rect.y, limit: rect.width, into: &grid)
             let count = Explorer.helpMatches(state).count
-            grid.put("  \(count) line\(count == 1 ? "" : "s") · Enter keep · Esc clear", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
+            grid.put("  \(count) line\(count == 1 ? "" : "s") · \(Explorer.keepAndClear(state))", x: used, y: rect.y, limit: rect.width - used, role: .statusBar)
             return
         }
         var left = where_(state)
@@ -222,7 +226,10 @@ public enum Render {
         }
         if let passage = state.passage {
             let characters = Explorer.readerBody(state).map { passage.text(in: $0.text).count } ?? 0
-            return "Passage of \(characters) characters · Enter attach · ) ( sentence · w b word · o other end · y copy · Esc cancel"
+            func key(_ action: Action, _ usual: Key) -> String { state.keymap.name(action, in: [.passage], usual: usual) }
+            return "Passage of \(characters) characters · \(key(.follow, .enter)) attach · \(key(.nextSentence, .character(")"))) \(key(.previousSentence, .character("("))) sentence · "
+                + "\(key(.nextWord, .character("w"))) \(key(.previousWord, .character("b"))) word · \(key(.swapEnds, .character("o"))) other end · "
+                + "\(key(.copy, .character("y"))) copy · \(key(.clear, .escape)) cancel"
         }
         // A corpus opened with problems says so wherever the user is, and how to see them.
         let problems = state.problems.isEmpty ? "" : " · ⚠ \(Explorer.problemCount(state.problems)) (!)"
@@ -489,7 +496,9 @@ public enum Render {
         guard rect.height >= 2 else { return }
         grid.fill(rect, role: .normal)
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: state.glyphs.horizontal, role: .borderFocused)
-        var title = "\(state.glyphs.focusMark) Keys · j/k Space b scroll · / search · q closes · \(min(state.helpTop + 1, lines.count))/\(lines.count) "
+        func key(_ action: Action, _ usual: Key) -> String { state.keymap.name(action, in: [.helpOverlay], usual: usual) }
+        var title = "\(state.glyphs.focusMark) Keys · \(key(.moveDown, .character("j")))/\(key(.moveUp, .character("k"))) \(key(.pageDown, .character(" "))) \(key(.pageUp, .character("b"))) scroll · "
+            + "\(key(.startFilter, .character("/"))) search · \(key(.closeHelp, .character("q"))) closes · \(min(state.helpTop + 1, lines.count))/\(lines.count) "
         if !state.helpQuery.isEmpty { title += "· “\(state.helpQuery)” n/N " }
         grid.put(title, x: rect.x, y: rect.y, limit: rect.width, role: .borderFocused)
         for row in 0..<(rect.height - 1) {

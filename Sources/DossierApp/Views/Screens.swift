@@ -150,7 +150,7 @@ enum Screens {
         title("Search everything: bodies, excerpts, titles, names, aliases", state: state, into: &grid)
         let used = Render.prompt("Find: ", state.prompt, x: 1, y: 2, limit: state.width - 1, into: &grid) - 1
         let summary = state.isLoading ? "indexing the corpus; results appear when it has loaded"
-            : (search.query.isEmpty ? "type to search; Esc closes"
+            : (search.query.isEmpty ? "type to search; \(state.keymap.name(.clear, in: [.search], usual: .escape)) closes"
                 : "\(search.count) result\(search.count == 1 ? "" : "s")" + (search.result?.interrupted == true ? " so far, searching…" : ""))
         grid.put("  " + summary, x: 2 + used, y: 2, limit: state.width - used - 2, role: .dim)
         let rows = Explorer.searchRows(search)
@@ -270,7 +270,7 @@ enum Screens {
         if let mark {
             lines.append(PaneLine([Segment(name + ": ", .heading), Segment(mark.word)]))
             if let excerpt = MatrixModel.excerpts(actor: actor, statement: statement.id, mark: mark, corpus: corpus).first {
-                lines += PaneContent.quotation(excerpt, corpus: corpus, withTitle: false)
+                lines += PaneContent.quotation(excerpt, corpus: corpus, withTitle: false, keys: state.keymap)
             }
         } else {
             lines.append(PaneLine([Segment(name + ": ", .heading), Segment("not named in this statement's sources", .dim)]))
