@@ -41,7 +41,7 @@ let package = Package(
         // A deterministic corpus of any size, for benchmarks and scale tests.
         .target(name: "DossierGenerator", dependencies: ["DossierModel"]),
         // The benchmark: `swift run -c release dossier-bench` (see docs/performance.md).
-        .executableTarget(name: "DossierBench", dependencies: ["DossierModel", "DossierApp", "DossierGenerator"]),
+        .executableTarget(name: "DossierBench", dependencies: ["DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator"]),
         // Turns data/*.json into Swift source so the binary carries the bundled corpus wherever it is copied.
         .executableTarget(name: "EmbedCorpusTool", path: "Sources/EmbedCorpusTool"),
         .plugin(name: "EmbedCorpus", capability: .buildTool(), dependencies: ["EmbedCorpusTool"]),
@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "DossierGenerator"]),
         .testTarget(name: "DossierImportTests", dependencies: ["DossierImport", "DossierModel"]),
-        .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator", "DossierTerminal"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "DossierConfigTests", dependencies: ["DossierConfig", "DossierApp"]),
         .testTarget(name: "DossierTerminalTests", dependencies: ["DossierTerminal", "DossierApp"]),

@@ -9,6 +9,7 @@
 import DossierApp
 import DossierGenerator
 import DossierModel
+import DossierTerminal
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import DossierApp
 import DossierModel
+import DossierTerminal
 import Foundation
 import Testing
 

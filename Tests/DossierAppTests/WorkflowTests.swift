@@ -1,5 +1,6 @@
 import Foundation
 import DossierModel
+import DossierTerminal
 import Testing
 @testable import DossierApp
 

@@ -53,4 +53,21 @@ import Testing
         }
         #expect(offending.isEmpty, "\(offending.joined(separator: "\n"))")
     }
+
+    /// Issue 30, item 2: the controller does no I/O of its own: no files, clock, environment, process
+    /// or threads in DossierApp; the edge (DossierTerminal's `Effects.swift`, `StagedLoad`) does it.
+    /// (Article bodies are still read through `BodyStore` when drawn.)
+    @Test func theControllerOpensNoFileReadsNoClockAndStartsNoThread() throws {
+        let banned = ["FileManager", "fopen(", "Date()", "ProcessInfo", "getenv(", "getpwuid(", "UUID()", "CorpusLoader.load", "AtomicFile",
+                      "ISO8601DateFormatter", "ContinuousClock", "Thread {", "Thread(", "DispatchQueue", "EditLog.read", "refreshIfChanged",
+                      ".apply {", ".apply(undoing"]
+        var offending: [String] = []
+        for (path, lines) in try Self.sources() where path.hasPrefix("DossierApp/") {
+            for (number, line) in lines.enumerated() {
+                let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                for word in banned where code.contains(word) { offending.append("\(path):\(number + 1): \(word): \(line)") }
+            }
+        }
+        #expect(offending.isEmpty, "\(offending.joined(separator: "\n"))")
+    }
 }

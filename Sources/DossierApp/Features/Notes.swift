@@ -37,17 +37,6 @@ public struct NoteStamp: Equatable, Sendable {
         self.at = at
     }
 
-    /// Now, by `author` when one is configured, else `$USER`, else the account's name; a fresh id.
-    public static func now(environment: [String: String], author configured: String? = nil) -> NoteStamp {
-        NoteStamp(id: "n-" + UUID().uuidString.lowercased().prefix(13), author: author(environment: environment, configured: configured),
-                  at: ISO8601DateFormatter().string(from: Date()))
-    }
-
-    /// Who is writing: the configured name, else `$USER`, else (a cron job, a container) the account's name.
-    public static func author(environment: [String: String], configured: String?) -> String {
-        let author = configured ?? environment["USER"] ?? ""
-        return author.isEmpty ? getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) } ?? "unknown" : author
-    }
 }
 
 /// A change to the notes the user asked for, waiting for the edge to carry it out.
@@ -185,64 +174,10 @@ extension Explorer {
         return state
     }
 
-    /// Carries out a note change on the notes file (the terminal edge calls this after each key, and
-    /// tests with real files): the change is on the disk before the status line says so, and the
-    /// notes others appended meanwhile come back with it.
-    public static func carryOut(_ pending: PendingNoteEdit, in file: NotesFile?, stamp: NoteStamp, state: State) -> State {
-        var state = state
-        guard let file else {
-            state.message = "Not saved: no notes file"
-            return state
-        }
-        let before = file.notes.first { $0.id == pending.edit.noteID }
-        let change: NoteChange
-        let inverse: NoteEdit
-        let said: String
-        switch pending.edit {
-        case .add(let request):
-            let note = request.note(stamp)
-            change = .add(note)
-            inverse = .delete(id: note.id)
-            said = note.kind == .bookmark ? "Bookmarked (6 lists bookmarks)" : "Note “\(firstWords(note.text))” saved to \(file.path)"
-        case .edit(let id, let text):
-            change = .edit(id: id, text: text, author: stamp.author, at: stamp.at)
-            inverse = .edit(id: id, text: before?.text ?? text)
-            said = "Note changed"
-        case .delete(let id):
-            change = .delete(id: id, author: stamp.author, at: stamp.at)
-            inverse = .restore(id: id)
-            said = before?.kind == .bookmark ? "Bookmark removed · u puts it back" : "Note deleted · u restores it"
-        case .restore(let id):
-            change = .restore(id: id, author: stamp.author, at: stamp.at)
-            inverse = .delete(id: id)
-            said = before?.kind == .bookmark ? "Bookmark put back" : "Note restored"
-        }
-        do {
-            try file.append(change)
-        } catch {
-            state.message = "Not saved: \(error)"
-            if pending.isUndo { state.undoStack.append(.note(pending.edit)) }
-            return state
-        }
-        state.notes = file.liveNotes
-        if !pending.isUndo { state.undoStack.append(.note(inverse)) }
-        state.message = pending.isUndo ? "Undone: \(said.prefix { $0 != "·" }.trimmingCharacters(in: .whitespaces))" : said
-        return normalized(state)
-    }
-
     /// The first words of a note, for the status line.
-    static func firstWords(_ text: String) -> String {
+    public static func firstWords(_ text: String) -> String {
         let line = text.prefix { !$0.isNewline }
         return line.count > 24 ? String(line.prefix(23)) + "…" : String(line)
-    }
-
-    /// Notes another explorer (or `dossier notes add`) appended to the file: shown without a key.
-    /// Nil when nothing changed.
-    public static func notesChanged(in file: NotesFile, state: State) -> State? {
-        guard (try? file.refreshIfChanged()) == true else { return nil }
-        var state = state
-        state.notes = file.liveNotes
-        return normalized(state)
     }
 
     /// A record's notes, newest first, as the detail pane shows them, and who bookmarked it.
@@ -278,7 +213,7 @@ extension Explorer {
 }
 
 extension NoteEdit {
-    var noteID: String? {
+    public var noteID: String? {
         switch self {
         case .add: return nil
         case .edit(let id, _), .delete(let id), .restore(let id): return id

@@ -274,78 +274,11 @@ extension Explorer {
         return state
     }
 
-    /// Makes an edit the user asked for through the editing layer (the terminal edge calls this, and
-    /// tests with real directories), then shows the corpus as it now is on disk, keeping the user's
-    /// place. The status line says what changed; `u` takes it back.
-    public static func carryOut(_ request: CorpusEditRequest, editor: CorpusEditor?, state: State) -> State {
-        var state = state
-        guard let editor else {
-            state.message = "This corpus is read-only here: \(state.readOnlyReason)"
-            return state
-        }
-        let outcome: EditOutcome
-        let said: String
-        do {
-            switch request {
-            case .attach(let attachment):
-                var linked: String?
-                outcome = try editor.apply { corpus, record throws(EditError) in
-                    // Words an excerpt already quotes are linked to it, not copied (said so below).
-                    let plan = try attachment.plan(in: corpus, record: record)
-                    linked = plan.linked
-                    return plan.edits
-                }
-                var parts = outcome.added.isEmpty ? [] : ["Added " + outcome.added.map { id in (outcome.corpus.kind(of: id)?.rawValue ?? "record") + " " + id }.joined(separator: ", ")]
-                if let linked { parts.append((parts.isEmpty ? "Linked" : "linked") + " excerpt \(linked) (it already quotes these words)") }
-                said = parts.joined(separator: ", ") + (attachment.statement.map { " to \($0.id)" } ?? "")
-            case .undo(let edits, let what, let logged):
-                outcome = try editor.apply(undoing: logged) { _, _ throws(EditError) in edits }
-                said = "Undone: " + what
-            }
-        } catch {
-            state.message = "Not changed: " + error.description.replacingOccurrences(of: "\n", with: " · ")
-            if case .undo(let edits, let what, let logged) = request { state.undoStack.append(.corpus(edits, what, logged: logged)) }
-            return state
-        }
-        let loaded: LoadedCorpus
-        do {
-            loaded = try CorpusLoader.load(path: editor.directory, mode: .tolerant)
-        } catch {
-            state.message = said + ", but the corpus cannot be read again: \(error)"
-            return state
-        }
-        var next = state.reloaded(with: loaded)
-        if case .attach = request {
-            next.undoStack.append(.corpus(outcome.undo, said.prefix(1).lowercased() + said.dropFirst(), logged: outcome.logged))
-        }
-        next.editLog.append(said)
-        if let log = editor.log { next.loggedEdits = EditLog.read(log.path) }
-        next.message = said + (request.isUndo ? "" : " · \(state.keymap.name(.undo, in: [.workflows], usual: .character("u"))) undoes") + (outcome.logProblem.map { " · ⚠ " + $0 } ?? "")
-        return normalized(next)
-    }
 }
 
-extension Explorer {
-    /// The corpus read again from its directory (another editor changed it), where the user was; nil
-    /// when it cannot be read now (the next look tries again).
-    public static func reload(_ directory: String, state: State, message: String) -> State? {
-        guard let loaded = try? CorpusLoader.load(path: directory, mode: .tolerant) else { return nil }
-        var next = state.reloaded(with: loaded)
-        // Another editor's change is in the log too (when it is ours: `dossier add` by the same user).
-        if let path = state.editLogPath { next.loggedEdits = EditLog.read(path) }
-        // A passage being selected (or attached) stays while its article's text is as it was.
-        if let passage = state.passage, let before = state.corpus.article(passage.article), let after = loaded.corpus.article(passage.article),
-           (try? state.bodies.text(of: before)) == (try? next.bodies.text(of: after)) {
-            next.passage = passage
-            next.picker = state.picker
-        }
-        next.message = message
-        return normalized(next)
-    }
-}
 
 extension CorpusEditRequest {
-    var isUndo: Bool {
+    public var isUndo: Bool {
         if case .undo = self { return true }
         return false
     }

@@ -1,3 +1,4 @@
+import DossierApp
 import DossierModel
 import Foundation
 import Synchronization
