@@ -1,0 +1,35 @@
+import ArgumentParser
+import DossierApp
+import DossierConfig
+import DossierGenerator
+import DossierModel
+import DossierTerminal
+import Foundation
+import Synchronization
+import CTerminalSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a corpus and print every problem found, located by file:line:column and id.",
+        discussion: "Exit 0 with a one-line summary for a valid corpus (warnings go to standard error), 65 for an invalid one, 66 for a path that does not exist or cannot be read.")
+
+    @Argument(help: ArgumentHelp("A corpus directory or single JSON file (default: the bundled corpus).", valueName: "PATH"),
+              completion: .file(extensions: ["json"]))
+    var path: String?
+
+    @Flag(help: "Print every problem; by default, after 20 of one kind (the same mistake at other places) a line says how many more there are.")
+    var all = false
+
+    @Flag(name: .customLong("no-cache"), help: "Check the corpus's JSON again even when its index in the cache is fresh (and write no index).")
+    var noCache = false
+
+    func run() throws {
+        let loaded = try CorpusOptions.load(path: path, showWarnings: true, all: all, cache: !noCache).loaded
+        let warnings = loaded.warnings.isEmpty ? "" : " (\(plural(loaded.warnings.count, "warning")))"
+        print("valid: \(loaded.corpus.summary)\(warnings)")
+        try finishOutput()
+    }
+}
