@@ -41,7 +41,7 @@ let package = Package(
         // A deterministic corpus of any size, for benchmarks and scale tests.
         .target(name: "DossierGenerator", dependencies: ["DossierModel"]),
         // The benchmark: `swift run -c release dossier-bench` (see docs/performance.md).
-        .executableTarget(name: "DossierBench", dependencies: ["DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator"]),
+        .executableTarget(name: "DossierBench", dependencies: ["DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Turns data/*.json into Swift source so the binary carries the bundled corpus wherever it is copied.
         .executableTarget(name: "EmbedCorpusTool", path: "Sources/EmbedCorpusTool"),
         .plugin(name: "EmbedCorpus", capability: .buildTool(), dependencies: ["EmbedCorpusTool"]),

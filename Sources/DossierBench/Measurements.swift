@@ -3,9 +3,10 @@
 // time of each screen, and peak RSS. Results go out as JSON lines and a Markdown table.
 //
 //   swift run -c release dossier-bench [--sizes 1000,10000,50000] [--corpora DIR] [--out DIR]
-//   dossier-bench measure PATH        (one measurement, as JSON on standard output)
+//   dossier-bench measure PATH [--cache FOLDER]  (one measurement, as JSON on standard output)
 //   dossier-bench large-body [MB]     (the reader on one article with an MB-sized body; 50 unless told)
 //   dossier-bench growth              (issue 11: validating 1k–1M problems and pathological shapes)
+// (`dossier-bench --help` says the same: the options are swift-argument-parser's, in Bench.swift.)
 import DossierApp
 import DossierGenerator
 import DossierModel
@@ -191,11 +192,6 @@ func directoryBytes(_ path: String) -> Int {
     }
 }
 
-func option(_ name: String, _ fallback: String) -> String {
-    let arguments = CommandLine.arguments
-    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
-    return arguments[index + 1]
-}
 
 /// One article with an enormous body (hostile input, or a whole report pasted in): what opening it in
 /// the reader costs, and then each key while reading it, scrolling, jumping to the end and moving
@@ -316,63 +312,6 @@ func measureGrowth() -> [[String: Any]] {
     return rows
 }
 
-let arguments = CommandLine.arguments
-if arguments.count >= 2, arguments[1] == "growth" {
-    var table = "| case | size | file MB | problems | seconds |\n|---|---|---|---|---|\n"
-    for row in measureGrowth() {
-        table += "| \(row["case"]!) | \(row["size"]!) | \(String(format: "%.1f", Double(row["bytes"] as! Int) / 1e6)) | \(row["problems"]!) | "
-        table += "\(String(format: "%.3f", row["seconds"] as! Double)) |\n"
-    }
-    print(table, terminator: "")
-    exit(0)
-}
-if arguments.count >= 2, arguments[1] == "large-body" {
-    let megabytes = arguments.count >= 3 ? Int(arguments[2]) ?? 50 : 50
-    let data = try JSONSerialization.data(withJSONObject: measureLargeBody(megabytes: megabytes), options: [.sortedKeys])
-    print(String(decoding: data, as: UTF8.self))
-    exit(0)
-}
-if arguments.count >= 3, arguments[1] == "measure" {
-    var result: [String: Any]
-    if arguments.count >= 5, arguments[3] == "--cache" {
-        // Twice if need be: the first writes the index when there is none fresh.
-        guard let warm = measureWarm(path: arguments[2], cacheFolder: arguments[4]) ?? measureWarm(path: arguments[2], cacheFolder: arguments[4]) else {
-            FileHandle.standardError.write(Data("no fresh index could be written for \(arguments[2])\n".utf8))
-            exit(1)
-        }
-        result = warm
-    } else {
-        result = measure(path: arguments[2])
-    }
-    let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-    print(String(decoding: data, as: UTF8.self))
-    exit(0)
-}
-
-let sizes = option("--sizes", "1000,10000,50000").split(separator: ",").compactMap { Int($0) }
-let corpora = option("--corpora", NSTemporaryDirectory() + "dossier-bench-corpora")
-let out = option("--out", ".build/bench")
-let bundled = option("--bundled", "data")
-try? FileManager.default.createDirectory(atPath: corpora, withIntermediateDirectories: true)
-try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-
-var rows: [(String, [String: Any])] = []
-var targets: [(String, String)] = [("bundled", bundled)]
-for size in sizes {
-    let directory = corpora + "/n\(size)"
-    if !FileManager.default.fileExists(atPath: directory + "/excerpts.json") {
-        FileHandle.standardError.write(Data("generating \(size) articles in \(directory)…\n".utf8))
-        _ = try CorpusGenerator(articles: size).write(to: directory)
-    }
-    targets.append((String(size), directory))
-}
-// A persistent index trusts no file changed in the last second (see CorpusCache): let new ones age.
-sleep(2)
-let cacheFolder = out + "/cache"
-try? FileManager.default.removeItem(atPath: cacheFolder)
-let jsonLines = out + "/results.jsonl"
-_ = FileManager.default.createFile(atPath: jsonLines, contents: nil)
-let lines = FileHandle(forWritingAtPath: jsonLines)!
 /// One measurement in a fresh process (so each has its own peak RSS).
 func measureInChild(_ arguments: [String], label: String) throws -> [String: Any] {
     let process = Process()
@@ -399,28 +338,6 @@ func measureInChild(_ arguments: [String], label: String) throws -> [String: Any
     return result
 }
 
-var warmRows: [(String, [String: Any])] = []
-for (label, directory) in targets {
-    FileHandle.standardError.write(Data("measuring \(label)…\n".utf8))
-    var result = try measureInChild(["measure", directory], label: label)
-    result["label"] = label
-    result["corpus_bytes"] = directoryBytes(directory)
-    lines.write(try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]))
-    lines.write(Data("\n".utf8))
-    rows.append((label, result))
-    // Warm: the first child writes the index if need be; the second opens from it.
-    FileHandle.standardError.write(Data("measuring \(label) from its index…\n".utf8))
-    _ = try measureInChild(["measure", directory, "--cache", cacheFolder], label: label + " (index)")
-    var warm = try measureInChild(["measure", directory, "--cache", cacheFolder], label: label + " (index)")
-    warm["label"] = label
-    warm["corpus_bytes"] = result["corpus_bytes"]
-    warm["index_bytes"] = (try? FileManager.default.attributesOfItem(atPath: CorpusCache(folder: cacheFolder, programVersion: "bench").indexPath(for: directory))[.size] as? Int) ?? 0
-    lines.write(try JSONSerialization.data(withJSONObject: warm, options: [.sortedKeys]))
-    lines.write(Data("\n".utf8))
-    warmRows.append((label, warm))
-}
-try lines.close()
-
 func number(_ value: Any?, _ digits: Int = 1) -> String {
     String(format: "%.\(digits)f", (value as? Double) ?? Double((value as? Int) ?? 0))
 }
@@ -430,29 +347,3 @@ func frameColumn(_ result: [String: Any]) -> String {
     ["articles", "actors", "statements", "timeline", "matrix", "compare", "search", "filtered"]
         .map { number(result["frame_\($0)_p99_ms"], 2) }.joined(separator: " / ")
 }
-var table = "| N | corpus MB | first frame s | loaded + searchable s | peak RSS MB | RSS / corpus | RSS after load MB | search p50/p99 ms | filter p50/p99 ms | frame p99 ms (articles, actors, statements, timeline, matrix, compare, search, filtered articles) |\n"
-table += "|---|---|---|---|---|---|---|---|---|---|\n"
-for (label, result) in rows {
-    let corpusMB = Double(result["corpus_bytes"] as? Int ?? 0) / 1e6
-    let rssMB = Double(result["peak_rss_bytes"] as? Int ?? 0) / 1e6
-    let frames = frameColumn(result)
-    table += "| \(label) | \(String(format: "%.1f", corpusMB)) | \(number(result["first_frame_s"], 3)) | \(number(result["loaded_searchable_s"], 3)) | "
-    let afterMB = Double(result["rss_after_load_bytes"] as? Int ?? 0) / 1e6
-    table += "\(String(format: "%.0f", rssMB)) | \(String(format: "%.1f", rssMB / max(corpusMB, 0.001)))× | \(String(format: "%.0f", afterMB)) | "
-    table += "\(number(result["search_p50_ms"], 2)) / \(number(result["search_p99_ms"], 2)) | "
-    table += "\(number(result["filter_p50_ms"], 2)) / \(number(result["filter_p99_ms"], 2)) | \(frames) |\n"
-}
-table += "\nFrom the persistent index (warm):\n\n"
-table += "| N | corpus MB | index MB | open to first frame, searchable s | peak RSS at open MB | RSS / corpus | search p50/p99 ms | filter p50/p99 ms | frame p99 ms (articles, actors, statements, timeline, matrix, compare, search, filtered articles) |\n"
-table += "|---|---|---|---|---|---|---|---|---|\n"
-for (label, result) in warmRows {
-    let corpusMB = Double(result["corpus_bytes"] as? Int ?? 0) / 1e6
-    let rssMB = Double(result["peak_rss_after_load_bytes"] as? Int ?? 0) / 1e6
-    let frames = frameColumn(result)
-    table += "| \(label) | \(String(format: "%.1f", corpusMB)) | \(String(format: "%.1f", Double(result["index_bytes"] as? Int ?? 0) / 1e6)) | "
-    table += "\(number(result["warm_open_s"], 3)) | \(String(format: "%.0f", rssMB)) | \(String(format: "%.2f", rssMB / max(corpusMB, 0.001)))× | "
-    table += "\(number(result["search_p50_ms"], 2)) / \(number(result["search_p99_ms"], 2)) | "
-    table += "\(number(result["filter_p50_ms"], 2)) / \(number(result["filter_p99_ms"], 2)) | \(frames) |\n"
-}
-try table.write(toFile: out + "/results.md", atomically: true, encoding: .utf8)
-print(table, terminator: "")
