@@ -30,19 +30,6 @@ public struct ProfilesState: Equatable, Sendable {
     }
 }
 
-public struct CompareState: Equatable, Sendable {
-    /// What is being compared ("Counts for: Joint letter of 22 states…").
-    public var title: String
-    /// The excerpts either column can show; each column shows one at a time.
-    public var excerpts: [String]
-    /// Which excerpt each column shows, its scroll, and which column has the focus.
-    public var shown: [Int]
-    public var tops: [Int]
-    public var focus = 0
-    /// A figure or label for each excerpt ("22", "more than 20"), shown in the column heading.
-    public var labels: [String]
-}
-
 public struct SignatoryComparison: Equatable, Sendable {
     public var first: String
     public var second: String

@@ -57,9 +57,7 @@ public enum ScreenTable {
             let own: [KeyContext] = [.articles: [.reader], .actors: [.actors], .timeline: [.timeline]][view] ?? []
             return ScreenOps(contexts: own + viewContexts, takesTyping: false, perform: Explorer.performInView,
                              normalize: Explorer.normalizedView, draw: { state, grid in Render.panes(state, into: &grid) })
-        case .compare:
-            return ScreenOps(contexts: [.compare, .following, .everywhere], takesTyping: false, perform: Explorer.performInCompare,
-                             normalize: Explorer.normalizedCompare, draw: { state, grid in Screens.compare(state, into: &grid) })
+        case .compare: return .compare
         case .signatories:
             return ScreenOps(contexts: [.signatories, .following, .everywhere], takesTyping: false, perform: Explorer.performInSignatories,
                              normalize: Explorer.normalizedSignatories, draw: { state, grid in Screens.signatories(state, into: &grid) })

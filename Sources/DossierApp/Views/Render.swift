@@ -210,8 +210,7 @@ public enum Render {
     /// "Statements 2/20 · detail · filter: x": where the user is.
     static func where_(_ state: State) -> String {
         switch state.navigation.overlay {
-        case .compare(let compare):
-            return "Compare · column \(compare.focus + 1) · \(compare.shown[compare.focus] + 1)/\(compare.excerpts.count)"
+        case .compare(let compare): return Screens.compareWhere(compare)
         case .signatories: return "Who signed"
         case .search(let search): return "Search · \(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
         case .profiles(let profiles): return "Side by side · column \(profiles.focus + 1)"

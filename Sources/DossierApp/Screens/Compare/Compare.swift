@@ -1,5 +1,19 @@
 import DossierModel
 
+/// The compare screen's state: which excerpts, which one each column shows, where each is scrolled.
+public struct CompareState: Equatable, Sendable {
+    /// What is being compared ("Counts for: Joint letter of 22 states…").
+    public var title: String
+    /// The excerpts either column can show; each column shows one at a time.
+    public var excerpts: [String]
+    /// Which excerpt each column shows, its scroll, and which column has the focus.
+    public var shown: [Int]
+    public var tops: [Int]
+    public var focus = 0
+    /// A figure or label for each excerpt ("22", "more than 20"), shown in the column heading.
+    public var labels: [String]
+}
+
 /// Where the two readers of the compare screen go: a title row, then two columns each with a heading.
 struct CompareLayout {
     let columnWidth: Int
@@ -164,4 +178,10 @@ extension Explorer {
         state.navigation.overlay = .compare(compare)
         return state
     }
+}
+
+extension ScreenOps {
+    /// How the screen table runs the compare screen: its key contexts, keys, positions and drawing.
+    static let compare = ScreenOps(contexts: [.compare, .following, .everywhere], takesTyping: false, perform: Explorer.performInCompare,
+                                   normalize: Explorer.normalizedCompare, draw: { state, grid in Screens.compare(state, into: &grid) })
 }
