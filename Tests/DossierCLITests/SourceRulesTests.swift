@@ -70,4 +70,10 @@ import Testing
         }
         #expect(offending.isEmpty, "\(offending.joined(separator: "\n"))")
     }
+
+    /// Issue 30: a file of the controller is one job a reader can hold in mind: none passes 400 lines.
+    @Test func noControllerFilePassesFourHundredLines() throws {
+        let long = try Self.sources().filter { $0.path.hasPrefix("DossierApp/") && $0.lines.count > 401 }.map { "\($0.path): \($0.lines.count) lines" }
+        #expect(long.isEmpty, "\(long)")
+    }
 }
