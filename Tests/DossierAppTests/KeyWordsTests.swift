@@ -37,7 +37,7 @@ import Testing
     /// (A letter's name is looked for after a space: "Ctrl-v selects" is the rebound key's.)
     static let standardNames = ["Esc", "Enter", "Tab ", "Alt-Enter", "press m ", "Press m ", " a writes", " b bookmarks", " v selects",
                                 " j/k", " q closes", " w b word", " y copy", "Space b", " y copies", " a notes", " b bookmarks here", "(S shows",
-                                "(S hides", "(! lists", "] and [", " u undoes"]
+                                "(S hides", "(! lists", "] and [", " u undoes", "(!)"]
 
     static func standardNamesIn(_ text: String) -> [String] { standardNames.filter { text.contains($0) } }
 

@@ -64,15 +64,11 @@ public enum ScreenTable {
         case .profiles:
             return ScreenOps(contexts: [.profiles, .everywhere], takesTyping: false, perform: Explorer.performInProfiles,
                              normalize: Explorer.normalizedProfiles, draw: { state, grid in Screens.profiles(state, into: &grid) })
-        case .problems:
-            return ScreenOps(contexts: [.problems, .everywhere], takesTyping: false, perform: Explorer.performInProblems,
-                             normalize: Explorer.normalizedProblems, draw: { state, grid in Screens.problems(state, into: &grid) })
+        case .problems: return .problems
         case .notes:
             return ScreenOps(contexts: [.notes, .everywhere, .panes], takesTyping: false, perform: Explorer.performInNotes,
                              normalize: Explorer.normalizedNotes, draw: { state, grid in Screens.notes(state, into: &grid) })
-        case .edits:
-            return ScreenOps(contexts: [.edits, .everywhere], takesTyping: false, perform: Explorer.performInEdits,
-                             normalize: Explorer.normalizedEdits, draw: { state, grid in Screens.edits(state, into: &grid) })
+        case .edits: return .edits
         case .search:
             return ScreenOps(contexts: [.search], takesTyping: true, perform: Explorer.performInSearch,
                              normalize: Explorer.normalizedSearch, draw: { state, grid in Screens.search(state, into: &grid) })

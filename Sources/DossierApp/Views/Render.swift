@@ -214,10 +214,8 @@ public enum Render {
         case .signatories: return "Who signed"
         case .search(let search): return "Search · \(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
         case .profiles(let profiles): return "Side by side · column \(profiles.focus + 1)"
-        case .problems(let place): return "Problems \(min(place.selected + 1, state.problems.count))/\(state.problems.count)"
-        case .edits(let place):
-            let count = Explorer.editRows(state).count
-            return "Edits \(count == 0 ? 0 : place.selected + 1)/\(count)"
+        case .problems(let place): return Screens.problemsWhere(place, state: state)
+        case .edits(let place): return Screens.editsWhere(place, state: state)
         case .notes(let screen):
             let count = Explorer.listedNotes(state).count
             return "Notes \(count == 0 ? 0 : min(screen.place.selected + 1, count))/\(count)" + (screen.filter.isEmpty ? "" : " · filter: \(screen.filter)")
@@ -231,7 +229,7 @@ public enum Render {
                 + "\(key(.copy, .character("y"))) copy · \(key(.clear, .escape)) cancel"
         }
         // A corpus opened with problems says so wherever the user is, and how to see them.
-        let problems = state.problems.isEmpty ? "" : " · ⚠ \(Explorer.problemCount(state.problems)) (!)"
+        let problems = state.problems.isEmpty ? "" : " · ⚠ \(Explorer.problemCount(state.problems)) (\(Explorer.problemsKey(state)))"
         if state.view == .matrix {
             let model = state.matrixModel
             var text = "Matrix \(model.rows.count) states × \(model.columns.count) statements"

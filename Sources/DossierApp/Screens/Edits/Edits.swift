@@ -67,3 +67,17 @@ extension Screens {
         }
     }
 }
+
+extension ScreenOps {
+    /// How the screen table runs the Edits (`E`) screen: its key contexts, keys, positions and drawing.
+    static let edits = ScreenOps(contexts: [.edits, .everywhere], takesTyping: false, perform: Explorer.performInEdits,
+                                   normalize: Explorer.normalizedEdits, draw: { state, grid in Screens.edits(state, into: &grid) })
+}
+
+extension Screens {
+    /// Where the status line says the user is.
+    static func editsWhere(_ place: ScrollState, state: State) -> String {
+        let count = Explorer.editRows(state).count
+        return "Edits \(count == 0 ? 0 : place.selected + 1)/\(count)"
+    }
+}

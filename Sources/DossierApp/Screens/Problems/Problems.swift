@@ -152,3 +152,16 @@ public enum Problems {
         })
     }
 }
+
+extension ScreenOps {
+    /// How the screen table runs the problems (`!`) screen: its key contexts, keys, positions and drawing.
+    static let problems = ScreenOps(contexts: [.problems, .everywhere], takesTyping: false, perform: Explorer.performInProblems,
+                                   normalize: Explorer.normalizedProblems, draw: { state, grid in Screens.problems(state, into: &grid) })
+}
+
+extension Screens {
+    /// Where the status line says the user is.
+    static func problemsWhere(_ place: ScrollState, state: State) -> String {
+        "Problems \(min(place.selected + 1, state.problems.count))/\(state.problems.count)"
+    }
+}
