@@ -65,9 +65,7 @@ public enum ScreenTable {
             return ScreenOps(contexts: [.profiles, .everywhere], takesTyping: false, perform: Explorer.performInProfiles,
                              normalize: Explorer.normalizedProfiles, draw: { state, grid in Screens.profiles(state, into: &grid) })
         case .problems: return .problems
-        case .notes:
-            return ScreenOps(contexts: [.notes, .everywhere, .panes], takesTyping: false, perform: Explorer.performInNotes,
-                             normalize: Explorer.normalizedNotes, draw: { state, grid in Screens.notes(state, into: &grid) })
+        case .notes: return .notes
         case .edits: return .edits
         case .search:
             return ScreenOps(contexts: [.search], takesTyping: true, perform: Explorer.performInSearch,

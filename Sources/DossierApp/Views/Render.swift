@@ -216,9 +216,7 @@ public enum Render {
         case .profiles(let profiles): return "Side by side · column \(profiles.focus + 1)"
         case .problems(let place): return Screens.problemsWhere(place, state: state)
         case .edits(let place): return Screens.editsWhere(place, state: state)
-        case .notes(let screen):
-            let count = Explorer.listedNotes(state).count
-            return "Notes \(count == 0 ? 0 : min(screen.place.selected + 1, count))/\(count)" + (screen.filter.isEmpty ? "" : " · filter: \(screen.filter)")
+        case .notes(let screen): return Screens.notesWhere(screen, state: state)
         case nil: break
         }
         if let passage = state.passage {

@@ -264,3 +264,17 @@ extension Screens {
         }
     }
 }
+
+extension ScreenOps {
+    /// How the screen table runs the Notes (`6`) screen: its key contexts, keys, positions and drawing.
+    static let notes = ScreenOps(contexts: [.notes, .everywhere, .panes], takesTyping: false, perform: Explorer.performInNotes,
+                                   normalize: Explorer.normalizedNotes, draw: { state, grid in Screens.notes(state, into: &grid) })
+}
+
+extension Screens {
+    /// Where the status line says the user is.
+    static func notesWhere(_ screen: NotesScreenState, state: State) -> String {
+        let count = Explorer.listedNotes(state).count
+        return "Notes \(count == 0 ? 0 : min(screen.place.selected + 1, count))/\(count)" + (screen.filter.isEmpty ? "" : " · filter: \(screen.filter)")
+    }
+}
