@@ -67,9 +67,7 @@ public enum ScreenTable {
         case .problems: return .problems
         case .notes: return .notes
         case .edits: return .edits
-        case .search:
-            return ScreenOps(contexts: [.search], takesTyping: true, perform: Explorer.performInSearch,
-                             normalize: Explorer.normalizedSearch, draw: { state, grid in Screens.search(state, into: &grid) })
+        case .search: return .search
         case .help:
             // Keys reach the help through `Explorer.updateHelp` (it has a prompt of its own); it is
             // drawn over the screen under it, which is kept valid as ever.

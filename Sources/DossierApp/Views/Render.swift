@@ -212,7 +212,7 @@ public enum Render {
         switch state.navigation.overlay {
         case .compare(let compare): return Screens.compareWhere(compare)
         case .signatories: return "Who signed"
-        case .search(let search): return "Search · \(search.hits.count) result\(search.hits.count == 1 ? "" : "s")"
+        case .search(let search): return Screens.searchWhere(search)
         case .profiles(let profiles): return "Side by side · column \(profiles.focus + 1)"
         case .problems(let place): return Screens.problemsWhere(place, state: state)
         case .edits(let place): return Screens.editsWhere(place, state: state)

@@ -172,3 +172,9 @@ extension Explorer {
         return state
     }
 }
+
+extension ScreenOps {
+    /// How the screen table runs the search (`f`) screen: its key contexts, keys, positions and drawing.
+    static let search = ScreenOps(contexts: [.search], takesTyping: true, perform: Explorer.performInSearch,
+                                   normalize: Explorer.normalizedSearch, draw: { state, grid in Screens.search(state, into: &grid) })
+}
