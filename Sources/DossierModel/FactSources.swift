@@ -43,21 +43,13 @@ enum NameMatch {
         return text.withUTF8 { haystack in part.withUTF8 { needle in contains(haystack, needle) } }
     }
 
-    static func contains<Haystack: RandomAccessCollection<UInt8>, Needle: RandomAccessCollection<UInt8>>(_ haystack: Haystack, _ needle: Needle) -> Bool
-        where Haystack.Index == Int, Needle.Index == Int {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        let needleStart = needle.startIndex
-        var start = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var matched = 1
-                while matched < needle.count && haystack[start + matched] == needle[needleStart + matched] { matched += 1 }
-                if matched == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
+    /// Whether `needle` (not empty) occurs in `haystack`, as the quote resolver finds words.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        !needle.isEmpty && QuoteResolver.find(needle, in: haystack, from: 0) != nil
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { contains(haystack, $0) } }
     }
 
     /// `Fold.fold`'s bytes with each run of white space (ASCII, no-break, the typographic spaces, the

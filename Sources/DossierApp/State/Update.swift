@@ -105,13 +105,12 @@ public enum Explorer {
     static func unbound(_ key: Key, _ state: State) -> State {
         var state = state
         // Said with the user's keys for these actions.
-        func label(_ action: Action, _ context: KeyContext) -> String {
-            state.keymap.bindings.first { $0.action == action && $0.context == context }?.keys.first?.label ?? action.rawValue
-        }
+        let keys = state.keymap
         if case .paste = key {
-            state.message = "Pasted text goes into a prompt: \(label(.startFilter, .everywhere)) filters, \(label(.find, .workflows)) searches"
+            state.message = "Pasted text goes into a prompt: \(keys.name(.startFilter, in: [.everywhere], usual: .character("/"))) filters, "
+                + "\(keys.name(.find, in: [.workflows], usual: .character("f"))) searches"
         } else {
-            state.message = "\(key.label) does nothing here · \(label(.help, .everywhere)) lists the keys"
+            state.message = "\(key.label) does nothing here · \(keys.name(.help, in: [.everywhere], usual: .character("?"))) lists the keys"
         }
         return state
     }
