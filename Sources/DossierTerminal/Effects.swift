@@ -4,7 +4,8 @@ import Foundation
 
 // The effects the controller asks for and cannot carry out itself (it does no I/O): editing the
 // corpus and reading it again, writing and reading the notes file, the clock and who is writing.
-// The key loop (`ExplorerSession`) performs them after each key; tests with real files call them too.
+// Each is carried out here and answered with an `ExplorerEvent` that goes back through `Explorer.update`; the
+// key loop (`ExplorerSession`) does that after each key, and tests with real files call these too.
 
 extension NoteStamp {
     /// Now, by `author` when one is configured, else `$USER`, else the account's name; a fresh id.
@@ -21,125 +22,85 @@ extension NoteStamp {
 }
 
 extension Explorer {
-    /// Carries out a note change on the notes file (the terminal edge calls this after each key, and
-    /// tests with real files): the change is on the disk before the status line says so, and the
-    /// notes others appended meanwhile come back with it.
-    public static func carryOut(_ pending: PendingNoteEdit, in file: NotesFile?, stamp: NoteStamp, state: State) -> State {
-        var state = state
+    /// Carries out a note change on the notes file: stamps it, appends it (on the disk before the
+    /// status line says so) and answers with the notes as the file now holds them.
+    public static func perform(_ pending: PendingNoteEdit, in file: NotesFile?, stamp: NoteStamp) -> ExplorerEvent {
         guard let file else {
-            state.message = "Not saved: no notes file"
-            return state
+            return .noteSaved(NoteSaved(pending: pending, stamp: stamp, before: nil, path: "", outcome: .failure(.unavailable)))
         }
         let before = file.notes.first { $0.id == pending.edit.noteID }
-        let change: NoteChange
-        let inverse: NoteEdit
-        let said: String
-        switch pending.edit {
-        case .add(let request):
-            let note = request.note(stamp)
-            change = .add(note)
-            inverse = .delete(id: note.id)
-            said = note.kind == .bookmark ? "Bookmarked (\(state.keymap.name(.showNotes, in: [.panes], usual: .character("6"))) lists bookmarks)" : "Note “\(firstWords(note.text))” saved to \(file.path)"
-        case .edit(let id, let text):
-            change = .edit(id: id, text: text, author: stamp.author, at: stamp.at)
-            inverse = .edit(id: id, text: before?.text ?? text)
-            said = "Note changed"
-        case .delete(let id):
-            let undo = state.keymap.name(.undo, in: [.workflows], usual: .character("u"))
-            change = .delete(id: id, author: stamp.author, at: stamp.at)
-            inverse = .restore(id: id)
-            said = before?.kind == .bookmark ? "Bookmark removed · \(undo) puts it back" : "Note deleted · \(undo) restores it"
-        case .restore(let id):
-            change = .restore(id: id, author: stamp.author, at: stamp.at)
-            inverse = .delete(id: id)
-            said = before?.kind == .bookmark ? "Bookmark put back" : "Note restored"
-        }
+        let outcome: Result<[Note], EdgeFailure>
         do {
-            try file.append(change)
+            try file.append(noteChange(pending, stamp: stamp))
+            outcome = .success(file.liveNotes)
         } catch {
-            state.message = "Not saved: \(error)"
-            if pending.isUndo { state.undoStack.append(.note(pending.edit)) }
-            return state
+            outcome = .failure(.failed("\(error)"))
         }
-        state.notes = file.liveNotes
-        if !pending.isUndo { state.undoStack.append(.note(inverse)) }
-        state.message = pending.isUndo ? "Undone: \(said.prefix { $0 != "·" }.trimmingCharacters(in: .whitespaces))" : said
-        return normalized(state)
+        return .noteSaved(NoteSaved(pending: pending, stamp: stamp, before: before, path: file.path, outcome: outcome))
     }
 
-    /// Notes another explorer (or `dossier notes add`) appended to the file: shown without a key.
-    /// Nil when nothing changed.
-    public static func notesChanged(in file: NotesFile, state: State) -> State? {
-        guard (try? file.refreshIfChanged()) == true else { return nil }
-        var state = state
-        state.notes = file.liveNotes
-        return normalized(state)
-    }
-
-    /// Makes an edit the user asked for through the editing layer (the terminal edge calls this, and
-    /// tests with real directories), then shows the corpus as it now is on disk, keeping the user's
-    /// place. The status line says what changed; `u` takes it back.
-    public static func carryOut(_ request: CorpusEditRequest, editor: CorpusEditor?, state: State) -> State {
-        var state = state
-        guard let editor else {
-            state.message = "This corpus is read-only here: \(state.readOnlyReason)"
-            return state
-        }
+    /// Makes an edit through the editing layer, then reads the corpus again from its directory.
+    public static func perform(_ request: CorpusEditRequest, editor: CorpusEditor?) -> ExplorerEvent {
+        guard let editor else { return .corpusEdited(CorpusEdited(request: request, outcome: .failure(.unavailable))) }
         let outcome: EditOutcome
-        let said: String
+        var linked: String?
         do {
             switch request {
             case .attach(let attachment):
-                var linked: String?
                 outcome = try editor.apply { corpus, record throws(EditError) in
-                    // Words an excerpt already quotes are linked to it, not copied (said so below).
+                    // Words an excerpt already quotes are linked to it, not copied (the status line says so).
                     let plan = try attachment.plan(in: corpus, record: record)
                     linked = plan.linked
                     return plan.edits
                 }
-                var parts = outcome.added.isEmpty ? [] : ["Added " + outcome.added.map { id in (outcome.corpus.kind(of: id)?.rawValue ?? "record") + " " + id }.joined(separator: ", ")]
-                if let linked { parts.append((parts.isEmpty ? "Linked" : "linked") + " excerpt \(linked) (it already quotes these words)") }
-                said = parts.joined(separator: ", ") + (attachment.statement.map { " to \($0.id)" } ?? "")
-            case .undo(let edits, let what, let logged):
+            case .undo(let edits, _, let logged):
                 outcome = try editor.apply(undoing: logged) { _, _ throws(EditError) in edits }
-                said = "Undone: " + what
             }
         } catch {
-            state.message = "Not changed: " + error.description.replacingOccurrences(of: "\n", with: " · ")
-            if case .undo(let edits, let what, let logged) = request { state.undoStack.append(.corpus(edits, what, logged: logged)) }
-            return state
+            return .corpusEdited(CorpusEdited(request: request, outcome: .failure(.failed(error.description))))
         }
-        let loaded: LoadedCorpus
+        let reloaded: Result<LoadedCorpus, EdgeFailure>
         do {
-            loaded = try CorpusLoader.load(path: editor.directory, mode: .tolerant)
+            reloaded = .success(try CorpusLoader.load(path: editor.directory, mode: .tolerant))
         } catch {
-            state.message = said + ", but the corpus cannot be read again: \(error)"
-            return state
+            reloaded = .failure(.failed("\(error)"))
         }
-        var next = state.reloaded(with: loaded)
-        if case .attach = request {
-            next.undoStack.append(.corpus(outcome.undo, said.prefix(1).lowercased() + said.dropFirst(), logged: outcome.logged))
-        }
-        next.editLog.append(said)
-        if let log = editor.log { next.loggedEdits = EditLog.read(log.path) }
-        next.message = said + (request.isUndo ? "" : " · \(state.keymap.name(.undo, in: [.workflows], usual: .character("u"))) undoes") + (outcome.logProblem.map { " · ⚠ " + $0 } ?? "")
-        return normalized(next)
+        let added = outcome.added.map { id in (outcome.corpus.kind(of: id)?.rawValue ?? "record") + " " + id }
+        return .corpusEdited(CorpusEdited(request: request, outcome: .success(CorpusEdited.Applied(
+            undo: outcome.undo, logged: outcome.logged, logProblem: outcome.logProblem, added: added, linked: linked,
+            reloaded: reloaded, loggedEdits: editor.log.map { EditLog.read($0.path) }))))
     }
 
-    /// The corpus read again from its directory (another editor changed it), where the user was; nil
-    /// when it cannot be read now (the next look tries again).
-    public static func reload(_ directory: String, state: State, message: String) -> State? {
+    /// Notes another explorer (or `dossier notes add`) appended to the file; nil when nothing changed.
+    public static func notesChanged(in file: NotesFile) -> ExplorerEvent? {
+        guard (try? file.refreshIfChanged()) == true else { return nil }
+        return .notesChanged(file.liveNotes)
+    }
+
+    /// The corpus read again from its directory (another editor changed it); nil when it cannot be
+    /// read now (the next look tries again).
+    public static func corpusChanged(in directory: String, editLogPath: String?, message: String) -> ExplorerEvent? {
         guard let loaded = try? CorpusLoader.load(path: directory, mode: .tolerant) else { return nil }
-        var next = state.reloaded(with: loaded)
         // Another editor's change is in the log too (when it is ours: `dossier add` by the same user).
-        if let path = state.editLogPath { next.loggedEdits = EditLog.read(path) }
-        // A passage being selected (or attached) stays while its article's text is as it was.
-        if let passage = state.passage, let before = state.corpus.article(passage.article), let after = loaded.corpus.article(passage.article),
-           (try? state.bodies.text(of: before)) == (try? next.bodies.text(of: after)) {
-            next.passage = passage
-            next.picker = state.picker
-        }
-        next.message = message
-        return normalized(next)
+        return .corpusChanged(loaded, loggedEdits: editLogPath.map { EditLog.read($0) }, message: message)
+    }
+
+    // What the key loop does with each effect, for tests with real files: carry it out, then let the
+    // controller take in what came of it.
+
+    public static func carryOut(_ pending: PendingNoteEdit, in file: NotesFile?, stamp: NoteStamp, state: State) -> State {
+        update(state, perform(pending, in: file, stamp: stamp)).0
+    }
+
+    public static func carryOut(_ request: CorpusEditRequest, editor: CorpusEditor?, state: State) -> State {
+        update(state, perform(request, editor: editor)).0
+    }
+
+    public static func notesChanged(in file: NotesFile, state: State) -> State? {
+        notesChanged(in: file).map { update(state, $0).0 }
+    }
+
+    public static func reload(_ directory: String, state: State, message: String) -> State? {
+        corpusChanged(in: directory, editLogPath: state.editLogPath, message: message).map { update(state, $0).0 }
     }
 }

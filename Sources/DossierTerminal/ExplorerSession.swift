@@ -100,7 +100,7 @@ public enum ExplorerSession {
         start.editLogPath = editor?.log?.path
         start.loggedEdits = editor?.log.map { EditLog.read($0.path) } ?? []
         if let notes { start.notes = notes.liveNotes }
-        var state = Explorer.update(start, .resize(size.width, size.height))
+        var state = Explorer.update(start, .key(.resize(size.width, size.height))).0
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
         // Said on the first frame (a mistake in the configuration), until the first key.
         state.message = notice
@@ -131,7 +131,7 @@ public enum ExplorerSession {
                 screen.setPollInterval(milliseconds: 250)
                 switch result {
                 case .success(let loaded):
-                    state = Explorer.handle(state, .loaded(loaded))
+                    state = Explorer.update(state, .loaded(loaded)).0
                     if let text = savedPlace { state = Session.restore(text, into: state) ?? state }
                     show(&state)
                     prepareInBackground(state)
@@ -147,16 +147,17 @@ public enum ExplorerSession {
                 if IndexDamage.count != damageSeen { show(&state) }
                 guard ContinuousClock.now - notesLookedAt > .milliseconds(900) else { continue }
                 notesLookedAt = ContinuousClock.now
-                if let notes, let changed = Explorer.notesChanged(in: notes, state: state) {
-                    state = changed
+                if let notes, let changed = Explorer.notesChanged(in: notes) {
+                    state = Explorer.update(state, changed).0
                     show(&state)
                 }
                 if let editor, pending == nil, let seen = corpusSeen {
                     let now = CorpusSignature.of(editor.directory)
                     if now != seen && !now.isMidEdit {
                         corpusSeen = now
-                        if let reloaded = Explorer.reload(editor.directory, state: state, message: "The corpus changed on disk (another editor): shown as it is now") {
-                            state = reloaded
+                        if let changed = Explorer.corpusChanged(in: editor.directory, editLogPath: state.editLogPath,
+                                                                message: "The corpus changed on disk (another editor): shown as it is now") {
+                            state = Explorer.update(state, changed).0
                             show(&state)
                         }
                     }
@@ -169,27 +170,32 @@ public enum ExplorerSession {
             case .key(let key):
                 // A key pressed before the corpus is whole is where the user wants to be now.
                 savedPlace = nil
-                state = Explorer.handle(state, .key(key))
-                if state.quitRequested { return end(.quit) }
-                if let request = state.exportRequest {
-                    state.exportRequest = nil
-                    state.message = export(request)
+                var effects: [Effect]
+                (state, effects) = Explorer.update(state, .key(key))
+                var redrawAll = false
+                // Each effect is carried out in order, and what came of it goes back to the controller
+                // (which may ask for more).
+                while !effects.isEmpty {
+                    let effect = effects.removeFirst()
+                    let answer: ExplorerEvent
+                    switch effect {
+                    case .quit: return end(.quit)
+                    case .redrawAll:
+                        redrawAll = true
+                        continue
+                    case .export(let request): answer = .reported(export(request))
+                    case .copy(let request): answer = .reported(copy(request, to: screen, clipboard: clipboard, environment: environment))
+                    case .changeNote(let pending): answer = Explorer.perform(pending, in: notes, stamp: .now(environment: environment, author: author))
+                    case .editCorpus(let request):
+                        answer = Explorer.perform(request, editor: editor)
+                        // Our own change is not another editor's.
+                        corpusSeen = editor.map { CorpusSignature.of($0.directory) }
+                    }
+                    let more: [Effect]
+                    (state, more) = Explorer.update(state, answer)
+                    effects += more
                 }
-                if let request = state.corpusEdit {
-                    state.corpusEdit = nil
-                    state = Explorer.carryOut(request, editor: editor, state: state)
-                    // Our own change is not another editor's.
-                    corpusSeen = editor.map { CorpusSignature.of($0.directory) }
-                }
-                if let edit = state.noteEdit {
-                    state.noteEdit = nil
-                    state = Explorer.carryOut(edit, in: notes, stamp: .now(environment: environment, author: author), state: state)
-                }
-                if let request = state.clipboard {
-                    state.clipboard = nil
-                    state.message = copy(request, to: screen, clipboard: clipboard, environment: environment)
-                }
-                show(&state, everything: state.redrawRequested)
+                show(&state, everything: redrawAll)
             }
         }
     }

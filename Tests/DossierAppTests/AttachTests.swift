@@ -31,11 +31,9 @@ final class EditableCorpus {
 }
 
 /// Makes the edit the last key asked for, as the terminal edge does.
-func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
-    guard let request = state.corpusEdit else { return state }
-    var state = state
-    state.corpusEdit = nil
-    return Explorer.carryOut(request, editor: try CorpusEditor(directory: corpus.path), state: state)
+func carryOutEdit(_ pressed: (state: State, effects: [Effect]), in corpus: EditableCorpus) throws -> State {
+    guard let request = pressed.effects.corpusEdit else { return pressed.state }
+    return Explorer.carryOut(request, editor: try CorpusEditor(directory: corpus.path), state: pressed.state)
 }
 
 /// Issue 16, item 2: Enter on a passage opens a picker; the passage becomes a fact's source.
@@ -52,8 +50,8 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
         #expect(Render.frame(found).plainText.contains("statement  Joint letter of states to the High Commissioner"))
         let parts = run(["Enter"], from: found)
         #expect(Render.frame(parts).plainText.contains("3  a signatory it names"))
-        let asked = run(["3"] + typed("australia") + ["Enter"], from: parts)
-        guard case .attach(let attachment)? = asked.corpusEdit else { Issue.record("no edit asked for"); return }
+        let asked = press(["3"] + typed("australia") + ["Enter"], from: parts)
+        guard case .attach(let attachment)? = asked.effects.corpusEdit else { Issue.record("no edit asked for"); return }
         #expect(attachment.quote == Self.letter && attachment.occurrence == 1 && attachment.about == ["st-2019-07-joint-letter", "aus"])
         let done = try carryOutEdit(asked, in: corpus)
         // The passage is exactly the span x-cdt-22-nations quotes: that excerpt is linked (Australia added
@@ -70,7 +68,7 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
         let edits = run(["E"], from: done)
         #expect(edits.screen == .edits && Render.frame(edits).plainText.contains("Linked excerpt \(id) (it already quotes these words) to st-2019-07-joint-letter"))
         // u: the edit taken back, byte for byte.
-        let undone = try carryOutEdit(run(["u"], from: done), in: corpus)
+        let undone = try carryOutEdit(press(["u"], from: done), in: corpus)
         #expect(undone.message == "Undone: linked excerpt \(id) (it already quotes these words) to st-2019-07-joint-letter" && corpus.files == before)
         #expect(undone.corpus.excerpt(id)?.about.contains("aus") == false)
     }
@@ -88,23 +86,20 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
         var state = try corpus.state()
         state.editLogPath = log
         state.loggedEdits = EditLog.read(log)
-        let asked = run(["Tab", "]", "]", "]", "v", "Enter"] + typed("joint letter of states") + ["Enter", "3"] + typed("australia") + ["Enter"], from: state)
-        let request = try #require(asked.corpusEdit)
-        var pending = asked
-        pending.corpusEdit = nil
+        let asked = press(["Tab", "]", "]", "]", "v", "Enter"] + typed("joint letter of states") + ["Enter", "3"] + typed("australia") + ["Enter"], from: state)
+        let request = try #require(asked.effects.corpusEdit)
         let editor = try CorpusEditor(directory: corpus.path, log: (log, "ana"))
-        let done = Explorer.carryOut(request, editor: editor, state: pending)
-        let listed = Render.frame(run(["E"], from: Explorer.update(done, .resize(160, 30)))).plainText
+        let done = Explorer.carryOut(request, editor: editor, state: asked.state)
+        let listed = Render.frame(run(["E"], from: pressKey(done, .resize(160, 30)))).plainText
         #expect(listed.contains("Edits in the log: 2"))
         #expect(listed.contains("  ana  changed excerpt x-cdt-22-nations, changed statement st-2019-07-joint-letter"))
         #expect(listed.contains("  bo  added actor plw"))
         #expect(listed.range(of: "ana  changed excerpt")!.lowerBound < listed.range(of: "bo  added actor")!.lowerBound)
         // u takes back the explorer's edit through the log: listed as undone, and the undo logged.
-        var undoing = run(["u"], from: done)
-        let undoRequest = try #require(undoing.corpusEdit)
-        undoing.corpusEdit = nil
-        let undone = Explorer.carryOut(undoRequest, editor: editor, state: undoing)
-        let relisted = Render.frame(run(["E"], from: Explorer.update(undone, .resize(160, 30)))).plainText
+        let undoing = press(["u"], from: done)
+        let undoRequest = try #require(undoing.effects.corpusEdit)
+        let undone = Explorer.carryOut(undoRequest, editor: editor, state: undoing.state)
+        let relisted = Render.frame(run(["E"], from: pressKey(undone, .resize(160, 30)))).plainText
         #expect(relisted.contains("changed statement st-2019-07-joint-letter  (undone)") && relisted.contains("ana  undid an edit: "))
         // The command line's edit is the one left to undo.
         #expect(EditLog.lastUndoable(in: EditLog.read(log)).entry?.author == "bo")
@@ -121,8 +116,8 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
         #expect(Render.frame(picker).plainText.contains("＋ a new actor named “Palau”…"))
         let form = run(["Enter"], from: picker)
         #expect(Render.frame(form).plainText.contains("A new actor"))
-        let asked = run(["Tab", "Tab"] + typed("plw") + ["Enter", "Enter"], from: form)
-        guard case .attach(let attachment)? = asked.corpusEdit else { Issue.record("no edit asked for"); return }
+        let asked = press(["Tab", "Tab"] + typed("plw") + ["Enter", "Enter"], from: form)
+        guard case .attach(let attachment)? = asked.effects.corpusEdit else { Issue.record("no edit asked for"); return }
         #expect(attachment.newRecord == .actor(name: "Palau", kind: "state", country: "plw", aliases: []))
         let done = try carryOutEdit(asked, in: corpus)
         #expect(done.corpus.actor("plw")?.name == "Palau" && done.corpus.excerptsAbout["plw"]?.count == 1)
@@ -131,8 +126,8 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
     @Test func aCountAndWhatIsRefused() throws {
         let corpus = try EditableCorpus()
         let parts = run(["Tab", "]", "]", "]", "v", "Enter"] + typed("joint letter of states") + ["Enter"], from: try corpus.state())
-        let counted = run(["2"] + typed("more than 20") + ["Enter"], from: parts)
-        guard case .attach(let attachment)? = counted.corpusEdit else { Issue.record("no edit asked for"); return }
+        let counted = press(["2"] + typed("more than 20") + ["Enter"], from: parts)
+        guard case .attach(let attachment)? = counted.effects.corpusEdit else { Issue.record("no edit asked for"); return }
         #expect(attachment.statement?.part == .count(value: 20, qualifier: "more-than"))
         #expect(run(["2"] + typed("many") + ["Enter"], from: parts).message == "A count is a number, as 22, “more than 20” or “about 40”")
         // Esc steps back: from the count to the parts, to the search, then closes with the passage kept.
@@ -144,8 +139,7 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
         #expect(run(["Tab", "]", "v", "Enter"], from: readOnly).message?.hasPrefix("This corpus is read-only here: the bundled corpus is compiled in") == true)
         // An edit the validator refuses leaves everything as it was and says why.
         let before = corpus.files
-        var refused = counted
-        refused.corpusEdit = .attach(PassageAttachment(article: "art-2019-cdt-22-nations", quote: Self.letter, occurrence: 1, about: ["nobody"]))
+        let refused = (state: counted.state, effects: [Effect.editCorpus(.attach(PassageAttachment(article: "art-2019-cdt-22-nations", quote: Self.letter, occurrence: 1, about: ["nobody"])))])
         let said = try carryOutEdit(refused, in: corpus)
         #expect(said.message?.hasPrefix("Not changed: ") == true && said.message?.contains("\"nobody\" is not the id of any record") == true)
         #expect(corpus.files == before)
@@ -154,7 +148,7 @@ func carryOutEdit(_ state: State, in corpus: EditableCorpus) throws -> State {
     @Test func thePickerSnapshots() throws {
         let corpus = try EditableCorpus()
         var state = try corpus.state()
-        state = Explorer.update(state, .resize(80, 24))
+        state = pressKey(state, .resize(80, 24))
         let picker = run(["Tab", "]", "]", "]", "v", "Enter"] + typed("letter"), from: state)
         assertSnapshot(Render.frame(picker), named: "attach-picker-80x24")
         assertSnapshot(Render.frame(run(["Enter"], from: picker)), named: "attach-picker-parts-80x24")

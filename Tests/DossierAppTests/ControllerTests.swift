@@ -176,7 +176,7 @@ import Testing
         #expect(run(["Ctrl-n", "Ctrl-p"], from: typing).selectedID() == typing.listIDs()[0])
         // While typing, letters are text, not commands.
         let withQ = run(["q", "j"], from: typing)
-        #expect(!withQ.quitRequested)
+        #expect(!effects(["q", "j"], from: typing).quits)
         #expect(withQ.position.list.filter == "letterqj")
         let kept = run(["Enter"], from: typing)
         #expect(!kept.editingFilter)
@@ -208,18 +208,18 @@ import Testing
         #expect(help.showHelp)
         #expect(run(["j", "j", "k"], from: help).helpTop == 1)
         for close in ["Esc", "?", "q"] {
-            let closed = run([close], from: help)
-            #expect(!closed.showHelp && !closed.quitRequested)
+            let (closed, effects) = press([close], from: help)
+            #expect(!closed.showHelp && !effects.quits)
         }
         // Other keys do nothing while it is open.
         #expect(run(["3"], from: help).view == .articles)
     }
 
     @Test func quitKeys() {
-        #expect(run(["q"]).quitRequested)
-        #expect(run(["Ctrl-c"]).quitRequested)
-        #expect(run(["/", "Ctrl-c"]).quitRequested)
-        #expect(run(["?", "Ctrl-c"]).quitRequested)
+        #expect(effects(["q"]).quits)
+        #expect(effects(["Ctrl-c"]).quits)
+        #expect(effects(["/", "Ctrl-c"]).quits)
+        #expect(effects(["?", "Ctrl-c"]).quits)
     }
 
     @Test func detailAndSourcePanesMoveAndScroll() {
@@ -238,10 +238,10 @@ import Testing
     @Test func resizeKeepsTheSelectionVisible() {
         let bottom = run(["2", "G"])
         #expect(bottom.position.list.top > 0)
-        let taller = Explorer.update(bottom, .resize(120, 100))
+        let taller = pressKey(bottom, .resize(120, 100))
         #expect(taller.width == 120 && taller.height == 100)
         #expect(taller.position.list.top == 0)
-        let shorter = Explorer.update(taller, .resize(80, 10))
+        let shorter = pressKey(taller, .resize(80, 10))
         let row = shorter.selectedRow(in: shorter.listIDs())
         #expect(row >= shorter.position.list.top && row < shorter.position.list.top + 7)
     }
@@ -249,8 +249,8 @@ import Testing
     @Test func unboundKeysChangeNothing() {
         let state = run(["3", "j"])
         for key in [Key.character("x"), .character("Z"), .delete, .control("z")] {
-            let next = Explorer.update(state, key)
-            #expect(next.positions == state.positions && next.view == state.view && !next.quitRequested)
+            let (next, effects) = Explorer.update(state, .key(key))
+            #expect(next.positions == state.positions && next.view == state.view && !effects.quits)
         }
     }
 
@@ -273,13 +273,13 @@ import Testing
         for binding in Keymap.standard.bindings {
             let changed = states.contains { state in
                 binding.keys.contains { key in
-                    let next = Explorer.update(state, key)
+                    let (next, effects) = Explorer.update(state, .key(key))
                     return next.navigation != state.navigation || next.showHelp != state.showHelp || next.editingFilter != state.editingFilter
-                        || next.quitRequested || next.helpTop != state.helpTop || next.history.count != state.history.count
+                        || effects.quits || next.helpTop != state.helpTop || next.history.count != state.history.count
                         || next.prompt != state.prompt || next.helpQuery != state.helpQuery || next.helpEditing != state.helpEditing
-                        || next.zoomed != state.zoomed || next.splitShift != state.splitShift || next.redrawRequested
-                        || next.clipboard != nil || next.exportPrompt != state.exportPrompt || next.exportRequest != nil
-                        || next.noteEdit != nil || next.notePrompt != state.notePrompt
+                        || next.zoomed != state.zoomed || next.splitShift != state.splitShift || effects.redrawsAll
+                        || effects.copy != nil || next.exportPrompt != state.exportPrompt || effects.export != nil
+                        || effects.noteEdit != nil || next.notePrompt != state.notePrompt
                 }
             }
             #expect(changed, "binding for \(binding.action) in \(binding.context) changes nothing")
@@ -292,7 +292,7 @@ import Testing
         var state = Fixture.state()
         for key in keys(["2", "/"] + typed("tur") + ["Backspace", "Enter", "s", "j", "t", "/", "l", "Esc", "Esc", "3", "/"] + typed("joint")
                         + ["Enter", "j", "Enter", "Enter", "Backspace", "4", "5", "/"] + typed("2019") + ["Enter", "1"]) {
-            state = Explorer.update(state, key)
+            state = pressKey(state, key)
             for view in ViewID.allCases {
                 let fresh = state.index.ids(of: view, sortedBy: state.actorSort, filter: state.positions[view]?.list.filter ?? "",
                                             timelineActor: state.navigation.timelineActor, corpus: state.corpus)
@@ -335,7 +335,7 @@ import Testing
         var reading = run(["Tab", "]", "]", "j", "j"])
         _ = Render.frame(reading)  // laid out at 80 columns and kept
         for (width, height) in [(120, 40), (50, 20), (80, 24)] {
-            reading = Explorer.update(reading, .resize(width, height))
+            reading = pressKey(reading, .resize(width, height))
             // The same place drawn by a state that has kept nothing.
             var fresh = State(corpus: Fixture.corpus, width: width, height: height)
             fresh.navigation = reading.navigation

@@ -38,7 +38,7 @@ import Testing
             for excerpt in line.excerpts {
                 #expect(Self.names(try #require(corpus.excerpt(excerpt)).quote, statement.forum!, corpus), "\(statement.id): \(excerpt)")
             }
-            let copied = try #require(run(["y"], from: state).clipboard?.text)
+            let copied = try #require(effects(["y"], from: state).copy?.text)
             if line.excerpts.isEmpty {
                 #expect(copied.hasSuffix("(no source in the corpus states this)") && !copied.contains("“"), "\(statement.id): \(copied)")
             } else {
@@ -48,7 +48,7 @@ import Testing
         }
         #expect(checked >= 3)
         let letter = Explorer.jump(Fixture.state(width: 120, height: 40), to: .statement("st-2019-07-joint-letter"))
-        let copied = try #require(run(["y"], from: try Self.selecting("forum: ", in: letter).0).clipboard?.text)
+        let copied = try #require(effects(["y"], from: try Self.selecting("forum: ", in: letter).0).copy?.text)
         #expect(!copied.contains("In a letter to the United Nations High Commissioner"))
     }
 
@@ -81,7 +81,7 @@ import Testing
         let opened = Explorer.jump(try ProblemsTests.opened("good/small.json", width: 120, height: 40), to: .statement("s-letter"))
         let (state, line) = try Self.selecting("forum: ", in: opened)
         #expect(line.excerpts.isEmpty && line.unstated == "no source in the corpus states this")
-        let copied = try #require(run(["y"], from: state).clipboard)
+        let copied = try #require(effects(["y"], from: state).copy)
         #expect(copied.text == "Joint letter on Xinjiang — forum: UN Human Rights Council (no source in the corpus states this)")
         #expect(copied.what == "the fact, marked: no source in the corpus states this")
         let source = PaneContent.source(state, view: .statements, width: 60).map { $0.segments.map(\.text).joined() }
@@ -104,7 +104,7 @@ import Testing
         state = Explorer.normalized(state)
         let frame = Render.frame(state).plainText
         #expect(frame.contains("N said not to sign") && frame.contains("United States: said not to sign"))
-        let copied = try #require(run(["y"], from: state).clipboard?.text)
+        let copied = try #require(effects(["y"], from: state).copy?.text)
         #expect(copied.hasPrefix("United States said not to sign Joint letter of states to the High Commissioner on Xinjiang detentions: “The United States, which withdrew from the United Nations Human Rights Council last June, was not one of the signatories.”"))
     }
 

@@ -30,7 +30,7 @@ import Testing
 
     /// The standard keys, pressed as the rebound keymap has them.
     static func press(_ names: [String], from state: State) -> State {
-        keys(names).map(moved).reduce(state, Explorer.update)
+        keys(names).map(moved).reduce(state, pressKey)
     }
 
     /// What the standard keys' names look like in a hint or message.

@@ -19,12 +19,10 @@ final class TemporaryNotes {
 }
 
 /// Carries out what the last key asked of the notes, as the terminal edge does, with a fixed stamp.
-func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidString.prefix(8))", author: String = "ana",
+func carryOut(_ pressed: (state: State, effects: [Effect]), in file: NotesFile, id: String = "n-\(UUID().uuidString.prefix(8))", author: String = "ana",
               at: String = "2026-11-30T10:00:00Z") -> State {
-    guard let edit = state.noteEdit else { return state }
-    var state = state
-    state.noteEdit = nil
-    return Explorer.carryOut(edit, in: file, stamp: NoteStamp(id: id, author: author, at: at), state: state)
+    guard let edit = pressed.effects.noteEdit else { return pressed.state }
+    return Explorer.carryOut(edit, in: file, stamp: NoteStamp(id: id, author: author, at: at), state: pressed.state)
 }
 
 /// Issue 15, item 1: notes of several lines, edited, deleted and restored with undo.
@@ -35,32 +33,31 @@ func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidS
         let frame = Render.frame(writing).plainText.split(separator: "\n").map(String.init)
         #expect(frame[21].hasPrefix("  check the 25") && frame[22].hasPrefix("  against the UN record #verify▏"))
         #expect(frame[23].hasPrefix("Note on Joint letter of states to the:"))
-        let saved = run(["Enter"], from: writing)
-        #expect(saved.noteEdit == PendingNoteEdit(edit: .add(NoteRequest(target: NoteTarget(record: "st-2019-07-joint-letter"),
+        let savedAsked = effects(["Enter"], from: writing)
+        #expect(savedAsked.noteEdit == PendingNoteEdit(edit: .add(NoteRequest(target: NoteTarget(record: "st-2019-07-joint-letter"),
                                                                           text: "check the 25\nagainst the UN record #verify", kind: .note)), isUndo: false))
         // Pasted line breaks stay line breaks in a note; in the filter they become spaces.
-        let pasted = Explorer.update(run(["3", "a"]), .paste("one\ntwo"))
+        let pasted = pressKey(run(["3", "a"]), .paste("one\ntwo"))
         #expect(pasted.notePrompt?.text == "one\ntwo")
-        #expect(Explorer.update(run(["3", "/"]), .paste("one\ntwo")).prompt.text == "one two")
+        #expect(pressKey(run(["3", "/"]), .paste("one\ntwo")).prompt.text == "one two")
     }
 
     @Test func aNoteIsEditedDeletedAndRestoredByUndoInTheFile() throws {
         let temporary = TemporaryNotes()
         let file = try NotesFile(path: temporary.path)
-        var state = carryOut(run(["3", "j", "a"] + typed("first words") + ["Enter"]), in: file, id: "n-1")
+        var state = carryOut(press(["3", "j", "a"] + typed("first words") + ["Enter"]), in: file, id: "n-1")
         #expect(state.message == "Note “first words” saved to \(temporary.path)" && state.notes.map(\.text) == ["first words"])
         // The Notes view lists it; e edits its words in place.
-        state = run(["6", "e", "Ctrl-u"] + typed("better words") + ["Enter"], from: state)
-        state = carryOut(state, in: file, at: "2026-11-30T10:05:00Z")
+        state = carryOut(press(["6", "e", "Ctrl-u"] + typed("better words") + ["Enter"], from: state), in: file, at: "2026-11-30T10:05:00Z")
         #expect(state.message == "Note changed" && state.notes.map(\.text) == ["better words"])
-        state = carryOut(run(["d"], from: state), in: file)
+        state = carryOut(press(["d"], from: state), in: file)
         #expect(state.notes.isEmpty && state.message == "Note deleted · u restores it")
-        state = carryOut(run(["u"], from: state), in: file)
+        state = carryOut(press(["u"], from: state), in: file)
         #expect(state.message == "Undone: Note restored" && state.notes.map(\.text) == ["better words"])
         // Undo goes on back through the session: the edit, then the note itself.
-        state = carryOut(run(["u"], from: state), in: file)
+        state = carryOut(press(["u"], from: state), in: file)
         #expect(state.notes.map(\.text) == ["first words"])
-        state = carryOut(run(["u"], from: state), in: file)
+        state = carryOut(press(["u"], from: state), in: file)
         #expect(state.notes.isEmpty)
         #expect(run(["u"], from: state).message == "Nothing to undo: nothing was changed in this session")
         // What the screen said is what the file holds, read afresh.
@@ -71,7 +68,7 @@ func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidS
     @Test func editingKeepsTheWordsUnlessTheyChange() throws {
         let temporary = TemporaryNotes()
         let file = try NotesFile(path: temporary.path)
-        let state = carryOut(run(["3", "a"] + typed("as it is") + ["Enter"]), in: file)
+        let state = carryOut(press(["3", "a"] + typed("as it is") + ["Enter"]), in: file)
         let editing = run(["6", "e"], from: state)
         #expect(editing.notePrompt?.text == "as it is" && Render.frame(editing).plainText.contains("Edit note on"))
         #expect(run(["Enter"], from: editing).message == "The note is unchanged")
@@ -93,11 +90,11 @@ func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidS
         }
         let writing = run(["a"] + typed("is this from the UN list?"), from: state)
         #expect(Render.frame(writing).plainText.contains("Note on signatory United Kingdom: is this"))
-        guard case .add(let request)? = run(["Enter"], from: writing).noteEdit?.edit else { Issue.record("no note"); return }
+        guard case .add(let request)? = effects(["Enter"], from: writing).noteEdit?.edit else { Issue.record("no note"); return }
         #expect(request.target == NoteTarget(record: "st-2019-07-joint-letter", part: "signatory:gbr"))
         let temporary = TemporaryNotes()
         let file = try NotesFile(path: temporary.path)
-        let saved = carryOut(run(["Enter"], from: writing), in: file)
+        let saved = carryOut(press(["Enter"], from: writing), in: file)
         let rows = PaneContent.detail(saved, view: .statements, width: 120).map { $0.segments.map(\.text).joined() }
         #expect(rows.contains { $0.hasSuffix("on signatory United Kingdom: is this from the UN list?") })
         // The Notes view says so, and Enter opens the statement at that row.
@@ -118,15 +115,15 @@ func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidS
     @Test func bBookmarksTheSelectedRecordAndBAgainRemovesIt() throws {
         let temporary = TemporaryNotes()
         let file = try NotesFile(path: temporary.path)
-        let state = carryOut(run(["2", "j", "b"]), in: file)
+        let state = carryOut(press(["2", "j", "b"]), in: file)
         #expect(state.message == "Bookmarked (6 lists bookmarks)")
         #expect(state.notes.map(\.kind) == [.bookmark] && state.notes[0].target == NoteTarget(record: state.selectedID()!))
         #expect(Render.frame(state).plainText.contains("⚑ "))
-        let removed = carryOut(run(["b"], from: state), in: file)
+        let removed = carryOut(press(["b"], from: state), in: file)
         #expect(removed.notes.isEmpty && removed.message == "Bookmark removed · u puts it back")
         // In the reader, a bookmark is on the selected span's words.
-        let span = run(["Tab", "]", "b"])
-        #expect(span.noteEdit.map { edit -> Bool in
+        let spanAsked = effects(["Tab", "]", "b"])
+        #expect(spanAsked.noteEdit.map { edit -> Bool in
             if case .add(let request) = edit.edit { return request.kind == .bookmark && request.target.quote != nil }
             return false
         } == true)
@@ -202,8 +199,8 @@ func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidS
     }
 
     @Test func theNotesListedExportAsATable() {
-        let view = run(["6", "/"] + typed("ana") + ["Enter", "Ctrl-s"] + typed("notes.csv") + ["Enter"], from: Self.withNotes())
-        let request = view.exportRequest
+        let viewAsked = effects(["6", "/"] + typed("ana") + ["Enter", "Ctrl-s"] + typed("notes.csv") + ["Enter"], from: Self.withNotes())
+        let request = viewAsked.export
         #expect(request?.rows == 2 && request?.text.hasPrefix("id,kind,record,name,quote,text,tags,author,created,updated,anchor") == true)
     }
 }
@@ -221,8 +218,7 @@ func carryOut(_ state: State, in file: NotesFile, id: String = "n-\(UUID().uuidS
                     guard let file = try? NotesFile(path: path) else { return }
                     var state = Fixture.state()
                     for number in 0..<perWriter {
-                        state = run(["3", "a"] + typed("\(writer) \(number)") + ["Enter"], from: state)
-                        state = carryOut(state, in: file, id: "n-\(writer)-\(number)", author: writer)
+                        state = carryOut(press(["3", "a"] + typed("\(writer) \(number)") + ["Enter"], from: state), in: file, id: "n-\(writer)-\(number)", author: writer)
                     }
                 }
             }

@@ -29,7 +29,7 @@ import Testing
         let frame = Render.frame(selected)
         #expect(frame.plainText.contains("Passage of \(first.count) characters · Enter attach · ) ( sentence"))
         // y copies it with its citation; Esc cancels; leaving the article drops it.
-        #expect(run(["y"], from: selected).clipboard?.text == "“\(first)”\n— China Digital Times, “China Rebuked by 22 Nations Over Xinjiang”, 2019-07")
+        #expect(effects(["y"], from: selected).copy?.text == "“\(first)”\n— China Digital Times, “China Rebuked by 22 Nations Over Xinjiang”, 2019-07")
         #expect(run(["Esc"], from: selected).passage == nil)
         #expect(run(["Shift-Tab", "j"], from: selected).passage == nil)
         // j and k still move the cursor while selecting.

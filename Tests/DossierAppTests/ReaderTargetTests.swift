@@ -37,9 +37,9 @@ import Testing
         #expect(shown.selectedOnCursorRow == (span != nil), "\(motion): marked on the cursor's row \(shown.selectedOnCursorRow), target \(span ?? "none")", sourceLocation: sourceLocation)
         #expect(!shown.anySelected || shown.selectedOnCursorRow, "\(motion): a span is marked away from the cursor", sourceLocation: sourceLocation)
         let facts = PaneContent.facts(state).map { $0.segments.map(\.text).joined() }
-        let copied = run(["y"], from: state).clipboard?.text ?? ""
+        let copied = effects(["y"], from: state).copy?.text ?? ""
         let noted = run(["a"], from: state).noteTarget
-        let bookmarked = run(["b"], from: state).noteEdit
+        let bookmarked = effects(["b"], from: state).noteEdit
         let entered = run(["Enter"], from: state)
         if let span, let excerpt = state.corpus.excerpt(span) {
             let spans = state.corpus.excerptsInArticle[excerpt.article, default: []]
@@ -88,7 +88,7 @@ import Testing
         #expect(found.selectedID() == "art-2022-globalnews-un-report")
         #expect(Explorer.readerSpan(found) == "x-gn-genocide")
         try Self.expectOneTarget(found, "f … Enter")
-        let copied = try #require(run(["y"], from: found).clipboard?.text)
+        let copied = try #require(effects(["y"], from: found).copy?.text)
         #expect(copied.hasPrefix("“Some countries, including the United States, have accused Beijing of committing genocide in Xinjiang.”"))
         // n and N move to other hits; the target follows each.
         let many = run(["f"] + typed("Xinjiang") + ["Enter"], from: Fixture.state(width: 120, height: 40))
@@ -103,7 +103,7 @@ import Testing
         let start = Self.reader
         let pane = try #require(start.layout.panes[.detail])
         for row in [3, 8, 14, 22, 30] {
-            let clicked = Explorer.update(start, .mouse(MouseEvent(.click, x: pane.x + 6, y: pane.y + 1 + row)))
+            let clicked = pressKey(start, .mouse(MouseEvent(.click, x: pane.x + 6, y: pane.y + 1 + row)))
             #expect(clicked.position.detail.cursor == max(row, start.position.detail.cursor) || clicked.position.detail.cursor == row || row < 4)
             try Self.expectOneTarget(clicked, "click on row \(row)")
         }
@@ -147,7 +147,7 @@ import Testing
         let excerpt = try #require(Explorer.sourceExcerpt(statement))
         #expect(run(["a"], from: statement).noteTarget == NoteTarget(record: excerpt))
         let quote = try #require(statement.corpus.excerpt(excerpt)?.quote)
-        #expect(run(["y"], from: statement).clipboard?.text.contains("“\(quote)”") == true)
+        #expect(effects(["y"], from: statement).copy?.text.contains("“\(quote)”") == true)
         #expect(Render.frame(statement).plainText.contains("excerpt \(excerpt)"))
         // An actor's profile: a (wrapped) excerpt row is the excerpt.
         var actor = run(["2", "Tab"], from: Fixture.state(width: 120, height: 40))
@@ -176,7 +176,7 @@ import Testing
         guard case .excerpt(let id)? = lines[rows[excerptRow]].link else { return }
         #expect(run(["a"], from: onExcerpt).noteTarget == NoteTarget(record: id))
         let excerptQuote = try #require(side.corpus.excerpt(id)?.quote)
-        #expect(run(["y"], from: onExcerpt).clipboard?.text.hasPrefix("“\(excerptQuote)”") == true)
+        #expect(effects(["y"], from: onExcerpt).copy?.text.hasPrefix("“\(excerptQuote)”") == true)
         // Enter opens it in its article, at its span.
         let opened = run(["Enter"], from: onExcerpt)
         #expect(opened.navigation.overlay == nil && Explorer.readerSpan(opened) == id)

@@ -140,26 +140,26 @@ func collapsed(_ text: String) -> String {
 /// Issue 10, item 4: the conventions of terminal readers.
 @Suite struct ReaderConventionTests {
     @Test func qClosesWhatIsOnTopAndQuitsOnlyFromTheBaseScreen() {
-        #expect(run(["q"]).quitRequested)
+        #expect(effects(["q"]).quits)
         for overlay in [["3", "j", "d"], ["3", "j", "m", "j", "m"], ["?"], ["2", "z"]] {
             let open = run(overlay)
-            let closed = run(["q"], from: open)
-            #expect(!closed.quitRequested, "q in \(overlay)")
+            let (closed, closedAsked) = press(["q"], from: open)
+            #expect(!closedAsked.quits, "q in \(overlay)")
             #expect(closed.navigation.overlay == nil && !closed.showHelp && !closed.zoomed)
-            #expect(run(["q"], from: closed).quitRequested)
-            #expect(run(["Q"], from: open).quitRequested, "Q in \(overlay)")
+            #expect(effects(["q"], from: closed).quits)
+            #expect(effects(["Q"], from: open).quits, "Q in \(overlay)")
         }
         // In the search a q is part of the query.
-        let search = run(["f", "q"])
-        #expect(!search.quitRequested && search.prompt.text == "q")
+        let (search, searchAsked) = press(["f", "q"])
+        #expect(!searchAsked.quits && search.prompt.text == "q")
     }
 
     @Test func ctrlLAsksForAFullRedrawAndChangesNothingElse() {
         let state = run(["3", "j"])
-        let redrawn = run(["Ctrl-l"], from: state)
-        #expect(redrawn.redrawRequested && redrawn.navigation == state.navigation)
-        #expect(!run(["j"], from: redrawn).redrawRequested)
-        #expect(run(["/", "a", "Ctrl-l"]).redrawRequested)
+        let (redrawn, redrawnAsked) = press(["Ctrl-l"], from: state)
+        #expect(redrawnAsked.redrawsAll && redrawn.navigation == state.navigation)
+        #expect(!effects(["j"], from: redrawn).redrawsAll)
+        #expect(effects(["/", "a", "Ctrl-l"]).redrawsAll)
     }
 
     @Test func promptsEditLikeReadline() {
@@ -188,11 +188,11 @@ func collapsed(_ text: String) -> String {
     }
 
     @Test func pastedTextIsTypedIntoAPromptAndNeverRunAsKeys() {
-        let pasted = Explorer.update(run(["2", "/"]), .paste("türk\nq"))
-        #expect(pasted.position.list.filter == "türk q" && !pasted.quitRequested)
-        let outside = Explorer.update(run(["2"]), .paste("q"))
-        #expect(!outside.quitRequested && outside.message != nil)
-        let search = Explorer.update(run(["f"]), .paste("bachelet"))
+        let (pasted, pastedAsked) = Explorer.update(run(["2", "/"]), .key(.paste("türk\nq")))
+        #expect(pasted.position.list.filter == "türk q" && !pastedAsked.quits)
+        let (outside, outsideAsked) = Explorer.update(run(["2"]), .key(.paste("q")))
+        #expect(!outsideAsked.quits && outside.message != nil)
+        let search = pressKey(run(["f"]), .paste("bachelet"))
         guard case .search(let results) = search.navigation.overlay else { Issue.record("search closed"); return }
         #expect(results.query == "bachelet" && !results.hits.isEmpty)
     }
@@ -329,10 +329,10 @@ func collapsed(_ text: String) -> String {
                                                 width: 80, height: 24, searchable: false))
         preview.isLoading = true
         let moved = run(["j", "Tab"], from: preview)
-        let full = Explorer.handle(moved, .loaded(Fixture.state()))
+        let full = Explorer.update(moved, .loaded(Fixture.state())).0
         #expect(!full.isLoading && full.corpus.statements.count == Fixture.corpus.statements.count)
         #expect(full.selectedID(in: .articles) == moved.selectedID(in: .articles) && full.position.focus == .detail)
-        #expect(Explorer.handle(full, .key(.character("3"))).view == .statements)
+        #expect(pressKey(full, .character("3")).view == .statements)
     }
 
     /// Issue 30: a reload (after an edit, or a colleague's) replaces what derives from the corpus and
@@ -364,11 +364,11 @@ func collapsed(_ text: String) -> String {
         preview.isLoading = true
         preview.message = "config.toml:3:1: unknown setting “notes.colour”"
         preview.hideSupplied = true
-        let full = Explorer.handle(preview, .loaded(Fixture.state()))
+        let full = Explorer.update(preview, .loaded(Fixture.state())).0
         #expect(full.message == preview.message && full.hideSupplied)
-        let resized = Explorer.update(full, .resize(100, 30))
+        let resized = pressKey(full, .resize(100, 30))
         #expect(resized.message == preview.message)
-        #expect(Explorer.update(resized, .character("j")).message == nil)
+        #expect(pressKey(resized, .character("j")).message == nil)
     }
 
     @Test func aSearchInterruptedByANewerKeyIsRunAgainWhenNothingIsWaiting() {
@@ -414,7 +414,7 @@ func collapsed(_ text: String) -> String {
             for _ in 0..<400 {
                 let key = allKeys[random.next(below: allKeys.count)]
                 if key == .character("q") || key == .character("Q") { continue }  // keep going: q may quit
-                state = Explorer.update(state, key)
+                state = pressKey(state, key)
                 let grid = Render.frame(state)
                 #expect(grid.width == state.width && grid.height == state.height)
             }
@@ -432,8 +432,7 @@ func collapsed(_ text: String) -> String {
         var random = SplitMix64(seed: 202)
         var state = try ProblemsTests.opened(fixture, width: 80, height: 24)
         for _ in 0..<600 {
-            state = Explorer.update(state, allKeys[random.next(below: allKeys.count)])
-            state.clipboard = nil
+            state = pressKey(state, allKeys[random.next(below: allKeys.count)])
             let grid = Render.frame(state)
             #expect(grid.width == state.width && grid.height == state.height)
         }

@@ -41,14 +41,14 @@ import Testing
         let help = Explorer.helpLines(state).map { $0.segments.map(\.text).joined() }
         #expect(help.contains { $0.contains("F ") && $0.contains("search everything") })
         // And it acts: F opens the search; f no longer does; Ctrl-e moves down, j no longer.
-        #expect(Explorer.update(state, .character("F")).screen == .search)
-        #expect(Explorer.update(state, .character("f")).screen != .search)
-        #expect(Explorer.update(state, .character("j")).selectedID() == state.selectedID())
+        #expect(pressKey(state, .character("F")).screen == .search)
+        #expect(pressKey(state, .character("f")).screen != .search)
+        #expect(pressKey(state, .character("j")).selectedID() == state.selectedID())
         // A key that does nothing names the user's key for the help.
         var helpOnH = state
         helpOnH.keymap = Keymap.standard.rebinding([KeyRebinding(action: .help, keys: [.character("H")])]).keymap
-        #expect(Explorer.update(helpOnH, .character("?")).message == "? does nothing here · H lists the keys")
-        let moved = Explorer.update(state, .control("e"))
+        #expect(pressKey(helpOnH, .character("?")).message == "? does nothing here · H lists the keys")
+        let moved = pressKey(state, .control("e"))
         #expect(moved.selectedID() != state.selectedID())
     }
 }
@@ -77,7 +77,7 @@ import Testing
         var state = Fixture.state()
         state.citationFormat = try #require(CitationFormat(template: "{id}: {quote}"))
         // The reader's selected span: Tab to the reader, then y.
-        let copied = run(["Tab", "y"], from: state).clipboard
+        let copied = effects(["Tab", "y"], from: state).copy
         #expect(copied.map { $0.text.hasPrefix("x-") && $0.text.contains(": ") && !$0.text.contains("—") } == true, "\(String(describing: copied))")
     }
 }
@@ -87,13 +87,13 @@ import Testing
 
     @Test func theWheelScrollsThePaneUnderThePointerAndLeavesTheFocus() throws {
         let list = try #require(state.layout.panes[.list])
-        let down = Explorer.update(state, .mouse(MouseEvent(.wheelDown, x: list.x + 2, y: list.y + 3)))
+        let down = pressKey(state, .mouse(MouseEvent(.wheelDown, x: list.x + 2, y: list.y + 3)))
         #expect(down.selectedRow(in: down.listIDs()) == Explorer.wheelStep && down.position.focus == .list)
-        let back = Explorer.update(down, .mouse(MouseEvent(.wheelUp, x: list.x + 2, y: list.y + 3)))
+        let back = pressKey(down, .mouse(MouseEvent(.wheelUp, x: list.x + 2, y: list.y + 3)))
         #expect(back.selectedRow(in: back.listIDs()) == 0)
         // Over the reader it scrolls the reader, and the list keeps the focus.
         let reader = try #require(state.layout.panes[.detail])
-        let scrolled = Explorer.update(state, .mouse(MouseEvent(.wheelDown, x: reader.x + 5, y: reader.y + 5)))
+        let scrolled = pressKey(state, .mouse(MouseEvent(.wheelDown, x: reader.x + 5, y: reader.y + 5)))
         #expect(scrolled.position.detail.top > 0 && scrolled.position.focus == .list && scrolled.selectedID() == state.selectedID())
     }
 
@@ -101,25 +101,25 @@ import Testing
         let list = try #require(state.layout.panes[.list])
         let ids = state.listIDs()
         // The pane's first row is its title; the third record is two rows under the first.
-        let clicked = Explorer.update(state, .mouse(MouseEvent(.click, x: list.x + 3, y: list.y + 3)))
+        let clicked = pressKey(state, .mouse(MouseEvent(.click, x: list.x + 3, y: list.y + 3)))
         #expect(clicked.selectedID() == ids[2])
         let reader = try #require(state.layout.panes[.detail])
-        let focused = Explorer.update(state, .mouse(MouseEvent(.click, x: reader.x + 3, y: reader.y + 2)))
+        let focused = pressKey(state, .mouse(MouseEvent(.click, x: reader.x + 3, y: reader.y + 2)))
         #expect(focused.position.focus == .detail)
         // In the actors view a double click on a row opens it as Enter does.
-        let actors = Explorer.update(state, .character("2"))
+        let actors = pressKey(state, .character("2"))
         let actorList = try #require(actors.layout.panes[.list])
-        let opened = Explorer.update(actors, .mouse(MouseEvent(.doubleClick, x: actorList.x + 3, y: actorList.y + 1)))
-        let entered = Explorer.update(actors, .enter)
+        let opened = pressKey(actors, .mouse(MouseEvent(.doubleClick, x: actorList.x + 3, y: actorList.y + 1)))
+        let entered = pressKey(actors, .enter)
         #expect(opened.navigation == entered.navigation)
         // A click on the title row or outside every pane does nothing.
-        #expect(Explorer.update(state, .mouse(MouseEvent(.click, x: list.x + 3, y: list.y))).selectedID() == state.selectedID())
-        #expect(Explorer.update(state, .mouse(MouseEvent(.click, x: 0, y: state.height - 1))).navigation == state.navigation)
+        #expect(pressKey(state, .mouse(MouseEvent(.click, x: list.x + 3, y: list.y))).selectedID() == state.selectedID())
+        #expect(pressKey(state, .mouse(MouseEvent(.click, x: 0, y: state.height - 1))).navigation == state.navigation)
     }
 
     @Test func theMouseNeverTypesIntoAPrompt() {
-        let filtering = Explorer.update(state, .character("/"))
-        let after = Explorer.update(filtering, .mouse(MouseEvent(.wheelDown, x: 3, y: 3)))
+        let filtering = pressKey(state, .character("/"))
+        let after = pressKey(filtering, .mouse(MouseEvent(.wheelDown, x: 3, y: 3)))
         #expect(after.editingFilter && after.prompt.text == filtering.prompt.text && after.navigation == filtering.navigation)
     }
 }

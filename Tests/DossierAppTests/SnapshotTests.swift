@@ -51,7 +51,7 @@ import Testing
         for (width, height) in [(1, 1), (0, 0), (10, 4), (19, 24), (80, 5), (20, 6), (400, 120), (2, 50)] {
             var state = Fixture.state(width: width, height: height)
             for key in keys(["3", "j", "Enter", "j", "Enter", "Tab", "?", "Esc", "1", "]", "Backspace"]) {
-                state = Explorer.update(state, key)
+                state = pressKey(state, key)
                 let grid = Render.frame(state)
                 #expect(grid.width == max(0, width) && grid.height == max(0, height))
             }

@@ -54,7 +54,30 @@ func keys(_ names: [String]) -> [Key] {
 }
 
 func run(_ names: [String], from state: State = Fixture.state()) -> State {
-    keys(names).reduce(state, Explorer.update)
+    keys(names).reduce(state) { Explorer.update($0, .key($1)).0 }
+}
+
+/// The keys pressed as the terminal presses them: the state after the last, and the effects the keys
+/// asked for, in order (what the edge would carry out; none is, so none is answered).
+func press(_ names: [String], from state: State = Fixture.state()) -> (state: State, effects: [Effect]) {
+    keys(names).reduce((state, [])) { pressed, key in
+        let (next, effects) = Explorer.update(pressed.0, .key(key))
+        return (next, pressed.1 + effects)
+    }
+}
+
+/// The effects the keys asked for.
+func effects(_ names: [String], from state: State = Fixture.state()) -> [Effect] {
+    press(names, from: state).effects
+}
+
+extension Array where Element == Effect {
+    var copy: ClipboardRequest? { lazy.compactMap { if case .copy(let request) = $0 { request } else { nil } }.first }
+    var export: ExportRequest? { lazy.compactMap { if case .export(let request) = $0 { request } else { nil } }.first }
+    var noteEdit: PendingNoteEdit? { lazy.compactMap { if case .changeNote(let edit) = $0 { edit } else { nil } }.first }
+    var corpusEdit: CorpusEditRequest? { lazy.compactMap { if case .editCorpus(let request) = $0 { request } else { nil } }.first }
+    var quits: Bool { contains(.quit) }
+    var redrawsAll: Bool { contains(.redrawAll) }
 }
 
 /// Typing a word into the filter.
@@ -76,4 +99,9 @@ func assertSnapshot(_ grid: Grid, named name: String, sourceLocation: Testing.So
         return
     }
     #expect(actual == expected, "snapshot \(name) differs; run UPDATE_SNAPSHOTS=1 swift test and review the diff", sourceLocation: sourceLocation)
+}
+
+/// One key, as the terminal hands it to the controller; the effects it asks for are not carried out.
+func pressKey(_ state: State, _ key: Key) -> State {
+    Explorer.update(state, .key(key)).0
 }

@@ -272,8 +272,8 @@ import Testing
         #expect(!hits.isEmpty && hits.allSatisfy { Fold.fold(String(Array($0.context)[$0.highlight])) == "bach" })
         #expect(search(run(["Backspace"], from: typedState))?.query == "bac")
         // Letters are text here, not commands: q does not quit, j does not move.
-        let withQ = run(["q", "j"], from: typedState)
-        #expect(!withQ.quitRequested && search(withQ)?.query == "bachqj")
+        let (withQ, withQAsked) = press(["q", "j"], from: typedState)
+        #expect(!withQAsked.quits && search(withQ)?.query == "bachqj")
         #expect(search(run(["↓", "↓", "↑"], from: typedState))?.place.selected == 1)
         #expect(search(run(["Ctrl-n"], from: typedState))?.place.selected == 1)
         #expect(run(["Esc"], from: typedState).navigation.overlay == nil)
@@ -308,7 +308,7 @@ import Testing
         #expect(runs(of: .matchCurrent, in: afterN).map { $0.lowercased() } == ["bachelet"])
         #expect(cells(of: .matchCurrent, in: afterN) != cells(of: .matchCurrent, in: shown))
         // On a screen tall enough for both, n marks the first match as one of the others.
-        let tall = Explorer.update(opened, .resize(160, 100))
+        let tall = pressKey(opened, .resize(160, 100))
         let tallSecond = run(["n"], from: tall)
         #expect(tallSecond.position.detail.top == tall.position.detail.top)
         #expect(Set(cells(of: .matchCurrent, in: Render.frame(tall))).isSubset(of: cells(of: .match, in: Render.frame(tallSecond))))
@@ -571,8 +571,8 @@ import Testing
         // Issue 27: words not in the article never leave as a quote; y on the count it gives says why.
         let statement = Explorer.jump(state, to: .statement("s-letter"))
         let (onCount, _) = try FactSourcesTests.selecting("22 ", in: statement)
-        let copied = run(["y"], from: onCount)
-        #expect(copied.clipboard == nil && copied.message == "x-22: its quote is not found in its article, so it is not copied (! lists the problems)")
+        let (copied, copiedAsked) = press(["y"], from: onCount)
+        #expect(copiedAsked.copy == nil && copied.message == "x-22: its quote is not found in its article, so it is not copied (! lists the problems)")
     }
 
     @Test func aMisquoteShowsTheArticlesWordsMarkedWithTheStoredOnesBesideAndCopiesTheArticles() throws {
@@ -592,8 +592,8 @@ import Testing
         // The article's word that differs is marked; the rest of its words are not.
         let marked = lines[lines.count - 3].segments.filter { $0.role == .warning }.map(\.text)
         #expect(marked == ["22"])
-        let copied = run(["y"], from: reader)
-        let clipboard = try #require(copied.clipboard)
+        let (copied, copiedAsked) = press(["y"], from: reader)
+        let clipboard = try #require(copiedAsked.copy)
         #expect(clipboard.text.hasPrefix("“The group of 22 nations urged China” — Example Times"))
         #expect(clipboard.what == "the article's words (not the corpus file's misquote) and their citation")
     }
@@ -606,9 +606,9 @@ import Testing
         let followed = run(["!", "Enter"], from: state)
         #expect(followed.message == "a-letter is not in the explorer: it was left out for its errors")
         // The problems leave as a table, and a problem copies as validate prints it.
-        let exported = try #require(run(["!", "e"] + typed("p.csv") + ["Enter"], from: state).exportRequest)
+        let exported = try #require(effects(["!", "e"] + typed("p.csv") + ["Enter"], from: state).export)
         #expect(exported.text.hasPrefix("severity,file,line,column,record_id,message\r\nerror,"))
-        #expect(run(["!", "y"], from: state).clipboard?.text == problem.description)
+        #expect(effects(["!", "y"], from: state).copy?.text == problem.description)
     }
 
     @Test func aValidCorpusHasNoProblemsToShow() {
@@ -653,12 +653,12 @@ import Testing
     @Test func aWritesANoteOnTheSelectedRecordOrSpan() throws {
         let state = run(["3", "j", "a"] + typed("check the 25 #verify"))
         #expect(Render.frame(state).plainText.contains("Note on Joint letter of states to the: check the 25 #verify"))
-        let saved = run(["Enter"], from: state)
-        #expect(saved.notePrompt == nil && saved.noteEdit?.edit == .add(NoteRequest(target: NoteTarget(record: "st-2019-07-joint-letter"), text: "check the 25 #verify", kind: .note)))
-        #expect(run(["Esc"], from: state).noteEdit == nil && run(["Esc"], from: state).message == "Note not saved")
+        let (saved, savedAsked) = press(["Enter"], from: state)
+        #expect(saved.notePrompt == nil && savedAsked.noteEdit?.edit == .add(NoteRequest(target: NoteTarget(record: "st-2019-07-joint-letter"), text: "check the 25 #verify", kind: .note)))
+        #expect(effects(["Esc"], from: state).noteEdit == nil && run(["Esc"], from: state).message == "Note not saved")
         #expect(run(["Enter"], from: run(["3", "a"])).message == "An empty note is not saved")
         // In the reader, on the selected span's words.
-        guard case .add(let span)? = run(["Tab", "]", "a", "x", "Enter"]).noteEdit?.edit else { Issue.record("no note"); return }
+        guard case .add(let span)? = effects(["Tab", "]", "a", "x", "Enter"]).noteEdit?.edit else { Issue.record("no note"); return }
         let excerpt = try #require(Fixture.corpus.excerpt(Fixture.corpus.excerptsInArticle["art-2019-cdt-22-nations"]![1]))
         #expect(span.target == NoteTarget(record: "art-2019-cdt-22-nations", quote: excerpt.quote, start: excerpt.span.start, end: excerpt.span.end))
     }

@@ -176,7 +176,7 @@ extension Explorer {
         // As the screen shows it: a control character from the data becomes its picture, so a paste
         // can never carry an escape sequence into the user's terminal or document.
         request.text = SafeText.block(request.text)
-        state.clipboard = request
+        state.request(.copy(request))
         return state
     }
 

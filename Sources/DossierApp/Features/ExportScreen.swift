@@ -56,7 +56,7 @@ extension Explorer {
             state.message = "Export writes .md, .csv, .tsv or .json files"
             return state
         }
-        state.exportRequest = ExportRequest(path: path, text: text, replacing: replacing, rows: table.rows.count)
+        state.request(.export(ExportRequest(path: path, text: text, replacing: replacing, rows: table.rows.count)))
         return state
     }
 

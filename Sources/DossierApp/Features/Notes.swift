@@ -138,12 +138,12 @@ extension Explorer {
                 } else if text == state.notes.first(where: { $0.id == id })?.text {
                     state.message = "The note is unchanged"
                 } else {
-                    state.noteEdit = PendingNoteEdit(edit: .edit(id: id, text: text), isUndo: false)
+                    state.request(.changeNote(PendingNoteEdit(edit: .edit(id: id, text: text), isUndo: false)))
                 }
             } else if text.isEmpty {
                 state.message = "An empty note is not saved"
             } else {
-                state.noteEdit = PendingNoteEdit(edit: .add(NoteRequest(target: target, text: text, kind: .note)), isUndo: false)
+                state.request(.changeNote(PendingNoteEdit(edit: .add(NoteRequest(target: target, text: text, kind: .note)), isUndo: false)))
             }
         case .cancelled:
             state.notePrompt = nil
@@ -167,9 +167,9 @@ extension Explorer {
         }
         if let bookmark = state.notes.first(where: { $0.kind == .bookmark && $0.target.record == target.record && $0.target.quote == target.quote
                                                      && $0.target.part == target.part }) {
-            state.noteEdit = PendingNoteEdit(edit: .delete(id: bookmark.id), isUndo: false)
+            state.request(.changeNote(PendingNoteEdit(edit: .delete(id: bookmark.id), isUndo: false)))
         } else {
-            state.noteEdit = PendingNoteEdit(edit: .add(NoteRequest(target: target, text: "", kind: .bookmark)), isUndo: false)
+            state.request(.changeNote(PendingNoteEdit(edit: .add(NoteRequest(target: target, text: "", kind: .bookmark)), isUndo: false)))
         }
         return state
     }

@@ -202,8 +202,8 @@ extension Explorer {
             }
         case .copy:
             guard let article = state.corpus.article(passage.article) else { return state }
-            state.clipboard = ClipboardRequest(text: SafeText.block("“\(passage.text(in: body.text))”\n— " + Citation.source(article)),
-                                               what: "the passage and its citation")
+            state.request(.copy(ClipboardRequest(text: SafeText.block("“\(passage.text(in: body.text))”\n— " + Citation.source(article)),
+                                                  what: "the passage and its citation")))
             return state
         default:
             return nil

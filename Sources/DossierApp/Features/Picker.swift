@@ -166,7 +166,7 @@ extension Explorer {
                 return state
             }
             state.picker = nil
-            state.corpusEdit = .attach(attachment)
+            state.request(.editCorpus(.attach(attachment)))
             return state
         }
         switch picker.stage {
@@ -268,8 +268,8 @@ extension Explorer {
             return state
         }
         switch step {
-        case .note(let inverse): state.noteEdit = PendingNoteEdit(edit: inverse, isUndo: true)
-        case .corpus(let edits, let what, let logged): state.corpusEdit = .undo(edits, what, logged: logged)
+        case .note(let inverse): state.request(.changeNote(PendingNoteEdit(edit: inverse, isUndo: true)))
+        case .corpus(let edits, let what, let logged): state.request(.editCorpus(.undo(edits, what, logged: logged)))
         }
         return state
     }

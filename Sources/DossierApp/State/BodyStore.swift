@@ -33,21 +33,3 @@ public struct Interruption: Sendable {
 
     public static let never = Interruption { false }
 }
-
-/// What reaches the controller besides keys.
-public enum Event: Sendable {
-    case key(Key)
-    /// The background load finished: the full corpus replaces the articles-only preview, keeping
-    /// where the user is.
-    case loaded(State)
-}
-
-extension Explorer {
-    /// The one entry point of the controller: the next state for an event.
-    public static func handle(_ state: State, _ event: Event) -> State {
-        switch event {
-        case .key(let key): return update(state, key)
-        case .loaded(let full): return state.adopting(full)
-        }
-    }
-}

@@ -89,7 +89,7 @@ extension Explorer {
             state.helpTop = 0
             return state
         case .quit:
-            state.quitRequested = true
+            state.request(.quit)
             return state
         default:
             return nil

@@ -64,7 +64,7 @@ extension Explorer {
         case .closeHelp:
             state.showHelp = false
             state.helpEditing = false
-        case .quit: state.quitRequested = true
+        case .quit: state.request(.quit)
         default: break
         }
         return state

@@ -92,26 +92,21 @@ public struct State: Sendable {
     public var zoomed = false
     /// Columns `>` added to the list (negative: `<` took them away).
     public var splitShift = 0
-    /// Set by Ctrl-L: the terminal repaints every cell instead of only the changed ones.
-    public var redrawRequested = false
-    /// Set by `y` and `Y`: text for the terminal edge to copy; it clears it and says what it did.
-    public var clipboard: ClipboardRequest?
-    /// The file name being typed after `e`, and then the file for the edge to write.
+    /// The effects asked for while an event is handled, in order: `Explorer.update` hands them out and
+    /// empties this, so a state it returns never holds one (see `Effect`).
+    var outbox: [Effect] = []
+    /// The file name being typed after `e`.
     public var exportPrompt: LineEditor?
-    public var exportRequest: ExportRequest?
     /// The note being written after `a` (its words, and what it is about; the note it rewrites after
-    /// `e` in the Notes view), then the change for the edge to carry out (see `Explorer.carryOut`: it
-    /// gives a new note its id, author and time, appends the change, and hands back `notes`).
+    /// `e` in the Notes view). Enter asks the edge to save it (`Effect.changeNote`).
     public var notePrompt: LineEditor?
     public var noteTarget: NoteTarget?
     public var noteBeingEdited: String?
-    public var noteEdit: PendingNoteEdit?
     /// How to undo each change this session made (a note's, the corpus's), the latest last: `u` takes
     /// it back.
     public var undoStack: [UndoStep] = []
-    /// The picker Enter opens on a passage, and the edit it asks for, for the edge to make.
+    /// The picker Enter opens on a passage.
     public var picker: AttachPicker?
-    public var corpusEdit: CorpusEditRequest?
     /// The corpus is a directory the edge can edit; when not, why (shown when an edit is asked for).
     public var corpusWritable = false
     public var readOnlyReason = "the bundled corpus is compiled in: `dossier init DIR --from-bundled` makes a copy to open with --data DIR"
@@ -148,8 +143,6 @@ public struct State: Sendable {
     public private(set) var problemsOfRecord: [String: [Int]] = [:]
     /// A one-line notice for the status line, cleared by the next key.
     public var message: String?
-    /// Set by `q`; the terminal loop ends.
-    public var quitRequested = false
     /// Line drawing and symbols: Unicode, or ASCII where the terminal's locale cannot show it.
     /// The key bindings in effect: the standard table with the user's configuration applied.
     public var keymap: Keymap = .standard

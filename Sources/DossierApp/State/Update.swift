@@ -2,11 +2,9 @@ import DossierModel
 
 /// The controller: one pure function from a state and a key to the next state (the Elm shape).
 public enum Explorer {
-    public static func update(_ state: State, _ key: Key) -> State {
+    /// The next state for a key; the effects it asks for wait in `outbox` (see `update(_:_:)` for events).
+    static func update(_ state: State, _ key: Key) -> State {
         var state = state
-        state.redrawRequested = false
-        state.clipboard = nil
-        state.exportRequest = nil
         // A resize is no key: what the status line says stays through it.
         if case .resize(let width, let height) = key {
             state.width = max(0, width)
@@ -18,10 +16,10 @@ public enum Explorer {
         // Ctrl-C and Ctrl-L mean the same on every screen, prompts included.
         switch state.keymap.action(for: key, in: [.everywhere]) {
         case .quit? where key == .control("c"):
-            state.quitRequested = true
+            state.request(.quit)
             return state
         case .redraw?:
-            state.redrawRequested = true
+            state.request(.redrawAll)
             return state
         default: break
         }
@@ -175,9 +173,9 @@ public enum Explorer {
         case .help:
             state.showHelp = true
             state.helpTop = 0
-        case .quit: state.quitRequested = true
+        case .quit: state.request(.quit)
         case .close:
-            if state.zoomed { state.zoomed = false } else { state.quitRequested = true }
+            if state.zoomed { state.zoomed = false } else { state.request(.quit) }
         case .zoom:
             if state.view == .matrix {
                 state.message = "The matrix fills the screen already"
@@ -194,7 +192,7 @@ public enum Explorer {
                 state.message = state.layout.panes[.list] == nil ? "The panes are stacked at this width"
                     : "The list is as \(action == .widenList ? "wide" : "narrow") as it can be here"
             }
-        case .redraw: state.redrawRequested = true
+        case .redraw: state.request(.redrawAll)
         case .copy: state = copy(state, dossier: false)
         case .copyDossier: state = copy(state, dossier: true)
         case .export: state = startExport(state)

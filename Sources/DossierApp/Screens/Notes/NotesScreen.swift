@@ -93,13 +93,13 @@ extension Explorer {
             return startEditing(note, state)
         case .deleteNote:
             guard let note = selectedNote(state) else { return noNoteSelected(state) }
-            state.noteEdit = PendingNoteEdit(edit: .delete(id: note.id), isUndo: false)
+            state.request(.changeNote(PendingNoteEdit(edit: .delete(id: note.id), isUndo: false)))
             return state
         case .undo: return undoLast(state)
         case .copy:
             guard let note = selectedNote(state) else { return noNoteSelected(state) }
-            state.clipboard = ClipboardRequest(text: NotesOutput.markdown([note], corpus: state.corpus).trimmingCharacters(in: .newlines),
-                                               what: "the note and what it is about")
+            state.request(.copy(ClipboardRequest(text: NotesOutput.markdown([note], corpus: state.corpus).trimmingCharacters(in: .newlines),
+                                                  what: "the note and what it is about")))
             return state
         default: return performInAnyOverlay(action, state) ?? state
         }
