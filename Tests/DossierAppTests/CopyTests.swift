@@ -14,7 +14,7 @@ import Testing
 
     @Test func yOnAFactCopiesItsExactQuoteAndCitation() throws {
         // The 2019 letter's first signatory (the United Kingdom) in the detail pane.
-        let (state, asked) = press(["3", "j", "Enter"] + Array(repeating: "j", count: 6) + ["y"])
+        let asked = effects(["3", "j", "Enter"] + Array(repeating: "j", count: 6) + ["y"])
         let copied = try #require(asked.copy)
         let excerpt = try #require(Fixture.corpus.excerpt("x-cdt-european-signatories"))
         #expect(copied.text.contains("United Kingdom"))
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func capitalYCopiesTheWholeDossierAsMarkdown() throws {
-        let (state, asked) = press(["3", "j", "Y"])
+        let asked = effects(["3", "j", "Y"])
         let text = try #require(asked.copy?.text)
         #expect(text.hasPrefix("# Joint letter of states to the High Commissioner on Xinjiang detentions [st-2019-07-joint-letter]\n"))
         #expect(text.contains("\n## Counts\n\n- 22 — “In a letter to the United Nations High Commissioner"))
@@ -57,7 +57,7 @@ import Testing
     @Test func controlCharactersFromDataAreCopiedAsTheirPictures() throws {
         let corpus = Corpus(articles: [Article(id: "a", title: "Bad \u{1B}]52;c;eA==\u{07} title", publisher: "P", published: PartialDate(year: 2020),
                                                body: "Body.")], actors: [], statements: [], events: [], excerpts: [])
-        let (state, asked) = press(["y"], from: Explorer.normalized(State(corpus: corpus, width: 80, height: 24)))
+        let asked = effects(["y"], from: Explorer.normalized(State(corpus: corpus, width: 80, height: 24)))
         let text = try #require(asked.copy?.text)
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
         #expect(text.contains("Bad ␛]52;c;eA==␇ title"))
@@ -85,7 +85,7 @@ import Testing
 /// Issue 12, item 3: `e` exports the list on screen.
 @Suite struct ExplorerExportTests {
     @Test func eWritesTheListAsFilteredInTheFormatOfTheName() throws {
-        let (state, asked) = press(["3", "/"] + typed("joint") + ["Enter", "e"] + typed("joint.csv") + ["Enter"])
+        let asked = effects(["3", "/"] + typed("joint") + ["Enter", "e"] + typed("joint.csv") + ["Enter"])
         let request = try #require(asked.export)
         #expect(request.path == "joint.csv" && !request.replacing)
         let lines = request.text.split(separator: "\r\n")

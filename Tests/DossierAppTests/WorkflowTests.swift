@@ -592,7 +592,7 @@ import Testing
         // The article's word that differs is marked; the rest of its words are not.
         let marked = lines[lines.count - 3].segments.filter { $0.role == .warning }.map(\.text)
         #expect(marked == ["22"])
-        let (copied, copiedAsked) = press(["y"], from: reader)
+        let copiedAsked = effects(["y"], from: reader)
         let clipboard = try #require(copiedAsked.copy)
         #expect(clipboard.text.hasPrefix("“The group of 22 nations urged China” — Example Times"))
         #expect(clipboard.what == "the article's words (not the corpus file's misquote) and their citation")

@@ -76,4 +76,28 @@ import Testing
         let long = try Self.sources().filter { $0.path.hasPrefix("DossierApp/") && $0.lines.count > 401 }.map { "\($0.path): \($0.lines.count) lines" }
         #expect(long.isEmpty, "\(long)")
     }
+
+    /// Issue 30, item 1: one folder per screen, holding its keys; the shared table keeps only the keys
+    /// every screen or view shares, so a screen's key is found in its folder.
+    @Test func everyScreenHasAFolderWithItsKeys() throws {
+        let sources = try Self.sources()
+        let screens = ["Lists", "Reader", "Timeline", "Matrix", "Compare", "WhoSigned", "Profiles", "Search", "Notes", "Problems", "Edits",
+                       "Picker", "Export", "Help"]
+        for screen in screens {
+            let files = sources.filter { $0.path.hasPrefix("DossierApp/Screens/\(screen)/") }
+            #expect(!files.isEmpty, "no folder DossierApp/Screens/\(screen)")
+            // The export prompt is a status-line prompt: its keys are the prompt's, shared by every prompt.
+            if screen != "Export" {
+                #expect(files.contains { $0.path.hasSuffix("Keys.swift") }, "Screens/\(screen) has no keys file")
+            }
+        }
+        let shared: Set<String> = ["moving", "panes", "following", "workflows", "everywhere", "filtering", "prompt"]
+        let table = try #require(sources.first { $0.path == "DossierApp/Keys/KeymapTable.swift" })
+        let screenOwn = table.lines.compactMap { line -> String? in
+            guard let range = line.range(of: "context: .") else { return nil }
+            let context = String(line[range.upperBound...].prefix { $0.isLetter })
+            return shared.contains(context) ? nil : context
+        }
+        #expect(screenOwn.isEmpty, "screen keys left in the shared table: \(screenOwn)")
+    }
 }

@@ -3,7 +3,14 @@ import DossierModel
 /// The standard keymap: every key of the explorer, by context. The help overlay, docs/keys.md and the
 /// man page are made from it; `[keys]` in the configuration rebinds from it (`rebinding`).
 extension Keymap {
-    public static let standard = Keymap(bindings: [
+    /// The keys every view shares (moving, panes, following links, the workflows), then each screen's
+    /// own from its folder under Screens/, then the keys of every screen and of the prompts.
+    public static let standard = Keymap(bindings: sharedBindings + listsBindings + readerBindings + pickerBindings + timelineBindings
+        + matrixBindings + compareBindings + whoSignedBindings + problemsBindings + notesBindings + editsBindings + profilesBindings
+        + searchBindings + everywhereBindings + helpBindings)
+
+    /// The keys of the list views that every one of them shares.
+    static let sharedBindings: [Binding] = [
         Binding(keys: [.character("j"), .down], action: .moveDown, context: .moving, help: "next row (scroll down in the reader)", hint: nil),
         Binding(keys: [.character("k"), .up], action: .moveUp, context: .moving, help: "previous row (scroll up in the reader)", hint: nil),
         Binding(keys: [.character("g"), .home], action: .top, context: .moving, help: "first row", hint: nil),
@@ -53,66 +60,10 @@ extension Keymap {
                 help: "every edit of the corpus in its log (from here, dossier add, unlink, repair, undo), newest first, with when and who, and which were undone", hint: nil),
         Binding(keys: [.character("u")], action: .undo, context: .workflows,
                 help: "undo this session's last change: a note or bookmark added, edited or deleted, or an edit of the corpus (itself a safe write)", hint: nil),
-        Binding(keys: [.character("t")], action: .actorTimeline, context: .actors, help: "the timeline narrowed to this actor", hint: "timeline"),
-        Binding(keys: [.character("s")], action: .sortActors, context: .actors, help: "sort by name or by kind", hint: "sort"),
-        Binding(keys: [.character("]")], action: .nextSpan, context: .reader, help: "next marked excerpt span", hint: nil),
-        Binding(keys: [.character("[")], action: .previousSpan, context: .reader, help: "previous marked excerpt span", hint: nil),
-        Binding(keys: [.character("n")], action: .nextMatch, context: .reader, help: "next search match (next span when there is no search)", hint: nil),
-        Binding(keys: [.character("N")], action: .previousMatch, context: .reader, help: "previous search match (previous span)", hint: nil),
-        Binding(keys: [.character("v")], action: .selectPassage, context: .reader,
-                help: "select a passage: the first sentence that begins on the cursor's line (j/k move the cursor)", hint: nil),
-        Binding(keys: [.character(")")], action: .nextSentence, context: .passage, help: "move the selection's moving end a sentence forward (at the end: extend)", hint: nil),
-        Binding(keys: [.character("(")], action: .previousSentence, context: .passage, help: "move the moving end a sentence back (at the end: shrink)", hint: nil),
-        Binding(keys: [.character("w")], action: .nextWord, context: .passage, help: "move the moving end a word forward", hint: nil),
-        Binding(keys: [.character("b")], action: .previousWord, context: .passage, help: "move the moving end a word back", hint: nil),
-        Binding(keys: [.character("o")], action: .swapEnds, context: .passage, help: "swap the ends: the keys above move the other end", hint: nil),
-        Binding(keys: [.character("y")], action: .copy, context: .passage, help: "copy the passage, quoted, with its citation", hint: nil),
-        Binding(keys: [.escape], action: .clear, context: .passage, help: "cancel the selection", hint: nil),
-        Binding(keys: [.enter], action: .follow, context: .passage,
-                help: "attach the passage: choose the actor, statement or event it is about (docs/editing.md); needs a corpus opened with --data DIR", hint: nil),
-        Binding(keys: [.down, .control("n")], action: .moveDown, context: .picker, help: "next row", hint: nil),
-        Binding(keys: [.up, .control("p")], action: .moveUp, context: .picker, help: "previous row", hint: nil),
-        Binding(keys: [.pageDown], action: .pageDown, context: .picker, help: "ten rows down", hint: nil),
-        Binding(keys: [.pageUp], action: .pageUp, context: .picker, help: "ten rows up", hint: nil),
-        Binding(keys: [.tab], action: .focusNext, context: .picker, help: "next field of a new actor's or statement's form", hint: nil),
-        Binding(keys: [.backTab], action: .focusPrevious, context: .picker, help: "previous field of the form", hint: nil),
-        Binding(keys: [.enter], action: .follow, context: .picker,
-                help: "take the row: a statement asks what the passage shows (1-6); a signatory, lead or addressee asks which actor; the last rows make a new actor or statement", hint: nil),
-        Binding(keys: [.escape], action: .clear, context: .picker, help: "back a step; from the first, close (the passage stays selected)", hint: nil),
-        Binding(keys: [.escape], action: .clear, context: .timeline, help: "clear the filter, then the narrowing to one actor", hint: nil),
-        Binding(keys: [.character("h"), .left], action: .moveLeft, context: .matrix, help: "previous statement (column)", hint: nil),
-        Binding(keys: [.character("l"), .right], action: .moveRight, context: .matrix, help: "next statement (column)", hint: nil),
-        Binding(keys: [.character("0")], action: .firstColumn, context: .matrix, help: "first column", hint: nil),
-        Binding(keys: [.character("$")], action: .lastColumn, context: .matrix, help: "last column", hint: nil),
-        Binding(keys: [.enter], action: .follow, context: .matrix, help: "open the excerpt that names the cell in its article", hint: "open"),
-    ] + compareBindings + [
-        Binding(keys: [.character("j"), .down], action: .moveDown, context: .signatories, help: "next name", hint: nil),
-        Binding(keys: [.character("k"), .up], action: .moveUp, context: .signatories, help: "previous name", hint: nil),
-        Binding(keys: [.tab, .character("l"), .right], action: .focusNext, context: .signatories, help: "next column", hint: nil),
-        Binding(keys: [.backTab, .character("h"), .left], action: .focusPrevious, context: .signatories, help: "previous column", hint: nil),
-        Binding(keys: [.enter], action: .follow, context: .signatories, help: "open the actor", hint: "open"),
-        Binding(keys: [.character("y")], action: .copy, context: .signatories, help: "copy the selected state's name and id", hint: nil),
-        Binding(keys: [.character("Y")], action: .copyDossier, context: .signatories, help: "copy the selected state's dossier as Markdown", hint: nil),
-        Binding(keys: [.character("e"), .control("s")], action: .export, context: .signatories, help: "export the three columns to a file you name", hint: "export"),
-        Binding(keys: [.character("c")], action: .compareSources, context: .signatories, help: "the two statements' details side by side", hint: "details"),
-    ] + problemsBindings + [
-    ] + notesBindings + [
-    ] + editsBindings + [
-        Binding(keys: [.character("j"), .down], action: .moveDown, context: .profiles, help: "next row of this column ({y=copy/profiles} copies it, {a=addNote/profiles} notes it: an excerpt row is the excerpt)", hint: nil),
-        Binding(keys: [.character("k"), .up], action: .moveUp, context: .profiles, help: "previous row of this column", hint: nil),
-        Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .profiles, help: "a page of rows down", hint: nil),
-        Binding(keys: [.pageUp, .character("b")], action: .pageUp, context: .profiles, help: "a page of rows up", hint: nil),
-        Binding(keys: [.character("g"), .home], action: .top, context: .profiles, help: "first row", hint: nil),
-        Binding(keys: [.character("G"), .end], action: .bottom, context: .profiles, help: "last row", hint: nil),
-        Binding(keys: [.enter], action: .follow, context: .profiles, help: "open the selected row's record (an excerpt in its article)", hint: nil),
-        Binding(keys: [.character("y")], action: .copy, context: .profiles,
-                help: "copy the selected row: a fact with its quote and citation, an excerpt row as the excerpt", hint: nil),
-        Binding(keys: [.character("a")], action: .addNote, context: .profiles, help: "write a note on the selected row (an excerpt row: on the excerpt)", hint: nil),
-        Binding(keys: [.tab, .character("h"), .character("l"), .left, .right], action: .focusNext, context: .profiles, help: "switch column", hint: "column"),
-        Binding(keys: [.backspace, .control("o")], action: .back, context: .profiles, help: "back", hint: "back"),
-        Binding(keys: [.escape], action: .clear, context: .profiles, help: "close", hint: "close"),
-        Binding(keys: [.escape], action: .clear, context: .signatories, help: "close", hint: "close"),
-    ] + searchBindings + [
+    ]
+
+    /// The keys that work on every screen, and in the prompts (the filter, the search, a note, a name).
+    static let everywhereBindings: [Binding] = [
         Binding(keys: [.character("/")], action: .startFilter, context: .everywhere,
                 help: "filter the list as you type (ignores case and accents: \"turk\" finds Türk; in the matrix: a stance, a year or 2019-2021)", hint: "filter"),
         Binding(keys: [.escape], action: .clear, context: .everywhere, help: "clear the filter or search highlight, close the overlay", hint: nil),
@@ -135,18 +86,5 @@ extension Keymap {
         Binding(keys: [.control("k")], action: .killToEnd, context: .prompt, help: "delete to the end", hint: nil),
         Binding(keys: [.control("w")], action: .killWord, context: .prompt, help: "delete the word before the cursor", hint: nil),
         Binding(keys: [.altEnter], action: .newLine, context: .prompt, help: "a new line (in a note; other prompts are one line)", hint: nil),
-        Binding(keys: [.character("j"), .down], action: .moveDown, context: .helpOverlay, help: "scroll down", hint: nil),
-        Binding(keys: [.character("k"), .up], action: .moveUp, context: .helpOverlay, help: "scroll up", hint: nil),
-        Binding(keys: [.pageDown, .character(" ")], action: .pageDown, context: .helpOverlay, help: "a page down", hint: nil),
-        Binding(keys: [.pageUp, .character("b")], action: .pageUp, context: .helpOverlay, help: "a page up", hint: nil),
-        Binding(keys: [.control("d")], action: .halfPageDown, context: .helpOverlay, help: "half a page down", hint: nil),
-        Binding(keys: [.control("u")], action: .halfPageUp, context: .helpOverlay, help: "half a page up", hint: nil),
-        Binding(keys: [.character("g"), .home], action: .top, context: .helpOverlay, help: "top", hint: nil),
-        Binding(keys: [.character("G"), .end], action: .bottom, context: .helpOverlay, help: "bottom", hint: nil),
-        Binding(keys: [.character("/")], action: .startFilter, context: .helpOverlay, help: "search the help ({Enter=acceptFilter/filtering} keeps it, {Esc=clear/filtering} clears it)", hint: nil),
-        Binding(keys: [.character("n")], action: .nextMatch, context: .helpOverlay, help: "next line matching the help search", hint: nil),
-        Binding(keys: [.character("N")], action: .previousMatch, context: .helpOverlay, help: "previous line matching the help search", hint: nil),
-        Binding(keys: [.escape, .character("?"), .character("q")], action: .closeHelp, context: .helpOverlay, help: "close the help", hint: nil),
-        Binding(keys: [.character("Q"), .control("c")], action: .quit, context: .helpOverlay, help: "quit", hint: nil),
-    ])
+    ]
 }

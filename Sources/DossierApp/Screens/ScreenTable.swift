@@ -50,30 +50,16 @@ public enum ScreenTable {
 
     public static func ops(_ screen: Screen) -> ScreenOps {
         switch screen {
-        case .view(.matrix):
-            return ScreenOps(contexts: [.matrix] + viewContexts, takesTyping: false, perform: Explorer.performInView,
-                             normalize: Explorer.normalizedMatrix, draw: { state, grid in Screens.matrix(state, into: &grid) })
-        case .view(let view):
-            let own: [KeyContext] = [.articles: [.reader], .actors: [.actors], .timeline: [.timeline]][view] ?? []
-            return ScreenOps(contexts: own + viewContexts, takesTyping: false, perform: Explorer.performInView,
-                             normalize: Explorer.normalizedView, draw: { state, grid in Render.panes(state, into: &grid) })
+        case .view(.matrix): return .matrix
+        case .view(let view): return .list(view)
         case .compare: return .compare
-        case .signatories:
-            return ScreenOps(contexts: [.signatories, .following, .everywhere], takesTyping: false, perform: Explorer.performInSignatories,
-                             normalize: Explorer.normalizedSignatories, draw: { state, grid in Screens.signatories(state, into: &grid) })
-        case .profiles:
-            return ScreenOps(contexts: [.profiles, .everywhere], takesTyping: false, perform: Explorer.performInProfiles,
-                             normalize: Explorer.normalizedProfiles, draw: { state, grid in Screens.profiles(state, into: &grid) })
+        case .signatories: return .whoSigned
+        case .profiles: return .profiles
         case .problems: return .problems
         case .notes: return .notes
         case .edits: return .edits
         case .search: return .search
-        case .help:
-            // Keys reach the help through `Explorer.updateHelp` (it has a prompt of its own); it is
-            // drawn over the screen under it, which is kept valid as ever.
-            return ScreenOps(contexts: [.helpOverlay], takesTyping: false, perform: { _, state in state },
-                             normalize: { state in Explorer.normalizedHelp(ops(state.screenUnderHelp).normalize(state)) },
-                             draw: { state, grid in Render.help(state, into: &grid) })
+        case .help: return .help
         }
     }
 }

@@ -19,19 +19,6 @@ public enum Render {
         return grid
     }
 
-    /// A list view's panes and the separators between them.
-    static func panes(_ state: State, into grid: inout Grid) {
-        let layout = state.layout
-        for separator in layout.verticalSeparators {
-            for row in separator.y..<(separator.y + separator.height) {
-                grid.put(String(state.glyphs.vertical), x: separator.x, y: row, role: .border)
-            }
-        }
-        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            draw(pane, in: rect, state: state, into: &grid)
-        }
-    }
-
     static func tooSmall(_ state: State, into grid: inout Grid) {
         let lines = ["Too small", "\(state.width)×\(state.height) < \(Layout.minimumWidth)×\(Layout.minimumHeight)", "q quits"]
         let start = max(0, (state.height - lines.count) / 2)
@@ -207,60 +194,22 @@ public enum Render {
         }
     }
 
-    /// "Statements 2/20 · detail · filter: x": where the user is.
+    /// "Statements 2/20 · detail · filter: x": where the user is, in the words of the screen on top.
     static func where_(_ state: State) -> String {
         switch state.navigation.overlay {
         case .compare(let compare): return Screens.compareWhere(compare)
-        case .signatories: return "Who signed"
+        case .signatories: return Screens.whoSignedWhere
         case .search(let search): return Screens.searchWhere(search)
-        case .profiles(let profiles): return "Side by side · column \(profiles.focus + 1)"
+        case .profiles(let profiles): return Screens.profilesWhere(profiles)
         case .problems(let place): return Screens.problemsWhere(place, state: state)
         case .edits(let place): return Screens.editsWhere(place, state: state)
         case .notes(let screen): return Screens.notesWhere(screen, state: state)
         case nil: break
         }
-        if let passage = state.passage {
-            let characters = Explorer.readerBody(state).map { passage.text(in: $0.text).count } ?? 0
-            func key(_ action: Action, _ usual: Key) -> String { state.keymap.name(action, in: [.passage], usual: usual) }
-            return "Passage of \(characters) characters · \(key(.follow, .enter)) attach · \(key(.nextSentence, .character(")"))) \(key(.previousSentence, .character("("))) sentence · "
-                + "\(key(.nextWord, .character("w"))) \(key(.previousWord, .character("b"))) word · \(key(.swapEnds, .character("o"))) other end · "
-                + "\(key(.copy, .character("y"))) copy · \(key(.clear, .escape)) cancel"
-        }
+        if let passage = state.passage { return Screens.passageWhere(passage, state: state) }
         // A corpus opened with problems says so wherever the user is, and how to see them.
         let problems = state.problems.isEmpty ? "" : " · ⚠ \(Explorer.problemCount(state.problems)) (\(Explorer.problemsKey(state)))"
-        if state.view == .matrix {
-            let model = state.matrixModel
-            var text = "Matrix \(model.rows.count) states × \(model.columns.count) statements"
-            if !state.position.list.filter.isEmpty { text += " · filter: \(state.position.list.filter)" }
-            return text + problems
-        }
-        let ids = state.listIDs()
-        var parts: [String] = []
-        let pane = ["list", "detail", state.view == .articles ? "facts" : "source"][state.position.focus.rawValue]
-        let place = ids.isEmpty ? "0/0" : "\(state.selectedRow(in: ids) + 1)/\(ids.count)"
-        parts.append("\(state.view.title) \(place) · \(pane)")
-        if !state.position.list.filter.isEmpty { parts.append("filter: \(state.position.list.filter)") }
-        if state.view == .actors { parts.append("sort: \(state.actorSort.rawValue)") }
-        if state.view == .timeline, let actor = state.navigation.timelineActor { parts.append("only: \(state.corpus.name(of: actor) ?? actor)") }
-        // What y, a and b act on, named: the reader's span on the cursor's line, the source pane's excerpt.
-        if state.view == .articles, state.position.focus != .list, let id = state.selectedID() {
-            let spans = state.corpus.excerptsInArticle[id, default: []]
-            let selected = state.position.detail.selected
-            if state.passage == nil && !spans.isEmpty {
-                parts.append(spans.indices.contains(selected) ? "span \(selected + 1)/\(spans.count)" : "no span on this line")
-            }
-        } else if state.view != .articles, state.position.focus == .source, let excerpt = Explorer.sourceExcerpt(state) {
-            parts.append("excerpt \(excerpt)")
-        }
-        if state.view == .articles, let query = state.navigation.readerQuery {
-            let count = Explorer.readerMatches(state).count
-            parts.append(count == 0 ? "“\(query)”: no match here" : "“\(query)” \(state.navigation.readerMatch + 1)/\(count) n/N")
-        }
-        // `m` marks only statements, articles and actors, none of which the matrix lists.
-        if let marked = state.navigation.marked, state.view != .matrix {
-            parts.append("\(state.glyphs.marked) \(state.corpus.name(of: marked) ?? marked)")
-        }
-        return parts.joined(separator: " · ") + problems
+        return (state.view == .matrix ? Screens.matrixWhere(state) : Screens.listWhere(state)) + problems
     }
 
 }

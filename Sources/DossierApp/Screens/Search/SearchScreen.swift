@@ -178,3 +178,18 @@ extension ScreenOps {
     static let search = ScreenOps(contexts: [.search], takesTyping: true, perform: Explorer.performInSearch,
                                    normalize: Explorer.normalizedSearch, draw: { state, grid in Screens.search(state, into: &grid) })
 }
+
+public struct SearchState: Equatable, Sendable {
+    public var query = ""
+    public var hits: [SearchIndex.Hit] = []
+    /// The last result, which lets the next keystroke search only where this one matched.
+    public var result: SearchIndex.Result?
+    /// The user's notes that match (indices into `State.notes`), listed after the corpus's hits: a
+    /// selection past the last hit is a note.
+    public var notes: [Int] = []
+    /// The selected hit, and the first row shown (rows are hits and group headings).
+    public var place = ScrollState()
+
+    /// Hits and notes: what the selection moves over.
+    public var count: Int { hits.count + notes.count }
+}

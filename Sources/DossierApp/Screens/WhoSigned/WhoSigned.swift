@@ -91,3 +91,26 @@ extension Explorer {
         return state
     }
 }
+
+public struct SignatoryComparison: Equatable, Sendable {
+    public var first: String
+    public var second: String
+    /// The focused column (0 both, 1 only the first, 2 only the second) and each column's place.
+    public var column = 0
+    public var places = [ScrollState(), ScrollState(), ScrollState()]
+
+    /// Named signatories in both, only the first, only the second; each in the first's order, then
+    /// the second's.
+    public func columns(in corpus: Corpus) -> [[String]] {
+        let a = corpus.statement(first)?.signatories.map(\.actor) ?? []
+        let b = corpus.statement(second)?.signatories.map(\.actor) ?? []
+        let setA = Set(a), setB = Set(b)
+        return [a.filter(setB.contains), a.filter { !setB.contains($0) }, b.filter { !setA.contains($0) }]
+    }
+}
+
+extension ScreenOps {
+    /// How the screen table runs who-signed (`m` on two statements): its keys, positions and drawing.
+    static let whoSigned = ScreenOps(contexts: [.signatories, .following, .everywhere], takesTyping: false, perform: Explorer.performInSignatories,
+                                     normalize: Explorer.normalizedSignatories, draw: { state, grid in Screens.signatories(state, into: &grid) })
+}

@@ -98,3 +98,28 @@ extension Screens {
         }
     }
 }
+
+public struct ProfilesState: Equatable, Sendable {
+    public var records: [String]
+    public var tops = [0, 0]
+    /// Each column's selected row (a fact, a statement, an excerpt): what y, a, b and Enter act on.
+    public var selected = [0, 0]
+    public var focus = 0
+
+    public init(records: [String]) {
+        self.records = records
+    }
+}
+
+extension ScreenOps {
+    /// How the screen table runs two profiles or articles side by side (`m` on two actors or articles).
+    static let profiles = ScreenOps(contexts: [.profiles, .everywhere], takesTyping: false, perform: Explorer.performInProfiles,
+                                    normalize: Explorer.normalizedProfiles, draw: { state, grid in Screens.profiles(state, into: &grid) })
+}
+
+extension Screens {
+    /// Where the status line says the user is.
+    static func profilesWhere(_ profiles: ProfilesState) -> String {
+        "Side by side · column \(profiles.focus + 1)"
+    }
+}

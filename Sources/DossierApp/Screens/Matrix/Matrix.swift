@@ -124,3 +124,38 @@ extension State {
         MatrixLayout(width: width, height: height, model: matrixModel)
     }
 }
+
+public struct MatrixPosition: Equatable, Sendable {
+    /// The selected cell: a state (row) and a statement (column), by id.
+    public var row: String?
+    public var column: String?
+    public var top = 0
+    public var left = 0
+}
+
+extension Explorer {
+    @Sendable static func normalizedMatrix(_ state: State) -> State {
+        var state = state
+        let model = state.matrixModel
+        state.matrixCache = model
+        guard let cell = model.cell(state.navigation.matrix) else {
+            state.navigation.matrix.top = 0
+            state.navigation.matrix.left = 0
+            return state
+        }
+        let layout = state.matrixLayout
+        state.navigation.matrix.row = model.rows[cell.row]
+        state.navigation.matrix.column = model.columns[cell.column]
+        state.navigation.matrix.top = ScrollState.top(showing: cell.row...cell.row, from: state.navigation.matrix.top,
+                                                      height: layout.visibleRows, lineCount: model.rows.count)
+        state.navigation.matrix.left = ScrollState.top(showing: cell.column...cell.column, from: state.navigation.matrix.left,
+                                                       height: layout.visibleColumns, lineCount: model.columns.count)
+        return state
+    }
+}
+
+extension ScreenOps {
+    /// How the screen table runs the stance matrix (`5`): its keys first, then those every view shares.
+    static let matrix = ScreenOps(contexts: [.matrix] + ScreenTable.viewContexts, takesTyping: false, perform: Explorer.performInView,
+                                  normalize: Explorer.normalizedMatrix, draw: { state, grid in Screens.matrix(state, into: &grid) })
+}

@@ -91,3 +91,11 @@ extension Explorer {
         }
     }
 }
+
+extension ScreenOps {
+    /// Keys reach the help through `Explorer.updateHelp` (it has a prompt of its own); it is drawn over
+    /// the screen under it, which is kept valid as ever.
+    static let help = ScreenOps(contexts: [.helpOverlay], takesTyping: false, perform: { _, state in state },
+                                normalize: { state in Explorer.normalizedHelp(ScreenTable.ops(state.screenUnderHelp).normalize(state)) },
+                                draw: { state, grid in Render.help(state, into: &grid) })
+}
