@@ -37,7 +37,7 @@ import Testing
     /// (A letter's name is looked for after a space: "Ctrl-v selects" is the rebound key's.)
     static let standardNames = ["Esc", "Enter", "Tab ", "Alt-Enter", "press m ", "Press m ", " a writes", " b bookmarks", " v selects",
                                 " j/k", " q closes", " w b word", " y copy", "Space b", " y copies", " a notes", " b bookmarks here", "(S shows",
-                                "(S hides", "(! lists", "] and [", " u undoes", "(!)"]
+                                "(S hides", "(! lists", "] and [", " u undoes", "(!)", " n/N"]
 
     static func standardNamesIn(_ text: String) -> [String] { standardNames.filter { text.contains($0) } }
 
@@ -67,6 +67,9 @@ import Testing
         look("supplied hidden", Self.press(["3", "S"], from: base))
         look("supplied shown", Self.press(["3", "S", "S"], from: base))
         look("reader, a line with no span", Self.press(["Tab", "G", "k", "k", "k", "k"], from: base))
+        var searched = Self.press(["Tab"], from: base)
+        searched.navigation.readerQuery = "china"
+        look("reader, after a search", searched)
         for (name, text) in seen {
             #expect(Self.standardNamesIn(text).isEmpty, "\(name) names standard keys \(Self.standardNamesIn(text)):\n\(text)")
         }
@@ -76,5 +79,8 @@ import Testing
             #expect(!Self.standardNamesIn(Render.frame(run(keys, from: standard)).plainText).isEmpty, "\(keys) names no standard key")
         }
         #expect(run(["3", "S"], from: standard).message?.contains("(S shows") == true)
+        var searchedStandard = run(["Tab"], from: standard)
+        searchedStandard.navigation.readerQuery = "china"
+        #expect(Render.frame(searchedStandard).plainText.contains(" n/N"))
     }
 }
