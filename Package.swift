@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: dossier (CLI) → DossierTerminal → DossierApp → DossierModel; the CLI's
-// import commands → DossierImport → DossierModel.
+// import commands → DossierImport → DossierModel. DossierModel is DossierIndex → DossierStore →
+// DossierCorpus, as one import.
 let package = Package(
     name: "dossier",
     platforms: [.macOS(.v13)],
@@ -19,8 +20,18 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // Plain values, JSON decoding with source positions, validation and indexes. No terminal code.
-        .target(name: "DossierModel", dependencies: ["CMappingGuard"]),
+        // The model, split by job, with one-way dependencies (no terminal code in any of them):
+        // the corpus: plain values, the JSON parser, decoding with source positions, loading, validation,
+        // quotes and back-links;
+        .target(name: "DossierCorpus"),
+        // the store: the editing layer and its transactions, the notes journal, the edit log, atomic
+        // files and the user's folders;
+        .target(name: "DossierStore", dependencies: ["DossierCorpus"]),
+        // the index: search, and the persistent index (its file, each record's encoding beside its
+        // decoding, the records read in place from the mapped file);
+        .target(name: "DossierIndex", dependencies: ["DossierCorpus", "DossierStore", "CMappingGuard"]),
+        // all three as one import for the layers above.
+        .target(name: "DossierModel", dependencies: ["DossierCorpus", "DossierStore", "DossierIndex"]),
         // A mapped index file cut short by another program: its SIGBUS handled (async-signal-safe, so C).
         .target(name: "CMappingGuard"),
         // The controller and views (pure and deterministic) and text layout helpers.
@@ -53,7 +64,7 @@ let package = Package(
             ],
             plugins: ["EmbedCorpus"]
         ),
-        .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "DossierGenerator"]),
+        .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "DossierCorpus", "DossierStore", "DossierIndex", "DossierGenerator"]),
         .testTarget(name: "DossierImportTests", dependencies: ["DossierImport", "DossierModel"]),
         .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator", "DossierTerminal"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),

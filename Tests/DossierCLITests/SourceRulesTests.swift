@@ -100,4 +100,20 @@ import Testing
         }
         #expect(screenOwn.isEmpty, "screen keys left in the shared table: \(screenOwn)")
     }
+
+    /// Issue 30, item 4: the model is three modules with one-way dependencies: the corpus imports
+    /// neither the store nor the index, and the store does not import the index.
+    @Test func theModelsModulesDependOneWay() throws {
+        let forbidden = ["DossierCorpus/": ["DossierStore", "DossierIndex", "DossierModel", "DossierApp"],
+                         "DossierStore/": ["DossierIndex", "DossierModel", "DossierApp"], "DossierIndex/": ["DossierModel", "DossierApp"]]
+        var offending: [String] = []
+        for (path, lines) in try Self.sources() {
+            guard let banned = forbidden.first(where: { path.hasPrefix($0.key) })?.value else { continue }
+            for line in lines where line.hasPrefix("import ") || line.hasPrefix("@testable import ") || line.contains("@_exported import ") {
+                if banned.contains(where: { line.hasSuffix(" " + $0) }) { offending.append("\(path): \(line)") }
+            }
+        }
+        #expect(offending.isEmpty, "\(offending)")
+        #expect(try Self.sources().contains { $0.path.hasPrefix("DossierStore/") && $0.lines.contains("import DossierCorpus") })
+    }
 }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// A copy of the bundled corpus to edit, in a folder of its own (tests run concurrently).
 final class CorpusCopy {

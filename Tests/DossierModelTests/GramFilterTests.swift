@@ -1,7 +1,10 @@
 import DossierGenerator
 import Foundation
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// The search filter of the persistent index (`GramFilter`): scanning only the blocks it allows finds
 /// exactly what scanning everything finds, whatever the block size, however crowded the bitmaps (a

@@ -1,7 +1,10 @@
 import DossierGenerator
 import Foundation
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// The persistent index (issue 17): it gives the answers a cold load gives, and every way it can go
 /// stale or be damaged leads to a load from the JSON (and a new index), never to a wrong answer.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 @Suite struct LoaderTests {
     /// Each bad fixture breaks one rule (see Tests/Fixtures/make_fixtures.py) and must be reported with

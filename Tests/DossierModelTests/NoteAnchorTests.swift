@@ -1,5 +1,8 @@
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// Issue 15, item 5: notes survive the corpus changing.
 @Suite struct NoteAnchorTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// Issue 15, item 4: the notes journal loses nothing.
 @Suite struct NotesFileTests {

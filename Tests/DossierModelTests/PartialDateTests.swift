@@ -1,5 +1,8 @@
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 @Suite struct PartialDateTests {
     @Test(arguments: ["2019", "2019-07", "2019-07-10", "2020-02-29", "2000-02-29", "0001-01-01"])

@@ -1,5 +1,8 @@
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 @Suite struct QuoteDifferenceTests {
     @Test func aChangedNumberIsSaidAloneWithoutItsPunctuation() {

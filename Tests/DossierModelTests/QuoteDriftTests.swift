@@ -1,5 +1,8 @@
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// Issue 13, item 3: a quote no longer found exactly is anchored to the closest passage, or to none.
 @Suite struct QuoteDriftTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 @Suite struct QuoteResolverTests {
     func span(_ quote: String, prefix: String? = nil, suffix: String? = nil, in body: String) -> Result<TextSpan, QuoteResolver.Failure> {

@@ -1,7 +1,10 @@
 import DossierGenerator
 import Foundation
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// The generated corpora benchmarks run on, and the fast search checked against a plain one on them.
 @Suite struct ScaleTests {

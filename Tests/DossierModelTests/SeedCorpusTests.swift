@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// Checks the bundled corpus by its own rules: bodies without page furniture, every capitalised name in
 /// the articles an actor or a reviewed non-actor word, relayed words with their speakers. What needs the

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// Article bodies of a corpus on disk stay in their file (see `ArticleBody`): checked by the parser
 /// exactly as text it copies would be, read back the same, and refused once the file has changed.

@@ -1,5 +1,8 @@
 import Foundation
-@testable import DossierModel
+import DossierModel
+@testable import DossierCorpus
+@testable import DossierIndex
+@testable import DossierStore
 
 /// Paths of the committed fixtures and the bundled corpus, found from this file so tests run from any
 /// working directory.

@@ -2,7 +2,8 @@
 // rebuild, never a crash, a hang or a memory error (see scripts/fuzz). The checksums are skipped here
 // (`CorpusIndex.decodeUnchecked`), or almost every mutation would stop at them: this is what a
 // damaged file that got past them would meet.
-@_spi(Fuzzing) import DossierModel
+import DossierModel
+@_spi(Fuzzing) import DossierIndex
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCorpusIndex(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

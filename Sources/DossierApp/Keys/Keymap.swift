@@ -210,7 +210,7 @@ public struct Keymap: Sendable {
 
     /// docs/keys.md, generated: `dossier keys` prints it and a test keeps the file in step.
     public func markdown() -> String {
-        var text = "# Keys\n\nGenerated from the keymap table (`Sources/DossierApp/Keys/Keymap.swift`) by `dossier keys`;\n"
+        var text = "# Keys\n\nGenerated from the keymap table (`Sources/DossierApp/Keys/KeymapTable.swift`, each screen's keys from its folder under `Sources/DossierApp/Screens/`) by `dossier keys`;\n"
         text += "the `?` overlay in the explorer shows the same table.\n"
         for context in KeyContext.allCases {
             let group = bindings.filter { $0.context == context }
