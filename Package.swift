@@ -43,6 +43,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Importing articles (web pages, text) and signatory tables, and appending to a corpus on disk.
         .target(name: "DossierImport", dependencies: ["DossierModel", "CLibXML2", .product(name: "CSV", package: "CSV.swift")]),
+        // A team on one server over OpenSSH: authorized_keys lines, the team folder, what a session may run.
+        .target(name: "DossierTeam", dependencies: ["DossierModel"]),
         // The user's configuration file: read, checked and located.
         .target(name: "DossierConfig", dependencies: ["DossierApp", "DossierModel", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Signal handlers that must be async-signal-safe: written in C.
@@ -59,12 +61,13 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator", "DossierImport", "DossierConfig", "CTerminalSupport",
+                "DossierModel", "DossierApp", "DossierTerminal", "DossierGenerator", "DossierImport", "DossierConfig", "DossierTeam", "CTerminalSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedCorpus"]
         ),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel", "DossierCorpus", "DossierStore", "DossierIndex", "DossierGenerator"]),
+        .testTarget(name: "DossierTeamTests", dependencies: ["DossierTeam"]),
         .testTarget(name: "DossierImportTests", dependencies: ["DossierImport", "DossierModel"]),
         .testTarget(name: "DossierAppTests", dependencies: ["DossierApp", "DossierModel", "DossierGenerator", "DossierTerminal"], exclude: ["__Snapshots__"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),

@@ -34,12 +34,16 @@ public enum ExplorerSession {
         public var citation: CitationFormat = .standard
         public var palette: Palette = .standard
         public var mouse = false
+        /// Ctrl-Z stops the explorer (false in a team session, where there is no shell to resume it).
+        public var suspendable = true
 
-        public init(keymap: Keymap = .standard, citation: CitationFormat = .standard, palette: Palette = .standard, mouse: Bool = false) {
+        public init(keymap: Keymap = .standard, citation: CitationFormat = .standard, palette: Palette = .standard, mouse: Bool = false,
+                    suspendable: Bool = true) {
             self.keymap = keymap
             self.citation = citation
             self.palette = palette
             self.mouse = mouse
+            self.suspendable = suspendable
         }
     }
 
@@ -58,6 +62,7 @@ public enum ExplorerSession {
                            notes: NotesFile? = nil, author: String? = nil, notice: String? = nil, editor: CorpusEditor? = nil,
                            session: (path: String, restore: Bool)? = nil, settings: Settings = Settings(), corpusPath: String? = nil) throws -> Outcome {
         let screen = try TerminalScreen(environment: environment, asciiOnly: asciiOnly, palette: settings.palette, mouse: settings.mouse)
+        screen.suspendable = settings.suspendable
         let clipboard = Clipboard(environment: environment)
         defer { screen.end() }
         // A failure that cannot be recovered from in place (the index changed under us) puts the

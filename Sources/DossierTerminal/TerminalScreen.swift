@@ -214,6 +214,8 @@ public final class TerminalScreen {
     }
 
     private var errorsInARow = 0
+    /// False in a team session: there is no shell to resume the explorer from, so Ctrl-Z does nothing.
+    public var suspendable = true
     /// Set on resuming from a suspend: the next frame repaints every cell.
     private var repaintNext = false
 
@@ -260,6 +262,7 @@ public final class TerminalScreen {
     /// Ctrl-Z: leave curses (the shell gets its terminal back as it was), stop, and on `fg` come back
     /// with every cell repainted at the size the terminal has now (it may have changed meanwhile).
     private func suspend() -> TerminalEvent {
+        guard suspendable else { return .idle }
         writeControl(TerminalScreen.bracketedPasteOff)
         endwin()
         dossier_stop_until_continued()

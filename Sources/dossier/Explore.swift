@@ -36,8 +36,7 @@ struct Explore: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessEnvironment.current
-        if let problem = TerminalCheck.problem(environment: environment) {
+        if let problem = TerminalCheck.problem(environment: ProcessEnvironment.current) {
             printError("dossier: \(problem)")
             throw ExitCode(2)
         }
@@ -46,12 +45,46 @@ struct Explore: ParsableCommand {
         let configuration = try config.load(sayProblems: false)
         // The corpus to open: --data, else the configuration's [explorer] corpus, else the bundled one.
         let dataPath = corpus.data ?? configuration.corpus
-        let sessionPath = sessionPath(corpus: dataPath)
+        try ExplorerLaunch(dataPath: dataPath, notesPath: notes.path(corpus: dataPath), noCache: corpus.noCache, ascii: ascii, fresh: fresh,
+                           mouse: mouse, sessionPath: sessionPath(corpus: dataPath), author: configuration.author, configuration: configuration).run()
+    }
+}
+
+/// What the explorer opens with: the command's options (`Explore`), or a team session's
+/// (`TeamSession`: the team's corpus and notes, the analyst's name and place, a reader's refusal to
+/// edit, no Ctrl-Z).
+struct ExplorerLaunch {
+    var dataPath: String?
+    var notesPath: String
+    var noCache = false
+    var ascii = false
+    var fresh = false
+    var mouse: Bool?
+    var sessionPath: String
+    /// Who signs notes and edits: the configuration's author, else `$USER`, else the account's name.
+    var author: String?
+    /// Set for a team's reader: the corpus is not edited, and this says why.
+    var readOnly: String?
+    var suspendable = true
+    var configuration: Configuration
+
+    func run() throws {
+        let environment = ProcessEnvironment.current
+        if let problem = TerminalCheck.problem(environment: environment) {
+            printError("dossier: \(problem)")
+            throw ExitCode(2)
+        }
         let settings = ExplorerSession.Settings(keymap: configuration.keymap, citation: configuration.citation ?? .standard,
-                                                palette: configuration.palette, mouse: mouse ?? configuration.mouse ?? false)
+                                                palette: configuration.palette, mouse: mouse ?? configuration.mouse ?? false, suspendable: suspendable)
         // The notes file is read (and checked) before the screen is taken: one that is not a notes file is
         // refused here, with the terminal as it was.
-        let notesFile = try notes.open(corpus: dataPath)
+        let notesFile: NotesFile
+        do {
+            notesFile = try NotesFile(path: notesPath)
+        } catch {
+            printError("dossier: \(error)")
+            throw ExitCode(65)
+        }
         let notice = configuration.problems.first.map { "Configuration: \($0)" + (configuration.problems.count > 1 ? " (and \(configuration.problems.count - 1) more)" : "") }
         defer { for problem in configuration.problems { printError("dossier: warning: \(SafeText.line(problem.description))") } }
         // A directory corpus (and the bundled one) loads in stages: the articles show at once and the
@@ -66,7 +99,7 @@ struct Explore: ParsableCommand {
         if let path = dataPath {
             if CorpusLoader.isDirectory(path) {
                 do {
-                    if corpus.noCache {
+                    if noCache {
                         files = try CorpusLoader.readDirectory(path)
                     } else {
                         let cache = CorpusOptions.cache
@@ -90,8 +123,8 @@ struct Explore: ParsableCommand {
         }
         // A corpus directory can be edited from the explorer (v, then Enter, in the reader); a single
         // file and the bundled corpus cannot.
-        let editor = dataPath.flatMap { path in
-            CorpusLoader.isDirectory(path) ? try? CorpusEditor(directory: path, log: EditTarget.log(for: path, author: NoteStamp.author(environment: environment, configured: configuration.author))) : nil
+        let editor = readOnly != nil ? nil : dataPath.flatMap { path in
+            CorpusLoader.isDirectory(path) ? try? CorpusEditor(directory: path, log: EditTarget.log(for: path, author: NoteStamp.author(environment: environment, configured: author))) : nil
         }
         let outcome: ExplorerSession.Outcome
         do {
@@ -109,14 +142,16 @@ struct Explore: ParsableCommand {
                 start = (staged.preview, staged)
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
-                let opened = try CorpusOptions.load(path: dataPath, showWarnings: false, mode: .tolerant, cache: !corpus.noCache, search: true)
+                let opened = try CorpusOptions.load(path: dataPath, showWarnings: false, mode: .tolerant, cache: !noCache, search: true)
                 var initial = State(corpus: opened.loaded.corpus, width: 80, height: 24, bodies: .corpus, search: opened.search)
                 initial.problems = opened.loaded.problems
                 initial.readOnlyReason = "a corpus in one JSON file is edited by hand; a corpus directory can be edited here (see docs/editing.md)"
                 start = (initial, nil)
             }
-            outcome = try ExplorerSession.run(initial: start.initial, pending: start.pending, environment: environment, asciiOnly: ascii, notes: notesFile,
-                                              author: configuration.author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings,
+            var initial = start.initial
+            if let readOnly { initial.readOnlyReason = readOnly }
+            outcome = try ExplorerSession.run(initial: initial, pending: start.pending, environment: environment, asciiOnly: ascii, notes: notesFile,
+                                              author: author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings,
                                               corpusPath: dataPath)
         } catch let error as TerminalError {
             printError("dossier: \(error)")

@@ -78,7 +78,7 @@ enum ManualPage {
         }
         page.request("SH", "SEE ALSO")
         page.text("The documents in the source tree's docs/ folder: keys.md, configuration.md, data-format.md, editing.md, "
-                  + "export.md, import.md, notes.md, performance.md.")
+                  + "export.md, import.md, notes.md, team.md, performance.md. sshd(8) for authorized_keys and its options.")
         return page.output
     }
 
@@ -161,6 +161,8 @@ enum ManualPage {
         ("$XDG_DATA_HOME/dossier/", "Notes and bookmarks, one append-only journal per corpus (default ~/.local/share/dossier/)."),
         ("$XDG_STATE_HOME/dossier/", "Where you were in each corpus, and copies the terminal could not take (default ~/.local/state/dossier/)."),
         ("$XDG_CACHE_HOME/dossier/", "The corpus indexes that make opening again fast (default ~/.cache/dossier/); dossier cache clear removes them."),
+        ("$XDG_DATA_HOME/dossier/team/", "A team folder (dossier team init; --team HOME names another): corpus/, notes.jsonl, members.json, analysts/NAME/ (each analyst's place, copies and edit log), cache/, team.log. See docs/team.md."),
+        ("~/.ssh/authorized_keys", "Where dossier team add writes an analyst's line (restrict,pty,command=\"dossier team session HOME NAME\" KEY); --authorized-keys PATH names another."),
     ]
 
     static let environment: [(String, String)] = [
@@ -169,6 +171,8 @@ enum ManualPage {
         ("COLUMNS", "The width list and search fit their tables to when standard output is not a terminal (default 80)."),
         ("TERM", "The terminal the explorer draws for."),
         ("USER", "Signs notes when the configuration names no author."),
+        ("SSH_ORIGINAL_COMMAND", "In a team session (dossier team session, run by sshd): the command the analyst asked for; only list, show, search, export to standard output and notes run."),
+        ("SSH_CONNECTION", "In a team session: the client's address, for the team's log."),
     ]
 
     static let exitStatus: [(Int, String)] = [
@@ -176,6 +180,7 @@ enum ManualPage {
         (64, "A usage error."), (65, "An invalid corpus, or invalid input to import."), (66, "A path missing or unreadable."),
         (73, "A file would be replaced (export --out without --force), or init into a folder with files."),
         (74, "The output could not be written."),
+        (77, "A team session for a name that is not a member of the team."),
     ]
 }
 

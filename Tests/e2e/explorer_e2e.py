@@ -19,9 +19,10 @@ import e2e_moving
 import e2e_notes
 import e2e_output
 import e2e_reading
+import e2e_team
 import e2e_terminal
 
-AREAS = [e2e_moving, e2e_terminal, e2e_reading, e2e_output, e2e_loading, e2e_notes, e2e_editing]
+AREAS = [e2e_moving, e2e_terminal, e2e_reading, e2e_output, e2e_loading, e2e_notes, e2e_editing, e2e_team]
 # Every test of every area, by name (the order the suite always ran in).
 TESTS = sorted((value for area in AREAS for name, value in vars(area).items() if name.startswith("test_")), key=lambda test: test.__name__)
 
