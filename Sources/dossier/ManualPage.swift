@@ -94,8 +94,12 @@ enum ManualPage {
         if let abstract = command.abstract { page.paragraph(abstract) }
         if let discussion = command.discussion, !discussion.isEmpty { page.paragraph(discussion) }
         for argument in arguments {
+            // A flag and its inversion (--mouse, --no-mouse) share one paragraph, under both names.
+            let name = preferred(argument)
+            if name.hasPrefix("--no-"), arguments.contains(where: { preferred($0) == "--" + name.dropFirst(5) }) { continue }
+            let inversion = arguments.first { argument.kind == "flag" && preferred($0) == "--no-" + name.dropFirst(2) }
             page.request("TP")
-            page.text(label(argument))
+            page.text(label(argument) + (inversion.map { ", " + label($0) } ?? ""))
             var help = argument.abstract ?? ""
             if let values = argument.allValues, !values.isEmpty, !help.isEmpty { help += " Values: " + values.joined(separator: ", ") + "." }
             if let value = argument.defaultValue, !value.isEmpty, argument.kind == "option" { help += " Default: " + value + "." }

@@ -41,6 +41,8 @@ struct Search: ParsableCommand {
         // Like grep: no match prints nothing (not an empty table or list) and is exit status 1, so
         // scripts can branch on it.
         guard !hits.isEmpty else {
+            // JSON output is JSON even with nothing in it (issue 32).
+            if format == .json { print("[]") }
             printError("dossier: nothing matches \(SafeText.line(String(query.prefix(80))).debugDescription)")
             throw ExitCode(1)
         }
@@ -57,9 +59,11 @@ struct Search: ParsableCommand {
             }
             print(JSONWriter.write(.list(values)))
         default:
-            print(RecordText.table(header: ["KIND", "ID", "FIELD", "SOURCE", "CONTEXT"], rows: hits.map {
-                [$0.kind.rawValue, $0.id, $0.field.rawValue, source(of: $0, in: loaded) ?? "", $0.context]
-            }, width: width.columns, whole: [0, 1, 2]), terminator: "")
+            // The hit stays in view, in the middle of what its column shows (issue 32: "…olstered by a stat…").
+            let contexts = hits.map(\.contextAndHighlight)
+            print(RecordText.table(header: ["KIND", "ID", "FIELD", "SOURCE", "CONTEXT"], rows: zip(hits, contexts).map { hit, context in
+                [hit.kind.rawValue, hit.id, hit.field.rawValue, source(of: hit, in: loaded) ?? "", context.context]
+            }, width: width.columns, whole: [0, 1, 2], focus: contexts.map(\.highlight)), terminator: "")
         }
         try finishOutput()
     }

@@ -20,14 +20,22 @@ struct Validate: ParsableCommand {
               completion: .file(extensions: ["json"]))
     var path: String?
 
+    /// As every other command takes it (issue 32: `validate --data DIR` answered "Did you mean '--all'?").
+    @Option(help: ArgumentHelp("The same as PATH, as the other commands take it.", valueName: "PATH"), completion: .file(extensions: ["json"]))
+    var data: String?
+
     @Flag(help: "Print every problem; by default, after 20 of one kind (the same mistake at other places) a line says how many more there are.")
     var all = false
 
     @Flag(name: .customLong("no-cache"), help: "Check the corpus's JSON again even when its index in the cache is fresh (and write no index).")
     var noCache = false
 
+    func validate() throws {
+        if path != nil && data != nil { throw ValidationError("Give the corpus once: PATH or --data PATH.") }
+    }
+
     func run() throws {
-        let loaded = try CorpusOptions.load(path: path, showWarnings: true, all: all, cache: !noCache).loaded
+        let loaded = try CorpusOptions.load(path: path ?? data, showWarnings: true, all: all, cache: !noCache).loaded
         let warnings = loaded.warnings.isEmpty ? "" : " (\(plural(loaded.warnings.count, "warning")))"
         print("valid: \(loaded.corpus.summary)\(warnings)")
         try finishOutput()

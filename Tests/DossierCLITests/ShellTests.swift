@@ -209,6 +209,15 @@ func runProgram(_ executable: String, _ arguments: [String], in directory: Strin
         // A key of each kind, as roff writes them.
         for key in ["\\fBj \\[u2193]\\fR", "Ctrl\\-c\\fR", "\\fBEnter\\fR"] { #expect(text.contains(key), "\(key)") }
         #expect(text.contains("\\fB\\-\\-format\\fR \\fIformat\\fR") && text.contains("Values: table, json."))
+        #expect(text.contains(".SS \"dossier team session\""))
+    }
+
+    /// Issue 32: the page gave --no-mouse the description of --mouse, as a second paragraph; a flag and
+    /// its inversion share one.
+    @Test func aFlagAndItsInversionShareOneParagraph() throws {
+        let text = try page()
+        #expect(text.contains(".TP\n\\fB\\-\\-mouse\\fR, \\fB\\-\\-no\\-mouse\\fR\nTake the mouse"))
+        #expect(!text.contains(".TP\n\\fB\\-\\-no\\-mouse\\fR\n"))
     }
 
     func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {

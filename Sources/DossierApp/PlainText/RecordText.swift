@@ -66,8 +66,10 @@ public enum RecordText {
     /// in it: the last column (a title, a quote) is cut first, with an ellipsis, then the middle ones,
     /// widest first, down to `narrowestColumn`; the `whole` columns (the id, which `show` takes) are
     /// never cut. Without it, the last column is whole.
+    /// `focus`: for each row, the characters of its last cell that must stay in view when the cell is
+    /// cut (a search hit in its context): the cell is cut on both sides around them.
     public static func table(header: [String], rows: [[String]], maximumColumnWidth: Int = 40, width: Int? = nil,
-                             whole: Set<Int> = [0]) -> String {
+                             whole: Set<Int> = [0], focus: [Range<Int>]? = nil) -> String {
         let cleanRows = ([header] + rows).map { $0.map(SafeText.line) }
         var widths = Array(repeating: 0, count: header.count)
         for row in cleanRows {
@@ -78,13 +80,17 @@ public enum RecordText {
         }
         if let width { widths = fitted(widths, in: width, whole: whole) }
         var output = ""
-        for row in cleanRows {
+        for (number, row) in cleanRows.enumerated() {
             var line = ""
             for (column, cell) in row.enumerated() {
                 if column < row.count - 1 {
                     line += DisplayWidth.pad(cell, to: widths[column]) + "  "
+                } else if width == nil {
+                    line += cell
+                } else if number > 0, let focus, number - 1 < focus.count {
+                    line += DisplayWidth.window(cell, around: focus[number - 1], to: widths[column])
                 } else {
-                    line += width == nil ? cell : DisplayWidth.truncate(cell, to: widths[column])
+                    line += DisplayWidth.truncate(cell, to: widths[column])
                 }
             }
             output += line + "\n"

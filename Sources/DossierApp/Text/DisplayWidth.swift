@@ -85,6 +85,34 @@ public enum DisplayWidth {
         return text
     }
 
+    /// The part of `text` around `focus` (a range of its characters) that fits in `columns`, the focus
+    /// kept whole and as near the middle as the text allows, with "…" where text was left out on either
+    /// side; a focus wider than the columns is shown from its start.
+    public static func window(_ text: String, around focus: Range<Int>, to columns: Int) -> String {
+        guard of(text) > columns, columns > 0 else { return text }
+        let characters = Array(text)
+        var low = min(max(0, focus.lowerBound), characters.count)
+        var high = min(max(low, focus.upperBound), characters.count)
+        func width(_ low: Int, _ high: Int) -> Int {
+            characters[low..<high].reduce(0) { $0 + of($1) } + (low > 0 ? 1 : 0) + (high < characters.count ? 1 : 0)
+        }
+        if width(low, high) > columns { return truncate((low > 0 ? "…" : "") + String(characters[low...]), to: columns) }
+        // Grow a character at a time, on the side with less shown, while it fits.
+        var grew = true
+        while grew {
+            grew = false
+            let leftShown = focus.lowerBound - low, rightShown = high - focus.upperBound
+            let sides = leftShown <= rightShown ? [true, false] : [false, true]
+            for left in sides {
+                if left, low > 0, width(low - 1, high) <= columns { low -= 1; grew = true; break }
+                if !left, high < characters.count, width(low, high + 1) <= columns { high += 1; grew = true; break }
+            }
+        }
+        let lead = low > 0 && characters[low] != "…" ? "…" : ""
+        let tail = high < characters.count && characters[high - 1] != "…" ? "…" : ""
+        return lead + String(characters[low..<high]) + tail
+    }
+
     /// Pads with spaces to exactly `columns` (after truncating if needed).
     public static func pad(_ text: String, to columns: Int) -> String {
         let fitted = truncate(text, to: columns)

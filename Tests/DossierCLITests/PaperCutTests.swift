@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// Issue 32: what a first day with Dossier tripped over on the command line. Each test failed on main.
+@Suite struct PaperCutTests {
+    static let data = CLI.repository.appendingPathComponent("data").path
+
+    @Test func optionsBeforeTheCommandGoWithIt() throws {
+        // Seen: exit 64, "2 unexpected arguments: 'list', 'actors'".
+        let before = try CLI.run(["--data", Self.data, "list", "actors"])
+        let after = try CLI.run(["list", "actors", "--data", Self.data])
+        #expect(before.status == 0 && before.stdout == after.stdout && before.stdout.contains("chn"), "\(before.stderr)")
+        #expect(try CLI.run(["--data=" + Self.data, "search", "Bachelet"]).status == 0)
+        // Seen: "Did you mean '--all'?".
+        let validated = try CLI.run(["validate", "--data", Self.data])
+        #expect(validated.status == 0 && validated.stdout.hasPrefix("valid: 5 articles"), "\(validated.stderr)")
+    }
+
+    @Test func aMistypedCommandGetsTheNearest() throws {
+        for (typed, meant) in [("lst", "list"), ("serch", "search"), ("valdiate", "validate"), ("expor", "export")] {
+            let result = try CLI.run([typed])
+            #expect(result.status == 64 && result.stderr == "dossier: '\(typed)' is not a command; did you mean '\(meant)'? (dossier --help lists them)\n",
+                    "\(typed): \(result.stderr)")
+        }
+        let far = try CLI.run(["xyzzy"])
+        #expect(far.status == 64 && far.stderr == "dossier: 'xyzzy' is not a command (dossier --help lists them)\n")
+    }
+
+    @Test func aSearchHitStaysInViewInANarrowTable() throws {
+        // Seen at 80 columns: "…olstered by a stat…", the hit itself cut off.
+        let result = try CLI.run(["search", "Turkey"], environment: ProcessInfo.processInfo.environment.merging(["COLUMNS": "80"]) { $1 })
+        let rows = result.stdout.split(separator: "\n").dropFirst()
+        #expect(!rows.isEmpty)
+        for row in rows {
+            #expect(row.count <= 80 && row.lowercased().contains("turkey"), "\(row)")
+        }
+    }
+
+    @Test func jsonWithNoHitIsAnEmptyList() throws {
+        let result = try CLI.run(["search", "zzzqqqxx", "--format", "json"])
+        #expect(result.status == 1 && result.stdout == "[]\n")
+    }
+}
