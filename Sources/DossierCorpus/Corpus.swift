@@ -502,9 +502,21 @@ public struct Corpus: Sendable {
         func folded(_ text: String) -> String {
             Fold.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
+        // Partly: whole words of it, in a row ("kingdom" is part of "United Kingdom"; "uk" is not part
+        // of "Rebuked").
+        func words(_ text: String) -> [Substring] {
+            text.split { !($0.isLetter || $0.isNumber) }
+        }
         let wanted = folded(name)
+        let wantedWords = words(wanted)
         guard !wanted.isEmpty else { return [] }
-        func matches(_ text: String) -> Bool { partly ? folded(text).contains(wanted) : folded(text) == wanted }
+        func matches(_ text: String) -> Bool {
+            let text = folded(text)
+            guard partly else { return text == wanted }
+            let textWords = words(text)
+            guard !wantedWords.isEmpty, textWords.count >= wantedWords.count else { return false }
+            return (0...(textWords.count - wantedWords.count)).contains { start in textWords[start..<(start + wantedWords.count)].elementsEqual(wantedWords) }
+        }
         var found = actors.filter { ([$0.name] + $0.aliases).contains(where: matches) }.map(\.id)
         found += articles.filter { matches($0.title) }.map(\.id)
         found += statements.filter { matches($0.title) }.map(\.id)

@@ -65,7 +65,7 @@ enum CommandLineHabits {
         guard commands.contains(first) || first == "help" else {
             let nearest = commands.min { distance(first, $0) < distance(first, $1) }
             let suggestion = nearest.flatMap { distance(first, $0) <= max(2, first.count / 3) || $0.hasPrefix(first) ? $0 : nil }
-            return .unknown("'\(first)' is not a command" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (dossier --help lists them)")
+            return .unknown("error: '\(first)' is not a command" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (dossier --help lists them)")
         }
         guard !moved.isEmpty else { return .run(arguments) }
         // After the command and its words, before a `--` that ends the options.

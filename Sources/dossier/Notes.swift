@@ -68,7 +68,8 @@ struct NotesAdd: ParsableCommand {
         commandName: "add",
         abstract: "Add a note on a record (by id); prints its id once it is on the disk.")
 
-    @Argument(help: ArgumentHelp("The record the note is about.", valueName: "ID"), completion: .custom(CorpusCompletion.ids)) var record: String
+    @Argument(help: ArgumentHelp("The record the note is about: its id, or a name or title one record has (as show takes it).", valueName: "ID"),
+              completion: .custom(CorpusCompletion.ids)) var record: String
     @Argument(help: "The note (#tags in it are its tags).") var text: String
     @Flag(help: "A bookmark (the text is its label).") var bookmark = false
     @OptionGroup var notes: NotesOptions
@@ -78,8 +79,11 @@ struct NotesAdd: ParsableCommand {
     func run() throws {
         let configuration = try config.load()
         let loaded = try corpus.load()
-        guard loaded.kind(of: record) != nil else {
-            printError("dossier: no record has the id \"\(SafeText.line(record))\"")
+        let record: String
+        switch RecordNaming.resolve(self.record, in: loaded) {
+        case .success(let found): record = found
+        case .failure(let problem):
+            printError("dossier: \(problem.words)")
             throw ExitCode(1)
         }
         let file = try notes.open(corpus: corpus.data)

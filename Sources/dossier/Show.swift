@@ -25,29 +25,6 @@ struct Show: ParsableCommand {
               completion: .custom(CorpusCompletion.ids))
     var id: String
 
-    /// The record `id` names: an id, else the one record with that name; nil (said on standard error)
-    /// when there is none or more than one, with the ids the user may have meant.
-    func recordID(in loaded: Corpus) throws -> String? {
-        if loaded.kind(of: id) != nil { return id }
-        let shown = SafeText.line(String(id.prefix(80))).debugDescription
-        let named = loaded.ids(named: id)
-        if named.count == 1 { return named[0] }
-        if named.count > 1 {
-            printError("dossier: \(shown) is the name of \(named.count) records; give one of their ids: "
-                       + named.prefix(10).map { "\($0) (\(loaded.kind(of: $0)!.rawValue))" }.joined(separator: ", "))
-            return nil
-        }
-        var message = "dossier: no record has id or name \(shown)"
-        let near = loaded.allIDs.filter { $0.hasPrefix(id) || $0.contains(id) }.sorted().prefix(5)
-        if !near.isEmpty { message += "; similar ids: " + near.joined(separator: ", ") }
-        let partly = loaded.ids(named: id, partly: true).prefix(5)
-        if !partly.isEmpty {
-            message += "; names that contain it: " + partly.map { "\($0) (\(DisplayWidth.truncate(SafeText.line(loaded.name(of: $0) ?? ""), to: 60)))" }.joined(separator: ", ")
-        }
-        printError(message)
-        return nil
-    }
-
     @Option(help: "text (readable, references resolved) or json (the record as in the data format).")
     var format: RecordFormat = .text
 
@@ -55,11 +32,46 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let loaded = try corpus.load()
-        guard let id = try recordID(in: loaded) else { throw ExitCode(1) }
+        let id: String
+        switch RecordNaming.resolve(self.id, in: loaded) {
+        case .success(let found): id = found
+        case .failure(let problem):
+            printError("dossier: \(problem.words)")
+            throw ExitCode(1)
+        }
         switch format {
         case .json: print(JSONWriter.write(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordJSON.value(ofRecord: id, in: loaded)! }))
         default: print(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordText.describe(id, in: loaded)! }, terminator: "")
         }
         try finishOutput()
+    }
+}
+
+/// What every command that takes a record takes (issue 32): its id, else an actor's name or alias or a
+/// title that one record has, matched as `show` matches it (case, accents and runs of spaces folded).
+enum RecordNaming {
+    struct Problem: Error {
+        var words: String
+    }
+
+    /// The id `given` names, or why there is none: no record has it (with the ids and names it may
+    /// have meant: ids that contain it, names with its whole words), or several do (with their ids).
+    static func resolve(_ given: String, in corpus: Corpus) -> Result<String, Problem> {
+        if corpus.kind(of: given) != nil { return .success(given) }
+        let shown = SafeText.line(String(given.prefix(80))).debugDescription
+        let named = corpus.ids(named: given)
+        if named.count == 1 { return .success(named[0]) }
+        if named.count > 1 {
+            return .failure(Problem(words: "\(shown) is the name of \(named.count) records; give one of their ids: "
+                                    + named.prefix(10).map { "\($0) (\(corpus.kind(of: $0)?.rawValue ?? "record"))" }.joined(separator: ", ")))
+        }
+        var message = "no record has id or name \(shown)"
+        let near = corpus.allIDs.filter { $0.hasPrefix(given) || $0.contains(given) }.sorted().prefix(5)
+        if !near.isEmpty { message += "; similar ids: " + near.joined(separator: ", ") }
+        let partly = corpus.ids(named: given, partly: true).prefix(5)
+        if !partly.isEmpty {
+            message += "; names that contain it: " + partly.map { "\($0) (\(DisplayWidth.truncate(SafeText.line(corpus.name(of: $0) ?? ""), to: 60)))" }.joined(separator: ", ")
+        }
+        return .failure(Problem(words: message))
     }
 }

@@ -244,8 +244,9 @@ final class PipeReader: @unchecked Sendable {
     func searchWithNoMatchPrintsNothingAndExits1(format: String) throws {
         let result = try CLI.run(["search", "zzzz", "--format", format, "--data", good])
         #expect(result.status == 1)
-        // Like grep: nothing on standard output (no header, no empty list) for a script to mistake.
-        #expect(result.stdout == "")
+        // Like grep: no table on standard output for a script to mistake; JSON stays JSON, an empty list
+        // (issue 32 asked for it: a JSON reader must not fail on no hit).
+        #expect(result.stdout == (format == "json" ? "[]\n" : ""))
         #expect(result.stderr == "dossier: nothing matches \"zzzz\"\n")
     }
 

@@ -19,11 +19,11 @@ import Testing
     @Test func aMistypedCommandGetsTheNearest() throws {
         for (typed, meant) in [("lst", "list"), ("serch", "search"), ("valdiate", "validate"), ("expor", "export")] {
             let result = try CLI.run([typed])
-            #expect(result.status == 64 && result.stderr == "dossier: '\(typed)' is not a command; did you mean '\(meant)'? (dossier --help lists them)\n",
+            #expect(result.status == 64 && result.stderr == "dossier: error: '\(typed)' is not a command; did you mean '\(meant)'? (dossier --help lists them)\n",
                     "\(typed): \(result.stderr)")
         }
         let far = try CLI.run(["xyzzy"])
-        #expect(far.status == 64 && far.stderr == "dossier: 'xyzzy' is not a command (dossier --help lists them)\n")
+        #expect(far.status == 64 && far.stderr == "dossier: error: 'xyzzy' is not a command (dossier --help lists them)\n")
     }
 
     @Test func aSearchHitStaysInViewInANarrowTable() throws {
@@ -39,5 +39,19 @@ import Testing
     @Test func jsonWithNoHitIsAnEmptyList() throws {
         let result = try CLI.run(["search", "zzzqqqxx", "--format", "json"])
         #expect(result.status == 1 && result.stdout == "[]\n")
+    }
+
+    @Test func namesMatchWholeWordsAndEveryCommandTakesThem() throws {
+        // Seen: `show UK` suggested "China Rebuked by 22 Nations…", as "Rebuked" holds "uk".
+        let uk = try CLI.run(["show", "UK"])
+        #expect(uk.status == 1 && !uk.stderr.contains("Rebuked"), "\(uk.stderr)")
+        let kingdom = try CLI.run(["show", "kingdom"])
+        #expect(kingdom.stderr.contains("names that contain it: gbr (United Kingdom)"))
+        // Seen: `notes add Turkey …` exited 1 though `show Turkey` works.
+        let notes = FileManager.default.temporaryDirectory.appendingPathComponent("notes-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: notes) }
+        let added = try CLI.run(["notes", "add", "Turkey", "check this", "--notes", notes])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try String(contentsOfFile: notes, encoding: .utf8).contains("\"record\":\"tur\""))
     }
 }
