@@ -54,4 +54,23 @@ import Testing
         #expect(added.status == 0, "\(added.stderr)")
         #expect(try String(contentsOfFile: notes, encoding: .utf8).contains("\"record\":\"tur\""))
     }
+
+    @Test func aDateAnIdAndTheTallyAreNeverCut() throws {
+        // Seen at 80 columns: dates cut ("2021-01…") and the tally cut ("7/22|>2…").
+        let environment = ProcessInfo.processInfo.environment.merging(["COLUMNS": "80"]) { $1 }
+        let statements = try CLI.run(["list", "statements"], environment: environment)
+        let rows = statements.stdout.split(separator: "\n")
+        #expect(rows.allSatisfy { $0.count <= 80 })
+        #expect(rows.contains { $0.hasPrefix("st-2019-07-joint-letter ") && $0.contains(" 2019-07 ") && $0.contains(" 7/22≠ ") })
+        #expect(rows.contains { $0.hasPrefix("st-us-genocide-accusation ") && $0.contains(" 2021-01-19 ") })
+        for kind in ["statements", "events", "articles"] {
+            let table = try CLI.run(["list", kind], environment: environment.merging(["COLUMNS": "50"]) { $1 }).stdout
+            for row in table.split(separator: "\n").dropFirst() {
+                let cells = row.split(separator: " ", omittingEmptySubsequences: true)
+                #expect(cells.count > 2 && !cells[0].hasSuffix("…") && !cells[1].hasSuffix("…"), "\(kind): \(row)")
+            }
+        }
+        // --wide gives every declared count.
+        #expect(try CLI.run(["list", "statements", "--wide"]).stdout.contains(" 7/22|>20|25 "))
+    }
 }

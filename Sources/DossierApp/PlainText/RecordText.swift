@@ -16,6 +16,12 @@ public enum RecordText {
         return "\(named)/" + declared.joined(separator: "|")
     }
 
+    /// The tally as the explorer's list shows it: named over the first declared count, and ≠ when the
+    /// sources disagree on the count ("7/22≠"); what a table fitted to a terminal shows.
+    public static func shortTally(_ statement: Statement) -> String {
+        "\(Set(statement.signatories.map(\.actor)).count)/" + (statement.counts.first.map(qualified) ?? "?") + (statement.sourcesDisagreeOnCount ? "≠" : "")
+    }
+
     public static func qualified(_ count: SignatoryCount) -> String {
         switch count.qualifier {
         case .exact: return "\(count.value)"
@@ -39,22 +45,27 @@ public enum RecordText {
 
     public static func table(of kind: RecordKind, in corpus: Corpus, width: Int? = nil) -> String {
         switch kind {
+        // An id and a date are never cut (issue 32: "2021-01…" at 80 columns), nor a statement's tally,
+        // which a fitted table shows short ("7/22≠"; `--wide` gives every declared count).
         case .article:
             return table(header: ["ID", "PUBLISHED", "PUBLISHER", "TITLE"], rows: corpus.articles.map {
                 [$0.id, $0.published.description, $0.publisher, $0.title]
-            }, width: width)
+            }, width: width, whole: [0, 1])
         case .actor:
             return table(header: ["ID", "KIND", "COUNTRY", "NAME"], rows: corpus.actors.map {
                 [$0.id, $0.kind.rawValue, $0.country ?? "-", $0.name]
             }, width: width)
         case .statement:
-            return table(header: ["ID", "DATE", "STANCE", "SIGNED", "TITLE"], rows: corpus.statements.map {
-                [$0.id, $0.date.description, $0.stance.rawValue, tally($0), $0.title]
-            }, width: width)
+            let header = ["ID", "DATE", "STANCE", "SIGNED", "TITLE"]
+            let rows = corpus.statements.map { [$0.id, $0.date.description, $0.stance.rawValue, tally($0), $0.title] }
+            guard let width, naturalWidth(header: header, rows: rows) > width else { return table(header: header, rows: rows, width: width, whole: [0, 1, 3]) }
+            return table(header: header, rows: corpus.statements.map {
+                [$0.id, $0.date.description, $0.stance.rawValue, shortTally($0), $0.title]
+            }, width: width, whole: [0, 1, 3])
         case .event:
             return table(header: ["ID", "DATE", "TITLE"], rows: corpus.events.map {
                 [$0.id, $0.date.description, $0.title]
-            }, width: width)
+            }, width: width, whole: [0, 1])
         case .excerpt:
             return table(header: ["ID", "ARTICLE", "QUOTE"], rows: corpus.excerpts.map {
                 [$0.id, $0.article, $0.quote]
@@ -71,13 +82,7 @@ public enum RecordText {
     public static func table(header: [String], rows: [[String]], maximumColumnWidth: Int = 40, width: Int? = nil,
                              whole: Set<Int> = [0], focus: [Range<Int>]? = nil) -> String {
         let cleanRows = ([header] + rows).map { $0.map(SafeText.line) }
-        var widths = Array(repeating: 0, count: header.count)
-        for row in cleanRows {
-            for (column, cell) in row.enumerated() where column < header.count {
-                let cap = column < header.count - 1 ? maximumColumnWidth : Int.max
-                widths[column] = min(cap, max(widths[column], DisplayWidth.of(cell)))
-            }
-        }
+        var widths = naturalWidths(of: cleanRows, columns: header.count, maximumColumnWidth: maximumColumnWidth)
         if let width { widths = fitted(widths, in: width, whole: whole) }
         var output = ""
         for (number, row) in cleanRows.enumerated() {
@@ -96,6 +101,23 @@ public enum RecordText {
             output += line + "\n"
         }
         return output
+    }
+
+    /// Each column's width uncut: its widest cell, up to `maximumColumnWidth` but for the last.
+    static func naturalWidths(of cleanRows: [[String]], columns: Int, maximumColumnWidth: Int = 40) -> [Int] {
+        var widths = Array(repeating: 0, count: columns)
+        for row in cleanRows {
+            for (column, cell) in row.enumerated() where column < columns {
+                let cap = column < columns - 1 ? maximumColumnWidth : Int.max
+                widths[column] = min(cap, max(widths[column], DisplayWidth.of(cell)))
+            }
+        }
+        return widths
+    }
+
+    /// The width a table takes uncut, the gaps between its columns included.
+    static func naturalWidth(header: [String], rows: [[String]]) -> Int {
+        naturalWidths(of: ([header] + rows).map { $0.map(SafeText.line) }, columns: header.count).reduce(0, +) + 2 * (header.count - 1)
     }
 
     /// The narrowest a column other than the first is made to fit a table in its width.
