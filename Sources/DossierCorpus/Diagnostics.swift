@@ -323,6 +323,60 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
+    /// What messages of one kind have in common, for the line that counts the ones not printed: their
+    /// values (quoted words, numbers) kept where every message has the same, "…" or "#" where they
+    /// differ ("leads: "…" is not the id of any record", but "a state without its ISO 3166-1 alpha-3
+    /// "country" code"). Issue 32: every quoted word was a placeholder, so `write {"id": …}` read
+    /// `write {"…": "…"}`.
+    public static func common(_ messages: some Sequence<String>) -> String {
+        var merged: [(value: Bool, quoted: Bool, text: String, same: Bool)]?
+        for message in messages {
+            let parts = Self.parts(of: message)
+            guard var kept = merged else {
+                merged = parts.map { ($0.value, $0.quoted, $0.text, true) }
+                continue
+            }
+            for (index, part) in parts.enumerated() where index < kept.count && kept[index].value && kept[index].text != part.text {
+                kept[index].same = false
+            }
+            merged = kept
+        }
+        return (merged ?? []).map { part in
+            guard part.value else { return part.text }
+            if part.same { return part.quoted ? "\"" + part.text + "\"" : part.text }
+            return part.quoted ? "\"…\"" : "#"
+        }.joined()
+    }
+
+    /// A message split as `kind` splits it: literal text, and values (a quoted word, a run of digits).
+    static func parts(of message: String) -> [(value: Bool, quoted: Bool, text: String)] {
+        var parts: [(value: Bool, quoted: Bool, text: String)] = []
+        var current = ""
+        var quoted = false
+        var digits = false
+        func flush(value: Bool, quoted: Bool) {
+            if !current.isEmpty || quoted { parts.append((value, quoted, current)) }
+            current = ""
+        }
+        for character in message {
+            if character == "\"" {
+                if quoted { flush(value: true, quoted: true) } else { flush(value: digits, quoted: false) }
+                quoted.toggle()
+                digits = false
+            } else if quoted {
+                current.append(character)
+            } else if character.isNumber != digits {
+                flush(value: digits, quoted: false)
+                digits = character.isNumber
+                current.append(character)
+            } else {
+                current.append(character)
+            }
+        }
+        flush(value: quoted || digits, quoted: quoted)
+        return parts
+    }
+
     /// `articles.json:12:5: error: [id] message`, the shape compilers use, which editors can jump to.
     public var description: String {
         var text: String

@@ -68,6 +68,13 @@ struct CorpusOptions: ParsableArguments {
     static func printProblems(_ diagnostics: [Diagnostic], all: Bool) {
         var total: [String: Int] = [:]
         if !all { for diagnostic in diagnostics { total[diagnostic.kind, default: 0] += 1 } }
+        // What the messages of each kind with more than are printed have in common, said once for them.
+        var common: [String: String] = [:]
+        if !all {
+            let counted = Set(total.filter { $0.value > shownOfOneKind }.keys)
+            let grouped = Dictionary(grouping: diagnostics.lazy.filter { counted.contains($0.kind) }, by: \.kind)
+            for (kind, group) in grouped { common[kind] = Diagnostic.common(group.lazy.map(\.message)) }
+        }
         var printed: [String: Int] = [:]
         for diagnostic in diagnostics {
             let kind = diagnostic.kind
@@ -76,7 +83,7 @@ struct CorpusOptions: ParsableArguments {
             if !all && count > shownOfOneKind { continue }
             printError(diagnostic.description)
             if !all && count == shownOfOneKind, let more = total[kind].map({ $0 - shownOfOneKind }), more > 0 {
-                printError("dossier: … and \(more) more like the last (\(diagnostic.severity.rawValue): \(diagnostic.kind.dropFirst(diagnostic.severity.rawValue.count + 2))); --all prints every one")
+                printError("dossier: … and \(more) more like the last (\(diagnostic.severity.rawValue): \(common[kind] ?? diagnostic.message)); --all prints every one")
             }
         }
     }

@@ -73,4 +73,21 @@ import Testing
         // --wide gives every declared count.
         #expect(try CLI.run(["list", "statements", "--wide"]).stdout.contains(" 7/22|>20|25 "))
     }
+
+    @Test func theCountOfProblemsNotPrintedKeepsWhatTheyShare() throws {
+        // Seen: "(warning: a state without its ISO #-# alpha-# "…" code…)": every quoted word and
+        // number made a placeholder, though every one of them was the same.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warnings-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Self.data, toPath: folder)
+        let actors = folder + "/actors.json"
+        var text = try String(contentsOfFile: actors, encoding: .utf8)
+        let added = (0..<25).map { "  {\"id\": \"zz-\($0)\", \"name\": \"Zed \($0)\", \"kind\": \"state\", \"aliases\": []}" }.joined(separator: ",\n")
+        text = String(text[..<text.range(of: "]", options: .backwards)!.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines) + ",\n" + added + "\n]\n"
+        try text.write(toFile: actors, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["validate", folder, "--no-cache"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("dossier: … and 5 more like the last (warning: a state without its ISO 3166-1 alpha-3 \"country\" code: shown and exported with no code); --all prints every one"),
+                "\(result.stderr)")
+    }
 }
