@@ -122,16 +122,25 @@ public enum Render {
                 if binding.action == .zoom && state.navigation.overlay != nil { return false }
                 return seen.insert(binding.action).inserted
             }
-        let used = grid.put(left, x: 0, y: rect.y, limit: rect.width, role: state.message == nil ? .statusBar : .warning)
+        // The help key is always shown, whatever else is dropped for room (issue 32: at 80 columns it
+        // never was); the rest of the hints fill what is left between it and what the left side says.
+        let help = hints.first { $0.action == .help }.map { "\($0.keys[0].label) \($0.hint!)" }
+        let helpRoom = help.map { DisplayWidth.of($0) + 2 } ?? 0
+        let used = grid.put(left, x: 0, y: rect.y, limit: max(0, rect.width - helpRoom), role: state.message == nil ? .statusBar : .warning)
         var right = ""
         // q quits only from the base screen: over a workflow or a zoomed pane its hint says it closes.
         let somethingOnTop = state.navigation.overlay != nil || state.zoomed
+        var helpShown = false
         for binding in hints {
             let hint = binding.action == .close && somethingOnTop ? "close" : binding.hint!
             let part = (right.isEmpty ? "" : "  ") + "\(binding.keys[0].label) \(hint)"
-            if used + 2 + DisplayWidth.of(right + part) > rect.width { break }
+            // Room is kept for the help key until it is in.
+            let reserved = helpShown || binding.action == .help ? 0 : helpRoom
+            if binding.action != .help, used + 2 + DisplayWidth.of(right + part) + reserved > rect.width { break }
             right += part
+            if binding.action == .help { helpShown = true }
         }
+        if let help, !helpShown, helpRoom <= rect.width { right += (right.isEmpty ? "" : "  ") + help }
         if !right.isEmpty { grid.put(right, x: rect.width - DisplayWidth.of(right), y: rect.y, role: .statusBar) }
     }
 
