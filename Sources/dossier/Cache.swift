@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierApp
 import DossierModel
 import Foundation
 

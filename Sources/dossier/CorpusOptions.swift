@@ -137,10 +137,6 @@ func finishOutput() throws {
     }
 }
 
-func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
-}
-
 /// Writes one line to standard error; text that came from data is made safe for the terminal first.
 func printError(_ line: String) {
     var text = SafeText.line(line) + "\n"

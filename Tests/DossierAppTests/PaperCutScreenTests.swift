@@ -13,4 +13,25 @@ import Testing
             #expect(status.hasSuffix("? help"), "\(keys) at \(width)x\(height): \(status)")
         }
     }
+
+    /// Seen: "1 marked spans" in the reader's header.
+    @Test func oneSpanIsOneSpan() {
+        let article = Article(id: "a", title: "T", publisher: "P", published: PartialDate(year: 2020), body: "One sentence here. Another.")
+        let corpus = Corpus(articles: [article], actors: [], statements: [], events: [], excerpts: [Excerpt(id: "x", article: "a", quote: "One sentence here.")])
+        let frame = Render.frame(run(["Tab"], from: Explorer.normalized(State(corpus: corpus, width: 100, height: 24)))).plainText
+        #expect(frame.contains("1 marked span ·") && !frame.contains("1 marked spans"), "\(frame)")
+    }
+
+    /// Seen: `S` said records were hidden while nothing visibly changed (the bundled corpus has no
+    /// record wholly supplied: now it says so).
+    @Test func hidingSuppliedRecordsSaysHowManyAndStaysSaid() throws {
+        #expect(run(["3", "S"]).message == "Supplied records hidden, none in this list: only what the articles state (S shows them)")
+        let timeline = run(["4"], from: try UsersOwnCorpusTests.ownFields())
+        let hidden = run(["S"], from: timeline)
+        let count = timeline.listIDs().count - hidden.listIDs().count
+        #expect(count > 0 && hidden.message == "Supplied records hidden, \(plural(count, "row")) in this list: only what the articles state (S shows them)",
+                "\(hidden.message ?? "")")
+        #expect(Render.frame(run(["j"], from: hidden)).plainText.contains("· supplied hidden"))
+        #expect(!Render.frame(run(["j"], from: run(["S"], from: hidden))).plainText.contains("supplied hidden"))
+    }
 }

@@ -157,7 +157,7 @@ public enum RecordText {
                      ("published", article.published.description)]
             if let url = article.url { lines.append(("url", url)) }
             if !article.authors.isEmpty { lines.append(("authors", article.authors.joined(separator: "; "))) }
-            lines.append(("excerpts", "\(corpus.excerptsInArticle[id, default: []].count) marked spans"))
+            lines.append(("excerpts", plural(corpus.excerptsInArticle[id, default: []].count, "marked span")))
             sections.append(("body", try article.body.paragraphs().map { String($0) }))
         case .actor:
             guard let actor = corpus.actor(id) else { return nil }

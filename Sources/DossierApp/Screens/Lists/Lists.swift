@@ -59,9 +59,15 @@ extension Explorer {
         case .problems: state = openProblems(state)
         case .addNote: state = startNote(state)
         case .toggleSupplied:
+            // How many rows it takes away or gives back here, so the key is seen to do something (issue
+            // 32: "hidden" was said while nothing visibly changed), and the status line keeps saying so.
+            let before = state.listIDs().count
             state.hideSupplied.toggle()
-            state.message = state.hideSupplied ? "Supplied records hidden: only what the articles state (\(state.keymap.name(.toggleSupplied, in: [.workflows], usual: .character("S"))) shows them)"
-                : "Supplied records shown, dimmed (\(state.keymap.name(.toggleSupplied, in: [.workflows], usual: .character("S"))) hides them)"
+            let changed = abs(state.listIDs().count - before)
+            let key = state.keymap.name(.toggleSupplied, in: [.workflows], usual: .character("S"))
+            let rows = changed == 0 ? "none in this list" : plural(changed, "row") + " in this list"
+            state.message = state.hideSupplied ? "Supplied records hidden, \(rows): only what the articles state (\(key) shows them)"
+                : "Supplied records shown, dimmed, \(rows) (\(key) hides them)"
         case .startFilter:
             state.editingFilter = true
             state.position.focus = .list
@@ -223,6 +229,7 @@ extension Screens {
             let keys = state.keymap.name(.nextMatch, in: [.reader], usual: .character("n")) + "/" + state.keymap.name(.previousMatch, in: [.reader], usual: .character("N"))
             parts.append(count == 0 ? "“\(query)”: no match here" : "“\(query)” \(state.navigation.readerMatch + 1)/\(count) \(keys)")
         }
+        if state.hideSupplied { parts.append("supplied hidden") }
         // `m` marks only statements, articles and actors, none of which the matrix lists.
         if let marked = state.navigation.marked {
             parts.append("\(state.glyphs.marked) \(state.corpus.name(of: marked) ?? marked)")

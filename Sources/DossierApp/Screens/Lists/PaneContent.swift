@@ -202,7 +202,7 @@ public struct ReaderContent: Sendable {
     init(article: Article, spans: [Excerpt], width: Int, bodies: BodyStore, problems: [String] = []) {
         let textWidth = max(1, width - gutter)
         var header = wrapLines(article.title, width: textWidth)
-        header += wrapLines("\(article.publisher) · \(article.published) · \(spans.count) marked spans · \(article.id)", width: textWidth)
+        header += wrapLines("\(article.publisher) · \(article.published) · \(plural(spans.count, "marked span")) · \(article.id)", width: textWidth)
         // The address a citation points at, whole (wrapped, never cut), so it can be read off the screen.
         if let url = article.url { header += wrapLines(url, width: textWidth) }
         for field in article.extra { header += wrapLines(field.key + ": " + field.text, width: textWidth) }

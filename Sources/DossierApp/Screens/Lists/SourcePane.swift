@@ -60,7 +60,7 @@ extension PaneContent {
         guard !spans.isEmpty else { return [.text("No marked spans in this article.", .dim)] }
         let selected = state.positions[.articles]?.detail.selected ?? -1
         guard spans.indices.contains(selected) else {
-            return [.text("No marked span on the cursor's line.", .dim), .text("\(state.keymap.name(.nextSpan, in: [.reader], usual: .character("]"))) and \(state.keymap.name(.previousSpan, in: [.reader], usual: .character("["))) step through the \(spans.count) spans; \(state.keymap.name(.selectPassage, in: [.reader], usual: .character("v"))) selects a passage.", .dim)]
+            return [.text("No marked span on the cursor's line.", .dim), .text("\(state.keymap.name(.nextSpan, in: [.reader], usual: .character("]"))) and \(state.keymap.name(.previousSpan, in: [.reader], usual: .character("["))) step through the \(plural(spans.count, "span")); \(state.keymap.name(.selectPassage, in: [.reader], usual: .character("v"))) selects a passage.", .dim)]
         }
         let excerptID = spans[selected]
         guard let excerpt = corpus.excerpt(excerptID) else { return [] }
