@@ -34,4 +34,14 @@ import Testing
         #expect(Render.frame(run(["j"], from: hidden)).plainText.contains("· supplied hidden"))
         #expect(!Render.frame(run(["j"], from: run(["S"], from: hidden))).plainText.contains("supplied hidden"))
     }
+
+    /// Seen: a search message from the last session ("“trying”: no match here") came back at start.
+    @Test func theLastSessionsSearchDoesNotComeBack() throws {
+        var left = run(["Tab"])
+        left.navigation.readerQuery = "trying"
+        #expect(Render.frame(left).plainText.contains("“trying”"))
+        let restored = try #require(Session.restore(Session.encode(left), into: Fixture.state()))
+        #expect(restored.navigation.readerQuery == nil && !Render.frame(restored).plainText.contains("“trying”"))
+        #expect(restored.selectedID() == left.selectedID() && restored.position.focus == left.position.focus)
+    }
 }

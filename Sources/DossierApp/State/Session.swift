@@ -28,6 +28,11 @@ public enum Session {
         }
         var state = state
         state.navigation = navigation
+        // A search highlight is the last session's, not this one's: it does not come back on the
+        // screen at start (issue 32: "“trying”: no match here" greeted the next day); Back still
+        // returns to it where the history has it.
+        state.navigation.readerQuery = nil
+        state.navigation.readerMatch = 0
         state.history = list("history")
         state.forwardHistory = list("forward")
         return Explorer.normalized(state)
