@@ -66,6 +66,8 @@ struct ExplorerLaunch {
     /// Set for a team's reader: the corpus is not edited, and this says why.
     var readOnly: String?
     var suspendable = true
+    /// What the tab line calls the corpus (default: its folder's or file's name).
+    var corpusName: String?
     var configuration: Configuration
 
     func run() throws {
@@ -150,6 +152,7 @@ struct ExplorerLaunch {
             }
             var initial = start.initial
             if let readOnly { initial.readOnlyReason = readOnly }
+            initial.corpusName = corpusName ?? dataPath.map { URL(fileURLWithPath: $0).lastPathComponent }
             outcome = try ExplorerSession.run(initial: initial, pending: start.pending, environment: environment, asciiOnly: ascii, notes: notesFile,
                                               author: author, notice: notice, editor: editor, session: (sessionPath, !fresh), settings: settings,
                                               corpusPath: dataPath)

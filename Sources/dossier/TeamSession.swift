@@ -67,7 +67,8 @@ struct TeamSession: ParsableCommand {
             let configuration = try ConfigOptions.parse([]).load(sayProblems: false)
             try ExplorerLaunch(dataPath: team.corpus, notesPath: team.notes, sessionPath: own + "/session.json", author: name,
                                readOnly: member.role == .reader ? "read-only for readers (the team's lead can make you an editor)" : nil,
-                               suspendable: false, configuration: configuration).run()
+                               suspendable: false, corpusName: "team " + URL(fileURLWithPath: team.home).lastPathComponent,
+                               configuration: configuration).run()
         } catch {
             exit = Dossier.exitCode(for: error).rawValue
             throw error

@@ -44,4 +44,17 @@ import Testing
         #expect(restored.navigation.readerQuery == nil && !Render.frame(restored).plainText.contains("“trying”"))
         #expect(restored.selectedID() == left.selectedID() && restored.position.focus == left.position.focus)
     }
+
+    /// Seen: with --data, nothing on screen said which corpus was open, or that it could be edited.
+    @Test func theTabLineNamesTheCorpusAndWhetherItIsEditable() {
+        var state = Fixture.state(width: 120, height: 24)
+        #expect(Render.frame(state).plainText.split(separator: "\n")[0].hasSuffix("Dossier"))
+        state.corpusName = "xinjiang-2024"
+        #expect(Render.frame(state).plainText.split(separator: "\n")[0].hasSuffix("xinjiang-2024 · read-only"))
+        state.corpusWritable = true
+        #expect(Render.frame(state).plainText.split(separator: "\n")[0].hasSuffix("xinjiang-2024 · editable"))
+        // Where there is no room for both, the name alone; where there is none for it, nothing.
+        let narrow = Render.frame(Explorer.update(state, .key(.resize(90, 24))).0).plainText.split(separator: "\n")[0]
+        #expect(narrow.hasSuffix(" xinjiang-2024") || !narrow.contains("xinjiang"), "\(narrow)")
+    }
 }

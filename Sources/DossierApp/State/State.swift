@@ -107,6 +107,8 @@ public struct State: Sendable {
     public var undoStack: [UndoStep] = []
     /// The picker Enter opens on a passage.
     public var picker: AttachPicker?
+    /// What the tab line calls the open corpus (its folder's name; nil for the bundled one).
+    public var corpusName: String?
     /// The corpus is a directory the edge can edit; when not, why (shown when an edit is asked for).
     public var corpusWritable = false
     public var readOnlyReason = "the bundled corpus is compiled in: `dossier init DIR --from-bundled` makes a copy to open with --data DIR"

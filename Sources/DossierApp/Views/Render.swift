@@ -42,8 +42,12 @@ public enum Render {
             x += grid.put(label, x: x, y: rect.y, limit: rect.width - x, role: tab.active ? .tabActive : .tabInactive)
             x += grid.put(" ", x: x, y: rect.y, limit: rect.width - x, role: .tabInactive)
         }
-        let name = "Dossier"
-        if x + DisplayWidth.of(name) + 1 < rect.width {
+        // Which corpus is open, and whether it can be edited here (issue 32: with --data nothing said
+        // so); the bundled corpus is the program's own.
+        let names = state.corpusName.map { name in
+            [SafeText.line(name) + " · " + (state.corpusWritable ? "editable" : "read-only"), SafeText.line(name)]
+        } ?? ["Dossier"]
+        if let name = names.first(where: { x + DisplayWidth.of($0) + 1 < rect.width }) {
             grid.put(name, x: rect.width - DisplayWidth.of(name) - 1, y: rect.y, role: .tabInactive)
         }
     }
