@@ -210,7 +210,10 @@ public enum ExplorerSession {
     static func export(_ request: ExportRequest) -> String {
         do {
             try AtomicFile.write(Array(request.text.utf8), to: request.path, replacing: request.replacing)
-            return "Exported \(request.rows) row\(request.rows == 1 ? "" : "s") to \(request.path)"
+            // Where it went, in full: a relative name is relative to where the explorer was started,
+            // which the user may not remember (issue 32).
+            let full = request.path.hasPrefix("/") ? request.path : FileManager.default.currentDirectoryPath + "/" + request.path
+            return "Exported \(request.rows) row\(request.rows == 1 ? "" : "s") to \(full)"
         } catch {
             return error.exists ? "\(request.path) exists: end the name with ! to replace it" : "Not exported: \(error)"
         }

@@ -36,6 +36,23 @@ def test_y_copies_the_2019_letter_with_its_citation_into_tmuxs_paste_buffer():
     pane.kill()
 
 
+def test_an_export_to_a_relative_name_says_the_full_path():
+    # Issue 32: "Exported 24 rows to stmts.md" did not say where that was.
+    folder = os.path.join(WORK, "relative-export")
+    os.makedirs(folder, exist_ok=True)
+    pane = Pane("sh -c %s" % shell_quote("cd %s && exec %s" % (shell_quote(folder), dossier())), width=160, height=30)
+    pane.wait_for("Articles 1/5")
+    pane.keys("3", "e")
+    pane.wait_for("Export to:")
+    pane.type("stmts.md")
+    pane.keys("Enter")
+    full = os.path.join(folder, "stmts.md")
+    pane.wait_for("Exported 24 rows to " + full)
+    assert os.path.exists(full)
+    pane.keys("q")
+    pane.kill()
+
+
 def test_e_exports_the_filtered_list_to_the_file_named():
     # Issue 12: the list on screen, as filtered, written where the user says, in the format of its name.
     out = os.path.join(WORK, "letters.csv")
