@@ -57,4 +57,16 @@ import Testing
         let narrow = Render.frame(Explorer.update(state, .key(.resize(90, 24))).0).plainText.split(separator: "\n")[0]
         #expect(narrow.hasSuffix(" xinjiang-2024") || !narrow.contains("xinjiang"), "\(narrow)")
     }
+
+    /// Seen: no way to list the statements whose sources disagree (`/≠` found nothing).
+    @Test func aFilterKeepsTheStatementsWhoseSourcesDisagree() {
+        let disagreeing = Fixture.corpus.statements.filter(\.sourcesDisagreeOnCount).map(\.id)
+        #expect(!disagreeing.isEmpty)
+        for filter in ["≠", "!="] {
+            #expect(Set(run(["3", "/"] + typed(filter) + ["Enter"]).listIDs()) == Set(disagreeing), "\(filter)")
+        }
+        // With other words, both hold; in the timeline, only statements stay.
+        #expect(run(["3", "/"] + typed("≠ letter") + ["Enter"]).listIDs() == disagreeing.filter { Fixture.corpus.statement($0)!.title.lowercased().contains("letter") })
+        #expect(Set(run(["4", "/"] + typed("≠") + ["Enter"]).listIDs()) == Set(disagreeing))
+    }
 }

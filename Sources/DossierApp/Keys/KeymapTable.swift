@@ -65,7 +65,7 @@ extension Keymap {
     /// The keys that work on every screen, and in the prompts (the filter, the search, a note, a name).
     static let everywhereBindings: [Binding] = [
         Binding(keys: [.character("/")], action: .startFilter, context: .everywhere,
-                help: "filter the list as you type (ignores case and accents: \"turk\" finds Türk; in the matrix: a stance, a year or 2019-2021)", hint: "filter"),
+                help: "filter the list as you type (ignores case and accents: \"turk\" finds Türk; ≠ keeps the statements whose sources disagree on the count; in the matrix: a stance, a year or 2019-2021)", hint: "filter"),
         Binding(keys: [.escape], action: .clear, context: .everywhere, help: "clear the filter or search highlight, close the overlay", hint: nil),
         Binding(keys: [.character("?")], action: .help, context: .everywhere, help: "this help", hint: "help"),
         Binding(keys: [.character("q")], action: .close, context: .everywhere,

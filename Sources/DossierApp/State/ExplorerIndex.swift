@@ -79,15 +79,27 @@ public struct ExplorerIndex: Sendable {
     }
 
     public func ids(of view: ViewID, sortedBy sort: ActorSort, filter: String, timelineActor: String? = nil, corpus: Corpus) -> [String] {
+        // `≠` (or `!=`) among the words keeps the statements whose sources disagree on the count.
+        let (disagreeing, rest) = Self.disagreement(in: filter)
+        func keptIfDisagreeing(_ ids: [String]) -> [String] {
+            disagreeing ? ids.filter { corpus.statement($0)?.sourcesDisagreeOnCount == true } : ids
+        }
         switch view {
         case .articles: return filtered(articlesByDate, filter)
-        case .statements: return filtered(statementsByDate, filter)
+        case .statements: return keptIfDisagreeing(filtered(statementsByDate, rest))
         case .actors: return filtered(sort == .name ? actorsByName : actorsByKind, filter)
         case .timeline:
             let items = timelineActor.map { actor in timeline.filter { timelineActors[$0]?.contains(actor) == true } } ?? timeline
-            return filteredByDate(items, filter, corpus: corpus)
+            return keptIfDisagreeing(filteredByDate(items, rest, corpus: corpus))
         case .matrix: return MatrixFilter(filter).columns(statementsByDate, corpus: corpus, index: self)
         }
+    }
+
+    /// Whether a filter asks for disagreeing sources (issue 32: `/≠` found nothing), and its other words.
+    static func disagreement(in filter: String) -> (wanted: Bool, rest: String) {
+        let words = filter.split(separator: " ")
+        let rest = words.filter { $0 != "≠" && $0 != "!=" }
+        return (rest.count != words.count, rest.joined(separator: " "))
     }
 
     func filtered(_ ids: [String], _ filter: String) -> [String] {
