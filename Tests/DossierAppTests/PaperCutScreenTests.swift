@@ -69,4 +69,11 @@ import Testing
         #expect(run(["3", "/"] + typed("≠ letter") + ["Enter"]).listIDs() == disagreeing.filter { Fixture.corpus.statement($0)!.title.lowercased().contains("letter") })
         #expect(Set(run(["4", "/"] + typed("≠") + ["Enter"]).listIDs()) == Set(disagreeing))
     }
+
+    /// Seen: `Y` left out the addressee's quote.
+    @Test func aDossierQuotesTheAddressee() throws {
+        let text = try #require(Citation.dossier("st-2019-07-joint-letter", in: Fixture.corpus))
+        let quote = try #require(Citation.quote("x-cdt-22-nations", in: Fixture.corpus))
+        #expect(text.contains("\n## Addressees\n\n- Michelle Bachelet [bachelet] — " + quote), "\(text)")
+    }
 }

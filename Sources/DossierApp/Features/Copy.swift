@@ -142,8 +142,15 @@ public enum Citation {
             text += "\n\(statement.kind.rawValue), \(statement.date), \(statement.stance.rawValue)\n"
             facts("Counts", statement.counts.map { "\(RecordText.qualifierWords($0)) — \(quoted([$0.excerpt]))" })
             facts("Signatories", statement.signatories.map { "\(corpus.name(of: $0.actor) ?? $0.actor) [\($0.actor)] — \(quoted($0.excerpts))" })
-            facts("Leads", statement.leads.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" })
-            facts("Addressees", statement.addressees.map { "\(corpus.name(of: $0) ?? $0) [\($0)]" })
+            // Each lead, addressee and actor said to have declined with the quotes that say so, as a
+            // signatory is (issue 32: `Y` left out the addressee's quote).
+            func withQuotes(_ role: Corpus.StatementRole.Role, _ actor: String) -> String {
+                let quotes = quoted(PaneContent.excerpts(for: role, actor: actor, in: statement, corpus: corpus))
+                return "\(corpus.name(of: actor) ?? actor) [\(actor)]" + (quotes.isEmpty ? "" : " — \(quotes)")
+            }
+            facts("Leads", statement.leads.map { withQuotes(.lead, $0) })
+            facts("Addressees", statement.addressees.map { withQuotes(.addressee, $0) })
+            facts("Declined", statement.declined.map { withQuotes(.declined, $0.actor) })
             facts("Excerpts", statement.excerpts.compactMap { quote($0, in: corpus, format: format) })
         case .event:
             guard let event = corpus.event(id) else { return nil }
