@@ -35,10 +35,31 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Replace the --out file if it exists.")
     var force = false
 
+    @Option(help: ArgumentHelp("Only this statement's rows (signatories, counts): its id, or a title one statement has.", valueName: "ID"),
+            completion: .custom(CorpusCompletion.ids))
+    var statement: String?
+
+    func validate() throws {
+        if statement != nil && kind != .signatories && kind != .counts { throw ValidationError("--statement goes with signatories or counts.") }
+    }
+
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
         let loaded = try corpus.load()
+        // One statement's rows (issue 32: its signatories with their quotes could not be exported alone).
+        var only: [String]?
+        if let statement {
+            switch RecordNaming.resolve(statement, in: loaded) {
+            case .success(let id) where loaded.statement(id) != nil: only = [id]
+            case .success(let id):
+                printError("dossier: \(id) is not a statement")
+                throw ExitCode(1)
+            case .failure(let problem):
+                printError("dossier: \(problem.words)")
+                throw ExitCode(1)
+            }
+        }
         let format = format ?? out.flatMap { $0 == "-" ? nil : ExportFormat(fileName: $0) } ?? .csv
         let text: String
         do {
@@ -46,7 +67,7 @@ struct ExportCommand: ParsableCommand {
                 guard kind == .excerpts else { throw ExportError.annotationsNeedExcerpts(kind) }
                 text = try readingBodies { () throws(ArticleBody.Unreadable) in try Export.annotations(corpus: loaded) }
             } else {
-                text = try Export.render(Export.table(kind, corpus: loaded), as: format)
+                text = try Export.render(Export.table(kind, corpus: loaded, only: only), as: format)
             }
         } catch let error as ExportError {
             printError("dossier: \(error)")

@@ -76,4 +76,14 @@ import Testing
         let quote = try #require(Citation.quote("x-cdt-22-nations", in: Fixture.corpus))
         #expect(text.contains("\n## Addressees\n\n- Michelle Bachelet [bachelet] — " + quote), "\(text)")
     }
+
+    /// Seen: who-signed's `e` wrote the names, not the quotes and sources that say who signed.
+    @Test func whoSignedExportsTheQuotesAndTheirSources() throws {
+        let export = try #require(effects(["3", "j", "m", "j", "m", "e"] + typed("w.tsv") + ["Enter"]).export)
+        let rows = export.text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["signed", "actor_id", "actor_name", "iso3", "first_quote", "first_source", "second_quote", "second_source"])
+        let britain = try #require(rows.first { $0.count > 5 && $0[1] == "gbr" })
+        let quote = try #require(Fixture.corpus.excerpt("x-cdt-european-signatories")?.quote)
+        #expect(britain[4] == "“\(quote)”" && britain[5].hasPrefix("China Digital Times, “China Rebuked by 22 Nations"), "\(britain)")
+    }
 }

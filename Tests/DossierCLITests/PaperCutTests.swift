@@ -90,4 +90,15 @@ import Testing
         #expect(result.stderr.contains("dossier: … and 5 more like the last (warning: a state without its ISO 3166-1 alpha-3 \"country\" code: shown and exported with no code); --all prints every one"),
                 "\(result.stderr)")
     }
+
+    @Test func oneStatementsSignatoriesExportWithTheirQuotes() throws {
+        // Seen: one statement's signatories with their quotes could not be exported.
+        let result = try CLI.run(["export", "signatories", "--statement", "st-2019-07-joint-letter", "--format", "tsv"])
+        let rows = result.stdout.split(separator: "\n").dropFirst()
+        #expect(result.status == 0 && rows.count == 9 && rows.allSatisfy { $0.hasPrefix("st-2019-07-joint-letter\t") }, "\(result.stdout)")
+        #expect(try CLI.run(["export", "signatories", "--statement", "Joint letter of states to the High Commissioner on Xinjiang detentions"]).stdout
+                == (try CLI.run(["export", "signatories", "--statement", "st-2019-07-joint-letter"])).stdout)
+        #expect(try CLI.run(["export", "actors", "--statement", "st-2019-07-joint-letter"]).status == 64)
+        #expect(try CLI.run(["export", "signatories", "--statement", "gbr"]).status == 1)
+    }
 }

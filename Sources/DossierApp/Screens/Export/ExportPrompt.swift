@@ -87,13 +87,24 @@ extension Explorer {
         switch state.navigation.overlay {
         case .signatories(let comparison):
             let headings = ["both", "only \(comparison.first)", "only \(comparison.second)"]
+            // Each name with the quotes that say it signed each statement, and where they are from (issue
+            // 32: the names alone could not be cited).
+            func quotes(_ statement: String, _ actor: String) -> (quote: String, source: String) {
+                let excerpts = corpus.statement(statement)?.signatories.first { $0.actor == actor }?.excerpts ?? []
+                let found = excerpts.compactMap(corpus.excerpt)
+                return (found.map { "“\($0.quote)”" }.joined(separator: " "),
+                        found.compactMap { corpus.article($0.article).map(Citation.source) }.joined(separator: "; "))
+            }
             var rows: [[String]] = []
             for (column, actors) in comparison.columns(in: corpus).enumerated() {
                 for actor in actors {
-                    rows.append([headings[column], actor, corpus.name(of: actor) ?? actor, corpus.actor(actor)?.country ?? ""])
+                    let first = quotes(comparison.first, actor), second = quotes(comparison.second, actor)
+                    rows.append([headings[column], actor, corpus.name(of: actor) ?? actor, corpus.actor(actor)?.country ?? "",
+                                 first.quote, first.source, second.quote, second.source])
                 }
             }
-            return ExportTable(columns: ["signed", "actor_id", "actor_name", "iso3"], rows: rows)
+            return ExportTable(columns: ["signed", "actor_id", "actor_name", "iso3", "first_quote", "first_source", "second_quote", "second_source"],
+                               rows: rows)
         case .search(let search):
             return searchTable(search.hits, corpus: corpus)
         case .problems:
