@@ -77,10 +77,10 @@ public enum ArticleImport {
             let url = overrides.url ?? draft.url
             let authors = overrides.authors.isEmpty ? draft.authors : overrides.authors
             var missing: [String] = []
-            if title == nil { missing.append("no title: the file has no og:title, JSON-LD headline, <title> or front-matter title; give --title") }
-            if publisher == nil { missing.append("no publisher: the file has no og:site_name, JSON-LD publisher or front-matter publisher; give --publisher") }
+            if title == nil { missing.append("no title: the file has no \(draft.whereTitle); give --title") }
+            if publisher == nil { missing.append("no publisher: the file has no \(draft.wherePublisher); give --publisher") }
             if published == nil {
-                missing.append("no date: the file has no article:published_time, JSON-LD datePublished or front-matter date; give --published YYYY-MM-DD, YYYY-MM or YYYY")
+                missing.append("no date: the file has no \(draft.whereDate); give --published YYYY-MM-DD, YYYY-MM or YYYY")
             }
             if draft.paragraphs.isEmpty { missing.append("no text: not one paragraph was found") }
             for what in missing { problems.append("\(draft.file): error: \(what)") }

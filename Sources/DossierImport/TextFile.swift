@@ -26,7 +26,7 @@ public enum TextFile {
     public static func read(_ bytes: [UInt8], file: String, markdown: Bool) throws(Problem) -> ArticleDraft {
         guard var text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8 }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var draft = ArticleDraft(file: file)
+        var draft = ArticleDraft(file: file, kind: markdown ? .markdown : .text)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         if lines.first?.trimmingSpaces == "---" {
             guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingSpaces == "---" }) else { throw .unclosed }
@@ -81,7 +81,20 @@ public enum TextFile {
             paragraph.append(trimmed)
         }
         flush()
+        // A text file's title is its first line when that line stands alone, short and unpunctuated,
+        // above a blank line; it is the title, not the body's first paragraph (issue 32).
+        if !markdown, draft.title == nil, let first = draft.paragraphs.first, draft.paragraphs.count > 1, firstLineStandsAlone(lines),
+           first.count <= 150, let last = first.last, !".!?:;,".contains(last) {
+            draft.title = first
+            draft.paragraphs.removeFirst()
+        }
         return draft
+    }
+
+    /// Whether the first line with text has a blank line (or the end) right after it.
+    static func firstLineStandsAlone(_ lines: [String]) -> Bool {
+        guard let first = lines.firstIndex(where: { !$0.trimmingSpaces.isEmpty }) else { return false }
+        return first + 1 >= lines.count || lines[first + 1].trimmingSpaces.isEmpty
     }
 
     static func unquoted(_ text: String) -> String {

@@ -13,9 +13,34 @@ public struct ArticleDraft: Sendable, Equatable {
     /// Why the page could not be read whole (not UTF-8 and no charset declared, nested too deep): an
     /// error the import says, instead of reading it wrongly or in part without a word.
     public var unreadable: String?
+    /// What kind of file it was read as: the words for what it lacks are that kind's (issue 32: a text
+    /// file was told it had no og:title).
+    public var kind: Kind = .webPage
 
-    public init(file: String) {
+    public enum Kind: Sendable, Equatable {
+        case webPage, markdown, text
+    }
+
+    public init(file: String, kind: Kind = .webPage) {
         self.file = file
+        self.kind = kind
+    }
+
+    /// Where a file of this kind keeps its title, publisher and date, for a message saying one is missing.
+    var whereTitle: String {
+        switch kind {
+        case .webPage: return "og:title, JSON-LD headline, <title> or front-matter title"
+        case .markdown: return "front-matter title or first `# ` heading"
+        case .text: return "front-matter title or title line (a first line standing alone)"
+        }
+    }
+
+    var wherePublisher: String {
+        kind == .webPage ? "og:site_name, JSON-LD publisher or front-matter publisher" : "front-matter publisher"
+    }
+
+    var whereDate: String {
+        kind == .webPage ? "article:published_time, JSON-LD datePublished or front-matter date" : "front-matter date"
     }
 }
 

@@ -107,3 +107,36 @@ enum ImportFixtures {
         #expect(CorpusDirectory.unique("art-2023-cafe-talks", taken: &taken) == "art-2023-cafe-talks-3")
     }
 }
+
+/// Issue 32: `import articles a.html b.txt` told the text file it had no og:title, and a text file's
+/// title line was left in its body.
+@Suite struct MixedImportTests {
+    @Test func aTextFilesTitleLineIsItsTitleNotItsBody() throws {
+        let draft = try TextFile.read(Array("A Plain Title\n\nThe body. It says things.\n\nA second paragraph.\n".utf8), file: "b.txt", markdown: false)
+        #expect(draft.title == "A Plain Title" && draft.paragraphs == ["The body. It says things.", "A second paragraph."])
+        // A first line that is a sentence, or runs on into the next line, is body.
+        let sentence = try TextFile.read(Array("It began in Geneva.\n\nThen it went on.\n".utf8), file: "c.txt", markdown: false)
+        #expect(sentence.title == nil && sentence.paragraphs.count == 2)
+        let running = try TextFile.read(Array("A first line\nthat runs on\n\nMore.\n".utf8), file: "d.txt", markdown: false)
+        #expect(running.title == nil && running.paragraphs.first == "A first line that runs on")
+        // Front matter's title wins, and the first line stays body.
+        let fronted = try TextFile.read(Array("---\ntitle: Given\n---\nNot A Title\n\nBody.\n".utf8), file: "e.txt", markdown: false)
+        #expect(fronted.title == "Given" && fronted.paragraphs == ["Not A Title", "Body."])
+    }
+
+    @Test func eachFileIsToldWhatItsOwnKindLacks() throws {
+        let text = try TextFile.read(Array("Just a sentence.\n".utf8), file: "b.txt", markdown: false)
+        let page = WebPage.read(Array("<html><body><p>Text of a page.</p></body></html>".utf8), file: "a.html")
+        let corpus = Corpus(articles: [], actors: [], statements: [], events: [], excerpts: [])
+        #expect(throws: ImportError.self) { try ArticleImport.records(from: [page, text], overrides: .init(), corpus: corpus) }
+        do {
+            _ = try ArticleImport.records(from: [page, text], overrides: .init(), corpus: corpus)
+        } catch {
+            guard case .invalidInput(let lines) = error else { Issue.record("\(error)"); return }
+            let textLines = lines.filter { $0.hasPrefix("b.txt:") }
+            #expect(!textLines.isEmpty && textLines.allSatisfy { !$0.contains("og:") && !$0.contains("JSON-LD") }, "\(textLines)")
+            #expect(textLines.contains("b.txt: error: no title: the file has no front-matter title or title line (a first line standing alone); give --title"))
+            #expect(lines.contains { $0.hasPrefix("a.html:") && $0.contains("og:title") })
+        }
+    }
+}
