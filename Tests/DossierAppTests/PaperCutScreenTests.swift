@@ -86,4 +86,14 @@ import Testing
         let quote = try #require(Fixture.corpus.excerpt("x-cdt-european-signatories")?.quote)
         #expect(britain[4] == "“\(quote)”" && britain[5].hasPrefix("China Digital Times, “China Rebuked by 22 Nations"), "\(britain)")
     }
+
+    /// A message is read whole: the help key gives way to it (the configuration's mistake was cut).
+    @Test func aMessageIsNotCutForTheHelpKey() {
+        var state = Fixture.state(width: 80, height: 24)
+        state.message = String(repeating: "m", count: 75) + " end"
+        let status = Render.frame(state).plainText.split(separator: "\n", omittingEmptySubsequences: false).dropLast().last ?? ""
+        #expect(status.hasPrefix(String(repeating: "m", count: 75) + " end") && !status.contains("? help"), "\(status)")
+        state.message = "short"
+        #expect((Render.frame(state).plainText.split(separator: "\n", omittingEmptySubsequences: false).dropLast().last ?? "").hasSuffix("? help"))
+    }
 }

@@ -126,10 +126,13 @@ public enum Render {
                 if binding.action == .zoom && state.navigation.overlay != nil { return false }
                 return seen.insert(binding.action).inserted
             }
-        // The help key is always shown, whatever else is dropped for room (issue 32: at 80 columns it
-        // never was); the rest of the hints fill what is left between it and what the left side says.
+        // The help key is always shown, whatever other hint is dropped for room (issue 32: at 80 columns
+        // it never was); the rest of the hints fill what is left between it and what the left side says.
+        // A message (a mistake in the configuration, what an edit did) is read whole first: the help key
+        // comes after it only where there is room.
         let help = hints.first { $0.action == .help }.map { "\($0.keys[0].label) \($0.hint!)" }
-        let helpRoom = help.map { DisplayWidth.of($0) + 2 } ?? 0
+        let helpWidth = help.map { DisplayWidth.of($0) + 2 } ?? 0
+        let helpRoom = state.message == nil || DisplayWidth.of(left) + helpWidth <= rect.width ? helpWidth : 0
         let used = grid.put(left, x: 0, y: rect.y, limit: max(0, rect.width - helpRoom), role: state.message == nil ? .statusBar : .warning)
         var right = ""
         // q quits only from the base screen: over a workflow or a zoomed pane its hint says it closes.
@@ -140,11 +143,13 @@ public enum Render {
             let part = (right.isEmpty ? "" : "  ") + "\(binding.keys[0].label) \(hint)"
             // Room is kept for the help key until it is in.
             let reserved = helpShown || binding.action == .help ? 0 : helpRoom
-            if binding.action != .help, used + 2 + DisplayWidth.of(right + part) + reserved > rect.width { break }
+            // The help key's room was kept for it (none is kept while a message shows: then it too must fit).
+            let fits = used + 2 + DisplayWidth.of(right + part) + reserved <= rect.width
+            if !fits && !(binding.action == .help && helpRoom > 0) { break }
             right += part
             if binding.action == .help { helpShown = true }
         }
-        if let help, !helpShown, helpRoom <= rect.width { right += (right.isEmpty ? "" : "  ") + help }
+        if let help, !helpShown, helpRoom > 0 { right += (right.isEmpty ? "" : "  ") + help }
         if !right.isEmpty { grid.put(right, x: rect.width - DisplayWidth.of(right), y: rect.y, role: .statusBar) }
     }
 
