@@ -50,15 +50,12 @@ struct ExportCommand: ParsableCommand {
         // One statement's rows (issue 32: its signatories with their quotes could not be exported alone).
         var only: [String]?
         if let statement {
-            switch RecordNaming.resolve(statement, in: loaded) {
-            case .success(let id) where loaded.statement(id) != nil: only = [id]
-            case .success(let id):
+            let id = try RecordNaming.id(statement, in: loaded)
+            guard loaded.statement(id) != nil else {
                 printError("dossier: \(id) is not a statement")
                 throw ExitCode(1)
-            case .failure(let problem):
-                printError("dossier: \(problem.words)")
-                throw ExitCode(1)
             }
+            only = [id]
         }
         let format = format ?? out.flatMap { $0 == "-" ? nil : ExportFormat(fileName: $0) } ?? .csv
         let text: String

@@ -79,13 +79,7 @@ struct NotesAdd: ParsableCommand {
     func run() throws {
         let configuration = try config.load()
         let loaded = try corpus.load()
-        let record: String
-        switch RecordNaming.resolve(self.record, in: loaded) {
-        case .success(let found): record = found
-        case .failure(let problem):
-            printError("dossier: \(problem.words)")
-            throw ExitCode(1)
-        }
+        let record = try RecordNaming.id(self.record, in: loaded)
         let file = try notes.open(corpus: corpus.data)
         let note = NoteRequest(target: NoteTarget(record: record), text: text, kind: bookmark ? .bookmark : .note)
             .note(.now(environment: ProcessInfo.processInfo.environment, author: configuration.author))

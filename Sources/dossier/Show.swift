@@ -32,13 +32,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let loaded = try corpus.load()
-        let id: String
-        switch RecordNaming.resolve(self.id, in: loaded) {
-        case .success(let found): id = found
-        case .failure(let problem):
-            printError("dossier: \(problem.words)")
-            throw ExitCode(1)
-        }
+        let id = try RecordNaming.id(self.id, in: loaded)
         switch format {
         case .json: print(JSONWriter.write(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordJSON.value(ofRecord: id, in: loaded)! }))
         default: print(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordText.describe(id, in: loaded)! }, terminator: "")
@@ -52,6 +46,16 @@ struct Show: ParsableCommand {
 enum RecordNaming {
     struct Problem: Error {
         var words: String
+    }
+
+    /// The id `given` names; when there is none, why is said and the command ends (exit 1).
+    static func id(_ given: String, in corpus: Corpus) throws -> String {
+        switch resolve(given, in: corpus) {
+        case .success(let id): return id
+        case .failure(let problem):
+            printError("dossier: \(problem.words)")
+            throw ExitCode(1)
+        }
     }
 
     /// The id `given` names, or why there is none: no record has it (with the ids and names it may

@@ -22,6 +22,15 @@ struct TeamHome: ParsableArguments {
 
     var team: TeamFolder { TeamFolder(home: home ?? Self.standard) }
 
+    /// The team's members; a folder that is not a team's ends the command with its reason.
+    func members() throws -> [TeamFolder.Member] {
+        do {
+            return try team.readMembers()
+        } catch {
+            throw fail(error)
+        }
+    }
+
     /// `$XDG_DATA_HOME/dossier/team`: where `team init` makes the folder when not told where.
     static var standard: String { UserFolders.data(environment: ProcessInfo.processInfo.environment) + "/team" }
 }

@@ -47,12 +47,7 @@ struct TeamAdd: ParsableCommand {
         } catch let error as TeamError {
             throw fail(error)
         }
-        var members: [TeamFolder.Member]
-        do {
-            members = try team.readMembers()
-        } catch {
-            throw fail(error)
-        }
+        var members = try place.members()
         var file = try keys.read()
         if members.contains(where: { $0.name == name }) || file.sessions(home: team.home).contains(where: { $0.line.session?.name == name }) {
             throw fail(.invalid("\(name) is in the team already: `dossier team remove \(name) --team \(team.home)` first to change their key or role"))

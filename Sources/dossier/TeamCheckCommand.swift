@@ -12,12 +12,7 @@ struct TeamCheckCommand: ParsableCommand {
 
     func run() throws {
         let team = place.team
-        let members: [TeamFolder.Member]
-        do {
-            members = try team.readMembers()
-        } catch {
-            throw fail(error)
-        }
+        let members = try place.members()
         let problems = TeamCheck.problems(team: team, members: members, authorizedKeys: keys.path, keys: try keys.read())
         for problem in problems { print(problem) }
         print(problems.isEmpty ? "ok: \(members.count) analyst\(members.count == 1 ? "" : "s"), nothing sshd would refuse" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")

@@ -11,12 +11,7 @@ struct TeamList: ParsableCommand {
 
     func run() throws {
         let team = place.team
-        let members: [TeamFolder.Member]
-        do {
-            members = try team.readMembers()
-        } catch {
-            throw fail(error)
-        }
+        let members = try place.members()
         let lines = try keys.read().sessions(home: team.home)
         if members.isEmpty { print("no analysts yet: `dossier team add NAME --key FILE.pub --team \(team.home)`") }
         let width = members.map(\.name.count).max() ?? 0

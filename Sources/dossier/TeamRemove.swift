@@ -14,12 +14,7 @@ struct TeamRemove: ParsableCommand {
 
     func run() throws {
         let team = place.team
-        var members: [TeamFolder.Member]
-        do {
-            members = try team.readMembers()
-        } catch {
-            throw fail(error)
-        }
+        var members = try place.members()
         // The key line first: once it is gone they cannot connect, whatever happens next.
         var file = try keys.read()
         let removed = file.remove(home: team.home, name: name)
