@@ -350,5 +350,5 @@ func frameColumn(_ result: [String: Any]) -> String {
 
 /// A key as the explorer handles it; the bench's keys ask for no effect (no copy, export or edit).
 func press(_ state: State, _ key: Key) -> State {
-    Explorer.update(state, .key(key)).0
+    Explorer.updateReadingBodies(state, .key(key)).0
 }

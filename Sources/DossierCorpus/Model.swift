@@ -29,6 +29,17 @@ public struct Article: Sendable, Hashable, Identifiable {
     }
 }
 
+/// An article's text for work that may need many (note anchors, exports): the text or why it cannot
+/// be read, or nil when it is not at hand (the explorer's controller then asks the edge to read it).
+public typealias BodyLookup = (Article) -> Result<String, ArticleBody.Unreadable>?
+
+extension Article {
+    /// The body read from its file when it is kept there: for the command line, which may read.
+    public static func readBody(_ article: Article) -> Result<String, ArticleBody.Unreadable>? {
+        Result { () throws(ArticleBody.Unreadable) in try article.body.text() }
+    }
+}
+
 /// An article's text. Bodies are most of a corpus, so a body loaded from a file on disk stays there:
 /// it is the place of its JSON string in the file, read and decoded again when it is shown, searched
 /// or written out (microseconds for an article), and the file's bytes are not held in memory twice.
@@ -53,6 +64,11 @@ public struct ArticleBody: Sendable, Hashable {
         public var file: String
         public var reason: String
 
+        public init(file: String, reason: String) {
+            self.file = file
+            self.reason = reason
+        }
+
         public var description: String { "cannot read the article body from \(file): \(reason)" }
 
         static func changed(_ storage: SourceFile.Storage) -> Unreadable {
@@ -72,6 +88,13 @@ public struct ArticleBody: Sendable, Hashable {
             storage.remember(text, at: span.range.lowerBound)
             return text
         }
+    }
+
+    /// The text when it is held in memory, nil when it is kept in its file (reading it is the edge's
+    /// work: the explorer's controller asks for it as an effect).
+    public var inMemoryText: String? {
+        if case .text(let text) = source { return text }
+        return nil
     }
 
     /// The text, not kept for next time: for reading every body once (folding, resolving quotes).

@@ -59,9 +59,9 @@ extension Explorer {
         } catch {
             return .corpusEdited(CorpusEdited(request: request, outcome: .failure(.failed(error.description))))
         }
-        let reloaded: Result<LoadedCorpus, EdgeFailure>
+        let reloaded: Result<ReadCorpus, EdgeFailure>
         do {
-            reloaded = .success(try CorpusLoader.load(path: editor.directory, mode: .tolerant))
+            reloaded = .success(readCorpus(try CorpusLoader.load(path: editor.directory, mode: .tolerant)))
         } catch {
             reloaded = .failure(.failed("\(error)"))
         }
@@ -69,6 +69,19 @@ extension Explorer {
         return .corpusEdited(CorpusEdited(request: request, outcome: .success(CorpusEdited.Applied(
             undo: outcome.undo, logged: outcome.logged, logProblem: outcome.logProblem, added: added, linked: linked,
             reloaded: reloaded, loggedEdits: editor.log.map { EditLog.read($0.path) }))))
+    }
+
+    /// A corpus read again, with its search index (which reads every body to fold it).
+    static func readCorpus(_ loaded: LoadedCorpus) -> ReadCorpus {
+        ReadCorpus(loaded: loaded, search: SearchIndex(corpus: loaded.corpus))
+    }
+
+    /// Reads the article bodies the controller asked for, from their files (or why not: the file
+    /// changed since the corpus was loaded).
+    public static func perform(reading articles: [Article]) -> ExplorerEvent {
+        .bodiesRead(articles.map { article in
+            BodyRead(article: article, text: Result { () throws(ArticleBody.Unreadable) in try article.body.text() })
+        })
     }
 
     /// Notes another explorer (or `dossier notes add`) appended to the file; nil when nothing changed.
@@ -82,25 +95,43 @@ extension Explorer {
     public static func corpusChanged(in directory: String, editLogPath: String?, message: String) -> ExplorerEvent? {
         guard let loaded = try? CorpusLoader.load(path: directory, mode: .tolerant) else { return nil }
         // Another editor's change is in the log too (when it is ours: `dossier add` by the same user).
-        return .corpusChanged(loaded, loggedEdits: editLogPath.map { EditLog.read($0) }, message: message)
+        return .corpusChanged(readCorpus(loaded), loggedEdits: editLogPath.map { EditLog.read($0) }, message: message)
+    }
+
+    /// The controller's answer to `event`, with the bodies it asks for read and handed back (which may
+    /// ask for more): the state ready to be drawn, and the other effects, not carried out.
+    public static func updateReadingBodies(_ state: State, _ event: ExplorerEvent) -> (State, [Effect]) {
+        var (state, effects) = update(state, event)
+        var others: [Effect] = []
+        while !effects.isEmpty {
+            let effect = effects.removeFirst()
+            guard case .readBodies(let articles) = effect else {
+                others.append(effect)
+                continue
+            }
+            let more: [Effect]
+            (state, more) = update(state, perform(reading: articles))
+            effects.insert(contentsOf: more, at: 0)
+        }
+        return (state, others)
     }
 
     // What the key loop does with each effect, for tests with real files: carry it out, then let the
     // controller take in what came of it.
 
     public static func carryOut(_ pending: PendingNoteEdit, in file: NotesFile?, stamp: NoteStamp, state: State) -> State {
-        update(state, perform(pending, in: file, stamp: stamp)).0
+        updateReadingBodies(state, perform(pending, in: file, stamp: stamp)).0
     }
 
     public static func carryOut(_ request: CorpusEditRequest, editor: CorpusEditor?, state: State) -> State {
-        update(state, perform(request, editor: editor)).0
+        updateReadingBodies(state, perform(request, editor: editor)).0
     }
 
     public static func notesChanged(in file: NotesFile, state: State) -> State? {
-        notesChanged(in: file).map { update(state, $0).0 }
+        notesChanged(in: file).map { updateReadingBodies(state, $0).0 }
     }
 
     public static func reload(_ directory: String, state: State, message: String) -> State? {
-        corpusChanged(in: directory, editLogPath: state.editLogPath, message: message).map { update(state, $0).0 }
+        corpusChanged(in: directory, editLogPath: state.editLogPath, message: message).map { updateReadingBodies(state, $0).0 }
     }
 }

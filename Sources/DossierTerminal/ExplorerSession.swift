@@ -105,7 +105,7 @@ public enum ExplorerSession {
         start.editLogPath = editor?.log?.path
         start.loggedEdits = editor?.log.map { EditLog.read($0.path) } ?? []
         if let notes { start.notes = notes.liveNotes }
-        var state = Explorer.update(start, .key(.resize(size.width, size.height))).0
+        var state = Explorer.updateReadingBodies(start, .key(.resize(size.width, size.height))).0
         state.glyphs = screen.supportsUnicode ? .unicode : .ascii
         // Said on the first frame (a mistake in the configuration), until the first key.
         state.message = notice
@@ -119,12 +119,43 @@ public enum ExplorerSession {
             if let session { try? AtomicFile.write(Array(Session.encode(state).utf8), to: session.path, replacing: true, mode: 0o600) }
             return outcome
         }
+        var redrawAll = false
+        var corpusSeen = editor.map { CorpusSignature.of($0.directory) }
+        /// Hands `event` to the controller and carries out each effect it asks for, in order, handing
+        /// what came of it back (which may ask for more). Returns how the session ends, if it does.
+        func handle(_ event: ExplorerEvent) -> Outcome? {
+            var effects: [Effect]
+            (state, effects) = Explorer.update(state, event)
+            while !effects.isEmpty {
+                let effect = effects.removeFirst()
+                let answer: ExplorerEvent
+                switch effect {
+                case .quit: return end(.quit)
+                case .redrawAll:
+                    redrawAll = true
+                    continue
+                case .readBodies(let articles): answer = Explorer.perform(reading: articles)
+                case .export(let request): answer = .reported(export(request))
+                case .copy(let request): answer = .reported(copy(request, to: screen, clipboard: clipboard, environment: environment))
+                case .changeNote(let pending): answer = Explorer.perform(pending, in: notes, stamp: .now(environment: environment, author: author))
+                case .editCorpus(let request):
+                    answer = Explorer.perform(request, editor: editor)
+                    // Our own change is not another editor's.
+                    corpusSeen = editor.map { CorpusSignature.of($0.directory) }
+                }
+                let more: [Effect]
+                (state, more) = Explorer.update(state, answer)
+                effects += more
+            }
+            return nil
+        }
+        // The first frame's bodies (and those of a place restored).
+        _ = handle(.settle)
         show(&state)
         prepareInBackground(state)
         // Another explorer (a colleague's SSH session) may append notes, or edit the corpus: looked for
         // between keys.
         var notesLookedAt = ContinuousClock.now
-        var corpusSeen = editor.map { CorpusSignature.of($0.directory) }
         if let pending {
             pending.start()
             screen.setPollInterval(milliseconds: 50)
@@ -136,8 +167,11 @@ public enum ExplorerSession {
                 screen.setPollInterval(milliseconds: 250)
                 switch result {
                 case .success(let loaded):
-                    state = Explorer.update(state, .loaded(loaded)).0
-                    if let text = savedPlace { state = Session.restore(text, into: state) ?? state }
+                    _ = handle(.loaded(loaded))
+                    if let text = savedPlace {
+                        state = Session.restore(text, into: state) ?? state
+                        _ = handle(.settle)
+                    }
                     show(&state)
                     prepareInBackground(state)
                 case .failure(let error):
@@ -153,7 +187,7 @@ public enum ExplorerSession {
                 guard ContinuousClock.now - notesLookedAt > .milliseconds(900) else { continue }
                 notesLookedAt = ContinuousClock.now
                 if let notes, let changed = Explorer.notesChanged(in: notes) {
-                    state = Explorer.update(state, changed).0
+                    _ = handle(changed)
                     show(&state)
                 }
                 if let editor, pending == nil, let seen = corpusSeen {
@@ -162,7 +196,7 @@ public enum ExplorerSession {
                         corpusSeen = now
                         if let changed = Explorer.corpusChanged(in: editor.directory, editLogPath: state.editLogPath,
                                                                 message: "The corpus changed on disk (another editor): shown as it is now") {
-                            state = Explorer.update(state, changed).0
+                            _ = handle(changed)
                             show(&state)
                         }
                     }
@@ -175,32 +209,9 @@ public enum ExplorerSession {
             case .key(let key):
                 // A key pressed before the corpus is whole is where the user wants to be now.
                 savedPlace = nil
-                var effects: [Effect]
-                (state, effects) = Explorer.update(state, .key(key))
-                var redrawAll = false
-                // Each effect is carried out in order, and what came of it goes back to the controller
-                // (which may ask for more).
-                while !effects.isEmpty {
-                    let effect = effects.removeFirst()
-                    let answer: ExplorerEvent
-                    switch effect {
-                    case .quit: return end(.quit)
-                    case .redrawAll:
-                        redrawAll = true
-                        continue
-                    case .export(let request): answer = .reported(export(request))
-                    case .copy(let request): answer = .reported(copy(request, to: screen, clipboard: clipboard, environment: environment))
-                    case .changeNote(let pending): answer = Explorer.perform(pending, in: notes, stamp: .now(environment: environment, author: author))
-                    case .editCorpus(let request):
-                        answer = Explorer.perform(request, editor: editor)
-                        // Our own change is not another editor's.
-                        corpusSeen = editor.map { CorpusSignature.of($0.directory) }
-                    }
-                    let more: [Effect]
-                    (state, more) = Explorer.update(state, answer)
-                    effects += more
-                }
+                if let outcome = handle(.key(key)) { return outcome }
                 show(&state, everything: redrawAll)
+                redrawAll = false
             }
         }
     }

@@ -33,7 +33,7 @@ public final class StagedLoad: @unchecked Sendable {
     /// Takes the files over: the caller should not keep them, or their bytes stay in memory.
     /// `afterLoad` runs on the background thread once the full state is handed over (the explorer
     /// writes the persistent index there, so the user does not wait for it).
-    public init?(files: consuming [String: SourceFile], width: Int, height: Int, bodies: BodyStore = .corpus,
+    public init?(files: consuming [String: SourceFile], width: Int, height: Int,
                  afterLoad: (@Sendable (LoadedCorpus, SearchIndex) -> Void)? = nil) {
         guard let articlesFile = files[RecordKind.article.collectionName] else { return nil }
         let inputs = Inputs()
@@ -49,7 +49,7 @@ public final class StagedLoad: @unchecked Sendable {
             let folded = inputs.folding!.result.get()
             inputs.folding = nil
             let loaded = prepared.map { loaded, rest in
-                var state = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies,
+                var state = State(corpus: loaded.corpus, width: width, height: height,
                                   search: SearchIndex(corpus: loaded.corpus, articles: folded, rest: rest))
                 state.problems = loaded.problems
                 return state
@@ -65,7 +65,7 @@ public final class StagedLoad: @unchecked Sendable {
         }
         let previewed = articles.articles
         var preview = State(corpus: Corpus(articles: previewed, actors: [], statements: [], events: [], excerpts: []),
-                            width: width, height: height, bodies: bodies, searchable: false)
+                            width: width, height: height, searchable: false)
         preview.isLoading = true
         self.preview = Explorer.normalized(preview)
         self.inputs = inputs

@@ -130,14 +130,13 @@ struct ExplorerLaunch {
         }
         let outcome: ExplorerSession.Outcome
         do {
-            // The explorer reads article bodies through the store it is handed here, and nowhere else.
-            let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24, bodies: .corpus, afterLoad: afterLoad) }
+            let staged = files.flatMap { StagedLoad(files: $0, width: 80, height: 24, afterLoad: afterLoad) }
             files = nil  // the staged load owns the bytes now, and drops them once they are decoded
             // What the explorer opens on: the whole corpus from its index, a staged load's preview (the
             // rest comes while the first frame is shown), or a single file read with its problems.
             let start: (initial: State, pending: StagedLoad?)
             if let warm {
-                var initial = State(corpus: warm.loaded.corpus, width: 80, height: 24, bodies: .corpus, search: warm.search)
+                var initial = State(corpus: warm.loaded.corpus, width: 80, height: 24, search: warm.search)
                 initial.problems = warm.loaded.problems
                 start = (initial, nil)
             } else if let staged {
@@ -145,7 +144,7 @@ struct ExplorerLaunch {
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
                 let opened = try CorpusOptions.load(path: dataPath, showWarnings: false, mode: .tolerant, cache: !noCache, search: true)
-                var initial = State(corpus: opened.loaded.corpus, width: 80, height: 24, bodies: .corpus, search: opened.search)
+                var initial = State(corpus: opened.loaded.corpus, width: 80, height: 24, search: opened.search)
                 initial.problems = opened.loaded.problems
                 initial.readOnlyReason = "a corpus in one JSON file is edited by hand; a corpus directory can be edited here (see docs/editing.md)"
                 start = (initial, nil)

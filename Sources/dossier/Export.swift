@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
         do {
             if format == .annotations {
                 guard kind == .excerpts else { throw ExportError.annotationsNeedExcerpts(kind) }
-                text = try readingBodies { () throws(ArticleBody.Unreadable) in try Export.annotations(corpus: loaded) }
+                text = try readingBodies { () throws(ArticleBody.Unreadable) in try Export.annotations(corpus: loaded) { (article) throws(ArticleBody.Unreadable) in try article.body.text() } }
             } else {
                 text = try Export.render(Export.table(kind, corpus: loaded, only: only), as: format)
             }

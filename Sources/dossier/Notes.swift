@@ -55,8 +55,8 @@ struct NotesList: ParsableCommand {
         let loaded = try corpus.load()
         let shown = file.notes.filter { deleted || !$0.deleted }.sorted { $0.updated > $1.updated }
         switch format {
-        case .markdown: print(NotesOutput.markdown(shown, corpus: loaded), terminator: "")
-        case .json: print(JSONWriter.write(.list(shown.map { NotesOutput.json($0, corpus: loaded) })))
+        case .markdown: print(NotesOutput.markdown(shown, corpus: loaded, body: Article.readBody), terminator: "")
+        case .json: print(JSONWriter.write(.list(shown.map { NotesOutput.json($0, corpus: loaded, body: Article.readBody) })))
         case .annotations: print(JSONWriter.write(NotesOutput.annotations(shown, corpus: loaded)))
         }
         try finishOutput()

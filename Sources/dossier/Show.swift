@@ -35,7 +35,7 @@ struct Show: ParsableCommand {
         let id = try RecordNaming.id(self.id, in: loaded)
         switch format {
         case .json: print(JSONWriter.write(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordJSON.value(ofRecord: id, in: loaded)! }))
-        default: print(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordText.describe(id, in: loaded)! }, terminator: "")
+        default: print(try readingBodies { () throws(ArticleBody.Unreadable) in try RecordText.describe(id, in: loaded) { (article) throws(ArticleBody.Unreadable) in try article.body.text() }! }, terminator: "")
         }
         try finishOutput()
     }

@@ -54,7 +54,7 @@ import Testing
         state.corpusWritable = true
         #expect(Render.frame(state).plainText.split(separator: "\n")[0].hasSuffix("xinjiang-2024 · editable"))
         // Where there is no room for both, the name alone; where there is none for it, nothing.
-        let narrow = Render.frame(Explorer.update(state, .key(.resize(90, 24))).0).plainText.split(separator: "\n")[0]
+        let narrow = Render.frame(step(state, .key(.resize(90, 24))).0).plainText.split(separator: "\n")[0]
         #expect(narrow.hasSuffix(" xinjiang-2024") || !narrow.contains("xinjiang"), "\(narrow)")
     }
 

@@ -188,9 +188,9 @@ func collapsed(_ text: String) -> String {
     }
 
     @Test func pastedTextIsTypedIntoAPromptAndNeverRunAsKeys() {
-        let (pasted, pastedAsked) = Explorer.update(run(["2", "/"]), .key(.paste("türk\nq")))
+        let (pasted, pastedAsked) = step(run(["2", "/"]), .key(.paste("türk\nq")))
         #expect(pasted.position.list.filter == "türk q" && !pastedAsked.quits)
-        let (outside, outsideAsked) = Explorer.update(run(["2"]), .key(.paste("q")))
+        let (outside, outsideAsked) = step(run(["2"]), .key(.paste("q")))
         #expect(!outsideAsked.quits && outside.message != nil)
         let search = pressKey(run(["f"]), .paste("bachelet"))
         guard case .search(let results) = search.navigation.overlay else { Issue.record("search closed"); return }
@@ -304,23 +304,47 @@ func collapsed(_ text: String) -> String {
 
 /// Issue 10, item 6: the controller's seams.
 @Suite struct ControllerSeamTests {
-    final class Asked: @unchecked Sendable {
-        let lock = NSLock()
-        var ids: [String] = []
-        func add(_ id: String) { lock.lock(); ids.append(id); lock.unlock() }
+    /// Issue 30: reading a body is an effect with an answer. Seen on main: the controller read bodies
+    /// itself, through a store called while laying out.
+    @Test func bodiesAreAskedForAndComeBackAsAnEvent() throws {
+        // Opened on an article: the first frame's body is asked for, not read.
+        let fresh = Explorer.normalized(State(corpus: Fixture.corpus, width: 100, height: 30))
+        let (asked, wanted) = Explorer.update(fresh, .settle)
+        let first = try #require(fresh.selectedID(in: .articles))
+        #expect(wanted == [.readBodies([try #require(Fixture.corpus.article(first))])])
+        #expect(Render.frame(asked).plainText.contains("Reading the article…"))
+        // What the edge hands back is what the reader shows.
+        let handed = Explorer.update(asked, .bodiesRead(wanted.flatMap { effect -> [BodyRead] in
+            guard case .readBodies(let articles) = effect else { return [] }
+            return articles.map { BodyRead(article: $0, text: .success("Handed in: \($0.id.prefix(8)).")) }
+        })).0
+        #expect(Render.frame(handed).plainText.contains("Handed in: \(first.prefix(8))."))
+        // A key that needs a body not read (the next article, found in) is put off, asks for it, and is
+        // handled when it comes: the same as if it had been there all along.
+        let (waiting, askedAgain) = Explorer.update(handed, .key(.character("j")))
+        #expect(waiting.selectedID(in: .articles) == first)
+        guard case .readBodies(let next)? = askedAgain.first, let second = next.first else {
+            Issue.record("j did not ask for the next article's body: \(askedAgain)")
+            return
+        }
+        let moved = Explorer.update(waiting, Explorer.perform(reading: next)).0
+        #expect(moved.selectedID(in: .articles) == second.id && moved.selectedID(in: .articles) != first)
+        #expect(Render.frame(moved).plainText == Render.frame(run(["j"], from: settled(fresh))).plainText)
     }
 
-    @Test func bodiesComeOnlyFromTheStoreHandedIn() {
-        let asked = Asked()
-        let store = BodyStore { article in
-            asked.add(article.id)
-            return "A body handed in for \(article.id)."
+    /// The reader's search in a body the edge could not read finds nothing, and the reader says why.
+    @Test func aBodyThatCannotBeReadIsSaidNotSearched() throws {
+        let fresh = Explorer.normalized(State(corpus: Fixture.corpus, width: 100, height: 30))
+        let (asked, wanted) = Explorer.update(fresh, .settle)
+        guard case .readBodies(let articles)? = wanted.first else {
+            Issue.record("no body asked for")
+            return
         }
-        var state = Explorer.normalized(State(corpus: Fixture.corpus, width: 100, height: 30, bodies: store))
-        state = run(["Tab", "j", "1", "j", "f"] + typed("handed") + ["Esc", "z"], from: state)
-        let screen = Render.frame(state).plainText
-        #expect(screen.contains("A body handed in for \(state.selectedID(in: .articles)!)."))
-        #expect(!asked.ids.isEmpty && Set(asked.ids).isSubset(of: Set(Fixture.corpus.articles.map(\.id))))
+        let unreadable = ArticleBody.Unreadable(file: "articles.json", reason: "the file changed since the corpus was loaded")
+        let state = Explorer.update(asked, .bodiesRead(articles.map { BodyRead(article: $0, text: .failure(unreadable)) })).0
+        #expect(Render.frame(state).plainText.contains("⚠ cannot read the article"))
+        let searched = run(["Tab", "f"] + typed("the") + ["Enter"], from: state)
+        #expect(Explorer.readerMatches(searched).isEmpty)
     }
 
     @Test func theLoadersCompletionArrivesAsAnEvent() {
@@ -329,7 +353,7 @@ func collapsed(_ text: String) -> String {
                                                 width: 80, height: 24, searchable: false))
         preview.isLoading = true
         let moved = run(["j", "Tab"], from: preview)
-        let full = Explorer.update(moved, .loaded(Fixture.state())).0
+        let full = step(moved, .loaded(Fixture.state())).0
         #expect(!full.isLoading && full.corpus.statements.count == Fixture.corpus.statements.count)
         #expect(full.selectedID(in: .articles) == moved.selectedID(in: .articles) && full.position.focus == .detail)
         #expect(pressKey(full, .character("3")).view == .statements)
@@ -349,7 +373,7 @@ func collapsed(_ text: String) -> String {
                            excerpts: Fixture.corpus.excerpts.array)
         var loaded = try CorpusLoader.load(path: Fixture.repository.appendingPathComponent("data").path)
         loaded.corpus = fewer
-        let reloaded = state.reloaded(with: loaded)
+        let reloaded = state.reloaded(with: ReadCorpus(loaded: loaded, search: SearchIndex(corpus: fewer)))
         #expect(reloaded.corpus.statements.count == Fixture.corpus.statements.count - 1)
         #expect(reloaded.hideSupplied && reloaded.message == "said before the reload" && reloaded.citationFormat == state.citationFormat)
         #expect(reloaded.exportPrompt?.text == "statements.csv")
@@ -364,7 +388,7 @@ func collapsed(_ text: String) -> String {
         preview.isLoading = true
         preview.message = "config.toml:3:1: unknown setting “notes.colour”"
         preview.hideSupplied = true
-        let full = Explorer.update(preview, .loaded(Fixture.state())).0
+        let full = step(preview, .loaded(Fixture.state())).0
         #expect(full.message == preview.message && full.hideSupplied)
         let resized = pressKey(full, .resize(100, 30))
         #expect(resized.message == preview.message)

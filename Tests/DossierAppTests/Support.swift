@@ -17,11 +17,23 @@ enum Fixture {
     }()
 
     /// Built once: the search index and list orders are computed per corpus, not per test.
-    static let base = Explorer.normalized(State(corpus: corpus, width: 80, height: 24))
+    static let base = settled(Explorer.normalized(State(corpus: corpus, width: 80, height: 24)))
 
     static func state(width: Int = 80, height: Int = 24) -> State {
-        width == 80 && height == 24 ? base : Explorer.update(base, .resize(width, height))
+        width == 80 && height == 24 ? base : step(base, .key(.resize(width, height))).0
     }
+}
+
+/// One event as the terminal hands it over: the article bodies the controller asks for are read and
+/// handed back (as the key loop does); the other effects are returned, not carried out.
+func step(_ state: State, _ event: ExplorerEvent) -> (State, [Effect]) {
+    Explorer.updateReadingBodies(state, event)
+}
+
+/// A state set up by hand, with the bodies its first frame shows read (as the terminal does before it
+/// draws).
+func settled(_ state: State) -> State {
+    step(state, .settle).0
 }
 
 /// Keys written as in docs/keys.md: "j", "Enter", "Tab", "Shift-Tab", "Esc", "Backspace", "Ctrl-o",
@@ -54,14 +66,14 @@ func keys(_ names: [String]) -> [Key] {
 }
 
 func run(_ names: [String], from state: State = Fixture.state()) -> State {
-    keys(names).reduce(state) { Explorer.update($0, .key($1)).0 }
+    keys(names).reduce(state) { step($0, .key($1)).0 }
 }
 
 /// The keys pressed as the terminal presses them: the state after the last, and the effects the keys
 /// asked for, in order (what the edge would carry out; none is, so none is answered).
 func press(_ names: [String], from state: State = Fixture.state()) -> (state: State, effects: [Effect]) {
     keys(names).reduce((state, [])) { pressed, key in
-        let (next, effects) = Explorer.update(pressed.0, .key(key))
+        let (next, effects) = step(pressed.0, .key(key))
         return (next, pressed.1 + effects)
     }
 }
@@ -101,7 +113,8 @@ func assertSnapshot(_ grid: Grid, named name: String, sourceLocation: Testing.So
     #expect(actual == expected, "snapshot \(name) differs; run UPDATE_SNAPSHOTS=1 swift test and review the diff", sourceLocation: sourceLocation)
 }
 
-/// One key, as the terminal hands it to the controller; the effects it asks for are not carried out.
+/// One key, as the terminal hands it to the controller; the effects it asks for (but reading bodies)
+/// are not carried out.
 func pressKey(_ state: State, _ key: Key) -> State {
-    Explorer.update(state, .key(key)).0
+    step(state, .key(key)).0
 }

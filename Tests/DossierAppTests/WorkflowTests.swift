@@ -683,7 +683,7 @@ import Testing
                             text: "see this", author: "ana", created: "2026-11-30T00:00:00Z", updated: "2026-11-30T00:00:00Z")]
         let facts = PaneContent.facts(state).map { $0.segments.map(\.text).joined() }
         #expect(facts.contains("  ana, 2026-11-30: on “words the article never had”: see this ⚠ Orphaned: its words are no longer in the article."))
-        let json = JSONWriter.write(NotesOutput.json(state.notes[0], corpus: state.corpus))
+        let json = JSONWriter.write(NotesOutput.json(state.notes[0], corpus: state.corpus, body: Article.readBody))
         #expect(json.contains("\"anchor\": \"orphaned\""))
     }
 }

@@ -56,16 +56,25 @@ import Testing
 
     /// Issue 30, item 2: the controller does no I/O of its own: no files, clock, environment, process
     /// or threads in DossierApp; the edge (DossierTerminal's `Effects.swift`, `StagedLoad`) does it.
-    /// (Article bodies are still read through `BodyStore` when drawn.)
+    /// An article body kept in its file is read only by the edge, asked for with `Effect.readBodies`:
+    /// nothing in DossierApp reads one (`.text()` of a body or a search hit, folding bodies into a
+    /// new search index) but the state's initialiser, which the edge and tests call.
     @Test func theControllerOpensNoFileReadsNoClockAndStartsNoThread() throws {
         let banned = ["FileManager", "fopen(", "Date()", "ProcessInfo", "getenv(", "getpwuid(", "UUID()", "CorpusLoader.load", "AtomicFile",
                       "ISO8601DateFormatter", "ContinuousClock", "Thread {", "Thread(", "DispatchQueue", "EditLog.read", "refreshIfChanged",
-                      ".apply {", ".apply(undoing"]
+                      ".apply {", ".apply(undoing", ".text()", "paragraphs()", "textOnce", "withUTF8Once", "Article.readBody", "BodyStore"]
         var offending: [String] = []
         for (path, lines) in try Self.sources() where path.hasPrefix("DossierApp/") {
             for (number, line) in lines.enumerated() {
                 let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
                 for word in banned where code.contains(word) { offending.append("\(path):\(number + 1): \(word): \(line)") }
+                // A search hit's context and range read its field's text unless handed it.
+                for property in [".contextAndHighlight", ".utf8Range"] where code.contains(property) && !code.contains(property + "(in") {
+                    offending.append("\(path):\(number + 1): \(property) reads a body: \(line)")
+                }
+                if code.contains("SearchIndex(corpus"), path != "DossierApp/State/State.swift" {
+                    offending.append("\(path):\(number + 1): a search index made (it folds every body): \(line)")
+                }
             }
         }
         #expect(offending.isEmpty, "\(offending.joined(separator: "\n"))")

@@ -232,13 +232,14 @@ public enum Export {
     /// TextQuoteSelector (the exact quote, with up to 32 characters before and after) and a
     /// TextPositionSelector (code points), and its body names the records the excerpt supports.
     /// Reads the bodies, from their file for a corpus kept there.
-    public static func annotations(_ excerptIDs: [String]? = nil, corpus: Corpus) throws(ArticleBody.Unreadable) -> String {
+    public static func annotations(_ excerptIDs: [String]? = nil, corpus: Corpus,
+                                   body read: (Article) throws(ArticleBody.Unreadable) -> String) throws(ArticleBody.Unreadable) -> String {
         var items: [JSONValue] = []
         let excerpts = excerptIDs.map { $0.compactMap(corpus.excerpt) } ?? corpus.excerpts.array
         for excerpt in excerpts {
             // An excerpt marking no span has no place to point at.
             guard excerpt.anchor != .unanchored, let article = corpus.article(excerpt.article) else { continue }
-            let body = try article.body.text()
+            let body = try read(article)
             let scalars = body.unicodeScalars
             let start = scalars.index(scalars.startIndex, offsetBy: excerpt.span.start)
             let end = scalars.index(scalars.startIndex, offsetBy: excerpt.span.end)

@@ -27,16 +27,17 @@ public enum NotesOutput {
 
     /// Read by people (printed, pasted): control characters and escape sequences from the notes and
     /// the corpus are written as visible placeholders (`SafeText`); JSON escapes them instead.
-    public static func markdown(_ notes: [Note], corpus: Corpus) -> String {
-        SafeText.block(unsafeMarkdown(notes, corpus: corpus))
+    /// `body`: where the articles' texts come from, to find a span note's words.
+    public static func markdown(_ notes: [Note], corpus: Corpus, body: BodyLookup) -> String {
+        SafeText.block(unsafeMarkdown(notes, corpus: corpus, body: body))
     }
 
-    static func unsafeMarkdown(_ notes: [Note], corpus: Corpus) -> String {
+    static func unsafeMarkdown(_ notes: [Note], corpus: Corpus, body: BodyLookup) -> String {
         guard !notes.isEmpty else { return "No notes.\n" }
         var text = ""
         for note in notes {
             let kind = note.kind == .bookmark ? "Bookmark" : "Note"
-            let resolved = NoteAnchor.resolvedWithWords(note, in: corpus)
+            let resolved = NoteAnchor.resolvedWithWords(note, in: corpus, body: body)
             text += "## \(kind) on \(about(note, resolved: resolved, corpus: corpus))\n\n"
             if let said = anchorWords(resolved.anchor) { text += "_\(said)_\n\n" }
             text += note.text + "\n\n"
@@ -64,8 +65,8 @@ public enum NotesOutput {
         }
     }
 
-    public static func json(_ note: Note, corpus: Corpus) -> JSONValue {
-        let resolved = NoteAnchor.resolvedWithWords(note, in: corpus)
+    public static func json(_ note: Note, corpus: Corpus, body: BodyLookup) -> JSONValue {
+        let resolved = NoteAnchor.resolvedWithWords(note, in: corpus, body: body)
         let anchor = resolved.anchor
         return .object([
             ("anchor", .string(anchorName(anchor))),

@@ -195,7 +195,7 @@ extension Explorer {
             let paragraphs = note.text.split(separator: "\n", omittingEmptySubsequences: false)
             segments.append(Segment(String(paragraphs[0])))
             // A span note whose words moved, changed or went says so; it is never dropped.
-            let warning = NotesOutput.anchorWords(NoteAnchor.resolve(note, in: state.corpus)).map { Segment(" ⚠ " + $0, .warning) }
+            let warning = NotesOutput.anchorWords(state.noteAnchor(note)).map { Segment(" ⚠ " + $0, .warning) }
             if paragraphs.count == 1, let warning { segments.append(warning) }
             lines.append(PaneLine(segments))
             for (number, paragraph) in paragraphs.enumerated().dropFirst() {

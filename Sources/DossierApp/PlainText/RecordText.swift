@@ -147,7 +147,8 @@ public enum RecordText {
 
     /// A record with its references resolved to names and each supporting excerpt quoted with its source.
     /// Reads an article's body, from its file for a corpus kept there.
-    public static func describe(_ id: String, in corpus: Corpus) throws(ArticleBody.Unreadable) -> String? {
+    /// `body`: an article's text (the command line reads it from its file).
+    public static func describe(_ id: String, in corpus: Corpus, body: (Article) throws(ArticleBody.Unreadable) -> String) throws(ArticleBody.Unreadable) -> String? {
         var lines: [(String, String)] = []
         var sections: [(String, [String])] = []
         switch corpus.kind(of: id) {
@@ -158,7 +159,8 @@ public enum RecordText {
             if let url = article.url { lines.append(("url", url)) }
             if !article.authors.isEmpty { lines.append(("authors", article.authors.joined(separator: "; "))) }
             lines.append(("excerpts", plural(corpus.excerptsInArticle[id, default: []].count, "marked span")))
-            sections.append(("body", try article.body.paragraphs().map { String($0) }))
+            // Paragraphs as the format defines them: split at blank lines.
+            sections.append(("body", try body(article).split(separator: "\n\n", omittingEmptySubsequences: true).map { String($0) }))
         case .actor:
             guard let actor = corpus.actor(id) else { return nil }
             lines = [("actor", actor.id), ("name", actor.name), ("kind", actor.kind.rawValue)]

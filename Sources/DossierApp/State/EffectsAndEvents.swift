@@ -17,6 +17,9 @@ public enum Effect: Equatable, Sendable {
     case changeNote(PendingNoteEdit)
     /// A change to the corpus through the editing layer; answered with `.corpusEdited`.
     case editCorpus(CorpusEditRequest)
+    /// Article bodies kept in their files, which the next frame shows or the event being handled
+    /// needs (it is then put off and handled again); answered with `.bodiesRead`.
+    case readBodies([Article])
 }
 
 /// What reaches the controller: keys, and what came of the work the edge did.
@@ -35,7 +38,33 @@ public enum ExplorerEvent: Sendable {
     case notesChanged([Note])
     /// Another editor changed the corpus on disk: the corpus as it is now, the edit log read again
     /// (nil when there is no log), and the words for the status line.
-    case corpusChanged(LoadedCorpus, loggedEdits: [EditLogEntry]?, message: String)
+    case corpusChanged(ReadCorpus, loggedEdits: [EditLogEntry]?, message: String)
+    /// The bodies asked for with `.readBodies`, as read.
+    case bodiesRead([BodyRead])
+    /// Nothing happened, but the edge is about to show a state it set itself (the first frame, a
+    /// place restored, the corpus read again): the controller asks for what that frame shows.
+    case settle
+}
+
+/// A corpus the edge read again (after an edit, or another editor's), with its search index made
+/// there: making it folds every article body, which is reading them.
+public struct ReadCorpus: Sendable {
+    public var loaded: LoadedCorpus
+    public var search: SearchIndex
+
+    public init(loaded: LoadedCorpus, search: SearchIndex) {
+        self.loaded = loaded
+        self.search = search
+    }
+}
+
+/// An event put off until the bodies it needs are read (boxed: an event may hold a state).
+final class AwaitedEvent: Sendable {
+    let event: ExplorerEvent
+
+    init(_ event: ExplorerEvent) {
+        self.event = event
+    }
 }
 
 /// A note change as the edge carried it out: the stamp it gave it, the note as it was before, and the
@@ -66,11 +95,11 @@ public struct CorpusEdited: Sendable {
         public var logProblem: String?
         public var added: [String]
         public var linked: String?
-        public var reloaded: Result<LoadedCorpus, EdgeFailure>
+        public var reloaded: Result<ReadCorpus, EdgeFailure>
         public var loggedEdits: [EditLogEntry]?
 
         public init(undo: [RecordEdit], logged: EditLogEntry?, logProblem: String?, added: [String], linked: String?,
-                    reloaded: Result<LoadedCorpus, EdgeFailure>, loggedEdits: [EditLogEntry]?) {
+                    reloaded: Result<ReadCorpus, EdgeFailure>, loggedEdits: [EditLogEntry]?) {
             self.undo = undo
             self.logged = logged
             self.logProblem = logProblem
@@ -100,7 +129,24 @@ public enum EdgeFailure: Error, Sendable, Equatable {
 extension Explorer {
     /// The one entry point of the controller: the next state for an event, and the effects it asks for.
     /// The state handed back holds no effect; the edge carries out the list, in order.
+    ///
+    /// An event whose handling looks for an article body the edge has not read (a key that opens an
+    /// article, moves in one, or finds in it) is put off: the state is handed back as it was, with
+    /// `.readBodies`, and the event is handled again, once, when `.bodiesRead` brings them.
     public static func update(_ state: State, _ event: ExplorerEvent) -> (State, [Effect]) {
+        if case .bodiesRead(let read) = event {
+            var next = state
+            for body in read { next.bodyTexts.keep(body) }
+            guard let awaited = next.awaiting else { return handled(next, .settle, again: false) }
+            next.awaiting = nil
+            return handled(next, awaited.event, again: true)
+        }
+        return handled(state, event, again: false)
+    }
+
+    /// `update` for one event; `again`: the event was put off for bodies, which have come.
+    private static func handled(_ state: State, _ event: ExplorerEvent, again: Bool) -> (State, [Effect]) {
+        _ = state.readerLayouts.misses.take()
         var next: State
         switch event {
         case .key(let key): next = update(state, key)
@@ -115,9 +161,19 @@ extension Explorer {
             next.notes = notes
             next = normalized(next)
         case .corpusChanged(let loaded, let loggedEdits, let message): next = corpusChanged(loaded, loggedEdits: loggedEdits, message: message, state: state)
+        case .bodiesRead, .settle: next = state
         }
-        let effects = next.outbox
+        var missed = state.readerLayouts.misses.take()
+        if next.readerLayouts !== state.readerLayouts { missed += next.readerLayouts.misses.take() }
+        if !missed.isEmpty && !again {
+            var waiting = state
+            waiting.awaiting = AwaitedEvent(event)
+            return (waiting, [.readBodies(unread(missed, in: state))])
+        }
+        var effects = next.outbox
         next.outbox = []
+        let unshown = unread(articlesOnScreen(next), in: next)
+        if !unshown.isEmpty { effects.append(.readBodies(unshown)) }
         return (next, effects)
     }
 
@@ -195,7 +251,7 @@ extension Explorer {
         case .undo(_, let what, _):
             said = "Undone: " + what
         }
-        let loaded: LoadedCorpus
+        let loaded: ReadCorpus
         switch applied.reloaded {
         case .failure(let failure):
             state.message = said + ", but the corpus cannot be read again: \(failure.words)"
@@ -215,12 +271,12 @@ extension Explorer {
     }
 
     /// The corpus read again from its directory (another editor changed it), where the user was.
-    static func corpusChanged(_ loaded: LoadedCorpus, loggedEdits: [EditLogEntry]?, message: String, state: State) -> State {
+    static func corpusChanged(_ loaded: ReadCorpus, loggedEdits: [EditLogEntry]?, message: String, state: State) -> State {
         var next = state.reloaded(with: loaded)
         if let loggedEdits { next.loggedEdits = loggedEdits }
         // A passage being selected (or attached) stays while its article's text is as it was.
-        if let passage = state.passage, let before = state.corpus.article(passage.article), let after = loaded.corpus.article(passage.article),
-           (try? state.bodies.text(of: before)) == (try? next.bodies.text(of: after)) {
+        if let passage = state.passage, let before = state.corpus.article(passage.article), let after = loaded.loaded.corpus.article(passage.article),
+           case .success(let was)? = state.bodyText(of: before), case .success(let now)? = next.bodyText(of: after), was == now {
             next.passage = passage
             next.picker = state.picker
         }

@@ -79,10 +79,12 @@ extension Explorer {
     public static func readerMatches(_ state: State) -> [Range<Int>] {
         guard let query = state.navigation.readerQuery, let id = state.selectedID(in: .articles),
               let article = state.corpus.article(id) else { return [] }
-        return state.readerLayouts.matches(of: query, in: id) {
-            // A body that cannot be read has no matches; the reader says why it shows no text.
-            SearchIndex.matches(of: query, in: (try? state.bodies.text(of: article)) ?? "")
-        }
+        return state.readerLayouts.matches(of: query, in: id) { () -> [Range<Int>]? in
+            // A body that cannot be read has no matches; the reader says why it shows no text. One
+            // not read yet has none yet (the update asks for it).
+            guard let body = state.bodyText(of: article) else { return nil }
+            return SearchIndex.matches(of: query, in: (try? body.get()) ?? "")
+        } ?? []
     }
 
     static func moveMatch(_ state: State, by delta: Int) -> State {

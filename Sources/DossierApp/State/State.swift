@@ -71,7 +71,7 @@ public struct Navigation: Equatable, Sendable {
 
 /// Everything the explorer shows is derived from this value; `update` makes the next one.
 public struct State: Sendable {
-    // What derives from the corpus (these three, `bodies`, `readerLayouts`, the caches and `problems`)
+    // What derives from the corpus (these three, `readerLayouts`, the caches and `problems`)
     // is replaced whole when the corpus is read again (`adopting`); the rest is the user's and stays.
     public private(set) var corpus: Corpus
     public private(set) var index: ExplorerIndex
@@ -171,18 +171,19 @@ public struct State: Sendable {
     /// The reader's last layouts and matches (see `ReaderLayouts`).
     private(set) var readerLayouts = ReaderLayouts()
 
-    /// Where article bodies come from (see `BodyStore`).
-    public private(set) var bodies: BodyStore
+    /// The article bodies the edge has read for this corpus, the last few (see `BodyTexts`).
+    var bodyTexts = BodyTexts()
+    /// An event put off until the bodies it needs are read: handled again when they come.
+    var awaiting: AwaitedEvent?
     /// When a long search gives way to a newer key (see `Interruption`); set by the terminal edge.
     public var interruption = Interruption.never
 
     /// `searchable: false` skips the search index, for the articles-only state shown while loading.
     /// `foldedArticles`, folded beforehand by a staged load, spares folding the articles again.
     /// `search`, read from the persistent index, is used as it is.
-    public init(corpus: Corpus, width: Int, height: Int, bodies: BodyStore = .corpus, searchable: Bool = true,
+    public init(corpus: Corpus, width: Int, height: Int, searchable: Bool = true,
                 foldedArticles: SearchIndex.FoldedArticles? = nil, search: SearchIndex? = nil) {
         self.corpus = corpus
-        self.bodies = bodies
         self.index = ExplorerIndex(corpus: corpus)
         self.search = search ?? SearchIndex(corpus: searchable ? corpus : Corpus(articles: [], actors: [], statements: [], events: [], excerpts: []),
                                             articles: foldedArticles)
@@ -200,8 +201,9 @@ public struct State: Sendable {
         next.corpus = loaded.corpus
         next.index = loaded.index
         next.search = loaded.search
-        next.bodies = loaded.bodies
         next.readerLayouts = loaded.readerLayouts
+        // The bodies read stay: each is known by its place in its own file, so the new corpus's
+        // articles find only the texts read from their files.
         next.matrixCache = nil
         next.listCache = nil
         next.problems = loaded.problems

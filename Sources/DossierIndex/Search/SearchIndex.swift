@@ -42,13 +42,17 @@ public struct SearchIndex: Sendable {
         /// The text of the field matched.
         public func text() throws(ArticleBody.Unreadable) -> String { try documents.text(of: documentNumber).text() }
 
+        /// The field's text as the corpus keeps it: in memory, or (an article's body) in its file.
+        public var source: ArticleBody { documents.text(of: documentNumber) }
+
         /// The match in the field's original text, in UTF-8 bytes, widened to whole characters; empty
         /// for a body that cannot be read any more.
         public var utf8Range: Range<Int> {
             (try? text()).map(utf8Range(in:)) ?? 0..<0
         }
 
-        func utf8Range(in text: String) -> Range<Int> {
+        /// `utf8Range` in the field's text, read already.
+        public func utf8Range(in text: String) -> Range<Int> {
             buffer.originalRange(of: folded, in: document, text: text)
         }
 
@@ -75,11 +79,15 @@ public struct SearchIndex: Sendable {
         public var highlight: Range<Int> { contextAndHighlight.highlight }
 
         public var contextAndHighlight: (context: String, highlight: Range<Int>) {
+            contextAndHighlight(in: Swift.Result { () throws(ArticleBody.Unreadable) in try self.text() })
+        }
+
+        /// `contextAndHighlight` from the field's text, read already (or why it could not be).
+        public func contextAndHighlight(in read: Swift.Result<String, ArticleBody.Unreadable>) -> (context: String, highlight: Range<Int>) {
             let text: String
-            do {
-                text = try self.text()
-            } catch {
-                return (error.description, 0..<0)
+            switch read {
+            case .success(let read): text = read
+            case .failure(let error): return (error.description, 0..<0)
             }
             let (start, end) = bounds(in: text)
             let before = text[..<start].suffix(40)

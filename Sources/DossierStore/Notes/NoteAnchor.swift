@@ -13,21 +13,23 @@ public enum NoteAnchor: Sendable, Equatable {
     /// Its record is no longer in the corpus, or its words are no longer in the article.
     case orphaned(String)
 
-    public static func resolve(_ note: Note, in corpus: Corpus) -> NoteAnchor {
-        resolvedWithWords(note, in: corpus).anchor
+    /// `body`: where the article's text comes from (`Article.readBody` reads it from its file).
+    public static func resolve(_ note: Note, in corpus: Corpus, body: BodyLookup = Article.readBody) -> NoteAnchor {
+        resolvedWithWords(note, in: corpus, body: body).anchor
     }
 
     /// `resolve`, and for a note whose words are found, the article's own characters there (they may
-    /// differ from the noted words in the kind of white space): the body read once for both.
-    public static func resolvedWithWords(_ note: Note, in corpus: Corpus) -> (anchor: NoteAnchor, words: String?) {
+    /// differ from the noted words in the kind of white space): the body read once for both. A body
+    /// not at hand (the explorer has asked for it) leaves the note orphaned until it comes.
+    public static func resolvedWithWords(_ note: Note, in corpus: Corpus, body lookup: BodyLookup) -> (anchor: NoteAnchor, words: String?) {
         guard corpus.kind(of: note.target.record) != nil else {
             return (.orphaned("“\(note.target.record)” is no longer in the corpus"), nil)
         }
         if let part = note.target.part, let gone = missing(part, of: note.target.record, in: corpus) { return (.orphaned(gone), nil) }
         guard let quote = note.target.quote else { return (.record, nil) }
-        guard let article = corpus.article(note.target.record), let body = try? article.body.text() else {
-            return (.orphaned("its article cannot be read"), nil)
-        }
+        guard let article = corpus.article(note.target.record) else { return (.orphaned("its article cannot be read"), nil) }
+        guard let read = lookup(article) else { return (.orphaned("its article is not read yet"), nil) }
+        guard case .success(let body) = read else { return (.orphaned("its article cannot be read"), nil) }
         let anchor = anchor(quote, of: note, in: body)
         guard case .span(let span, _) = anchor else { return (anchor, nil) }
         let bytes = Array(body.utf8)

@@ -63,17 +63,19 @@ extension Explorer {
     /// Search results as the screen lists them (grouped by kind, each group in corpus order): what
     /// matched and where, the exact text matched with its context, and for an article or an excerpt
     /// the source to cite. Nil when there is nothing to export (no query, or no hit).
-    static func searchTable(_ hits: [SearchIndex.Hit], corpus: Corpus) -> ExportTable? {
+    static func searchTable(_ hits: [SearchIndex.Hit], state: State) -> ExportTable? {
         guard !hits.isEmpty else { return nil }
+        let corpus = state.corpus
         let rows = hits.map { hit -> [String] in
-            let text = (try? hit.text()) ?? ""
-            let range = hit.utf8Range
+            let read = state.hitText(hit)
+            let text = read.flatMap { try? $0.get() } ?? ""
+            let range = hit.utf8Range(in: text)
             let match = range.isEmpty ? "" : String(decoding: text.utf8.dropFirst(range.lowerBound).prefix(range.count), as: UTF8.self)
             let articleID = hit.kind == .article ? hit.id : hit.kind == .excerpt ? corpus.excerpt(hit.id)?.article : nil
             let article = articleID.flatMap(corpus.article)
             // Whose words an excerpt gives, when its article relays someone (issue 14).
             let speaker = hit.kind == .excerpt ? corpus.excerpt(hit.id)?.speaker.map { corpus.name(of: $0) ?? $0 } : nil
-            return [hit.kind.rawValue, hit.id, corpus.name(of: hit.id) ?? hit.id, hit.field.rawValue, match, hit.context,
+            return [hit.kind.rawValue, hit.id, corpus.name(of: hit.id) ?? hit.id, hit.field.rawValue, match, state.context(of: hit).context,
                     article?.id ?? "", article?.title ?? "", article?.publisher ?? "", article?.published.description ?? "", article?.url ?? "",
                     speaker ?? ""]
         }
@@ -106,7 +108,7 @@ extension Explorer {
             return ExportTable(columns: ["signed", "actor_id", "actor_name", "iso3", "first_quote", "first_source", "second_quote", "second_source"],
                                rows: rows)
         case .search(let search):
-            return searchTable(search.hits, corpus: corpus)
+            return searchTable(search.hits, state: state)
         case .problems:
             return Problems.table(state.problems)
         case .notes:

@@ -199,7 +199,7 @@ public struct ReaderContent: Sendable {
     public let unreadable: ArticleBody.Unreadable?
 
     /// `problems`: the article's own, said under its header lines.
-    init(article: Article, spans: [Excerpt], width: Int, bodies: BodyStore, problems: [String] = []) {
+    init(article: Article, spans: [Excerpt], width: Int, body: Result<String, ArticleBody.Unreadable>, problems: [String] = []) {
         let textWidth = max(1, width - gutter)
         var header = wrapLines(article.title, width: textWidth)
         header += wrapLines("\(article.publisher) · \(article.published) · \(plural(spans.count, "marked span")) · \(article.id)", width: textWidth)
@@ -209,11 +209,12 @@ public struct ReaderContent: Sendable {
         for problem in problems { header += wrapLines(problem, width: textWidth) }
         header.append("")
         self.header = header
-        do {
-            self.body = WrappedText(try bodies.text(of: article), width: textWidth)
+        switch body {
+        case .success(let text):
+            self.body = WrappedText(text, width: textWidth)
             self.spans = spans
             self.unreadable = nil
-        } catch {
+        case .failure(let error):
             self.body = WrappedText("⚠ " + error.description, width: textWidth)
             self.spans = []
             self.unreadable = error

@@ -39,7 +39,9 @@ extension Render {
         case (.list, _): list(state, content, focused: focused, into: &grid)
         case (.detail, .articles):
             guard let reader = PaneContent.reader(state, width: content.width) else {
-                grid.put("No article selected.", x: content.x + 1, y: content.y, limit: content.width - 1, role: .dim)
+                // An article whose body the edge is still reading (asked for by the update before).
+                let words = state.selectedID(in: .articles) == nil ? "No article selected." : "Reading the article…"
+                grid.put(words, x: content.x + 1, y: content.y, limit: content.width - 1, role: .dim)
                 return
             }
             let matches = Explorer.readerMatches(state)

@@ -118,13 +118,15 @@ extension PaneContent {
         return reader(of: id, width: width, state: state)
     }
 
-    /// An article laid out at a width: the one laid out last, while it is among the last few.
+    /// An article laid out at a width: the one laid out last, while it is among the last few. Nil
+    /// until the edge has read its body (the update that looked asks for it).
     static func reader(of id: String, width: Int, state: State) -> ReaderContent? {
         guard let article = state.corpus.article(id) else { return nil }
-        return state.readerLayouts.layout(of: id, width: width) {
-            ReaderContent(article: article, spans: state.corpus.excerptsInArticle[id, default: []].compactMap { state.corpus.excerpt($0) },
-                          width: width, bodies: state.bodies,
-                          problems: state.problemsOfRecord[id, default: []].map { "⚠ \(state.problems[$0].severity.rawValue): \(state.problems[$0].message)" })
+        return state.readerLayouts.layout(of: id, width: width) { () -> ReaderContent? in
+            guard let body = state.bodyText(of: article) else { return nil }
+            return ReaderContent(article: article, spans: state.corpus.excerptsInArticle[id, default: []].compactMap { state.corpus.excerpt($0) },
+                                 width: width, body: body,
+                                 problems: state.problemsOfRecord[id, default: []].map { "⚠ \(state.problems[$0].severity.rawValue): \(state.problems[$0].message)" })
         }
     }
 }

@@ -40,7 +40,7 @@ extension Explorer {
                     return note.tags.contains { SearchIndex.matches(of: String(word.dropFirst()), in: $0).first?.lowerBound == 0 }
                 }
                 if haystack == nil {
-                    let anchor = NoteAnchor.resolve(note, in: state.corpus)
+                    let anchor = state.noteAnchor(note)
                     haystack = [note.text, note.author, note.kind.rawValue, state.corpus.name(of: note.target.record) ?? note.target.record,
                                 note.target.record, note.target.quote ?? "", anchor.isOrphaned ? "orphaned" : ""].joined(separator: "\n")
                 }
@@ -98,7 +98,7 @@ extension Explorer {
         case .undo: return undoLast(state)
         case .copy:
             guard let note = selectedNote(state) else { return noNoteSelected(state) }
-            state.request(.copy(ClipboardRequest(text: NotesOutput.markdown([note], corpus: state.corpus).trimmingCharacters(in: .newlines),
+            state.request(.copy(ClipboardRequest(text: NotesOutput.markdown([note], corpus: state.corpus, body: state.bodyText).trimmingCharacters(in: .newlines),
                                                   what: "the note and what it is about")))
             return state
         default: return performInAnyOverlay(action, state) ?? state
@@ -128,7 +128,7 @@ extension Explorer {
     /// now, if they moved). A note whose record is gone says so and stays.
     static func open(_ note: Note, from state: State) -> State {
         var state = state
-        let anchor = NoteAnchor.resolve(note, in: state.corpus)
+        let anchor = state.noteAnchor(note)
         guard let kind = state.corpus.kind(of: note.target.record) else {
             state.message = "“\(note.target.record)” is no longer in the corpus: the note is kept, orphaned"
             return state
@@ -187,7 +187,7 @@ extension Explorer {
     static func notesTable(_ state: State) -> ExportTable {
         let rows = listedNotes(state).map { index -> [String] in
             let note = state.notes[index]
-            let anchor = NoteAnchor.resolve(note, in: state.corpus)
+            let anchor = state.noteAnchor(note)
             return [note.id, note.kind.rawValue, note.target.record, state.corpus.name(of: note.target.record) ?? "", note.target.quote ?? "",
                     note.text, note.tags.joined(separator: " "), note.author, note.created, note.updated, NotesOutput.anchorName(anchor)]
         }
@@ -215,7 +215,7 @@ extension Screens {
             }
         }
         let shown = Array(listed.dropFirst(screen.place.top).prefix(layout.listHeight))
-        let anchors = Dictionary(uniqueKeysWithValues: shown.map { ($0, NoteAnchor.resolve(state.notes[$0], in: state.corpus)) })
+        let anchors = Dictionary(uniqueKeysWithValues: shown.map { ($0, state.noteAnchor(state.notes[$0])) })
         // Columns as wide as the rows on screen need: author, then what the note is about (a record
         // gone is "⚠ orphaned"), then the note's words in what is left.
         func about(_ index: Int) -> String {
@@ -249,7 +249,7 @@ extension Screens {
         let width = max(1, state.width - 2)
         let kind = note.kind == .bookmark ? "Bookmark" : "Note"
         let edited = note.updated != note.created ? " (changed \(note.updated.prefix(16).replacingOccurrences(of: "T", with: " ")))" : ""
-        let resolved = NoteAnchor.resolvedWithWords(note, in: state.corpus)
+        let resolved = state.resolvedNote(note)
         let anchor = resolved.anchor
         lines += wrapLines("\(kind) by \(note.author), \(note.created.prefix(16).replacingOccurrences(of: "T", with: " "))\(edited) on \(NotesOutput.about(note, resolved: resolved, corpus: state.corpus))",
                            width: width).map { ($0, Role.label) }

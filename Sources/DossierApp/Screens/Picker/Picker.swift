@@ -287,10 +287,10 @@ extension CorpusEditRequest {
 extension State {
     /// This state with a corpus read again (after an edit, or another editor's): where the user is, the
     /// notes, the undo list and the log are kept; a passage or picker is let go.
-    public func reloaded(with loaded: LoadedCorpus) -> State {
+    public func reloaded(with read: ReadCorpus) -> State {
         // `adopting` keeps the user's place, notes, undo list and log; a fresh state has no passage.
-        var next = State(corpus: loaded.corpus, width: width, height: height, bodies: bodies)
-        next.problems = loaded.problems
+        var next = State(corpus: read.loaded.corpus, width: width, height: height, search: read.search)
+        next.problems = read.loaded.problems
         return adopting(next)
     }
 }

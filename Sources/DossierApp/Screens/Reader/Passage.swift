@@ -127,7 +127,7 @@ extension Explorer {
     static func readerBody(_ state: State) -> (id: String, text: String)? {
         guard let id = state.selectedID(in: .articles) else { return nil }
         if let reader = reader(of: state), reader.content.unreadable == nil { return (id, reader.content.body.text) }
-        guard let article = state.corpus.article(id), let text = try? state.bodies.text(of: article) else { return nil }
+        guard let article = state.corpus.article(id), case .success(let text)? = state.bodyText(of: article) else { return nil }
         return (id, text)
     }
 

@@ -28,11 +28,15 @@ final class ReaderLayouts: Sendable {
         var notesRevision: Int
     }
 
+    /// The bodies looked for and not held, since the update began (see `BodyMisses`).
+    let misses = BodyMisses()
+
     // Four: the reader, the two columns of a comparison, and the article before.
     private let layouts = Recent<LayoutKey, ReaderContent>(limit: 4)
     private let matches = Recent<MatchesKey, [Range<Int>]>(limit: 4)
 
-    func layout(of article: String, width: Int, make: () -> ReaderContent) -> ReaderContent {
+    /// The layout, or nil when it is not kept and `make` cannot make it (its body is not read yet).
+    func layout(of article: String, width: Int, make: () -> ReaderContent?) -> ReaderContent? {
         layouts.value(for: LayoutKey(article: article, width: width), make: make)
     }
 
@@ -44,7 +48,7 @@ final class ReaderLayouts: Sendable {
         details.value(for: key, make: make)
     }
 
-    func matches(of query: String, in article: String, make: () -> [Range<Int>]) -> [Range<Int>] {
+    func matches(of query: String, in article: String, make: () -> [Range<Int>]?) -> [Range<Int>]? {
         matches.value(for: MatchesKey(article: article, query: query), make: make)
     }
 }
@@ -59,6 +63,12 @@ final class Recent<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     func value(for key: Key, make: () -> Value) -> Value {
+        // A value that is always made is always kept.
+        value(for: key) { () -> Value? in make() }!
+    }
+
+    /// The value kept for `key`, else the one `make` makes (kept), else nil (nothing kept).
+    func value(for key: Key, make: () -> Value?) -> Value? {
         let kept: Value? = entries.withLock { entries in
             guard let index = entries.lastIndex(where: { $0.key == key }) else { return nil }
             let entry = entries.remove(at: index)
@@ -67,7 +77,7 @@ final class Recent<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         }
         if let kept { return kept }
         // Made outside the lock: a long layout must not hold up another thread's lookups.
-        let value = make()
+        guard let value = make() else { return nil }
         entries.withLock { entries in
             entries.removeAll { $0.key == key }
             entries.append((key, value))

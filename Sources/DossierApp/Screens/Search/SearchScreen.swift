@@ -134,7 +134,8 @@ extension Explorer {
             next.positions[.articles]?.focus = .detail
             next.navigation.readerQuery = query
             if hit.field == .body {
-                next.navigation.readerMatch = readerMatches(next).firstIndex { $0.lowerBound == hit.utf8Range.lowerBound } ?? 0
+                let found = next.hitText(hit).flatMap { try? $0.get() }.map(hit.utf8Range(in:))
+                next.navigation.readerMatch = readerMatches(next).firstIndex { $0.lowerBound == found?.lowerBound } ?? 0
                 next = scrollToMatch(next)
             } else {
                 next.navigation.readerMatch = 0

@@ -43,7 +43,7 @@ extension Screens {
                     } else {
                         name = state.corpus.name(of: hit.id) ?? hit.id
                     }
-                    (context, highlight) = hit.contextAndHighlight
+                    (context, highlight) = state.context(of: hit)
                 }
                 let nameWidth = layout.nameWidth
                 grid.put(DisplayWidth.truncate(name, to: nameWidth), x: 2, y: y, limit: nameWidth, role: isSelected ? .selection : .label)

@@ -1,0 +1,149 @@
+import DossierModel
+import Synchronization
+
+/// An article body as the edge read it: its text, or why it could not be read (its file changed
+/// since the corpus was loaded).
+public struct BodyRead: Sendable {
+    public var article: Article
+    public var text: Result<String, ArticleBody.Unreadable>
+
+    public init(article: Article, text: Result<String, ArticleBody.Unreadable>) {
+        self.article = article
+        self.text = text
+    }
+}
+
+/// The article bodies the edge has handed the controller, the last few. The controller never reads a
+/// body itself: a body held in memory is at hand, and one kept in its file is asked for with
+/// `Effect.readBodies` and arrives as `ExplorerEvent.bodiesRead`. A body is known by its place in its
+/// file, so a corpus read again (after an edit) finds only the texts read from its own files.
+struct BodyTexts: Sendable {
+    /// The reader, the two columns of a comparison, the article before, and room for a key that opens
+    /// new ones.
+    static let limit = 6
+
+    private var kept: [(body: ArticleBody, text: Result<String, ArticleBody.Unreadable>)] = []
+
+    func text(of article: Article) -> Result<String, ArticleBody.Unreadable>? {
+        if let text = article.body.inMemoryText { return .success(text) }
+        return kept.last { $0.body == article.body }?.text
+    }
+
+    mutating func keep(_ read: BodyRead) {
+        guard read.article.body.inMemoryText == nil else { return }
+        kept.removeAll { $0.body == read.article.body }
+        kept.append((read.article.body, read.text))
+        if kept.count > Self.limit { kept.removeFirst(kept.count - Self.limit) }
+    }
+}
+
+/// The bodies an update looked for and did not have. Lookups are made deep in laying out and moving,
+/// from a state that cannot change there, so they are noted here (shared by the copies of one state,
+/// as `ReaderLayouts` is) and `Explorer.update` collects them when it is done.
+final class BodyMisses: Sendable {
+    private let missed = Mutex<[Article]>([])
+
+    func note(_ article: Article) {
+        missed.withLock { missed in
+            if !missed.contains(where: { $0.id == article.id && $0.body == article.body }) { missed.append(article) }
+        }
+    }
+
+    func take() -> [Article] {
+        missed.withLock { missed in
+            defer { missed = [] }
+            return missed
+        }
+    }
+}
+
+extension State {
+    /// An article's body, if the edge has handed it in; else nil, and the update asks for it.
+    func bodyText(of article: Article) -> Result<String, ArticleBody.Unreadable>? {
+        if let text = bodyTexts.text(of: article) { return text }
+        readerLayouts.misses.note(article)
+        return nil
+    }
+}
+
+extension State {
+    /// Where a note stands, from the bodies at hand (one not read yet is asked for).
+    func noteAnchor(_ note: Note) -> NoteAnchor {
+        resolvedNote(note).anchor
+    }
+
+    func resolvedNote(_ note: Note) -> (anchor: NoteAnchor, words: String?) {
+        NoteAnchor.resolvedWithWords(note, in: corpus, body: bodyText)
+    }
+
+    /// The text of the field a search hit is in: a name or a title at hand, an article body if the
+    /// edge has read it (else nil, and it is asked for).
+    func hitText(_ hit: SearchIndex.Hit) -> Result<String, ArticleBody.Unreadable>? {
+        if let text = hit.source.inMemoryText { return .success(text) }
+        guard let article = corpus.article(hit.id) else { return .success("") }
+        return bodyText(of: article)
+    }
+
+    /// A hit's line of context and its match there; "…" while its body is being read.
+    func context(of hit: SearchIndex.Hit) -> (context: String, highlight: Range<Int>) {
+        hitText(hit).map(hit.contextAndHighlight(in:)) ?? ("…", 0..<0)
+    }
+}
+
+extension Explorer {
+    /// The articles whose bodies the frame of `state` shows: the reader's (the articles view, and a
+    /// passage being selected in it) and the columns of a comparison.
+    static func articlesOnScreen(_ state: State) -> [Article] {
+        var ids: [String] = []
+        if state.view == .articles, let id = state.selectedID(in: .articles) { ids.append(id) }
+        // The search results on screen whose match is in a body, and the notes on screen on spans.
+        if case .search(let search) = state.navigation.overlay {
+            let rows = searchRows(search)
+            for row in rows.dropFirst(search.place.top).prefix(SearchLayout(width: state.width, height: state.height).visibleRows) {
+                if case .hit(let number) = row, number < search.hits.count, search.hits[number].source.inMemoryText == nil {
+                    ids.append(search.hits[number].id)
+                }
+            }
+        }
+        if case .notes(let screen) = state.navigation.overlay {
+            let listed = listedNotes(state)
+            let shown = listed.dropFirst(screen.place.top).prefix(ListWithDetailLayout.notes(width: state.width, height: state.height).listHeight)
+            for index in shown + (selectedNote(state).flatMap { note in state.notes.firstIndex { $0.id == note.id } }.map { [$0] } ?? [])
+            where state.notes[index].target.quote != nil {
+                ids.append(state.notes[index].target.record)
+            }
+        }
+        if case .compare(let compare) = state.navigation.overlay {
+            for column in compare.shown.indices where compare.excerpts.indices.contains(compare.shown[column]) {
+                let id = compare.excerpts[compare.shown[column]]
+                ids.append(state.corpus.article(id) != nil ? id : state.corpus.excerpt(id)?.article ?? id)
+            }
+        }
+        return ids.compactMap { state.corpus.article($0) }
+    }
+
+    /// The bodies of `articles` that `state` does not hold, once each.
+    static func unread(_ articles: [Article], in state: State) -> [Article] {
+        var asked: [Article] = []
+        for article in articles where state.bodyTexts.text(of: article) == nil
+            && !asked.contains(where: { $0.id == article.id && $0.body == article.body }) {
+            asked.append(article)
+        }
+        return asked
+    }
+}
+
+/// Whether the work a key started should give way: the edge hands in "a newer key is waiting (or a
+/// signal came)", and a long search stops there, so typing never waits for the search of a keystroke
+/// already overtaken. Tests and the CLI use `.never`.
+public struct Interruption: Sendable {
+    private let requested: @Sendable () -> Bool
+
+    public init(requested: @escaping @Sendable () -> Bool) {
+        self.requested = requested
+    }
+
+    public var isRequested: Bool { requested() }
+
+    public static let never = Interruption { false }
+}
