@@ -17,6 +17,30 @@ extension Corpus {
         return NameMatch.text(excerpt.quote, namesAnyOf: namingWords(of: idOrName), folded: NameMatch.folded)
     }
 
+    /// The actors a text names, by name or alias as whole words (ignoring case and accents: "UK" is
+    /// not in "rebuked"), in the order the text first names them. For a passage being attached, whose
+    /// actors are the likely choices. Reads every actor's names once.
+    public func actorsNamed(in text: String) -> [String] {
+        func words(_ text: String) -> [Substring] {
+            Fold.fold(text).split { !($0.isLetter || $0.isNumber) }
+        }
+        let textWords = words(text)
+        var found: [(at: Int, id: String)] = []
+        for actor in actors {
+            var first: Int?
+            for name in [actor.name] + actor.aliases {
+                let nameWords = words(name)
+                guard !nameWords.isEmpty, textWords.count >= nameWords.count else { continue }
+                for start in 0...(textWords.count - nameWords.count) where textWords[start..<(start + nameWords.count)].elementsEqual(nameWords) {
+                    first = min(first ?? start, start)
+                    break
+                }
+            }
+            if let first { found.append((first, actor.id)) }
+        }
+        return found.sorted { $0.at < $1.at }.map(\.id)
+    }
+
     /// The excerpts among `candidates` whose words name every one of `records`.
     public func excerpts(_ candidates: [String], naming records: String...) -> [String] {
         candidates.filter { candidate in records.allSatisfy { excerpt(candidate, names: $0) } }

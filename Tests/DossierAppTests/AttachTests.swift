@@ -1,4 +1,4 @@
-import DossierApp
+@testable import DossierApp
 import DossierModel
 import DossierTerminal
 import Foundation
@@ -152,5 +152,55 @@ func carryOutEdit(_ pressed: (state: State, effects: [Effect]), in corpus: Edita
         let picker = run(["Tab", "]", "]", "]", "v", "Enter"] + typed("letter"), from: state)
         assertSnapshot(Render.frame(picker), named: "attach-picker-80x24")
         assertSnapshot(Render.frame(run(["Enter"], from: picker)), named: "attach-picker-parts-80x24")
+    }
+
+    /// Issue 32: the actor picker began at "Adam Hunerven" whatever the passage said. The actors the
+    /// passage names come first, in the order it names them; the rest follow in name order.
+    @Test func theActorsThePassageNamesComeFirst() throws {
+        let corpus = try EditableCorpus()
+        let state = pressKey(try corpus.state(), .resize(100, 30))
+        let choosing = run(["Tab", "]", "]", "]", "v", "Enter"] + typed("letter") + ["Enter", "3"], from: state)
+        guard let picker = choosing.picker, case .actor = picker.stage, let body = Explorer.readerBody(choosing)?.text else {
+            Issue.record("not at the picker's actor stage")
+            return
+        }
+        let passage = picker.passage.text(in: body)
+        let named = choosing.corpus.actorsNamed(in: passage)
+        #expect(!named.isEmpty, "the passage names no actor: \(passage)")
+        let rows = Explorer.pickerRows(picker, state: choosing).compactMap { row -> String? in
+            if case .record(let id) = row { id } else { nil }
+        }
+        #expect(Array(rows.prefix(named.count)) == named)
+        #expect(Set(rows) == Set(choosing.corpus.actors.map(\.id)))
+        #expect(rows.first != choosing.corpus.actors.map(\.id).min { choosing.corpus.name(of: $0)! < choosing.corpus.name(of: $1)! })
+        let frame = Render.frame(choosing).plainText
+        #expect(frame.contains(choosing.corpus.name(of: named[0])!))
+    }
+
+    /// Issue 32: the picker's edges showed the screen beneath it (a list's row mark beside its left
+    /// edge, a pane's rule beside its right, the reader below it at 80x24). Now it fills a small
+    /// screen, and on a large one a blank margin surrounds it.
+    @Test func nothingBeneathThePickerTouchesItsEdges() throws {
+        let corpus = try EditableCorpus()
+        for (width, height) in [(80, 24), (100, 30), (200, 50)] {
+            let state = pressKey(try corpus.state(), .resize(width, height))
+            let grid = Render.frame(run(["Tab", "]", "]", "]", "v", "Enter"] + typed("letter"), from: state))
+            func character(_ x: Int, _ y: Int) -> Character { grid[x, y].isContinuation ? " " : grid[x, y].character }
+            // The box: its left and right edges on the Find row, down to its bottom rule.
+            let edges = (0..<width).filter { character($0, 2) == "│" }
+            let (left, right) = (try #require(edges.first), try #require(edges.last))
+            let bottom = try #require((2..<(height - 1)).first { character(left, $0) != "│" })
+            for row in 1...bottom {
+                if left > 0 { #expect(character(left - 1, row) == " ", "\(width)x\(height) row \(row), left of the box") }
+                if right + 1 < width { #expect(character(right + 1, row) == " ", "\(width)x\(height) row \(row), right of the box") }
+            }
+            // No sliver: the box fills the width, or a margin of at least 4 columns a side is left.
+            #expect(left == 0 || left >= 4, "\(width)x\(height): left edge at \(left)")
+            // Below the box: blank to the status line, or the box reaches it.
+            if bottom + 1 < height - 1 {
+                #expect((0..<width).allSatisfy { character($0, bottom + 1) == " " }, "\(width)x\(height): below the box")
+                #expect(height - 2 - bottom >= 4)
+            }
+        }
     }
 }

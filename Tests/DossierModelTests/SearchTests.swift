@@ -141,3 +141,19 @@ import DossierModel
         #expect(buffer.anchors.count >= 3)
     }
 }
+
+/// Issue 32: the actors a passage names, for the picker's first rows.
+@Suite struct ActorsNamedTests {
+    static let corpus = Corpus(articles: [], actors: [
+        Actor(id: "gbr", name: "United Kingdom", kind: .state, aliases: ["UK", "Britain"], country: "GBR", affiliations: []),
+        Actor(id: "chn", name: "China", kind: .state, aliases: ["Beijing"], country: "CHN", affiliations: []),
+        Actor(id: "ohchr", name: "Office of the High Commissioner", kind: .unBody, aliases: [], affiliations: []),
+    ], statements: [], events: [], excerpts: [])
+
+    @Test func wholeWordsIgnoringCaseAndAccentsInTheOrderNamed() {
+        #expect(Self.corpus.actorsNamed(in: "Beijing rebuked the UK and the office of the high commissioner") == ["chn", "gbr", "ohchr"])
+        // "uk" is inside "rebuked", "china" inside "Chinatown": neither is named.
+        #expect(Self.corpus.actorsNamed(in: "It was rebuked in Chinatown.").isEmpty)
+        #expect(Self.corpus.actorsNamed(in: "BRITAIN, then China") == ["gbr", "chn"])
+    }
+}

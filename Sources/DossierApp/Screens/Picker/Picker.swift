@@ -95,16 +95,28 @@ extension Explorer {
         switch picker.stage {
         case .record:
             let statements = state.index.ids(of: .statements, sortedBy: .name, filter: query, corpus: state.corpus)
-            let actors = state.index.ids(of: .actors, sortedBy: .name, filter: query, corpus: state.corpus)
+            let actors = namedFirst(state.index.ids(of: .actors, sortedBy: .name, filter: query, corpus: state.corpus), picker, state)
             let events = state.index.ids(of: .timeline, sortedBy: .name, filter: query, corpus: state.corpus).filter { state.corpus.kind(of: $0) == .event }
             return (statements + actors + events).map(PickerRow.record) + [.newActor, .newStatement]
         case .part:
             return statementParts.enumerated().map { PickerRow.option($0.offset, $0.element) }
         case .actor:
-            return state.index.ids(of: .actors, sortedBy: .name, filter: query, corpus: state.corpus).map(PickerRow.record)
+            return namedFirst(state.index.ids(of: .actors, sortedBy: .name, filter: query, corpus: state.corpus), picker, state).map(PickerRow.record)
         case .count, .form:
             return []
         }
+    }
+
+    /// The actors the passage names first (in the order it names them), then the rest as they were:
+    /// the likely choice is at the top, not "Adam Hunerven" (issue 32).
+    static func namedFirst(_ actors: [String], _ picker: AttachPicker, _ state: State) -> [String] {
+        guard let body = readerBody(state)?.text else { return actors }
+        let named = state.corpus.actorsNamed(in: picker.passage.text(in: body))
+        guard !named.isEmpty else { return actors }
+        let listed = Set(actors)
+        let first = named.filter(listed.contains)
+        let firstSet = Set(first)
+        return first + actors.filter { !firstSet.contains($0) }
     }
 
     /// Keys in the picker: typing searches (or fills the count or the form's field), ↑/↓ choose,

@@ -5,11 +5,18 @@ extension Screens {
     static func picker(_ state: State, into grid: inout Grid) {
         guard let picker = state.picker else { return }
         // Wide enough for most titles whole on a wide terminal; a row that still does not fit ends in "…".
-        let width = max(10, min(state.width - 2, 120))
-        let height = max(6, min(state.height - 3, 20))
+        // Where the screen beneath would show only a sliver beside or below the box (a cut word, half a
+        // rule: issue 32), the box takes the whole width or height; elsewhere a blank margin keeps what
+        // is beneath from touching its edges.
+        var width = max(10, min(state.width - 2, 120))
+        if state.width - width < 8 { width = state.width }
+        var height = max(6, min(state.height - 3, 20))
+        if state.height - 2 - height < 4 { height = max(6, state.height - 2) }
         let x = max(0, (state.width - width) / 2)
         let y = 1
         let box = Rect(x: x, y: y, width: width, height: height)
+        // (Never over the status line, which says the picker's keys.)
+        grid.fill(Rect(x: x - 1, y: y, width: width + 2, height: min(height + 1, state.height - 1 - y)), role: .normal)
         grid.fill(box, role: .normal)
         grid.fill(Rect(x: x, y: y, width: width, height: 1), with: state.glyphs.horizontal, role: .borderFocused)
         grid.fill(Rect(x: x, y: y + height - 1, width: width, height: 1), with: state.glyphs.horizontal, role: .borderFocused)
