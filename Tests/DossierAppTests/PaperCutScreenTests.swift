@@ -97,3 +97,35 @@ import Testing
         #expect((Render.frame(state).plainText.split(separator: "\n", omittingEmptySubsequences: false).dropLast().last ?? "").hasSuffix("? help"))
     }
 }
+
+/// Issue 32: the help listed keys but not what the screen's marks mean.
+@Suite struct MarksLegendTests {
+    /// Every glyph the drawing uses but the pane borders is in the legend, in the marks of the
+    /// terminal (Unicode or ASCII), and so is every stance's symbol.
+    @Test func theLegendCoversEveryGlyphTheDrawingUses() {
+        for glyphs in [Glyphs.unicode, Glyphs.ascii] {
+            let symbols = Set(glyphs.legend(keys: .standard).map(\.symbol))
+            for child in Mirror(reflecting: glyphs).children where child.label != "vertical" && child.label != "horizontal" {
+                #expect(symbols.contains(String(describing: child.value)), "\(child.label ?? "?") (\(child.value)) has no meaning in the legend")
+            }
+            for stance in Stance.allCases { #expect(symbols.contains(StanceStyle.symbol(stance))) }
+        }
+    }
+
+    @Test func theHelpEndsWithTheLegendInTheTerminalsMarks() {
+        var ascii = Fixture.state(width: 100, height: 30)
+        ascii.glyphs = .ascii
+        for state in [Fixture.state(width: 100, height: 30), ascii] {
+            let help = Explorer.helpLines(state).map { $0.segments.map(\.text).joined() }
+            let heading = help.firstIndex(of: "Marks on screen")
+            #expect(heading != nil)
+            let legend = help[(heading ?? 0)...].joined(separator: "\n")
+            #expect(legend.contains("  \(state.glyphs.disagree)  the sources disagree"))
+            #expect(legend.contains("\(state.glyphs.note)  the record has notes"))
+        }
+        // Found by the help's own search, as any key is.
+        let searched = run(["?", "/"] + typed("bookmarked") + ["Enter"], from: Fixture.state(width: 100, height: 30))
+        #expect(!Explorer.helpMatches(searched).isEmpty)
+        #expect(Render.frame(searched).plainText.contains("the record is bookmarked"))
+    }
+}

@@ -69,12 +69,12 @@ def test_help_overlay():
     pane = Pane(dossier())
     pane.wait_for("Articles 1/5")
     pane.keys("?")
-    pane.wait_for("Keys · j/k Space b scroll · / search · q closes")
+    pane.wait_for("Keys and marks · j/k Space b scroll · / search · q closes")
     # The whole frame, not one caught half drawn (the title comes first).
     screen = pane.settled()
     assert "back to exactly where you were" in screen or "Moving" in screen, screen
     pane.keys("Escape")
-    pane.wait_for("Keys · j/k", absent=True)
+    pane.wait_for("Keys and marks · j/k", absent=True)
     pane.kill()
 
 
@@ -86,9 +86,9 @@ def test_q_closes_what_is_on_top_and_q_quits_from_the_base_screen():
     pane.keys("q")
     pane.wait_for("Statements 2/24")
     pane.keys("?")
-    pane.wait_for("Keys ·")
+    pane.wait_for("Keys and marks ·")
     pane.keys("q")
-    pane.wait_for("Keys ·", absent=True)
+    pane.wait_for("Keys and marks ·", absent=True)
     pane.keys("j", "m", "k", "m")
     pane.wait_for("Who signed")
     pane.wait_for("q close")

@@ -224,6 +224,12 @@ public struct Keymap: Sendable {
                 text += "| \(keys) | \(words(binding.help)) |\n"
             }
         }
+        text += "\n## Marks on screen\n\nThe `?` overlay ends with the same legend (in ASCII marks where the terminal has no UTF-8).\n\n| mark | meaning |\n|---|---|\n"
+        let legend = Glyphs.unicode.legend(keys: self)
+        for mark in legend where !mark.symbol.isEmpty {
+            text += "| `" + mark.symbol.replacingOccurrences(of: "|", with: "\\|") + "` | \(mark.meaning) |\n"
+        }
+        for mark in legend where mark.symbol.isEmpty { text += "\n" + mark.meaning + "\n" }
         return text
     }
 }

@@ -312,9 +312,11 @@ public struct Glyphs: Sendable, Hashable {
     public var bookmark: Character
     /// The reader's cursor, in the gutter.
     public var cursor: Character
+    /// After a date the articles do not give (supplied from elsewhere).
+    public var suppliedDate: Character
 
     public static let unicode = Glyphs(vertical: "│", horizontal: "─", focusMark: "▶", spanMark: "▎", selectedSpanMark: "▶", disagree: "≠",
-                                       selectedRow: "▸", marked: "★", event: "•", note: "✎", bookmark: "⚑", cursor: "›")
+                                       selectedRow: "▸", marked: "★", event: "•", note: "✎", bookmark: "⚑", cursor: "›", suppliedDate: "*")
     public static let ascii = Glyphs(vertical: "|", horizontal: "-", focusMark: ">", spanMark: "|", selectedSpanMark: ">", disagree: "!",
-                                     selectedRow: ">", marked: "*", event: "o", note: "+", bookmark: "^", cursor: ">")
+                                     selectedRow: ">", marked: "*", event: "o", note: "+", bookmark: "^", cursor: ">", suppliedDate: "*")
 }

@@ -74,10 +74,19 @@ extension Explorer {
     public static func helpLines(_ state: State) -> [PaneLine] {
         // A wrapped description continues under itself, not under the keys.
         let column = state.keymap.helpTextColumn
-        let lines = state.keymap.helpLines().map { help in
+        var lines = state.keymap.helpLines().map { help in
             var line = PaneLine.text(help.text, help.isHeading ? .heading : .normal)
             line.hangingIndent = column
             return line
+        }
+        // After the keys, what the marks they move among mean, in the marks this terminal shows.
+        lines += [.blank, .text("Marks on screen", .heading)]
+        let legend = state.glyphs.legend(keys: state.keymap)
+        let symbolWidth = legend.map { DisplayWidth.of($0.symbol) }.max() ?? 1
+        for mark in legend {
+            var line = PaneLine.text(mark.symbol.isEmpty ? "  " + mark.meaning : "  " + DisplayWidth.pad(mark.symbol, to: symbolWidth) + "  " + mark.meaning)
+            line.hangingIndent = 4 + symbolWidth
+            lines.append(line)
         }
         return PaneContent.laidOut(lines, width: max(1, state.width - 1))
     }

@@ -9,7 +9,7 @@ extension Render {
         grid.fill(rect, role: .normal)
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: state.glyphs.horizontal, role: .borderFocused)
         func key(_ action: Action, _ usual: Key) -> String { state.keymap.name(action, in: [.helpOverlay], usual: usual) }
-        var title = "\(state.glyphs.focusMark) Keys · \(key(.moveDown, .character("j")))/\(key(.moveUp, .character("k"))) \(key(.pageDown, .character(" "))) \(key(.pageUp, .character("b"))) scroll · "
+        var title = "\(state.glyphs.focusMark) Keys and marks · \(key(.moveDown, .character("j")))/\(key(.moveUp, .character("k"))) \(key(.pageDown, .character(" "))) \(key(.pageUp, .character("b"))) scroll · "
             + "\(key(.startFilter, .character("/"))) search · \(key(.closeHelp, .character("q"))) closes · \(min(state.helpTop + 1, lines.count))/\(lines.count) "
         if !state.helpQuery.isEmpty { title += "· “\(state.helpQuery)” n/N " }
         grid.put(title, x: rect.x, y: rect.y, limit: rect.width, role: .borderFocused)

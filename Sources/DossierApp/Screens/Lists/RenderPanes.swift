@@ -106,19 +106,20 @@ extension Render {
             }
             return marks + text
         }
-        // A record the articles do not state at all is dimmed; a date they do not give has a "*".
+        // A record the articles do not state at all is dimmed; a date they do not give has a mark.
         let supplied = corpus.supplied(of: id)
         func rest(_ text: String, _ preferred: Role = .normal) {
             guard column < end else { return }
             grid.put(DisplayWidth.truncate(text, to: end - column), x: column, y: y, limit: end - column,
                      role: role(supplied?.record != nil ? .dim : preferred))
         }
-        /// A date cell; a supplied date's "*" goes in the gap after it, so the date is never cut.
+        /// A date cell; a supplied date's mark goes in the gap after it, so the date is never cut.
         func dateCell(_ date: PartialDate) {
             let text = date.description
             let marked = supplied?.note(for: "date") != nil
-            cell(marked && text.count < 10 ? text + "*" : text, 10, .dim)
-            if marked && text.count >= 10, column - 1 < end { grid.put("*", x: column - 1, y: y, limit: 1, role: role(.dim)) }
+            let mark = String(state.glyphs.suppliedDate)
+            cell(marked && text.count < 10 ? text + mark : text, 10, .dim)
+            if marked && text.count >= 10, column - 1 < end { grid.put(mark, x: column - 1, y: y, limit: 1, role: role(.dim)) }
         }
         switch state.view {
         case .articles:
