@@ -20,4 +20,22 @@ public enum CountryCodes {
         "VIR", "VNM", "VUT", "WLF", "WSM", "YEM", "ZAF", "ZMB", "ZWE",
         "XKX",
     ]
+
+    /// A country's alpha-3 code from one of its names, ignoring case, accents, punctuation and a
+    /// leading "the" ("the UK", "Türkiye", "Turkey", "Korea, Republic of"); nil when no country has it.
+    public static func code(named name: String) -> String? {
+        namesFolded[folded(name)]
+    }
+
+    private static let namesFolded: [String: String] = {
+        var table: [String: String] = [:]
+        for (name, code) in byName where table[folded(name)] == nil { table[folded(name)] = code }
+        return table
+    }()
+
+    private static func folded(_ name: String) -> String {
+        var words = Fold.fold(name).split { !($0.isLetter || $0.isNumber) }
+        if words.first == "the" { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
 }

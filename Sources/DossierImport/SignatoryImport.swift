@@ -15,7 +15,36 @@ public enum SignatoryImport {
         public var actors: [JSONValue] = []
         public var excerpts: [JSONValue] = []
         public var statements: [JSONValue] = []
+        /// Signatories for statements already in the corpus: each statement's new signatures, in the
+        /// order the table gives them (written through the editing layer, as a change of the statement).
+        public var signatures: [(statement: String, signatories: [(actor: String, excerpts: [String])])] = []
+        /// What was imported but should be looked at (a state whose ISO3 code its name does not tell),
+        /// each `FILE:ROW:COLUMN: warning: …`.
+        public var warnings: [String] = []
         public var summary: String = ""
+
+        /// The import as edits, for the editing layer: the new records added, and each statement in the
+        /// corpus changed to name its new signatories (`record` gives a statement as it is written).
+        public func edits(in corpus: Corpus, record: (RecordKind, String) -> JSONValue?) throws(EditError) -> [RecordEdit] {
+            var edits: [RecordEdit] = []
+            for (kind, records) in [(RecordKind.actor, actors), (.excerpt, excerpts), (.statement, statements)] {
+                edits += records.map { .add(kind, text: RecordFile.text(of: $0), at: nil) }
+            }
+            for (statement, signatories) in signatures {
+                guard var value = record(.statement, statement) else { throw .invalid("no statement has the id “\(statement)”") }
+                for (actor, excerptIDs) in signatories {
+                    for excerpt in excerptIDs {
+                        let edit = try CorpusEdits.attach(.signatory(actor: actor), excerpt: excerpt, to: statement, in: corpus, record: value)
+                        guard case .replace(_, _, let text) = edit, let changed = try? JSONParser.parse(Array(text.utf8)).value else {
+                            throw .invalid("the statement “\(statement)” could not be changed")
+                        }
+                        value = changed
+                    }
+                }
+                edits.append(.replace(.statement, id: statement, text: RecordFile.text(of: value)))
+            }
+            return edits
+        }
     }
 
     public static func read(_ text: String, file: String, corpus: Corpus) throws(ImportError) -> Result {
@@ -63,7 +92,9 @@ public enum SignatoryImport {
         }
         if let error = reader.error { builder.problems.append("\(file):\(row + 1):1: error: the table cannot be read past here: \(error)") }
         if !builder.problems.isEmpty { throw .invalidInput(builder.problems.lines) }
-        return try builder.result()
+        var result = try builder.result()
+        result.warnings = builder.warnings
+        return result
     }
 
     /// Where a quoted cell opens and never closes (RFC 4180: a cell that begins with a quotation mark
@@ -143,6 +174,7 @@ public enum SignatoryImport {
         let corpus: Corpus
         let file: String
         var problems = Problems()
+        var warnings: [String] = []
         var taken: Set<String>
         /// New statements in the order first seen, with their fields, signatories and where each field was given.
         var statementOrder: [String] = []
@@ -162,6 +194,11 @@ public enum SignatoryImport {
             var stance: Stance?
             var firstRow: Int
             var signatories: [(actor: String, excerpts: [String])] = []
+            /// A statement in the corpus: its fields are the corpus's, and the rows add signatories.
+            var inCorpus = false
+
+            /// Where a field was given first, for a row that gives it otherwise.
+            var givenWhere: String { inCorpus ? "in the corpus" : "in row \(firstRow)" }
         }
 
         init(corpus: Corpus, file: String) {
@@ -196,32 +233,54 @@ public enum SignatoryImport {
             if let reason = IdentifierRules.problem(with: statementID) {
                 return problem(row, statementCell.column, "statement id \"\(statementID)\" \(reason)")
             }
-            if corpus.kind(of: statementID) != nil {
-                return problem(row, statementCell.column, "\"\(statementID)\" is already in the corpus; import adds new statements")
+            // A statement in the corpus gains signatories, with the same checks; its fields, if a row
+            // gives them, must be its own.
+            var statement: NewStatement
+            if let known = statements[statementID] {
+                statement = known
+            } else if let kind = corpus.kind(of: statementID) {
+                guard kind == .statement, let existing = corpus.statement(statementID) else {
+                    return problem(row, statementCell.column, "\"\(statementID)\" is \(kind == .actor || kind == .article || kind == .event || kind == .excerpt ? "an" : "a") \(kind.rawValue) in the corpus, not a statement")
+                }
+                statement = NewStatement(title: existing.title, date: existing.date, kind: existing.kind, stance: existing.stance, firstRow: row, inCorpus: true)
+                statementOrder.append(statementID)
+            } else {
+                statement = NewStatement(firstRow: row)
+                statementOrder.append(statementID)
             }
-            var statement = statements[statementID] ?? NewStatement(firstRow: row)
-            if statements[statementID] == nil { statementOrder.append(statementID) }
             if let title = cell("statement_title") {
                 if let known = statement.title, known != title.text {
-                    problem(row, title.column, "statement \"\(statementID)\" was given the title \"\(known)\" in row \(statement.firstRow)")
+                    problem(row, title.column, "statement \"\(statementID)\" was given the title \"\(known)\" \(statement.givenWhere)")
                 }
                 statement.title = statement.title ?? title.text
             }
             if let date = cell("statement_date") {
                 switch PartialDate.parse(date.text) {
                 case .success(let parsed):
-                    if let known = statement.date, known != parsed { problem(row, date.column, "statement \"\(statementID)\" was given the date \(known) before") }
+                    if let known = statement.date, known != parsed {
+                        problem(row, date.column, "statement \"\(statementID)\" was given the date \(known) \(statement.inCorpus ? "in the corpus" : "before")")
+                    }
                     statement.date = statement.date ?? parsed
                 case .failure(let error): problem(row, date.column, "statement_date: \(error)")
                 }
             }
             if let kind = cell("statement_kind") {
-                if let parsed = StatementKind(rawValue: kind.text) { statement.kind = statement.kind ?? parsed } else {
+                if let parsed = StatementKind(rawValue: kind.text) {
+                    if statement.inCorpus, let known = statement.kind, known != parsed {
+                        problem(row, kind.column, "statement \"\(statementID)\" is a \(known.rawValue) in the corpus")
+                    }
+                    statement.kind = statement.kind ?? parsed
+                } else {
                     problem(row, kind.column, "statement_kind \"\(kind.text)\" is not one of: " + StatementKind.allCases.map(\.rawValue).joined(separator: ", "))
                 }
             }
             if let stance = cell("stance") {
-                if let parsed = Stance(rawValue: stance.text) { statement.stance = statement.stance ?? parsed } else {
+                if let parsed = Stance(rawValue: stance.text) {
+                    if statement.inCorpus, let known = statement.stance, known != parsed {
+                        problem(row, stance.column, "statement \"\(statementID)\" is \(known.rawValue) in the corpus")
+                    }
+                    statement.stance = statement.stance ?? parsed
+                } else {
                     problem(row, stance.column, "stance \"\(stance.text)\" is not one of: " + Stance.allCases.map(\.rawValue).joined(separator: ", "))
                 }
             }
@@ -238,6 +297,10 @@ public enum SignatoryImport {
             guard let actorID = actor(actorCell, kindCell: cell("actor_kind"), codeCell: cell("actor_iso3"), row: row) else {
                 statements[statementID] = statement
                 return
+            }
+            if statement.inCorpus, corpus.statement(statementID)?.signatories.contains(where: { $0.actor == actorID && $0.excerpts.contains(excerptID) }) == true {
+                statements[statementID] = statement
+                return problem(row, actorCell.column, "\(corpus.name(of: actorID) ?? actorID) already signs \"\(statementID)\" on this quote in the corpus; leave the row out")
             }
             if let index = statement.signatories.firstIndex(where: { $0.actor == actorID }) {
                 if !statement.signatories[index].excerpts.contains(excerptID) { statement.signatories[index].excerpts.append(excerptID) }
@@ -300,7 +363,22 @@ public enum SignatoryImport {
                 }
                 kind = parsed
             }
-            let slug = CorpusDirectory.slug(text)
+            // A state named and not given a code gets its code from its name ("Canada": CAN), and is
+            // the corpus's state of that code when there is one ("Britain": gbr); one whose name tells
+            // nothing is added without, and said.
+            if kind == .state, code == nil {
+                if let named = CountryCodes.code(named: text) {
+                    if let id = stateByCode[named] ?? newStateByCode[named] {
+                        newActorByName[text.lowercased()] = id
+                        return id
+                    }
+                    code = named
+                } else {
+                    warnings.append("\(file):\(row):\(cell.column): warning: no country is named \"\(text)\", so the new state has no ISO 3166-1 code; give it in actor_iso3, or actor_kind if it is not a state")
+                }
+            }
+            // A state's id is its code in lower case, as the corpus's are (can, gbr), when it is free.
+            let slug = kind == .state ? code?.lowercased() ?? CorpusDirectory.slug(text) : CorpusDirectory.slug(text)
             let id = CorpusDirectory.unique(slug.isEmpty ? "actor" : slug, taken: &taken)
             newActors.append((id, text, kind, kind == .state ? code : nil))
             newActorByName[text.lowercased()] = id
@@ -312,6 +390,10 @@ public enum SignatoryImport {
             var result = Result()
             for id in statementOrder {
                 guard let statement = statements[id] else { continue }
+                if statement.inCorpus {
+                    if !statement.signatories.isEmpty { result.signatures.append((id, statement.signatories)) }
+                    continue
+                }
                 var missing: [String] = []
                 if statement.title == nil { missing.append("statement_title") }
                 if statement.date == nil { missing.append("statement_date") }
@@ -334,9 +416,19 @@ public enum SignatoryImport {
                          ("country", $0.country.map(JSONValue.string))])
             }
             result.excerpts = newExcerpts.map { .object([("id", .string($0.id)), ("article", .string($0.article)), ("quote", .string($0.quote))]) }
-            let signatures = statements.values.reduce(0) { $0 + $1.signatories.count }
-            result.summary = "\(result.statements.count) statement\(result.statements.count == 1 ? "" : "s") with \(signatures) signator\(signatures == 1 ? "y" : "ies"), "
-                + "\(result.actors.count) new actor\(result.actors.count == 1 ? "" : "s"), \(result.excerpts.count) new excerpt\(result.excerpts.count == 1 ? "" : "s")"
+            let signatures = statements.values.filter { !$0.inCorpus }.reduce(0) { $0 + $1.signatories.count }
+            var parts: [String] = []
+            if !result.statements.isEmpty || result.signatures.isEmpty {
+                parts.append("\(result.statements.count) statement\(result.statements.count == 1 ? "" : "s") with \(signatures) signator\(signatures == 1 ? "y" : "ies")")
+            }
+            if !result.signatures.isEmpty {
+                let added = result.signatures.reduce(0) { $0 + $1.signatories.count }
+                parts.append("\(added) signator\(added == 1 ? "y" : "ies") added to \(result.signatures.count) statement\(result.signatures.count == 1 ? "" : "s") in the corpus ("
+                             + result.signatures.map(\.statement).joined(separator: ", ") + ")")
+            }
+            parts.append("\(result.actors.count) new actor\(result.actors.count == 1 ? "" : "s")")
+            parts.append("\(result.excerpts.count) new excerpt\(result.excerpts.count == 1 ? "" : "s")")
+            result.summary = parts.joined(separator: ", ")
             return result
         }
     }

@@ -10,6 +10,13 @@ struct EditTarget: ParsableArguments {
                                             valueName: "DIR"), completion: .directory)
     var data: String?
 
+    /// The directory a command names otherwise (`import … --into DIR`).
+    static func directory(_ path: String) -> EditTarget {
+        var target = EditTarget()
+        target.data = path
+        return target
+    }
+
     func editor() throws -> CorpusEditor {
         guard let data else {
             printError("dossier: the bundled corpus is read-only: edit a copy (`dossier init DIR --from-bundled`, then --data DIR)")

@@ -65,12 +65,14 @@ struct ImportArticles: ParsableCommand {
 struct ImportSignatories: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signatories",
-        abstract: "Add statements and their signatories from a CSV table, each with the quote that names it.",
+        abstract: "Add statements and their signatories (or signatories to statements in the corpus) from a CSV table, each with the quote that names it.",
         discussion: """
             Columns (by header): statement_id, actor, article_id, quote, and for each new statement \
             statement_title, statement_date, statement_kind, stance; actor_kind (default state) for an \
-            actor not in the corpus. An actor is found by id, ISO3 code, name or alias, else added. Every \
-            row is checked; a bad one is named FILE:ROW:COLUMN and nothing is written (exit 65).
+            actor not in the corpus. An actor is found by id, ISO3 code, name or alias, else added (a state \
+            with the ISO3 code its name tells). Rows for a statement in the corpus add its signatories, as \
+            one edit `dossier undo` takes back. Every row is checked; a bad one is named FILE:ROW:COLUMN \
+            and nothing is written (exit 65).
             """)
 
     @Argument(help: ArgumentHelp("The table.", valueName: "FILE.csv"), completion: .file(extensions: ["csv", "tsv"]))
@@ -90,10 +92,20 @@ struct ImportSignatories: ParsableCommand {
             }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // spreadsheets' byte order mark
             let result = try SignatoryImport.read(text, file: file, corpus: corpus)
-            // Actors first, then the excerpts naming them, then the statements citing both: killed
-            // between any two files, the corpus left behind still validates.
-            try directory.append([(.actor, result.actors), (.excerpt, result.excerpts), (.statement, result.statements)])
-            print("imported into \(into): \(result.summary)")
+            for warning in result.warnings { printError("dossier: " + warning) }
+            if result.signatures.isEmpty {
+                // Actors first, then the excerpts naming them, then the statements citing both: killed
+                // between any two files, the corpus left behind still validates.
+                try directory.append([(.actor, result.actors), (.excerpt, result.excerpts), (.statement, result.statements)])
+                print("imported into \(into): \(result.summary)")
+            } else {
+                // Statements in the corpus change: through the editing layer, as one edit (logged, so
+                // `dossier undo` takes the whole import back).
+                try runEdit(EditTarget.directory(into), said: { _ in "imported into \(into): \(result.summary) · dossier undo takes it back" }) {
+                    corpus, record throws(EditError) in try result.edits(in: corpus, record: record)
+                }
+                return
+            }
         } catch let error as ImportError {
             throw fail(error)
         }

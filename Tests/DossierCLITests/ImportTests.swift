@@ -158,12 +158,71 @@ import Testing
         let validated = try CLI.run(["validate", corpus])
         #expect(validated.stdout == "valid: 1 article, 2 actors, 2 statements, 0 events, 3 excerpts (1 warning)\n")
         #expect(validated.stderr.hasSuffix("statements.json:33:18: warning: st-2023-counter: signatories: \"group-of-40\" is linked to excerpt \"x-st-2023-counter-3\", which does not name it (as \"Group of 40\" or an alias); link the excerpt that does, or add the name it uses as an alias\n"))
-        // Iceland, named once by its name and once by its code, is one signatory with both quotes.
+        // Iceland, named once by its name and once by its code, is one signatory with both quotes; a
+        // new state's id is its code, as the corpus's states' are.
         let shown = try CLI.run(["show", "st-2023-31-states", "--data", corpus]).stdout
-        #expect(shown.contains("Iceland [iceland]: “the delegation of Iceland”") && shown.contains("“Envoys of 31 states urged the Council”"))
-        // The same statements again: they exist now.
+        #expect(shown.contains("Iceland [isl]: “the delegation of Iceland”") && shown.contains("“Envoys of 31 states urged the Council”"))
+        // The same table again: the statements exist now, and every row names a signature they have.
+        let unchanged = try Self.contents(of: corpus)
         let twice = try CLI.run(["import", "signatories", Self.pages + "/signatories.csv", "--into", corpus])
-        #expect(twice.status == 65 && twice.stderr.contains("\"st-2023-31-states\" is already in the corpus; import adds new statements"))
+        #expect(twice.status == 65 && twice.stderr.contains("signatories.csv:2:6: error: Iceland already signs \"st-2023-31-states\" on this quote in the corpus; leave the row out"),
+                "\(twice.stderr)")
+        #expect(try Self.contents(of: corpus) == unchanged)
+    }
+
+    /// Issue 32: `import signatories` made ids `canada`, `lithuania` with no ISO3 code where the corpus
+    /// has `can`, and could not add rows to a statement in the corpus. A state named gets its code from
+    /// its name (and is the corpus's state of that code, when there is one); one whose name tells
+    /// nothing is added without and said; rows for a statement in the corpus add its signatories, with
+    /// the same checks, through the editing layer (so `dossier undo` takes them back).
+    @Test func statesGetTheirCodesAndAStatementInTheCorpusGainsSignatories() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let corpus = root + "/corpus"
+        #expect(try CLI.run(["init", corpus, "--from-bundled"]).status == 0)
+        // Quotes from the 2019 article: Canada and Britain are in the corpus (can, gbr), Lithuania is not.
+        let article = "art-2019-cdt-22-nations"
+        let header = "statement_id,statement_title,statement_date,statement_kind,stance,actor,article_id,quote\n"
+        let table = root + "/more.csv"
+        try (header
+            + "st-2019-07-joint-letter,,,,,Canada,\(article),the group of 22 nations urged China\n"
+            + "st-2019-07-joint-letter,,,,,Great Britain,\(article),the group of 22 nations urged China\n"
+            + "st-new,A new statement,2019-08,letter,critical,Lithuania,\(article),More than 20 countries\n"
+            + "st-new,,,,,Atlantis,\(article),More than 20 countries\n").write(toFile: table, atomically: true, encoding: .utf8)
+        let statementsBefore = try String(contentsOfFile: corpus + "/statements.json", encoding: .utf8)
+        let imported = try CLI.run(["import", "signatories", table, "--into", corpus])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("1 statement with 2 signatories, 2 signatories added to 1 statement in the corpus (st-2019-07-joint-letter), 2 new actors"),
+                "\(imported.stdout)")
+        #expect(imported.stderr.contains("more.csv:5:6: warning: no country is named \"Atlantis\", so the new state has no ISO 3166-1 code"), "\(imported.stderr)")
+        let actors = try String(contentsOfFile: corpus + "/actors.json", encoding: .utf8)
+        #expect(actors.contains("\"id\": \"ltu\"") && actors.contains("\"country\": \"LTU\"") && !actors.contains("\"id\": \"canada\""))
+        #expect(try CLI.run(["validate", corpus]).status == 0)
+        // Canada (by its name) and the United Kingdom (by a name of its code, GBR) sign on the new quote too.
+        func signatories() throws -> [Substring] {
+            let shown = try CLI.run(["show", "st-2019-07-joint-letter", "--data", corpus]).stdout
+            guard let start = shown.range(of: "signatories:\n"), let end = shown.range(of: "said not to sign:") else { return [] }
+            return shown[start.upperBound..<end.lowerBound].split(separator: "\n")
+        }
+        let signing = try signatories()
+        for name in ["Canada [can]", "United Kingdom [gbr]"] {
+            #expect(signing.contains { $0.hasPrefix("  " + name) && $0.contains("the group of 22 nations urged China") }, "\(name): \(signing)")
+        }
+        #expect(!signing.contains { $0.contains("great-britain") })
+        // Only the changed statement's record is rewritten: the file's other bytes are as they were.
+        let statementsAfter = try String(contentsOfFile: corpus + "/statements.json", encoding: .utf8)
+        #expect(statementsAfter.hasPrefix(statementsBefore.prefix(200)))
+        // Rows whose fields are not the statement's own are refused, named where they are.
+        let wrong = root + "/wrong.csv"
+        try (header + "st-2019-07-joint-letter,Another title,,,supportive,Canada,\(article),More than 20 countries\n").write(toFile: wrong, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["import", "signatories", wrong, "--into", corpus])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("wrong.csv:2:2: error: statement \"st-2019-07-joint-letter\" was given the title"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("wrong.csv:2:5: error: statement \"st-2019-07-joint-letter\" is critical in the corpus"))
+        // The import is one edit: undone, the statement is as it was.
+        #expect(try CLI.run(["undo", "--data", corpus]).status == 0)
+        #expect(try signatories().allSatisfy { !$0.contains("the group of 22 nations urged China") })
+        #expect(try String(contentsOfFile: corpus + "/statements.json", encoding: .utf8) == statementsBefore)
     }
 
     @Test func aSignatoryImportKilledAtAnyMomentLeavesACorpusThatValidates() throws {

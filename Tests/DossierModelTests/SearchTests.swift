@@ -157,3 +157,16 @@ import DossierModel
         #expect(Self.corpus.actorsNamed(in: "BRITAIN, then China") == ["gbr", "chn"])
     }
 }
+
+/// Issue 32: a state imported by name gets its ISO 3166-1 code.
+@Suite struct CountryNameTests {
+    @Test func namesShortCommonOfficialAndThePresssTellTheCode() {
+        let expected = ["Canada": "CAN", "lithuania": "LTU", "Türkiye": "TUR", "Turkey": "TUR", "the UK": "GBR", "Great Britain": "GBR",
+                        "Korea, Republic of": "KOR", "Republic of Korea": "KOR", "South Korea": "KOR", "North Korea": "PRK", "Viet Nam": "VNM",
+                        "Côte d’Ivoire": "CIV", "Russian Federation": "RUS", "Kosovo": "XKX", "United States": "USA"]
+        for (name, code) in expected { #expect(CountryCodes.code(named: name) == code, "\(name)") }
+        #expect(CountryCodes.code(named: "Atlantis") == nil && CountryCodes.code(named: "Group of 40") == nil)
+        // Every code the table gives is a code.
+        #expect(CountryCodes.byName.allSatisfy { CountryCodes.alpha3.contains($0.code) })
+    }
+}
