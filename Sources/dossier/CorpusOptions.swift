@@ -2,6 +2,7 @@ import ArgumentParser
 import CTerminalSupport
 import DossierApp
 import DossierModel
+import DossierTeam
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -36,8 +37,10 @@ struct CorpusOptions: ParsableArguments {
     /// Loads a corpus: through the persistent index for one at a path (unless `cache` is false), the
     /// bundled corpus from the bytes in the program. A cache folder that cannot be written is said once,
     /// as a warning, and the load goes on without it.
+    /// `countWarnings`: where the warnings are not printed (list, search, show…), one line says how
+    /// many there are and where to read them (issue 32: not twenty of them on every command).
     static func load(path: String?, showWarnings: Bool, mode: LoadMode = .strict, all: Bool = false, cache useCache: Bool = true,
-                     search: Bool = false) throws -> CorpusCache.Loaded {
+                     search: Bool = false, countWarnings: Bool = true) throws -> CorpusCache.Loaded {
         let result: Result<CorpusCache.Loaded, CorpusError>
         if let path, useCache {
             result = Result { () throws(CorpusError) in try cache.load(path: path, mode: mode, search: search) }
@@ -53,7 +56,13 @@ struct CorpusOptions: ParsableArguments {
             KeptUntilExit.keep(loaded)
             if let problem = loaded.problem { printError("dossier: warning: \(problem)") }
             if ProcessInfo.processInfo.environment["DOSSIER_CACHE_REPORT"] != nil { printError("dossier: index: \(loaded.use)") }
-            if showWarnings { printProblems(loaded.loaded.warnings, all: all) }
+            let warnings = loaded.loaded.warnings.count
+            if showWarnings {
+                printProblems(loaded.loaded.warnings, all: all)
+            } else if countWarnings && warnings > 0 {
+                let validate = "dossier validate" + (path.map { " " + ShellWords.quote($0) } ?? "")
+                printError("dossier: the corpus has \(warnings) warning\(warnings == 1 ? "" : "s"): `\(validate)` lists \(warnings == 1 ? "it" : "them")")
+            }
             return loaded
         case .failure(let error):
             throw report(error, path: path, all: all)

@@ -143,7 +143,7 @@ struct ExplorerLaunch {
                 start = (staged.preview, staged)
             } else {
                 // Opened with its problems (listed with `!`); only a file that does not parse is refused.
-                let opened = try CorpusOptions.load(path: dataPath, showWarnings: false, mode: .tolerant, cache: !noCache, search: true)
+                let opened = try CorpusOptions.load(path: dataPath, showWarnings: false, mode: .tolerant, cache: !noCache, search: true, countWarnings: false)
                 var initial = State(corpus: opened.loaded.corpus, width: 80, height: 24, search: opened.search)
                 initial.problems = opened.loaded.problems
                 initial.readOnlyReason = "a corpus in one JSON file is edited by hand; a corpus directory can be edited here (see docs/editing.md)"

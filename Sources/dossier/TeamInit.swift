@@ -32,7 +32,7 @@ struct TeamInit: ParsableCommand {
         var files: [String: [UInt8]]
         if let corpus {
             // The team starts from a valid corpus: its problems are said here, located, and nothing is made.
-            _ = try CorpusOptions.load(path: corpus, showWarnings: false, cache: false)
+            _ = try CorpusOptions.load(path: corpus, showWarnings: false, cache: false, countWarnings: false)
             files = [:]
             for kind in RecordKind.allCases {
                 let path = corpus + "/" + kind.collectionName + ".json"

@@ -91,6 +91,33 @@ import Testing
                 "\(result.stderr)")
     }
 
+    /// Issue 32: on a corpus with 1,000 warnings, `list` and `search` are to say so in one line, not
+    /// print them (nor nothing, as they did: the warnings went unseen but by `validate`), cold or warm.
+    @Test func listAndSearchSayTheWarningsInOneLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("many-warnings-\(UUID().uuidString)").path
+        let cache = folder + "-cache"
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            try? FileManager.default.removeItem(atPath: cache)
+        }
+        try FileManager.default.copyItem(atPath: Self.data, toPath: folder)
+        let actors = folder + "/actors.json"
+        var text = try String(contentsOfFile: actors, encoding: .utf8)
+        let added = (0..<500).map { "  {\"id\": \"zz-\($0)\", \"name\": \"Zed \($0)\", \"kind\": \"state\", \"aliases\": []}" }.joined(separator: ",\n")
+        text = String(text[..<text.range(of: "]", options: .backwards)!.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines) + ",\n" + added + "\n]\n"
+        try text.write(toFile: actors, atomically: true, encoding: .utf8)
+        let environment = ["XDG_CACHE_HOME": cache]
+        for _ in 0..<2 {  // cold, then from the index
+            for command in [["list", "actors"], ["search", "Bachelet"]] {
+                let result = try CLI.run(command + ["--data", folder], environment: environment)
+                #expect(result.status == 0)
+                #expect(result.stderr == "dossier: the corpus has 1000 warnings: `dossier validate \(folder)` lists them\n", "\(command): \(result.stderr)")
+            }
+        }
+        // The bundled corpus has none, and says nothing.
+        #expect(try CLI.run(["list", "actors"]).stderr.isEmpty)
+    }
+
     @Test func oneStatementsSignatoriesExportWithTheirQuotes() throws {
         // Seen: one statement's signatories with their quotes could not be exported.
         let result = try CLI.run(["export", "signatories", "--statement", "st-2019-07-joint-letter", "--format", "tsv"])
