@@ -219,3 +219,33 @@ def test_the_configuration_rebinds_keys_sets_the_mouse_and_a_clash_is_said_not_f
     pane.keys("q")
     pane.wait_for("EXIT=0")
     pane.kill()
+
+
+def test_a_mistake_in_the_configuration_stays_said_after_a_staged_load_until_a_key():
+    # Issue 32: on a corpus directory (loaded in stages: the articles first, the rest behind them), the
+    # configuration's mistake was said on the first frame and replaced when the load finished, within a
+    # fraction of a second, so it was never read. It stays until a key is pressed.
+    root = os.path.join(WORK, "config-staged")
+    shutil.rmtree(root, ignore_errors=True)
+    corpus, config, cache = os.path.join(root, "corpus"), os.path.join(root, "config"), os.path.join(root, "cache")
+    os.makedirs(root)
+    made = subprocess.run([BINARY, "generate", "3000", corpus], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    os.makedirs(os.path.join(config, "dossier"))
+    with open(os.path.join(config, "dossier", "config.toml"), "w", encoding="utf-8") as handle:
+        handle.write('[explorer]\nshades = "grey"\n')
+    pane = Pane(dossier("--data", corpus), width=120, height=30, env={"XDG_CONFIG_HOME": config, "XDG_CACHE_HOME": cache})
+    first = pane.wait_for("config.toml:2:1: unknown setting")
+    # The articles come first (their spans with the rest): the load is done when the reader counts the
+    # selected article's spans (the generator gives each some).
+    assert "0 marked spans" in first, first
+    pane.wait_for("0 marked spans", absent=True, timeout=30)
+    time.sleep(0.5)
+    screen = pane.settled()
+    assert "config.toml:2:1: unknown setting" in screen, screen
+    pane.keys("3")
+    screen = pane.wait_for("Statements 1/")
+    assert "unknown setting" not in screen, screen
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
+    pane.kill()
