@@ -76,6 +76,12 @@ extension Explorer {
         ReadCorpus(loaded: loaded, search: SearchIndex(corpus: loaded.corpus))
     }
 
+    /// How many times one event's answers may ask for bodies again. One key asks at most twice (the
+    /// bodies its work needs, then those its frame shows); past this the edge stops reading and the
+    /// frame says "Reading…" where a body is missing, rather than hang on a controller that keeps asking
+    /// (a tall search screen once pushed its own bodies out, a batch at a time, for ever).
+    public static let bodyReadsPerEvent = 4
+
     /// Reads the article bodies the controller asked for, from their files (or why not: the file
     /// changed since the corpus was loaded).
     public static func perform(reading articles: [Article]) -> ExplorerEvent {
@@ -103,12 +109,16 @@ extension Explorer {
     public static func updateReadingBodies(_ state: State, _ event: ExplorerEvent) -> (State, [Effect]) {
         var (state, effects) = update(state, event)
         var others: [Effect] = []
+        var reads = 0
         while !effects.isEmpty {
             let effect = effects.removeFirst()
             guard case .readBodies(let articles) = effect else {
                 others.append(effect)
                 continue
             }
+            // As the key loop does: a controller that kept asking would otherwise never let go.
+            reads += 1
+            guard reads <= bodyReadsPerEvent else { continue }
             let more: [Effect]
             (state, more) = update(state, perform(reading: articles))
             effects.insert(contentsOf: more, at: 0)

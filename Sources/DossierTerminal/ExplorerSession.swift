@@ -126,6 +126,7 @@ public enum ExplorerSession {
         func handle(_ event: ExplorerEvent) -> Outcome? {
             var effects: [Effect]
             (state, effects) = Explorer.update(state, event)
+            var reads = 0
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 let answer: ExplorerEvent
@@ -134,7 +135,10 @@ public enum ExplorerSession {
                 case .redrawAll:
                     redrawAll = true
                     continue
-                case .readBodies(let articles): answer = Explorer.perform(reading: articles)
+                case .readBodies(let articles):
+                    reads += 1
+                    guard reads <= Explorer.bodyReadsPerEvent else { continue }
+                    answer = Explorer.perform(reading: articles)
                 case .export(let request): answer = .reported(export(request))
                 case .copy(let request): answer = .reported(copy(request, to: screen, clipboard: clipboard, environment: environment))
                 case .changeNote(let pending): answer = Explorer.perform(pending, in: notes, stamp: .now(environment: environment, author: author))

@@ -1,4 +1,5 @@
-import DossierApp
+@testable import DossierApp
+import DossierGenerator
 import DossierModel
 import DossierTerminal
 import Foundation
@@ -239,5 +240,65 @@ func carryOut(_ pressed: (state: State, effects: [Effect]), in file: NotesFile, 
         let changed = try #require(Explorer.notesChanged(in: mine, state: state))
         #expect(changed.notes.map(\.text) == ["from bo"])
         #expect(Explorer.notesChanged(in: mine, state: changed) == nil)
+    }
+}
+
+/// Issue 30: the notes filter reads where every span note stands, so it needs the body of each article
+/// with one; those bodies are asked for together and the key handled again with all of them at hand,
+/// however many more than the few the explorer keeps for its screens.
+@Suite struct NotesFilterBodiesTests {
+    @Test func aFilterOverSpanNotesOnManyArticlesFindsNoneOrphaned() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notes-bodies-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try CorpusGenerator(articles: 20).write(to: folder)
+        let corpus = try CorpusLoader.load(path: folder).corpus
+        var state = Explorer.normalized(State(corpus: corpus, width: 120, height: 40))
+        let articles = corpus.articles.array.prefix(12)
+        #expect(articles.count > BodyTexts.limit)
+        state.notes = articles.enumerated().compactMap { index, article in
+            guard let excerpt = corpus.excerptsInArticle[article.id]?.first.flatMap(corpus.excerpt) else { return nil }
+            return Note(id: "n-\(index)", kind: .note, target: NoteTarget(record: article.id, quote: excerpt.quote), text: "note \(index)",
+                        author: "ana", created: "2026-11-0\(index % 9 + 1)T09:00:00Z", updated: "2026-11-0\(index % 9 + 1)T09:00:00Z")
+        }
+        #expect(state.notes.count == 12)
+        let screen = run(["6"], from: settled(Explorer.normalized(state)))
+        #expect(Explorer.listedNotes(run(["/"] + typed("orphaned"), from: screen)).isEmpty)
+        #expect(Explorer.listedNotes(run(["/"] + typed("note"), from: screen)).count == 12)
+    }
+}
+
+/// Issue 30 (found by the keystroke fuzzer): a tall search screen shows more bodies than the explorer
+/// keeps for its screens. Each batch read pushed out the screen's other bodies, which the next frame
+/// asked for again, a batch at a time, for ever: the explorer hung and Ctrl-C could not end it. The
+/// bodies on screen are never let go, and one key's answers ask for bodies at most twice.
+@Suite struct ManyBodiesOnScreenTests {
+    @Test func aTallSearchScreenSettlesInTwoReads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bodies-on-screen-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try CorpusGenerator(articles: 60).write(to: folder)
+        let corpus = try CorpusLoader.load(path: folder).corpus
+        var state = settled(Explorer.normalized(State(corpus: corpus, width: 193, height: 46)))
+        // Keys one at a time, as the terminal hands them over, counting how often each asks for bodies.
+        func press(_ key: Key) -> Int {
+            var (next, effects) = Explorer.update(state, .key(key))
+            var reads = 0
+            while let index = effects.firstIndex(where: { if case .readBodies = $0 { true } else { false } }), reads < 10 {
+                guard case .readBodies(let articles) = effects.remove(at: index) else { break }
+                reads += 1
+                let more: [Effect]
+                (next, more) = Explorer.update(next, Explorer.perform(reading: articles))
+                effects += more
+            }
+            state = next
+            return reads
+        }
+        let keys: [Key] = [.character("f")] + "human".map { .character($0) } + [.down, .down, .pageDown, .character("j"), .enter]
+        for key in keys {
+            let reads = press(key)
+            #expect(reads <= 2, "\(key): \(reads) reads")
+        }
+        let bodiesShown = Explorer.articlesOnScreen(state)
+        #expect(bodiesShown.allSatisfy { state.bodyTexts.text(of: $0) != nil })
+        #expect(!Render.frame(state).plainText.contains("Reading the article…"))
     }
 }

@@ -22,18 +22,32 @@ struct BodyTexts: Sendable {
     /// new ones.
     static let limit = 6
 
-    private var kept: [(body: ArticleBody, text: Result<String, ArticleBody.Unreadable>)] = []
+    private var texts: [ArticleBody: Result<String, ArticleBody.Unreadable>] = [:]
+    /// The bodies kept, the first read first: the first go when there are too many.
+    private var order: [ArticleBody] = []
 
     func text(of article: Article) -> Result<String, ArticleBody.Unreadable>? {
         if let text = article.body.inMemoryText { return .success(text) }
-        return kept.last { $0.body == article.body }?.text
+        return texts[article.body]
     }
 
-    mutating func keep(_ read: BodyRead) {
-        guard read.article.body.inMemoryText == nil else { return }
-        kept.removeAll { $0.body == read.article.body }
-        kept.append((read.article.body, read.text))
-        if kept.count > Self.limit { kept.removeFirst(kept.count - Self.limit) }
+    /// Keeps what the edge read, all of it: an event put off for many bodies (the notes filter, an
+    /// export of search results) is handled again with every one of them at hand. The older go, down
+    /// to the limit, but never one of `shown`: the bodies the screen shows stay, however many (a tall
+    /// search screen shows forty), or each batch would push out the last and ask for it again.
+    mutating func keep(_ batch: [BodyRead], shown: Set<ArticleBody>) {
+        for read in batch where read.article.body.inMemoryText == nil {
+            if texts.updateValue(read.text, forKey: read.article.body) == nil { order.append(read.article.body) }
+        }
+        let batchBodies = Set(batch.map(\.article.body))
+        var extra = order.count - Self.limit
+        guard extra > 0 else { return }
+        order.removeAll { body in
+            guard extra > 0, !shown.contains(body), !batchBodies.contains(body) else { return false }
+            texts[body] = nil
+            extra -= 1
+            return true
+        }
     }
 }
 
@@ -41,18 +55,18 @@ struct BodyTexts: Sendable {
 /// from a state that cannot change there, so they are noted here (shared by the copies of one state,
 /// as `ReaderLayouts` is) and `Explorer.update` collects them when it is done.
 final class BodyMisses: Sendable {
-    private let missed = Mutex<[Article]>([])
+    private let missed = Mutex<(articles: [Article], bodies: Set<ArticleBody>)>(([], []))
 
     func note(_ article: Article) {
         missed.withLock { missed in
-            if !missed.contains(where: { $0.id == article.id && $0.body == article.body }) { missed.append(article) }
+            if missed.bodies.insert(article.body).inserted { missed.articles.append(article) }
         }
     }
 
     func take() -> [Article] {
         missed.withLock { missed in
-            defer { missed = [] }
-            return missed
+            defer { missed = ([], []) }
+            return missed.articles
         }
     }
 }
@@ -125,8 +139,8 @@ extension Explorer {
     /// The bodies of `articles` that `state` does not hold, once each.
     static func unread(_ articles: [Article], in state: State) -> [Article] {
         var asked: [Article] = []
-        for article in articles where state.bodyTexts.text(of: article) == nil
-            && !asked.contains(where: { $0.id == article.id && $0.body == article.body }) {
+        var seen: Set<ArticleBody> = []
+        for article in articles where state.bodyTexts.text(of: article) == nil && seen.insert(article.body).inserted {
             asked.append(article)
         }
         return asked

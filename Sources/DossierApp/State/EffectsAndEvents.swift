@@ -136,7 +136,7 @@ extension Explorer {
     public static func update(_ state: State, _ event: ExplorerEvent) -> (State, [Effect]) {
         if case .bodiesRead(let read) = event {
             var next = state
-            for body in read { next.bodyTexts.keep(body) }
+            next.bodyTexts.keep(read, shown: Set(articlesOnScreen(state).map(\.body)))
             guard let awaited = next.awaiting else { return handled(next, .settle, again: false) }
             next.awaiting = nil
             return handled(next, awaited.event, again: true)
