@@ -301,9 +301,9 @@ func measureGrowth() -> [[String: Any]] {
             var problems = 0
             do {
                 let loaded = try CorpusLoader.load(singleFile: file)
-                problems = loaded.warnings.count
+                problems = Diagnostic.count(loaded.warnings, .warning)
             } catch {
-                if case .invalid(let diagnostics) = error { problems = diagnostics.count }
+                if case .invalid(let diagnostics) = error { problems = Diagnostic.count(diagnostics, .error) + Diagnostic.count(diagnostics, .warning) }
             }
             rows.append(["case": name, "size": size, "seconds": now() - start, "problems": problems, "bytes": file.bytes.count])
             FileHandle.standardError.write(Data("\(name) \(size): \(String(format: "%.3f", now() - start)) s\n".utf8))

@@ -290,13 +290,24 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var recordID: String?
     public var message: String
+    /// How many more problems of this one's kind were found after it and not kept: counted, not
+    /// located or stored, so a file of a million of one mistake costs what its first thousand do
+    /// (issue 33). `dossier validate --all` keeps every one.
+    public var alsoOmitted = 0
 
-    public init(_ severity: Severity, file: String, location: SourceLocation? = nil, recordID: String? = nil, message: String) {
+    public init(_ severity: Severity, file: String, location: SourceLocation? = nil, recordID: String? = nil, message: String,
+                alsoOmitted: Int = 0) {
         self.severity = severity
         self.file = file
         self.location = location
         self.recordID = recordID
         self.message = message
+        self.alsoOmitted = alsoOmitted
+    }
+
+    /// How many problems of a severity the list stands for: the ones kept and those they stand for.
+    public static func count(_ problems: some Sequence<Diagnostic>, _ severity: Severity) -> Int {
+        problems.reduce(0) { $0 + ($1.severity == severity ? 1 + $1.alsoOmitted : 0) }
     }
 
     /// What the problem is, apart from the values it names: `forum: "a" is not the id of any record`
@@ -305,7 +316,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var kind: String { Self.kind(of: message, severity: severity.rawValue) }
 
     /// The kind of a message, as `kind` says it (shared with the importer's problems, which are lines).
+    /// Every problem found is counted by its kind, so this is made for each: an ASCII message (nearly
+    /// all) is read as bytes; one with other characters as characters, where a digit may be any
+    /// script's.
     public static func kind(of message: String, severity: String) -> String {
+        var message = message
+        if let kind = message.withUTF8({ asciiKind(of: $0, severity: severity) }) { return kind }
         var result = severity + ": "
         var quoted = false
         for character in message {
@@ -321,6 +337,27 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return result
+    }
+
+    /// `kind` of an ASCII message, from its bytes; nil for one with any other byte.
+    private static func asciiKind(of message: UnsafeBufferPointer<UInt8>, severity: String) -> String? {
+        var result: [UInt8] = Array(severity.utf8) + [0x3A, 0x20]
+        result.reserveCapacity(result.count + message.count)
+        var quoted = false
+        for byte in message {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x22 {
+                quoted.toggle()
+                if quoted { result += [0x22, 0xE2, 0x80, 0xA6, 0x22] }  // "…"
+            } else if quoted {
+                continue
+            } else if byte >= 0x30 && byte <= 0x39 {
+                if result.last != 0x23 { result.append(0x23) }  // #
+            } else {
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// What messages of one kind have in common, for the line that counts the ones not printed: their

@@ -56,7 +56,7 @@ struct CorpusOptions: ParsableArguments {
             KeptUntilExit.keep(loaded)
             if let problem = loaded.problem { printError("dossier: warning: \(problem)") }
             if ProcessInfo.processInfo.environment["DOSSIER_CACHE_REPORT"] != nil { printError("dossier: index: \(loaded.use)") }
-            let warnings = loaded.loaded.warnings.count
+            let warnings = Diagnostic.count(loaded.loaded.warnings, .warning)
             if showWarnings {
                 printProblems(loaded.loaded.warnings, all: all)
             } else if countWarnings && warnings > 0 {
@@ -74,9 +74,11 @@ struct CorpusOptions: ParsableArguments {
 
     /// Prints problems, each located; after `shownOfOneKind` of one kind (the same mistake at other
     /// places), a line says how many more there are, unless `all` is set.
+    /// A load keeps a thousand of a kind and counts the rest on the last (`Diagnostic.alsoOmitted`):
+    /// those are in the count of the ones not printed.
     static func printProblems(_ diagnostics: [Diagnostic], all: Bool) {
         var total: [String: Int] = [:]
-        if !all { for diagnostic in diagnostics { total[diagnostic.kind, default: 0] += 1 } }
+        if !all { for diagnostic in diagnostics { total[diagnostic.kind, default: 0] += 1 + diagnostic.alsoOmitted } }
         // What the messages of each kind with more than are printed have in common, said once for them.
         var common: [String: String] = [:]
         if !all {
@@ -105,8 +107,8 @@ struct CorpusOptions: ParsableArguments {
             return ExitCode(66)
         case .invalid(let diagnostics):
             printProblems(diagnostics, all: all)
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            let warnings = diagnostics.count - errors
+            let errors = Diagnostic.count(diagnostics, .error)
+            let warnings = Diagnostic.count(diagnostics, .warning)
             printError("dossier: \(path ?? "the bundled corpus") is not a valid corpus: \(plural(errors, "error")), \(plural(warnings, "warning"))")
             return ExitCode(65)
         }

@@ -129,3 +129,22 @@ import Testing
         #expect(try CLI.run(["export", "signatories", "--statement", "gbr"]).status == 1)
     }
 }
+
+/// Issue 33, target 2: problems past what is printed cost a count. Seen on main: `validate` of 200,000
+/// empty objects on one line took 20 s and 478 MB for its two dozen lines.
+@Suite struct ManyProblemsTests {
+    @Test func theCountIsWholeAndAllPrintsEveryOne() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try ("{\"articles\": [], \"actors\": [" + Array(repeating: "{}", count: 3_000).joined(separator: ",")
+             + "], \"statements\": [], \"events\": [], \"excerpts\": []}").write(toFile: file, atomically: true, encoding: .utf8)
+        let summary = try CLI.run(["validate", file])
+        let lines = summary.stderr.split(separator: "\n")
+        #expect(summary.status == 65 && lines.count == 22, "\(lines.count) lines")
+        #expect(lines[20] == "dossier: … and 11980 more like the last (error: missing required field \"…\" in an actor); --all prints every one")
+        #expect(lines[21] == "dossier: \(file) is not a valid corpus: 12000 errors, 0 warnings")
+        let all = try CLI.run(["validate", file, "--all"])
+        #expect(all.status == 65 && all.stderr.split(separator: "\n").count == 12_001)
+        #expect(all.stderr.hasSuffix("dossier: \(file) is not a valid corpus: 12000 errors, 0 warnings\n"))
+    }
+}

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,6 +27,19 @@ public struct LoadedCorpus: Sendable {
 /// quotes not found leave their excerpts unanchored. Unreadable or unparseable files refuse either way.
 public enum LoadMode: Sendable {
     case strict, tolerant
+}
+
+extension CorpusLoader {
+    /// How many problems of one kind a load keeps, located; the rest are counted on the last one kept
+    /// (`Diagnostic.alsoOmitted`). A thousand is more than anyone reads one by one (`validate` prints
+    /// twenty of a kind); `dossier validate --all` keeps every one.
+    public static var problemsKeptOfOneKind: Int { keptOfOneKind.load(ordering: .relaxed) }
+
+    public static func keepProblems(ofOneKind count: Int) {
+        keptOfOneKind.store(count, ordering: .relaxed)
+    }
+
+    private static let keptOfOneKind = Atomic<Int>(1000)
 }
 
 public enum CorpusError: Error, Sendable {

@@ -355,13 +355,13 @@ enum CorpusValidator {
             for lead in statement.leads where statement.leadExcerpts[lead]?.isEmpty == false { supported.insert(lead) }
             for addressee in statement.addressees where statement.addresseeExcerpts[addressee]?.isEmpty == false { supported.insert(addressee) }
         }
-        var warnings: [Diagnostic] = []
+        // Kept and counted as the loader's own problems are (a million unsupported actors are a thousand).
+        let warnings = collector.another()
         for actor in corpus.actors where !supported.contains(actor.id) {
             guard let site = actorSites[actor.id], site.kind == .actor else { continue }
-            warnings.append(Diagnostic(.warning, file: site.file.name, location: collector.location(in: site.file, ofByte: site.idOffset),
-                                       recordID: actor.id, message: "no excerpt is about this actor"))
+            warnings.warning(in: site.file, at: site.idOffset, id: actor.id, "no excerpt is about this actor")
         }
-        return warnings
+        return warnings.diagnostics
     }
 
     /// Where each role's actor is written, by statement (for the warnings below).

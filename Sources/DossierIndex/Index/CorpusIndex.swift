@@ -85,7 +85,7 @@ public enum IndexDamage {
 /// (`StoredCorpus`): a record is decoded when it is asked for.
 public enum CorpusIndex {
     /// Raised whenever what is written changes meaning: an index of another format is rebuilt.
-    public static let formatVersion: UInt32 = 8
+    public static let formatVersion: UInt32 = 9
     static let magic: [UInt8] = Array("DOSSIDX\n".utf8)
     static let fixedSize = 56
 
@@ -196,6 +196,7 @@ public enum CorpusIndex {
             }
             writer.optional(problem.recordID)
             writer.string(problem.message)
+            writer.count(problem.alsoOmitted)
         }
         // Each record starts with its id (the hash table compares ids there); where each starts is
         // kept for the table of offsets.
@@ -492,7 +493,8 @@ public enum CorpusIndex {
             let file = try reader.string()
             var location: SourceLocation?
             if try reader.u8() == 1 { location = SourceLocation(file: try reader.string(), line: try reader.count(), column: try reader.count()) }
-            problems.append(Diagnostic(severity, file: file, location: location, recordID: try reader.optional(), message: try reader.string()))
+            problems.append(Diagnostic(severity, file: file, location: location, recordID: try reader.optional(), message: try reader.string(),
+                                       alsoOmitted: try reader.count()))
         }
 
         var tables = IndexReader(bytes, at: Int(tablesAt))

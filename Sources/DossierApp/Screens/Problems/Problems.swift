@@ -97,8 +97,9 @@ extension Explorer {
 
     /// How many errors and warnings, for the status line and the screen's title.
     public static func problemCount(_ problems: [Diagnostic]) -> String {
-        let errors = problems.filter { $0.severity == .error }.count
-        let warnings = problems.count - errors
+        // A load keeps a thousand of a kind; the rest are counted on the last one kept.
+        let errors = Diagnostic.count(problems, .error)
+        let warnings = Diagnostic.count(problems, .warning)
         var parts: [String] = []
         if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
         if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
@@ -123,13 +124,19 @@ extension Screens {
                           role: selected ? .selection : (problem.severity == .error ? .warning : .dim))
             x += grid.put(Problems.place(problem) + "  ", x: x, y: y, limit: state.width - x, role: selected ? .selection : .label)
             if let id = problem.recordID { x += grid.put(id + "  ", x: x, y: y, limit: state.width - x, role: selected ? .selection : .heading) }
+            let more = problem.alsoOmitted > 0 ? " (+\(problem.alsoOmitted) more like it)" : ""
             let room = state.width - x
-            if room > 0 { grid.put(DisplayWidth.truncate(problem.message, to: room), x: x, y: y, limit: room, role: selected ? .selection : .normal) }
+            if room > 0 { grid.put(DisplayWidth.truncate(problem.message + more, to: room), x: x, y: y, limit: room, role: selected ? .selection : .normal) }
         }
         grid.fill(Rect(x: 0, y: layout.ruleY, width: state.width, height: 1), with: state.glyphs.horizontal, role: .border)
         guard state.problems.indices.contains(place.selected) else { return }
         // The selected problem whole, as `dossier validate` prints it: nothing is cut here.
-        let whole = wrapLines(state.problems[place.selected].description, width: max(1, state.width - 2))
+        let selected = state.problems[place.selected]
+        var said = selected.description
+        if selected.alsoOmitted > 0 {
+            said += " — and \(selected.alsoOmitted) more like it, not listed here; `dossier validate --all` prints every one"
+        }
+        let whole = wrapLines(said, width: max(1, state.width - 2))
         for (line, text) in whole.prefix(layout.detailHeight).enumerated() {
             grid.put(text, x: 1, y: layout.ruleY + 1 + line, limit: state.width - 1, role: .normal)
         }
