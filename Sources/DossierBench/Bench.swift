@@ -12,7 +12,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier-bench",
         abstract: "Measure Dossier on generated corpora: loading, the first frame, search and filter per key, frames, memory.",
-        subcommands: [All.self, Measure.self, LargeBody.self, Growth.self],
+        subcommands: [All.self, Measure.self, LargeBody.self, Growth.self, NotesBench.self],
         defaultSubcommand: All.self)
 }
 
@@ -140,6 +140,19 @@ struct LargeBody: ParsableCommand {
 
     func run() throws {
         let data = try JSONSerialization.data(withJSONObject: measureLargeBody(megabytes: megabytes), options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Issue 33, target 4: many notes.
+struct NotesBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "notes", abstract: "The Notes view's filter and frames with this many notes.")
+
+    @Argument(help: "How many notes.")
+    var count = 100_000
+
+    func run() throws {
+        let data = try JSONSerialization.data(withJSONObject: measureNotes(count: count), options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }
 }

@@ -302,3 +302,62 @@ func carryOut(_ pressed: (state: State, effects: [Effect]), in file: NotesFile, 
         #expect(!Render.frame(state).plainText.contains("Reading the article…"))
     }
 }
+
+/// Issue 33, target 4: the notes' digest (anchors, folded text, order) is made once a revision of the
+/// notes, and a note unchanged keeps its anchor; a letter typed narrows what the filter kept.
+@Suite struct NotesDigestTests {
+    static func generated() throws -> (folder: String, corpus: Corpus) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notes-digest-\(UUID().uuidString)").path
+        try CorpusGenerator(articles: 20).write(to: folder)
+        return (folder, try CorpusLoader.load(path: folder).corpus)
+    }
+
+    static func notes(_ corpus: Corpus, count: Int) -> [Note] {
+        let excerpts = corpus.excerpts.array
+        let actors = corpus.actors.map(\.id)
+        return (0..<count).map { index in
+            let target = index % 3 == 0 ? NoteTarget(record: excerpts[index % excerpts.count].article, quote: excerpts[index % excerpts.count].quote)
+                : NoteTarget(record: actors[index % actors.count])
+            return Note(id: "n-\(index)", kind: index % 7 == 0 ? .bookmark : .note, target: target,
+                        text: "note \(index) on # the count" + (index % 5 == 0 ? " #verify" : index % 5 == 1 ? " #vote" : ""),
+                        author: index % 2 == 0 ? "ana" : "bo", created: "2026-11-0\(index % 9 + 1)T09:00:00Z", updated: "2026-11-\(10 + index % 19)T09:00:00Z")
+        }
+    }
+
+    @Test func aNoteUnchangedKeepsItsAnchorAndANewSpanNoteNeedsItsBody() throws {
+        let (folder, corpus) = try Self.generated()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var state = Explorer.normalized(State(corpus: corpus, width: 120, height: 40))
+        state.notes = Self.notes(corpus, count: 60)
+        // Without the bodies, no digest: its anchors would be made without their text.
+        #expect(NotesDigest(state, previous: nil) == nil)
+        let opened = run(["6"], from: settled(state))
+        let digest = try #require(opened.madeNotesDigest)
+        // A fresh state (no body read) with one more note on a record: made from the last, reading nothing.
+        var fresh = Explorer.normalized(State(corpus: corpus, width: 120, height: 40))
+        fresh.notes = state.notes + [Note(id: "n-new", kind: .note, target: NoteTarget(record: corpus.actors.first!.id), text: "new",
+                                          author: "ana", created: "2026-12-01T09:00:00Z", updated: "2026-12-01T09:00:00Z")]
+        let next = try #require(NotesDigest(fresh, previous: digest))
+        #expect(next.listed(filter: "").first == fresh.notes.count - 1)
+        #expect(next.resolved.prefix(60).map(\.anchor) == digest.resolved.map(\.anchor))
+        // One more note on a span: its article's body is needed.
+        let excerpt = corpus.excerpts.array.last!
+        fresh.notes.append(Note(id: "n-span", kind: .note, target: NoteTarget(record: excerpt.article, quote: excerpt.quote), text: "words",
+                                author: "bo", created: "2026-12-02T09:00:00Z", updated: "2026-12-02T09:00:00Z"))
+        #expect(NotesDigest(fresh, previous: digest) == nil)
+    }
+
+    @Test func typingNarrowsAsAFreshFilterWould() throws {
+        let (folder, corpus) = try Self.generated()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var state = Explorer.normalized(State(corpus: corpus, width: 120, height: 40))
+        state.notes = Self.notes(corpus, count: 300)
+        let typed = try #require(run(["6"], from: settled(state)).madeNotesDigest)
+        for filter in ["#verify", "#vote", "ana count", "bo 1", "orphaned", "# v", "note 12"] {
+            for end in filter.indices.dropFirst() + [filter.endIndex] {
+                let prefix = String(filter[..<end])
+                #expect(typed.listed(filter: prefix) == NotesDigest.freshListing(typed, filter: prefix), "\(prefix)")
+            }
+        }
+    }
+}

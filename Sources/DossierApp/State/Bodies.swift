@@ -87,7 +87,10 @@ extension State {
     }
 
     func resolvedNote(_ note: Note) -> (anchor: NoteAnchor, words: String?) {
-        NoteAnchor.resolvedWithWords(note, in: corpus, body: bodyText)
+        if let digest = madeNotesDigest, let index = digest.indexOfID[note.id], notes.indices.contains(index), notes[index] == note {
+            return digest.resolved[index]
+        }
+        return NoteAnchor.resolvedWithWords(note, in: corpus, body: bodyText)
     }
 
     /// The text of the field a search hit is in: a name or a title at hand, an article body if the

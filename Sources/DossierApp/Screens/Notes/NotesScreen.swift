@@ -26,27 +26,10 @@ extension Explorer {
     public static func listedNotes(_ state: State) -> [Int] {
         let filter: String
         if case .notes(let screen) = state.navigation.overlay { filter = screen.filter } else { filter = "" }
-        let words = filter.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-        let order = state.notes.indices.sorted { a, b in
-            let (x, y) = (state.notes[a], state.notes[b])
-            return x.updated != y.updated ? x.updated > y.updated : a > b
-        }
-        guard !words.isEmpty else { return order }
-        return order.filter { index in
-            let note = state.notes[index]
-            var haystack: String?
-            return words.allSatisfy { word in
-                if word.hasPrefix("#"), word.count > 1 {
-                    return note.tags.contains { SearchIndex.matches(of: String(word.dropFirst()), in: $0).first?.lowerBound == 0 }
-                }
-                if haystack == nil {
-                    let anchor = state.noteAnchor(note)
-                    haystack = [note.text, note.author, note.kind.rawValue, state.corpus.name(of: note.target.record) ?? note.target.record,
-                                note.target.record, note.target.quote ?? "", anchor.isOrphaned ? "orphaned" : ""].joined(separator: "\n")
-                }
-                return !SearchIndex.matches(of: word, in: haystack!).isEmpty
-            }
-        }
+        // Read from the notes' digest (made once a revision); until the bodies it needs are read (the
+        // key is handled again when they are), the notes in their order.
+        guard let digest = state.notesDigest else { return Array(state.notes.indices.reversed()) }
+        return digest.listed(filter: filter)
     }
 
     /// The note selected in the Notes view.
@@ -200,7 +183,7 @@ extension Screens {
         guard case .notes(let screen) = state.navigation.overlay else { return }
         let layout = ListWithDetailLayout.notes(width: state.width, height: state.height)
         let listed = Explorer.listedNotes(state)
-        let bookmarks = state.notes.filter { $0.kind == .bookmark }.count
+        let bookmarks = state.madeNotesDigest?.bookmarks ?? state.notes.filter { $0.kind == .bookmark }.count
         var heading = "Notes: \(state.notes.count - bookmarks) note\(state.notes.count - bookmarks == 1 ? "" : "s"), \(bookmarks) bookmark\(bookmarks == 1 ? "" : "s")"
         if !screen.filter.isEmpty { heading += " · \(listed.count) match “\(screen.filter)”" }
         title(heading + " · newest first", state: state, into: &grid)

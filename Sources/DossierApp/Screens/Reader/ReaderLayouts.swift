@@ -48,6 +48,22 @@ final class ReaderLayouts: Sendable {
         details.value(for: key, make: make)
     }
 
+    /// The notes' digest of the last revision of the notes made (see `NotesDigest`).
+    private let notesDigestMade = Mutex<(revision: Int, digest: NotesDigest)?>(nil)
+
+    /// The digest for `revision`; made from the last one (for another revision) when it is not kept.
+    func notesDigest(revision: Int, make: (_ previous: NotesDigest?) -> NotesDigest?) -> NotesDigest? {
+        let last = notesDigestMade.withLock { $0 }
+        if let last, last.revision == revision { return last.digest }
+        guard let made = make(last?.digest) else { return nil }
+        notesDigestMade.withLock { $0 = (revision, made) }
+        return made
+    }
+
+    func madeNotesDigest(revision: Int) -> NotesDigest? {
+        notesDigestMade.withLock { $0?.revision == revision ? $0?.digest : nil }
+    }
+
     func matches(of query: String, in article: String, make: () -> [Range<Int>]?) -> [Range<Int>]? {
         matches.value(for: MatchesKey(article: article, query: query), make: make)
     }
