@@ -109,11 +109,11 @@ extension State {
 
 extension Explorer {
     /// The articles whose bodies the frame of `state` shows: the reader's (the articles view, and a
-    /// passage being selected in it) and the columns of a comparison.
+    /// passage being selected in it), the search results and the span notes in view, and the columns
+    /// of a comparison.
     static func articlesOnScreen(_ state: State) -> [Article] {
         var ids: [String] = []
         if state.view == .articles, let id = state.selectedID(in: .articles) { ids.append(id) }
-        // The search results on screen whose match is in a body, and the notes on screen on spans.
         if case .search(let search) = state.navigation.overlay {
             let rows = searchRows(search)
             for row in rows.dropFirst(search.place.top).prefix(SearchLayout(width: state.width, height: state.height).visibleRows) {
