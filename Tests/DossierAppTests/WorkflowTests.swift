@@ -607,8 +607,26 @@ import Testing
         #expect(followed.message == "a-letter is not in the explorer: it was left out for its errors")
         // The problems leave as a table, and a problem copies as validate prints it.
         let exported = try #require(effects(["!", "e"] + typed("p.csv") + ["Enter"], from: state).export)
-        #expect(exported.text.hasPrefix("severity,file,line,column,record_id,message\r\nerror,"))
+        #expect(exported.text.hasPrefix("severity,file,line,column,record_id,message,more_like_it\r\nerror,"))
         #expect(effects(["!", "y"], from: state).copy?.text == problem.description)
+    }
+
+    /// Issue 33: a load keeps a thousand problems of a kind; the explorer counts them all, the row
+    /// that stands for the rest says so, and the export gives the count.
+    @Test func problemsNotKeptAreCountedShownAndExported() throws {
+        let file = SourceFile(name: "empty.json", bytes: Array(("{\"articles\": [], \"actors\": [" + Array(repeating: "{}", count: 3_000).joined(separator: ",")
+                                                                + "], \"statements\": [], \"events\": [], \"excerpts\": []}").utf8))
+        let loaded = try CorpusLoader.load(singleFile: file, mode: .tolerant)
+        var state = State(corpus: loaded.corpus, width: 100, height: 30)
+        state.problems = loaded.problems
+        state = settled(Explorer.normalized(state))
+        #expect(state.problems.count == 1_000)
+        let screen = run(["!", "G"], from: state)
+        let frame = Render.frame(screen).plainText
+        #expect(frame.contains("12000 errors"), "\(frame)")
+        #expect(frame.contains("(+11000 more like it)"), "\(frame)")
+        let exported = try #require(effects(["!", "e"] + typed("p.csv") + ["Enter"], from: state).export)
+        #expect(exported.text.hasSuffix(",11000\r\n"))
     }
 
     @Test func aValidCorpusHasNoProblemsToShow() {

@@ -151,11 +151,13 @@ public enum Problems {
         return "\(location.file):\(location.line):\(location.column)"
     }
 
-    /// The problems as a table, for `e`.
+    /// The problems as a table, for `e`; `more_like_it` counts the problems of a row's kind found
+    /// after it and not kept (a load keeps a thousand of a kind), so an export never hides them.
     public static func table(_ problems: [Diagnostic]) -> ExportTable {
-        ExportTable(columns: ["severity", "file", "line", "column", "record_id", "message"], rows: problems.map { problem in
+        ExportTable(columns: ["severity", "file", "line", "column", "record_id", "message", "more_like_it"], rows: problems.map { problem in
             [problem.severity.rawValue, problem.location?.file ?? problem.file, problem.location.map { String($0.line) } ?? "",
-             problem.location.map { String($0.column) } ?? "", problem.recordID ?? "", problem.message]
+             problem.location.map { String($0.column) } ?? "", problem.recordID ?? "", problem.message,
+             problem.alsoOmitted > 0 ? String(problem.alsoOmitted) : ""]
         })
     }
 }
