@@ -130,3 +130,40 @@ import DossierModel
         }
     }
 }
+
+/// Issue 33: strings are written from their UTF-8 bytes, runs copied whole (a 100 MB body was written a
+/// scalar at a time). The output is the same, character for character, as the scalar-by-scalar writer
+/// kept here as the reference, over every class of character it escapes and many it does not.
+@Suite struct JSONStringWritingTests {
+    static func reference(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: output += "\\\""
+            case 0x5C: output += "\\\\"
+            case 0x0A: output += "\\n"
+            case 0x0D: output += "\\r"
+            case 0x09: output += "\\t"
+            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029, 0x061C:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    @Test func theBytesWriterWritesWhatTheScalarWriterDid() {
+        let pieces = ["plain words", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1B}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "Türk",
+                      "\u{061C}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{2028}", "\u{2029}", "\u{2027}",
+                      "\u{202F}", "新疆", "😀", "e\u{301}", "“quoted”", "\u{FEFF}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var written = ""
+            JSONWriter.writeString(text, into: &written)
+            #expect(written == Self.reference(text), "\(Self.reference(text))")
+        }
+    }
+}
