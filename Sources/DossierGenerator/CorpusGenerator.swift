@@ -24,7 +24,14 @@ public struct CorpusGenerator {
     /// Writes articles.json … excerpts.json into `directory` (created if needed). Returns the bytes written.
     @discardableResult
     public func write(to directory: String) throws -> Int {
-        mkdir(directory, 0o755)
+        // Created with the folders above it, as `mkdir -p` does; one that cannot be is named, with why.
+        var path = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw GeneratorError(message: "cannot make the directory \(path): \(String(cString: strerror(errno)))")
+            }
+        }
         var random = SplitMix64(seed: seed)
         var total = 0
         // Three sentences of each article are excerpts x0…x(3N-1); statement s's sentence naming its

@@ -36,7 +36,14 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let bytes = try CorpusGenerator(articles: articles, seed: seed).write(to: directory)
+        let bytes: Int
+        do {
+            bytes = try CorpusGenerator(articles: articles, seed: seed).write(to: directory)
+        } catch let error as GeneratorError {
+            // Where it could not write, said as every other write failure is (exit 74).
+            printError("dossier: " + error.message)
+            throw ExitCode(74)
+        }
         print("wrote \(directory): \(bytes) bytes")
         try finishOutput()
     }

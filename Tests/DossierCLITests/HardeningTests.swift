@@ -129,6 +129,19 @@ import Testing
         #expect(zero.status == 64 && zero.stderr.contains("got 0"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/dossier-never-written"))
     }
+
+    /// Seen this stop: `generate 10 a/b` said "Error: cannot write a/b/actors.json" (exit 1) though its
+    /// help says the directory is created if needed. It is, with the folders above it; one that cannot
+    /// be is named with why, exit 74.
+    @Test func generateMakesTheFoldersAboveAndSaysWhyItCannot() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("generate-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let made = try CLI.run(["generate", "5", root + "/a/b"])
+        #expect(made.status == 0 && FileManager.default.fileExists(atPath: root + "/a/b/articles.json"), "\(made.stderr)")
+        try "x".write(toFile: root + "/file", atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["generate", "5", root + "/file/c"])
+        #expect(refused.status == 74 && refused.stderr == "dossier: cannot make the directory \(root)/file/c: Not a directory\n", "\(refused.stderr)")
+    }
 }
 
 @Suite struct UnreadableDirectoryTests {
