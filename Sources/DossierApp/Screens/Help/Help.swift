@@ -85,7 +85,7 @@ extension Explorer {
         let symbolWidth = legend.map { DisplayWidth.of($0.symbol) }.max() ?? 1
         for mark in legend {
             var line = PaneLine.text(mark.symbol.isEmpty ? "  " + mark.meaning : "  " + DisplayWidth.pad(mark.symbol, to: symbolWidth) + "  " + mark.meaning)
-            line.hangingIndent = 4 + symbolWidth
+            line.hangingIndent = mark.symbol.isEmpty ? 2 : 4 + symbolWidth
             lines.append(line)
         }
         return PaneContent.laidOut(lines, width: max(1, state.width - 1))
