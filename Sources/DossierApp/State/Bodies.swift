@@ -52,8 +52,9 @@ struct BodyTexts: Sendable {
 }
 
 /// The bodies an update looked for and did not have. Lookups are made deep in laying out and moving,
-/// from a state that cannot change there, so they are noted here (shared by the copies of one state,
-/// as `ReaderLayouts` is) and `Explorer.update` collects them when it is done.
+/// from a state that cannot change there, so they are noted here, in an object the copies of the
+/// update's state share, and `Explorer.update` collects them when it is done. Each update makes its
+/// own: two updates of copies of one state (tests run them at once) never take each other's.
 final class BodyMisses: Sendable {
     private let missed = Mutex<(articles: [Article], bodies: Set<ArticleBody>)>(([], []))
 
@@ -75,7 +76,7 @@ extension State {
     /// An article's body, if the edge has handed it in; else nil, and the update asks for it.
     func bodyText(of article: Article) -> Result<String, ArticleBody.Unreadable>? {
         if let text = bodyTexts.text(of: article) { return text }
-        readerLayouts.misses.note(article)
+        bodyMisses.note(article)
         return nil
     }
 }

@@ -146,7 +146,8 @@ extension Explorer {
 
     /// `update` for one event; `again`: the event was put off for bodies, which have come.
     private static func handled(_ state: State, _ event: ExplorerEvent, again: Bool) -> (State, [Effect]) {
-        _ = state.readerLayouts.misses.take()
+        var state = state
+        state.bodyMisses = BodyMisses()
         var next: State
         switch event {
         case .key(let key): next = update(state, key)
@@ -163,8 +164,8 @@ extension Explorer {
         case .corpusChanged(let loaded, let loggedEdits, let message): next = corpusChanged(loaded, loggedEdits: loggedEdits, message: message, state: state)
         case .bodiesRead, .settle: next = state
         }
-        var missed = state.readerLayouts.misses.take()
-        if next.readerLayouts !== state.readerLayouts { missed += next.readerLayouts.misses.take() }
+        var missed = state.bodyMisses.take()
+        if next.bodyMisses !== state.bodyMisses { missed += next.bodyMisses.take() }
         if !missed.isEmpty && !again {
             var waiting = state
             waiting.awaiting = AwaitedEvent(event)

@@ -175,6 +175,9 @@ public struct State: Sendable {
     var bodyTexts = BodyTexts()
     /// An event put off until the bodies it needs are read: handled again when they come.
     var awaiting: AwaitedEvent?
+    /// The bodies looked for and not held during the update under way (see `BodyMisses`): each update
+    /// puts a new one on its own copy of the state, since copies share it.
+    var bodyMisses = BodyMisses()
     /// When a long search gives way to a newer key (see `Interruption`); set by the terminal edge.
     public var interruption = Interruption.never
 

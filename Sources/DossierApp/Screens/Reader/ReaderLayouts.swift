@@ -28,9 +28,6 @@ final class ReaderLayouts: Sendable {
         var notesRevision: Int
     }
 
-    /// The bodies looked for and not held, since the update began (see `BodyMisses`).
-    let misses = BodyMisses()
-
     // Four: the reader, the two columns of a comparison, and the article before.
     private let layouts = Recent<LayoutKey, ReaderContent>(limit: 4)
     private let matches = Recent<MatchesKey, [Range<Int>]>(limit: 4)
