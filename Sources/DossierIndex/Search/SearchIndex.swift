@@ -470,7 +470,7 @@ enum FoldedBytes: @unchecked Sendable {
 
 /// Documents folded into one buffer, each followed by a NUL (which no query holds, so no match can
 /// cross from one document into the next).
-final class FoldedBuffer: Sendable {
+package final class FoldedBuffer: Sendable {
     /// A place where folded and original offsets are known to correspond, every 64 KB of a long
     /// document, so mapping a match back never folds more than that again.
     struct Anchor: Sendable {
@@ -519,7 +519,7 @@ final class FoldedBuffer: Sendable {
     /// Which blocks a query may start in (read from the persistent index; nil for text folded here).
     let filter: GramFilter?
 
-    convenience init(_ texts: [String]) {
+    package convenience init(_ texts: [String]) {
         var builder = Builder(count: texts.count, capacity: texts.reduce(0) { $0 + $1.utf8.count + 1 })
         for var text in texts { text.withUTF8 { builder.append($0) } }
         self.init(builder)
@@ -664,7 +664,7 @@ final class FoldedBuffer: Sendable {
     }
 
 
-    enum Next {
+    package enum Next {
         case next
         case skipTo(Int)
     }
@@ -691,7 +691,7 @@ final class FoldedBuffer: Sendable {
     /// Calls `found` for each non-overlapping match, in order, with its document and folded range; only
     /// in `documents` when given (in order). Returns false when `shouldStop` ended it early.
     @discardableResult
-    func scan(for needle: [UInt8], in documents: [Int]?, from firstDocument: Int = 0, shouldStop: () -> Bool = { false },
+    package func scan(for needle: [UInt8], in documents: [Int]?, from firstDocument: Int = 0, shouldStop: () -> Bool = { false },
               _ found: (Int, Range<Int>) -> Next) -> Bool {
         let pivot = needle.indices.min { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] } ?? 0
         return bytes.withUnsafeBufferPointer { haystack in

@@ -1,8 +1,5 @@
 import DossierModel
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What the Notes view and the facts pane need of every note, made once for a revision of the notes
 /// (and the corpus, whose `ReaderLayouts` keeps it): where each note stands (its anchor and words,
@@ -13,12 +10,9 @@ final class NotesDigest: Sendable {
     /// Indices into the notes, newest change first.
     let order: [Int]
     let resolved: [(anchor: NoteAnchor, words: String?)]
-    /// Every note's folded text, one after another, each ended by a line break (a filter word holds
-    /// none, so no match runs from one note into the next); `starts[i]` is where note i's begins.
-    let folded: [UInt8]
-    let starts: [Int]
-    /// How often each byte occurs in `folded`.
-    let byteCounts: [Int]
+    /// Every note's text folded into one buffer, a document a note, searched as search is (the
+    /// filter matched each note with `SearchIndex.matches`, which folds a text so).
+    let folded: FoldedBuffer
     let foldedTags: [[[UInt8]]]
     let indexOfID: [String: Int]
     /// How many of the notes are bookmarks (the view's title says it on every frame).
@@ -50,23 +44,11 @@ final class NotesDigest: Sendable {
         }
         self.notes = notes
         let resolved = self.resolved
-        var folded: [UInt8] = []
-        var starts: [Int] = []
-        starts.reserveCapacity(notes.count + 1)
-        for index in notes.indices {
+        folded = FoldedBuffer(notes.indices.map { index in
             let note = notes[index]
-            let text = [note.text, note.author, note.kind.rawValue, state.corpus.name(of: note.target.record) ?? note.target.record,
-                        note.target.record, note.target.quote ?? "", resolved[index].anchor.isOrphaned ? "orphaned" : ""].joined(separator: "\n")
-            starts.append(folded.count)
-            folded += Fold.fold(text).utf8
-            folded.append(0x0A)
-        }
-        starts.append(folded.count)
-        var byteCounts = [Int](repeating: 0, count: 256)
-        for byte in folded { byteCounts[Int(byte)] += 1 }
-        self.byteCounts = byteCounts
-        self.folded = folded
-        self.starts = starts
+            return [note.text, note.author, note.kind.rawValue, state.corpus.name(of: note.target.record) ?? note.target.record,
+                    note.target.record, note.target.quote ?? "", resolved[index].anchor.isOrphaned ? "orphaned" : ""].joined(separator: "\n")
+        })
         foldedTags = notes.map { $0.tags.map { Array(Fold.fold($0).utf8) } }
         order = notes.indices.sorted { a, b in
             notes[a].updated != notes[b].updated ? notes[a].updated > notes[b].updated : a > b
@@ -107,8 +89,8 @@ final class NotesDigest: Sendable {
             word.hasPrefix("#") && word.count > 1 ? (true, Array(Fold.fold(String(word.dropFirst())).utf8)) : (false, Array(Fold.fold(String(word)).utf8))
         }
         guard !words.isEmpty else { return order }
-        // Each word's notes, as a mark a note: found in one pass over the folded text (or over the
-        // candidates' own when they are few), not note by note.
+        // Each word's notes, as a mark a note: found in one pass over the folded text, skipping to
+        // the next note after a find (or in the candidates' own text when they are few).
         var kept = [Bool](repeating: false, count: notes.count)
         for index in candidates { kept[index] = true }
         let fewCandidates = candidates.count * 8 < notes.count
@@ -118,64 +100,14 @@ final class NotesDigest: Sendable {
                 continue
             }
             guard !word.needle.isEmpty else { return [] }
-            let found = fewCandidates ? notes(among: candidates, containing: word.needle) : notes(containing: word.needle)
+            var found = [Bool](repeating: false, count: notes.count)
+            folded.scan(for: word.needle, in: fewCandidates ? candidates : nil) { note, _ in
+                found[note] = true
+                return fewCandidates ? .next : .skipTo(note + 1)
+            }
             for index in candidates where kept[index] && !found[index] { kept[index] = false }
         }
         return candidates.filter { kept[$0] }
-    }
-
-    /// Which notes' folded text holds `needle`: one scan, skipping to the next note after a find.
-    private func notes(containing needle: [UInt8]) -> [Bool] {
-        var found = [Bool](repeating: false, count: notes.count)
-        let pivot = pivot(of: needle)
-        folded.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { pattern in
-                var from = 0
-                var note = 0
-                while let position = Self.find(pattern, pivot: pivot, in: haystack, from: from, end: haystack.count) {
-                    while starts[note + 1] <= position { note += 1 }
-                    found[note] = true
-                    from = starts[note + 1]
-                }
-            }
-        }
-        return found
-    }
-
-    /// `notes(containing:)` looking only in the candidates' text.
-    private func notes(among candidates: [Int], containing needle: [UInt8]) -> [Bool] {
-        var found = [Bool](repeating: false, count: notes.count)
-        let pivot = pivot(of: needle)
-        folded.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { pattern in
-                for index in candidates {
-                    found[index] = Self.find(pattern, pivot: pivot, in: haystack, from: starts[index], end: starts[index + 1]) != nil
-                }
-            }
-        }
-        return found
-    }
-
-    /// The needle's rarest byte in the notes' text: the one looked for first ("or" is found by its
-    /// "r", not by every "o").
-    private func pivot(of needle: [UInt8]) -> Int {
-        needle.indices.min { byteCounts[Int(needle[$0])] < byteCounts[Int(needle[$1])] } ?? 0
-    }
-
-    /// Where `pattern` first occurs in `haystack[from..<end]`: memchr finds its pivot byte, memcmp
-    /// checks the whole.
-    private static func find(_ pattern: UnsafeBufferPointer<UInt8>, pivot: Int, in haystack: UnsafeBufferPointer<UInt8>,
-                             from: Int, end: Int) -> Int? {
-        guard let base = haystack.baseAddress, let patternBase = pattern.baseAddress, end - from >= pattern.count else { return nil }
-        var cursor = from + pivot
-        let lastPivot = end - pattern.count + pivot
-        while cursor <= lastPivot {
-            guard let hit = memchr(base + cursor, Int32(pattern[pivot]), lastPivot - cursor + 1) else { return nil }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - pivot
-            if memcmp(base + at, patternBase, pattern.count) == 0 { return at }
-            cursor = at + pivot + 1
-        }
-        return nil
     }
 }
 
