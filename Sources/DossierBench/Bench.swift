@@ -126,9 +126,14 @@ struct Measure: ParsableCommand {
         } else {
             result = measure(path: path)
         }
-        let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-        print(String(decoding: data, as: UTF8.self))
+        try printJSON(result)
     }
+}
+
+/// One measurement as a line of JSON on standard output, its keys in order.
+func printJSON(_ result: [String: Any]) throws {
+    let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
 }
 
 /// The reader on one article with an enormous body.
@@ -139,8 +144,7 @@ struct LargeBody: ParsableCommand {
     var megabytes = 50
 
     func run() throws {
-        let data = try JSONSerialization.data(withJSONObject: measureLargeBody(megabytes: megabytes), options: [.sortedKeys])
-        print(String(decoding: data, as: UTF8.self))
+        try printJSON(measureLargeBody(megabytes: megabytes))
     }
 }
 
@@ -152,8 +156,7 @@ struct NotesBench: ParsableCommand {
     var count = 100_000
 
     func run() throws {
-        let data = try JSONSerialization.data(withJSONObject: measureNotes(count: count), options: [.sortedKeys])
-        print(String(decoding: data, as: UTF8.self))
+        try printJSON(measureNotes(count: count))
     }
 }
 

@@ -243,15 +243,21 @@ func carryOut(_ pressed: (state: State, effects: [Effect]), in file: NotesFile, 
     }
 }
 
+/// A generated corpus in a folder of its own (its bodies kept in `articles.json`, as a corpus directory's
+/// are), and the folder, to remove.
+func generatedCorpus(articles: Int) throws -> (folder: String, corpus: Corpus) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("generated-\(UUID().uuidString)").path
+    try CorpusGenerator(articles: articles).write(to: folder)
+    return (folder, try CorpusLoader.load(path: folder).corpus)
+}
+
 /// Issue 30: the notes filter reads where every span note stands, so it needs the body of each article
 /// with one; those bodies are asked for together and the key handled again with all of them at hand,
 /// however many more than the few the explorer keeps for its screens.
 @Suite struct NotesFilterBodiesTests {
     @Test func aFilterOverSpanNotesOnManyArticlesFindsNoneOrphaned() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notes-bodies-\(UUID().uuidString)").path
+        let (folder, corpus) = try generatedCorpus(articles: 20)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try CorpusGenerator(articles: 20).write(to: folder)
-        let corpus = try CorpusLoader.load(path: folder).corpus
         var state = Explorer.normalized(State(corpus: corpus, width: 120, height: 40))
         let articles = corpus.articles.array.prefix(12)
         #expect(articles.count > BodyTexts.limit)
@@ -273,10 +279,8 @@ func carryOut(_ pressed: (state: State, effects: [Effect]), in file: NotesFile, 
 /// bodies on screen are never let go, and one key's answers ask for bodies at most twice.
 @Suite struct ManyBodiesOnScreenTests {
     @Test func aTallSearchScreenSettlesInTwoReads() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bodies-on-screen-\(UUID().uuidString)").path
+        let (folder, corpus) = try generatedCorpus(articles: 60)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try CorpusGenerator(articles: 60).write(to: folder)
-        let corpus = try CorpusLoader.load(path: folder).corpus
         var state = settled(Explorer.normalized(State(corpus: corpus, width: 193, height: 46)))
         // Keys one at a time, as the terminal hands them over, counting how often each asks for bodies.
         func press(_ key: Key) -> Int {
@@ -306,12 +310,6 @@ func carryOut(_ pressed: (state: State, effects: [Effect]), in file: NotesFile, 
 /// Issue 33, target 4: the notes' digest (anchors, folded text, order) is made once a revision of the
 /// notes, and a note unchanged keeps its anchor; a letter typed narrows what the filter kept.
 @Suite struct NotesDigestTests {
-    static func generated() throws -> (folder: String, corpus: Corpus) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notes-digest-\(UUID().uuidString)").path
-        try CorpusGenerator(articles: 20).write(to: folder)
-        return (folder, try CorpusLoader.load(path: folder).corpus)
-    }
-
     static func notes(_ corpus: Corpus, count: Int) -> [Note] {
         let excerpts = corpus.excerpts.array
         let actors = corpus.actors.map(\.id)
@@ -325,7 +323,7 @@ func carryOut(_ pressed: (state: State, effects: [Effect]), in file: NotesFile, 
     }
 
     @Test func aNoteUnchangedKeepsItsAnchorAndANewSpanNoteNeedsItsBody() throws {
-        let (folder, corpus) = try Self.generated()
+        let (folder, corpus) = try generatedCorpus(articles: 20)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var state = Explorer.normalized(State(corpus: corpus, width: 120, height: 40))
         state.notes = Self.notes(corpus, count: 60)
@@ -348,7 +346,7 @@ func carryOut(_ pressed: (state: State, effects: [Effect]), in file: NotesFile, 
     }
 
     @Test func typingNarrowsAsAFreshFilterWould() throws {
-        let (folder, corpus) = try Self.generated()
+        let (folder, corpus) = try generatedCorpus(articles: 20)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var state = Explorer.normalized(State(corpus: corpus, width: 120, height: 40))
         state.notes = Self.notes(corpus, count: 300)

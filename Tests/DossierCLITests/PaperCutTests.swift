@@ -74,17 +74,24 @@ import Testing
         #expect(try CLI.run(["list", "statements", "--wide"]).stdout.contains(" 7/22|>20|25 "))
     }
 
-    @Test func theCountOfProblemsNotPrintedKeepsWhatTheyShare() throws {
-        // Seen: "(warning: a state without its ISO #-# alpha-# "…" code…)": every quoted word and
-        // number made a placeholder, though every one of them was the same.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("warnings-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    /// A copy of the bundled corpus with `count` states added that have no country code (a warning each
+    /// for the code, and one for no excerpt being about them).
+    static func bundledWithStatesWithoutCodes(_ count: Int, named name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: Self.data, toPath: folder)
         let actors = folder + "/actors.json"
         var text = try String(contentsOfFile: actors, encoding: .utf8)
-        let added = (0..<25).map { "  {\"id\": \"zz-\($0)\", \"name\": \"Zed \($0)\", \"kind\": \"state\", \"aliases\": []}" }.joined(separator: ",\n")
+        let added = (0..<count).map { "  {\"id\": \"zz-\($0)\", \"name\": \"Zed \($0)\", \"kind\": \"state\", \"aliases\": []}" }.joined(separator: ",\n")
         text = String(text[..<text.range(of: "]", options: .backwards)!.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines) + ",\n" + added + "\n]\n"
         try text.write(toFile: actors, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func theCountOfProblemsNotPrintedKeepsWhatTheyShare() throws {
+        // Seen: "(warning: a state without its ISO #-# alpha-# "…" code…)": every quoted word and
+        // number made a placeholder, though every one of them was the same.
+        let folder = try Self.bundledWithStatesWithoutCodes(25, named: "warnings")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CLI.run(["validate", folder, "--no-cache"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("dossier: … and 5 more like the last (warning: a state without its ISO 3166-1 alpha-3 \"country\" code: shown and exported with no code); --all prints every one"),
@@ -94,18 +101,12 @@ import Testing
     /// Issue 32: on a corpus with 1,000 warnings, `list` and `search` are to say so in one line, not
     /// print them (nor nothing, as they did: the warnings went unseen but by `validate`), cold or warm.
     @Test func listAndSearchSayTheWarningsInOneLine() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("many-warnings-\(UUID().uuidString)").path
+        let folder = try Self.bundledWithStatesWithoutCodes(500, named: "many-warnings")
         let cache = folder + "-cache"
         defer {
             try? FileManager.default.removeItem(atPath: folder)
             try? FileManager.default.removeItem(atPath: cache)
         }
-        try FileManager.default.copyItem(atPath: Self.data, toPath: folder)
-        let actors = folder + "/actors.json"
-        var text = try String(contentsOfFile: actors, encoding: .utf8)
-        let added = (0..<500).map { "  {\"id\": \"zz-\($0)\", \"name\": \"Zed \($0)\", \"kind\": \"state\", \"aliases\": []}" }.joined(separator: ",\n")
-        text = String(text[..<text.range(of: "]", options: .backwards)!.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines) + ",\n" + added + "\n]\n"
-        try text.write(toFile: actors, atomically: true, encoding: .utf8)
         let environment = ["XDG_CACHE_HOME": cache]
         for _ in 0..<2 {  // cold, then from the index
             for command in [["list", "actors"], ["search", "Bachelet"]] {
