@@ -235,10 +235,10 @@ def test_a_mistake_in_the_configuration_stays_said_after_a_staged_load_until_a_k
     with open(os.path.join(config, "dossier", "config.toml"), "w", encoding="utf-8") as handle:
         handle.write('[explorer]\nshades = "grey"\n')
     pane = Pane(dossier("--data", corpus), width=120, height=30, env={"XDG_CONFIG_HOME": config, "XDG_CACHE_HOME": cache})
-    first = pane.wait_for("config.toml:2:1: unknown setting")
+    pane.wait_for("config.toml:2:1: unknown setting")
     # The articles come first (their spans with the rest): the load is done when the reader counts the
-    # selected article's spans (the generator gives each some).
-    assert "0 marked spans" in first, first
+    # selected article's spans (the generator gives each some). On a busy machine the first frame seen
+    # may already be the whole corpus; either way, what is asserted is the frame after the load.
     pane.wait_for("0 marked spans", absent=True, timeout=30)
     time.sleep(0.5)
     screen = pane.settled()
